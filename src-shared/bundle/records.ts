@@ -1,0 +1,242 @@
+// The records a work package carries from the management platform. They are the vocabulary
+// every capability shares (policy checks them, review scores them, audit samples them), so
+// they live once here as zod schemas and the TypeScript types are inferred from them.
+// Calendar dates are 'YYYY-MM-DD' in Asia/Shanghai; instants are ISO-8601 with offset.
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
+export const isoInstant = z.iso.datetime({ offset: true });
+export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, '编号只能含字母、数字和 ._:-');
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制');
+
+export const programCodes = ['basic', 'online', 'elite-launch', 'elite-practice'] as const;
+export const programCode = z.enum(programCodes);
+export type ProgramCode = z.infer<typeof programCode>;
+
+export const onlineEditions = ['ecommerce', 'livestream', 'internet-plus'] as const;
+export const sessionModes = ['live', 'recorded', 'offline'] as const;
+export const sessionMode = z.enum(sessionModes);
+export type SessionMode = z.infer<typeof sessionMode>;
+
+export const organizerSchema = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  district: z.string().min(1),
+  creditCode: z.string().optional(),
+});
+export type Organizer = z.infer<typeof organizerSchema>;
+
+export const lecturerCertTypes = [
+  'beijing-startup-teacher', // 北京市创业培训教师合格证书
+  'startup-lecturer-training', // 创业培训讲师培训合格证书
+  'online-startup-lecturer', // 网络创业培训讲师培训合格证书
+] as const;
+
+export const lecturerSchema = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  certificates: z.array(z.object({ type: z.enum(lecturerCertTypes), number: z.string().min(1) })),
+  fullTime: z.boolean().default(false),
+});
+export type Lecturer = z.infer<typeof lecturerSchema>;
+
+export const classSchema = z.object({
+  id: recordId,
+  organizerId: recordId,
+  program: programCode,
+  onlineEdition: z.enum(onlineEditions).optional(),
+  name: z.string().min(1),
+  district: z.string().min(1),
+  venue: z.string().min(1),
+  textbook: z.string().optional(),
+  startDate: isoDate,
+  endDate: isoDate,
+  planSubmittedAt: isoDate.optional(),
+  planApprovedByDistrictAt: isoDate.optional(),
+  planConfirmedByCityAt: isoDate.optional(),
+  lecturerIds: z.array(recordId),
+  traineeIds: z.array(recordId),
+  /** Trainees enrolled from the open market in an elite camp (not subsidised, still count for size). */
+  marketTraineeCount: z.number().int().min(0).default(0),
+});
+export type TrainingClass = z.infer<typeof classSchema>;
+
+export const sessionSchema = z.object({
+  id: recordId,
+  classId: recordId,
+  date: isoDate,
+  startTime: z.string().regex(/^\d{2}:\d{2}$/),
+  mode: sessionMode,
+  /** Minutes as filed; policy converts to 45-minute class hours. */
+  minutes: z.number().int().positive(),
+  title: z.string().min(1),
+  lecturerIds: z.array(recordId),
+  venue: z.string().optional(),
+  /** Files (by id) that record the session: live recording, offline full recording, course package. */
+  videoFileIds: z.array(recordId).default([]),
+  /** Offline only: the 10-second on-site clips, one expected per class hour. */
+  clipFileIds: z.array(recordId).default([]),
+  /** Offline only: face-recognition + location sign-ins by trainee id. */
+  signIns: z
+    .array(z.object({ traineeId: recordId, at: isoInstant, face: z.boolean(), located: z.boolean() }))
+    .default([]),
+  /** Live only: the platform's recorded resolution height, e.g. 480 or 720. */
+  videoHeight: z.number().int().positive().optional(),
+});
+export type ClassSession = z.infer<typeof sessionSchema>;
+
+export const targetGroups = ['graduate', 'registered-unemployed', 'rural-migrant', 'veteran', 'none'] as const;
+
+export const traineeSchema = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  gender: z.enum(['F', 'M']),
+  birthDate: isoDate,
+  /** Masked: the workstation never needs the full number. */
+  idNumberMasked: z.string().min(4),
+  phoneMasked: z.string().optional(),
+  targetGroup: z.enum(targetGroups),
+  graduate: z
+    .object({
+      school: z.string(),
+      schoolInBeijing: z.boolean(),
+      beijingOrigin: z.boolean(),
+      level: z.enum(['university', 'vocational']),
+      graduationDate: isoDate,
+      employed: z.boolean(),
+    })
+    .optional(),
+  unemployedRegisteredAt: isoDate.optional(),
+  business: z
+    .object({
+      kind: z.enum(['company', 'individual']),
+      name: z.string(),
+      role: z.enum(['legal-rep', 'shareholder', 'operator']),
+      registeredAt: isoDate,
+      inBeijing: z.boolean(),
+      smallOrMicro: z.boolean(),
+    })
+    .optional(),
+  competitionAward: z.object({ level: z.enum(['national', 'city', 'district']), name: z.string() }).optional(),
+  /** Earlier entrepreneurship trainings anywhere, as the platform knows them. */
+  history: z
+    .array(
+      z.object({
+        program: programCode,
+        classId: z.string(),
+        completedAt: isoDate,
+        subsidised: z.boolean(),
+        certificateNumber: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** After basic/online training: evidence for the practice-guidance subsidy. */
+  practice: z
+    .object({
+      licenceIssuedAt: isoDate.optional(),
+      shopOpenedAt: isoDate.optional(),
+      monthlySales: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), amountYuan: z.number().min(0) })).default([]),
+      evidenceFileIds: z.array(recordId).default([]),
+    })
+    .optional(),
+});
+export type Trainee = z.infer<typeof traineeSchema>;
+
+export const submissionKinds = ['business-plan', 'online-portfolio', 'online-plan', 'commercial-plan', 'strategy-plan'] as const;
+export const submissionSchema = z.object({
+  id: recordId,
+  traineeId: recordId,
+  classId: recordId,
+  kind: z.enum(submissionKinds),
+  title: z.string().min(1),
+  fileId: recordId,
+  submittedAt: isoInstant,
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const expertSchema = z.object({ id: recordId, name: z.string().min(1), organization: z.string().optional() });
+export type Expert = z.infer<typeof expertSchema>;
+
+export const panelSchema = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  chairId: recordId,
+  expertIds: z.array(recordId).min(1),
+});
+export type Panel = z.infer<typeof panelSchema>;
+
+export const assignmentSchema = z.object({
+  id: recordId,
+  submissionId: recordId,
+  panelId: recordId,
+  expertId: recordId,
+  dueAt: isoDate.optional(),
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const rubricSchema = z.object({
+  id: recordId,
+  program: programCode,
+  submissionKind: z.enum(submissionKinds),
+  title: z.string().min(1),
+  passScore: z.number().min(0),
+  criteria: z
+    .array(z.object({ id: recordId, label: z.string().min(1), maxScore: z.number().positive(), guidance: z.string().optional() }))
+    .min(1),
+});
+export type Rubric = z.infer<typeof rubricSchema>;
+
+export const certificateNumberSchema = z.object({
+  traineeId: recordId,
+  classId: recordId,
+  program: programCode,
+  number: z.string().min(1),
+});
+export type CertificateNumber = z.infer<typeof certificateNumberSchema>;
+
+export const fileKinds = ['business-plan', 'portfolio', 'sales-table', 'video', 'clip', 'course-package', 'evidence', 'policy-pack', 'other'] as const;
+export const packageFileSchema = z.object({
+  id: recordId,
+  /** Relative POSIX path inside the package; never absolute, never '..'. */
+  path: z.string().min(1).max(240),
+  size: z.number().int().min(0),
+  sha256: sha256Hex,
+  mediaType: z.string().min(1),
+  kind: z.enum(fileKinds),
+  /** Large media may travel separately (a drive) and is matched by hash. */
+  external: z.boolean().default(false),
+  durationSeconds: z.number().positive().optional(),
+});
+export type PackageFile = z.infer<typeof packageFileSchema>;
+
+export const packageRecordsSchema = z.object({
+  organizers: z.array(organizerSchema),
+  classes: z.array(classSchema),
+  sessions: z.array(sessionSchema),
+  lecturers: z.array(lecturerSchema),
+  trainees: z.array(traineeSchema),
+  submissions: z.array(submissionSchema),
+  experts: z.array(expertSchema),
+  panels: z.array(panelSchema),
+  assignments: z.array(assignmentSchema),
+  rubrics: z.array(rubricSchema),
+  certificateNumbers: z.array(certificateNumberSchema),
+});
+export type PackageRecords = z.infer<typeof packageRecordsSchema>;
+
+export const WORK_PACKAGE_SCHEMA_VERSION = 1;
+
+export const workPackageManifestSchema = z.object({
+  schemaVersion: z.literal(WORK_PACKAGE_SCHEMA_VERSION),
+  packageId: recordId,
+  /** A newer version of the same packageId updates records without touching local work. */
+  version: z.number().int().positive(),
+  issuer: z.string().min(1),
+  district: z.string().min(1),
+  title: z.string().min(1),
+  createdAt: isoInstant,
+  policyPackId: z.string().min(1),
+  records: packageRecordsSchema,
+  files: z.array(packageFileSchema),
+});
+export type WorkPackageManifest = z.infer<typeof workPackageManifestSchema>;
