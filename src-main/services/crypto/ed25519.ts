@@ -1,0 +1,98 @@
+// Ed25519 through Node's crypto (BoringSSL in Electron has it); keys are handled as raw
+// 32-byte public keys and PKCS#8 private keys so they serialise without PEM ambiguity.
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  envelopeSchema,
+  preAuthEncoding,
+  type Envelope,
+} from '../../../src-shared/bundle/envelope';
+
+// An Ed25519 SubjectPublicKeyInfo is this fixed 12-byte prefix followed by the raw key.
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export interface SigningKey {
+  keyid: string;
+  publicKeyRaw: Uint8Array;
+  privateKey: KeyObject;
+}
+
+export function keyIdOf(publicKeyRaw: Uint8Array): string {
+  return createHash('sha256').update(publicKeyRaw).digest('hex');
+}
+
+export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
+  if (raw.length !== 32) throw new Error('Ed25519 public key must be 32 bytes');
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' });
+}
+
+export function rawPublicKey(key: KeyObject): Uint8Array {
+  const der = key.export({ format: 'der', type: 'spki' });
+  return new Uint8Array(der.subarray(der.length - 32));
+}
+
+export function generateSigningKey(): SigningKey {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicKeyRaw = rawPublicKey(publicKey);
+  return { keyid: keyIdOf(publicKeyRaw), publicKeyRaw, privateKey };
+}
+
+export function signingKeyFromPkcs8(pkcs8Der: Uint8Array): SigningKey {
+  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8Der), format: 'der', type: 'pkcs8' });
+  const publicKeyRaw = rawPublicKey(createPublicKey(privateKey));
+  return { keyid: keyIdOf(publicKeyRaw), publicKeyRaw, privateKey };
+}
+
+export function exportPkcs8(key: SigningKey): Uint8Array {
+  return new Uint8Array(key.privateKey.export({ format: 'der', type: 'pkcs8' }));
+}
+
+/** Signs payload bytes into a new envelope, or adds a signature to an existing one. */
+export function signEnvelope(payloadType: string, payload: Uint8Array, keys: SigningKey[]): Envelope {
+  const pae = preAuthEncoding(payloadType, payload);
+  return {
+    payloadType,
+    payload: bytesToBase64(payload),
+    signatures: keys.map((k) => ({ keyid: k.keyid, sig: bytesToBase64(sign(null, pae, k.privateKey)) })),
+  };
+}
+
+export function addSignature(envelope: Envelope, key: SigningKey): Envelope {
+  const pae = preAuthEncoding(envelope.payloadType, base64ToBytes(envelope.payload));
+  return {
+    ...envelope,
+    signatures: [...envelope.signatures, { keyid: key.keyid, sig: bytesToBase64(sign(null, pae, key.privateKey)) }],
+  };
+}
+
+export type TrustedKeys = ReadonlyMap<string, Uint8Array>;
+
+export type EnvelopeCheck =
+  | { ok: true; payload: Uint8Array; signedBy: string[] }
+  | { ok: false; code: 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature'; message: string };
+
+/**
+ * Verifies an envelope against trusted raw public keys by keyid. Every signature present must
+ * verify (a forged extra signature is an attack, not noise) and at least one must be trusted.
+ */
+export function verifyEnvelope(raw: unknown, expectedType: string, trusted: TrustedKeys): EnvelopeCheck {
+  const parsed = envelopeSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'malformed', message: '签名信封格式不正确' };
+  const env = parsed.data;
+  if (env.payloadType !== expectedType) {
+    return { ok: false, code: 'wrong-type', message: `内容类型不符：期望 ${expectedType}，实际 ${env.payloadType}` };
+  }
+  const payload = base64ToBytes(env.payload);
+  const pae = preAuthEncoding(env.payloadType, payload);
+  const signedBy: string[] = [];
+  for (const s of env.signatures) {
+    const pub = trusted.get(s.keyid);
+    if (!pub) return { ok: false, code: 'unknown-key', message: `签名密钥 ${s.keyid.slice(0, 16)}… 不受信任` };
+    if (!verify(null, pae, publicKeyFromRaw(pub), Buffer.from(base64ToBytes(s.sig)))) {
+      return { ok: false, code: 'bad-signature', message: `签名 ${s.keyid.slice(0, 16)}… 校验失败，内容可能被篡改` };
+    }
+    signedBy.push(s.keyid);
+  }
+  return { ok: true, payload, signedBy };
+}

@@ -1,0 +1,61 @@
+// Signed documents travel as DSSE-style envelopes: the signature covers the payload type and
+// the exact payload bytes (PAE), so nobody has to agree on a JSON canonical form, and an
+// envelope can carry several signatures (an expert's and the panel chair's).
+import { z } from 'zod';
+
+export const PAYLOAD_TYPES = {
+  workPackage: 'application/vnd.qihang.work-package+json;version=1',
+  resultBundle: 'application/vnd.qihang.result-bundle+json;version=1',
+  receipt: 'application/vnd.qihang.receipt+json;version=1',
+  enrollmentRequest: 'application/vnd.qihang.enrollment-request+json;version=1',
+  enrollmentReply: 'application/vnd.qihang.enrollment-reply+json;version=1',
+  policyPack: 'application/vnd.qihang.policy-pack+json;version=1',
+} as const;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '须为 base64');
+
+export const envelopeSchema = z.object({
+  payloadType: z.string().min(1).max(200),
+  payload: base64,
+  signatures: z
+    .array(
+      z.object({
+        /** Hex SHA-256 of the signer's raw 32-byte Ed25519 public key. */
+        keyid: z.string().regex(/^[0-9a-f]{64}$/),
+        sig: base64,
+      }),
+    )
+    .min(1),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+const utf8 = new TextEncoder();
+
+/** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
+export function preAuthEncoding(payloadType: string, payload: Uint8Array): Uint8Array {
+  const type = utf8.encode(payloadType);
+  const head = utf8.encode(`DSSEv1 ${type.length} `);
+  const mid = utf8.encode(` ${payload.length} `);
+  const out = new Uint8Array(head.length + type.length + mid.length + payload.length);
+  out.set(head, 0);
+  out.set(type, head.length);
+  out.set(mid, head.length + type.length);
+  out.set(payload, head.length + type.length + mid.length);
+  return out;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    s += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(s);
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
