@@ -1,0 +1,66 @@
+import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { screensFor, type Profile, type Screen } from '../../src-shared/profiles/roles';
+import { selectProfile } from '../features/profiles/profiles';
+import { useDb } from './dbContext';
+import { screenComponents } from './screens';
+import { appName, roleLabels, screenLabels, t } from './strings';
+
+export function Shell({ profile }: { profile: Profile }) {
+  const db = useDb();
+  const entries = screensFor(profile.role);
+  const [active, setActive] = useState<Screen>(entries[0] ?? 'settings');
+  const current = entries.includes(active) ? active : (entries[0] ?? 'settings');
+  const pkg = useLiveQuery(() => db.packages.orderBy('importedAt').last(), [db]);
+
+  useHotkeys(entries.map((screen, i) => [`alt+${i + 1}`, () => setActive(screen)]));
+
+  const Screen = screenComponents[current];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Title order={4}>{appName}</Title>
+            <Text size="sm" c="dimmed" data-testid="package-line" truncate>
+              {pkg ? t.shell.packageLine(pkg.title, pkg.version) : t.shell.noPackage}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={500} data-testid="profile-name">
+              {profile.name}
+            </Text>
+            <Badge variant="light" data-testid="profile-role">
+              {roleLabels[profile.role]}
+            </Badge>
+            <Button size="xs" variant="default" onClick={() => void selectProfile(db, null)}>
+              {t.profile.switch}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="主导航">
+        <Stack gap={2} data-testid="role-nav" flex={1}>
+          {entries.map((screen, i) => (
+            <NavLink
+              key={screen}
+              label={screenLabels[screen]}
+              active={screen === current}
+              onClick={() => setActive(screen)}
+              rightSection={<Kbd size="xs">{`Alt+${i + 1}`}</Kbd>}
+              data-screen={screen}
+            />
+          ))}
+        </Stack>
+        <Text size="xs" c="dimmed" p="xs">
+          {t.shell.shortcuts.replace('7', String(entries.length))}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Screen profile={profile} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,78 @@
+import Dexie, { type Table } from 'dexie';
+import { schemaVersions } from './schema';
+import type {
+  AssignmentRow,
+  AuditLogRow,
+  CertificateNumberRow,
+  ClassRow,
+  ExpertRow,
+  FileRow,
+  LecturerRow,
+  LocalWorkRow,
+  OrganizerRow,
+  PackageRow,
+  PanelRow,
+  ProfileRow,
+  ReviewDraftRow,
+  RubricRow,
+  SessionRow,
+  SettingRow,
+  SubmissionRow,
+  TraineeRow,
+} from './types';
+
+export const DB_NAME = 'qihang-workstation';
+
+export class WorkstationDb extends Dexie {
+  packages!: Table<PackageRow, string>;
+  organizers!: Table<OrganizerRow, string>;
+  classes!: Table<ClassRow, string>;
+  sessions!: Table<SessionRow, string>;
+  lecturers!: Table<LecturerRow, string>;
+  trainees!: Table<TraineeRow, string>;
+  submissions!: Table<SubmissionRow, string>;
+  experts!: Table<ExpertRow, string>;
+  panels!: Table<PanelRow, string>;
+  assignments!: Table<AssignmentRow, string>;
+  rubrics!: Table<RubricRow, string>;
+  certificateNumbers!: Table<CertificateNumberRow, [string, string]>;
+  files!: Table<FileRow, string>;
+  conflicts!: Table<LocalWorkRow, string>;
+  reviews!: Table<LocalWorkRow, string>;
+  reviewDrafts!: Table<ReviewDraftRow, [string, string]>;
+  panelDecisions!: Table<LocalWorkRow, string>;
+  videoSamples!: Table<LocalWorkRow, string>;
+  findings!: Table<LocalWorkRow, string>;
+  certificates!: Table<LocalWorkRow, string>;
+  printLog!: Table<LocalWorkRow & { seq?: number }, number>;
+  outbox!: Table<LocalWorkRow, string>;
+  receipts!: Table<LocalWorkRow & { bundleId: string }, string>;
+  auditLog!: Table<AuditLogRow, number>;
+  profiles!: Table<ProfileRow, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
+    super(name);
+    for (const v of schemaVersions) {
+      if (v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** Tables filled from work packages; a package update replaces their rows for that package. */
+export const packageTables = [
+  'organizers',
+  'classes',
+  'sessions',
+  'lecturers',
+  'trainees',
+  'submissions',
+  'experts',
+  'panels',
+  'assignments',
+  'rubrics',
+  'certificateNumbers',
+  'files',
+] as const;

@@ -1,0 +1,87 @@
+// Every version of the IndexedDB schema, oldest first. A version is never edited once shipped:
+// a change is a new entry with an upgrade function, and test/renderer/db/migrations.test.ts
+// opens a database at each earlier version and upgrades it to the newest.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+const v1: Record<string, string> = {
+  // Records from the platform (replaced when a newer package version arrives).
+  packages: 'packageId, importedAt',
+  organizers: 'id, packageId',
+  classes: 'id, packageId, organizerId, program, startDate',
+  sessions: 'id, packageId, classId, mode',
+  lecturers: 'id, packageId',
+  trainees: 'id, packageId, name',
+  submissions: 'id, packageId, traineeId, classId',
+  experts: 'id, packageId',
+  panels: 'id, packageId',
+  assignments: 'id, packageId, submissionId, expertId, panelId',
+  rubrics: 'id, packageId, program',
+  certificateNumbers: '[traineeId+program], packageId, number, classId',
+  files: 'id, packageId, sha256',
+  // Local work (never touched by a package update).
+  conflicts: 'id, expertId, submissionId',
+  reviews: 'id, assignmentId, submissionId, syncState',
+  panelDecisions: 'id, submissionId, panelId, syncState',
+  videoSamples: 'id, classId, sessionId',
+  findings: 'id, classId, ruleId, syncState',
+  certificates: 'id, traineeId, number',
+  printLog: '++seq, certificateId, at',
+  outbox: 'id, state, kind',
+  receipts: 'bundleId, receivedAt',
+  auditLog: 'seq, entityId, hash',
+  profiles: 'id, role, name',
+  settings: 'key',
+};
+
+// v2: the screens' queries need compound indexes (a class's sessions by date, an expert's
+// queue, unsynced work per kind), trainees findable by class, and drafts saved on every keystroke.
+const v2: Record<string, string> = {
+  ...v1,
+  sessions: 'id, packageId, classId, mode, [classId+date]',
+  trainees: 'id, packageId, name, *classIds',
+  submissions: 'id, packageId, traineeId, classId, [classId+kind]',
+  assignments: 'id, packageId, submissionId, expertId, panelId, [expertId+submissionId]',
+  rubrics: 'id, packageId, program, [program+submissionKind]',
+  conflicts: 'id, expertId, submissionId, [expertId+submissionId]',
+  reviews: 'id, assignmentId, submissionId, syncState, [profileId+submissionId], [syncState+createdAt]',
+  reviewDrafts: '[profileId+assignmentId], updatedAt',
+  panelDecisions: 'id, submissionId, panelId, syncState, [syncState+createdAt]',
+  findings: 'id, classId, ruleId, syncState, [classId+severity]',
+  outbox: 'id, state, kind, [state+createdAt]',
+  auditLog: 'seq, entityId, hash, [entityKind+entityId]',
+};
+
+export const schemaVersions: SchemaVersion[] = [
+  { version: 1, stores: v1 },
+  {
+    version: 2,
+    stores: v2,
+    upgrade: async (tx) => {
+      // Backfill the multi-entry index: which classes each trainee is enrolled in.
+      const classIdsByTrainee = new Map<string, string[]>();
+      await tx
+        .table('classes')
+        .each((c: { id: string; traineeIds?: string[] }) => {
+          for (const t of c.traineeIds ?? []) {
+            const list = classIdsByTrainee.get(t) ?? [];
+            list.push(c.id);
+            classIdsByTrainee.set(t, list);
+          }
+        });
+      await tx
+        .table('trainees')
+        .toCollection()
+        .modify((t: { id: string; classIds?: string[] }) => {
+          t.classIds = classIdsByTrainee.get(t.id) ?? [];
+        });
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

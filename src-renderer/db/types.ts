@@ -1,0 +1,80 @@
+// Row types: the shared records plus what the workstation adds when storing them.
+import type {
+  Assignment,
+  CertificateNumber,
+  ClassSession,
+  Expert,
+  Lecturer,
+  Organizer,
+  PackageFile,
+  Panel,
+  Rubric,
+  Submission,
+  Trainee,
+  TrainingClass,
+} from '../../src-shared/bundle/records';
+import type { Profile } from '../../src-shared/profiles/roles';
+
+type FromPackage<T> = T & { packageId: string };
+
+export interface PackageRow {
+  packageId: string;
+  version: number;
+  envelopeHash: string;
+  title: string;
+  issuer: string;
+  district: string;
+  createdAt: string;
+  policyPackId: string;
+  signedBy: string[];
+  importedAt: string;
+}
+
+export type OrganizerRow = FromPackage<Organizer>;
+export type ClassRow = FromPackage<TrainingClass>;
+export type SessionRow = FromPackage<ClassSession>;
+export type LecturerRow = FromPackage<Lecturer>;
+export type TraineeRow = FromPackage<Trainee> & { classIds: string[] };
+export type SubmissionRow = FromPackage<Submission>;
+export type ExpertRow = FromPackage<Expert>;
+export type PanelRow = FromPackage<Panel>;
+export type AssignmentRow = FromPackage<Assignment>;
+export type RubricRow = FromPackage<Rubric>;
+export type CertificateNumberRow = FromPackage<CertificateNumber>;
+export type FileRow = FromPackage<PackageFile> & { location: 'package' | 'external' | 'missing' };
+
+export type SyncState = 'local' | 'pending' | 'sent' | 'acknowledged';
+
+export type ProfileRow = Profile;
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface ReviewDraftRow {
+  profileId: string;
+  assignmentId: string;
+  updatedAt: string;
+  data: unknown;
+}
+
+/** Local work rows are typed loosely here; each capability's issue gives its own schema. */
+export interface LocalWorkRow {
+  id: string;
+  createdAt: string;
+  syncState?: SyncState;
+  [field: string]: unknown;
+}
+
+export interface AuditLogRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entityKind: string;
+  entityId: string;
+  payloadHash: string;
+  prevHash: string | null;
+  hash: string;
+}

@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+import type { QihangApi } from '../src-shared/ipc/contract';
+
+declare global {
+  interface Window {
+    readonly qihang?: QihangApi;
+  }
+}

@@ -1,0 +1,7 @@
+import { PlaceholderScreen } from '../../app/PlaceholderScreen';
+
+const counts = ['submissions', 'assignments', 'experts'] as const;
+
+export function ReviewScreen() {
+  return <PlaceholderScreen screen="review" counts={[...counts]} />;
+}

@@ -1,0 +1,17 @@
+// The whole IPC surface between renderer and main. The preload exposes exactly these methods
+// and main registers exactly these handlers; anything else does not exist.
+import { appChannels } from './app';
+import { packagesChannels } from './packages';
+import type { ApiOf, ContractSpec, HandlersOf } from './channel';
+
+export const contract = {
+  app: appChannels,
+  packages: packagesChannels,
+} satisfies ContractSpec;
+
+export type Contract = typeof contract;
+export type QihangApi = ApiOf<Contract>;
+export type QihangHandlers = HandlersOf<Contract>;
+
+/** The global name the preload exposes the API under. */
+export const API_GLOBAL = 'qihang';

@@ -1,0 +1,33 @@
+// The workstation's calendar is Beijing's, whatever the laptop's clock zone says.
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** '2025-03-01 14:05' in Beijing time. */
+export function formatDateTime(instant: string | Date): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts = Object.fromEntries(dateTimeFmt.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The Beijing calendar date ('YYYY-MM-DD') of an instant. */
+export function shanghaiDate(instant: string | Date): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return dateParts.format(d);
+}
+
+const yuanFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+export function formatYuan(amount: number): string {
+  return `${yuanFmt.format(amount)} 元`;
+}

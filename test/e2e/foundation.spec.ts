@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/server';
+import { startApp, type AppSession } from './harness/session';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
+let app: AppSession;
+
+async function createProfile(name: string, roleLabel: string): Promise<void> {
+  const { page } = app;
+  await page.getByLabel('姓名').fill(name);
+  await page.getByRole('textbox', { name: '角色' }).click();
+  await page.getByRole('option', { name: roleLabel, exact: true }).click();
+  await page.getByRole('button', { name: '创建并进入' }).click();
+  await page.getByTestId('profile-name').filter({ hasText: name }).waitFor();
+}
+
+async function navLabels(): Promise<string[]> {
+  return app.page.locator('[data-testid="role-nav"] [data-screen]').evaluateAll((els) =>
+    els.map((e) => e.querySelector('.mantine-NavLink-label')?.textContent ?? ''),
+  );
+}
+
+async function switchUser(): Promise<void> {
+  await app.page.getByRole('button', { name: '切换用户' }).click();
+  await app.page.getByText('选择本地用户').waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startApp();
+  await app.page.goto(app.harness.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the workstation in the browser harness', () => {
+  it('opens in Simplified Chinese, loads the demo package and asks who is working', async () => {
+    await app.page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
+    expect(await app.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await app.page.title()).toBe('启航评审工作站');
+    await app.page.screenshot({ path: path.join(SHOTS, 'profile-picker.png') });
+  });
+
+  it('creates an expert profile and shows the expert navigation on the demo data', async () => {
+    await createProfile('王建华', '评审专家');
+    expect(await navLabels()).toEqual(['评审任务', '同步', '设置']);
+    await expect.poll(() => app.page.getByTestId('package-line').textContent()).toContain('当前工作包');
+    await expect.poll(async () => Number(await app.page.getByTestId('count-submissions').textContent())).toBeGreaterThan(100);
+    await app.page.screenshot({ path: path.join(SHOTS, 'expert-main.png') });
+  });
+
+  it.each([
+    ['李明', '评审组长', ['评审任务', '组长会审', '同步', '设置']],
+    ['赵红', '区级审核员', ['视频抽查', '合规检查', '同步', '设置']],
+    ['孙丽', '证书打印员', ['证书打印', '同步', '设置']],
+  ])('shows %s (%s) exactly the navigation of that role', async (name, role, expected) => {
+    await switchUser();
+    await createProfile(name, role);
+    expect(await navLabels()).toEqual(expected);
+  });
+
+  it('switches screens with Alt+number', async () => {
+    await app.page.keyboard.press('Alt+2');
+    await app.page.getByTestId('screen-sync').waitFor();
+    await app.page.keyboard.press('Alt+3');
+    await app.page.getByTestId('screen-settings').waitFor();
+    expect(await app.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
+    await app.page.screenshot({ path: path.join(SHOTS, 'settings.png') });
+  });
+
+  it('keeps profiles, the current user and the package across a reload', async () => {
+    await app.page.reload();
+    await app.page.getByTestId('profile-name').filter({ hasText: '孙丽' }).waitFor();
+    await switchUser();
+    expect(await app.page.getByTestId('profile-entry').count()).toBe(4);
+    await app.page.getByTestId('profile-entry').filter({ hasText: '王建华' }).click();
+    expect(await navLabels()).toEqual(['评审任务', '同步', '设置']);
+  });
+
+  it('keeps everything across a browser restart on the same profile folder', async () => {
+    await app.restartBrowser();
+    await app.page.goto(app.harness.url);
+    await app.page.getByTestId('profile-name').filter({ hasText: '王建华' }).waitFor();
+    await expect.poll(async () => Number(await app.page.getByTestId('count-submissions').textContent())).toBeGreaterThan(100);
+  });
+
+  it('gives the page no Node globals, only the contract API', async () => {
+    const globals = await app.page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      module: typeof (globalThis as { module?: unknown }).module,
+      buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
+      api: Object.keys((window as unknown as { qihang: object }).qihang).sort(),
+      frozen: Object.isFrozen((window as unknown as { qihang: object }).qihang),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', buffer: 'undefined', api: ['app', 'packages'], frozen: true });
+  });
+
+  it('rejects an IPC call with a bad payload with a typed error', async () => {
+    const result = await app.page.evaluate(() =>
+      (window as unknown as { qihang: { app: { getInfo(r: unknown): Promise<unknown> } } }).qihang.app.getInfo({ evil: '<script>' }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses IPC connections without the run token or from another origin', async () => {
+    const attempt = (url: string, origin: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url, { origin });
+        ws.on('open', () => (ws.close(), resolve('open')));
+        ws.on('error', (e) => resolve(e.message));
+      });
+    const noToken = app.harness.wsUrl.replace(/token=[^&]+/, 'token=wrong');
+    expect(await attempt(noToken, app.harness.origin)).toMatch(/401/);
+    expect(await attempt(app.harness.wsUrl, 'https://evil.example')).toMatch(/401/);
+    expect(await attempt(app.harness.wsUrl, app.harness.origin)).toBe('open');
+  });
+
+  it('blocks window.open, navigation away, remote fetches and injected inline scripts', async () => {
+    const { page } = app;
+    const before = page.url();
+    const popups = app.guards.blockedWindows.length;
+    await page.evaluate(() => void window.open('https://example.com/', '_blank'));
+    await expect.poll(() => app.guards.blockedWindows.length).toBe(popups + 1);
+    expect(app.context.pages()).toHaveLength(1);
+
+    await page.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect(app.guards.blockedRequests).toContain('https://example.com/');
+
+    const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'fetched', (e: Error) => e.name));
+    expect(fetched).toBe('TypeError');
+
+    const inlineRan = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__pwned = true';
+      document.body.appendChild(s);
+      return (window as unknown as { __pwned?: boolean }).__pwned === true;
+    });
+    expect(inlineRan).toBe(false);
+  });
+
+  it('raised no uncaught page errors along the way', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+});

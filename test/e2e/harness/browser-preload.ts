@@ -1,0 +1,57 @@
+// The browser stand-in for src-main/preload/index.ts: the same buildApi, with ipcRenderer
+// replaced by a WebSocket to the harness. Bundled by the harness with its per-run settings.
+import { API_GLOBAL } from '../../../src-shared/ipc/contract';
+import { buildApi } from '../../../src-main/preload/api';
+
+declare const __HARNESS_WS_URL__: string;
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+const pending = new Map<number, Pending>();
+let nextId = 1;
+let socket: WebSocket | null = null;
+let opened: Promise<WebSocket> | null = null;
+
+function connect(): Promise<WebSocket> {
+  if (opened) return opened;
+  opened = new Promise((resolve, reject) => {
+    const ws = new WebSocket(__HARNESS_WS_URL__);
+    ws.onopen = () => {
+      socket = ws;
+      resolve(ws);
+    };
+    ws.onerror = () => reject(new Error('harness connection failed'));
+    ws.onclose = () => {
+      socket = null;
+      opened = null;
+      for (const p of pending.values()) p.reject(new Error('harness connection closed'));
+      pending.clear();
+    };
+    ws.onmessage = (event) => {
+      const msg = JSON.parse(String(event.data)) as { id: number; result: unknown };
+      const p = pending.get(msg.id);
+      if (p) {
+        pending.delete(msg.id);
+        p.resolve(msg.result);
+      }
+    };
+  });
+  return opened;
+}
+
+async function invoke(channel: string, payload: unknown): Promise<unknown> {
+  const ws = socket ?? (await connect());
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    // JSON stands in for Electron's structured clone; undefined payloads become null.
+    ws.send(JSON.stringify({ id, channel, payload: payload === undefined ? null : payload }));
+  });
+}
+
+Object.defineProperty(window, API_GLOBAL, {
+  value: buildApi(invoke),
+  writable: false,
+  configurable: false,
+  enumerable: false,
+});

@@ -1,0 +1,155 @@
+// The browser harness: the real main-process IPC gate and handlers in Node, the built renderer
+// over loopback HTTP with the app's own CSP, and the real preload API over a WebSocket. Only
+// the transport differs from Electron; the per-run token and the Origin check stand in for
+// Electron's sender check.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { WebSocketServer } from 'ws';
+import { createMainGate } from '../../../src-main/ipc';
+import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
+import { mimeTypeOf } from '../../../src-main/security/protocol';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
+
+export interface Harness {
+  url: string;
+  origin: string;
+  wsUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  port?: number;
+  rendererDir?: string;
+  resourcesDir?: string;
+  userDataDir?: string;
+}
+
+async function bundlePreload(wsUrl: string): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'browser-preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    define: { __HARNESS_WS_URL__: JSON.stringify(wsUrl) },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const target = path.resolve(root, rel);
+  return target.startsWith(path.resolve(root) + path.sep) ? target : null;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`找不到已构建的界面：${rendererDir}/index.html。请先运行 npm run build。`);
+  }
+  const token = randomBytes(24).toString('hex');
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const wsUrl = `ws://127.0.0.1:${port}/__ipc?token=${token}`;
+  const preloadJs = await bundlePreload(wsUrl);
+  const csp = buildCsp({ connect: [`ws://127.0.0.1:${port}`] });
+
+  const gate = createMainGate(
+    {
+      version: (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+      host: 'browser-harness',
+      packaged: false,
+      platform: process.platform,
+      resourcesDir: options.resourcesDir ?? path.join(REPO_ROOT, 'resources'),
+      userDataDir: options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-')),
+    },
+    origin,
+    (msg) => process.stderr.write(`${msg}\n`),
+  );
+
+  server.on('request', (req, res) => {
+    void (async () => {
+      const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
+      const urlPath = new URL(req.url ?? '/', origin).pathname;
+      if (urlPath === '/__harness/preload.js') {
+        res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+        res.end(preloadJs);
+        return;
+      }
+      const file = resolveInside(rendererDir, urlPath);
+      if (!file) {
+        res.writeHead(403, headers).end();
+        return;
+      }
+      let body: Buffer;
+      try {
+        body = await readFile(file);
+      } catch {
+        res.writeHead(404, headers).end();
+        return;
+      }
+      if (path.basename(file) === 'index.html') {
+        // The preload runs before any page script, as Electron's does.
+        body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'));
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': mimeTypeOf(file) });
+      res.end(body);
+    })();
+  });
+
+  const wss = new WebSocketServer({
+    server,
+    path: '/__ipc',
+    maxPayload: 64 * 1024 * 1024,
+    verifyClient: ({ origin: o, req }: { origin: string; req: http.IncomingMessage }) => {
+      const t = new URL(req.url ?? '', origin).searchParams.get('token');
+      return o === origin && t === token;
+    },
+  });
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      void (async () => {
+        let msg: { id?: unknown; channel?: unknown; payload?: unknown };
+        try {
+          msg = JSON.parse(String(data)) as typeof msg;
+        } catch {
+          return;
+        }
+        const result = await gate.dispatch(String(msg.channel), msg.payload, { url: `${origin}/`, isMainFrame: true });
+        ws.send(JSON.stringify({ id: msg.id, result }));
+      })();
+    });
+  });
+
+  return {
+    url: `${origin}/index.html`,
+    origin,
+    wsUrl,
+    token,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
