@@ -1,0 +1,191 @@
+// `npm run policy -- check FILE [--format json|table] [--inputs FILE] [--as-of YYYY-MM-DD]`
+// `npm run policy -- sheet FILE --quarter 2025Q4 --out FILE.xlsx [--district 区] [--request-date D]`
+// Exit 0 whenever the check ran (whatever it found); 2 when the input cannot be read or is invalid;
+// 1 only for an unexpected internal error.
+import { parseArgs } from 'node:util';
+import { evaluatePackage, type PackageEvaluation } from '../../src-shared/policy/engine';
+import type { Finding } from '../../src-shared/policy/findings';
+import { BUILTIN_PACKS } from '../../src-shared/policy/pack-jrsnf-2023-25';
+import { buildQuarterSheet } from '../../src-shared/policy/quarterSheet';
+import {
+  loadCheckInput,
+  loadInputsFile,
+  type PolicyError,
+} from '../services/policy/loadCheckInput';
+import { writeSubsidySheet } from '../services/policy/subsidySheet';
+
+const HELP = `用法：
+  npm run policy -- check 文件 [--format json|table] [--inputs 核查输入.json] [--as-of YYYY-MM-DD]
+  npm run policy -- sheet 文件 --quarter 2025Q4 --out 补贴表.xlsx [--district 朝阳区] [--request-date YYYY-MM-DD]
+
+文件可以是：
+  *.qhpkg   工作包（ZIP，envelope.json 内为 DSSE 信封，payload 为清单 JSON）。
+            注意：本命令只读取清单，不验证平台签名；导入工作站的工作包另行验签。
+  *.json    班级文件 { "records": {...}, "inputs"?: {...}, "files"?: [...], "packs"?: [...] }，
+            格式见 docs/policy.md。
+--inputs    核查输入（成果评审结果、直播抽查分钟数、现场视频核查、清退情形等），
+            未提供的项目显示为「待核查」，不会当作通过。
+--as-of     评估日（默认今天，北京时间），决定如营业执照是否已满 6 个月。
+--format    json（默认）或 table（便于阅读的表格）。
+退出码：0 = 检查已运行（无论发现什么问题）；2 = 输入无法读取或不合规。`;
+
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function die(error: PolicyError): never {
+  process.stderr.write(`错误（${error.code}）：${error.message}\n`);
+  process.exit(2);
+}
+
+const SEVERITY_ZH: Record<Finding['severity'], string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+const STATUS_ZH: Record<Finding['status'], string> = {
+  pass: '通过',
+  fail: '不符',
+  pending: '待核查',
+  'not-applicable': '不适用',
+};
+const PROGRAM_ZH: Record<string, string> = {
+  basic: '创业基础培训',
+  online: '网络创业培训',
+  'elite-launch': '菁英启航训练营',
+  'elite-practice': '菁英实战训练营',
+};
+const TRAINEE_ZH = { eligible: '可申领', pending: '待核查', ineligible: '不可申领' } as const;
+
+function line(f: Finding): string {
+  return `    [${SEVERITY_ZH[f.severity]}/${STATUS_ZH[f.status]}] ${f.ruleId}（${f.clause}）${f.message} —— ${f.facts}`;
+}
+
+function renderTable(e: PackageEvaluation): string {
+  const out: string[] = [`评估日 ${e.asOf}`];
+  for (const c of e.classes) {
+    const t = c.totals;
+    out.push(
+      '',
+      `班级 ${c.classId}「${c.className}」 ${PROGRAM_ZH[c.program] ?? c.program} ${c.startDate}~${c.endDate} 政策包 ${c.packId}${c.packInForce ? '' : '（不在有效期内）'}`,
+      `  课时 ${c.hours.filed}（录播 ${c.hours.recorded} / 直播 ${c.hours.live} / 线下 ${c.hours.offline}）；学员 ${t.trainees}：可申领 ${t.eligible}，待核查 ${t.pending}，不可申领 ${t.ineligible}；可申领 ${t.totalYuan} 元（培训 ${t.trainingYuan}，实践指导 ${t.practiceYuan}），待定合计 ${t.potentialYuan} 元`,
+    );
+    for (const f of Object.values(c.findings).flat())
+      if (f.status !== 'pass' && f.status !== 'not-applicable') out.push(line(f));
+    for (const tr of c.trainees) {
+      if (tr.status === 'eligible' && tr.reasons.every((f) => f.severity === 'info')) continue;
+      const why = tr.reasons.filter(
+        (f) => f.severity !== 'info' || f.status === 'pending' || f.status === 'fail',
+      );
+      out.push(
+        `  学员 ${tr.traineeId} ${tr.name}：${TRAINEE_ZH[tr.status]}${tr.blockedBy.length ? `（班级问题：${tr.blockedBy.join('、')}）` : ''}`,
+      );
+      for (const f of why) out.push(`  ${line(f)}`);
+    }
+  }
+  out.push('', '培训组织方合计：');
+  for (const o of e.organizers) {
+    out.push(
+      `  ${o.organizerId} ${o.name}：班级 ${o.classIds.length}，学员 ${o.totals.trainees}，可申领 ${o.totals.totalYuan} 元，待定合计 ${o.totals.potentialYuan} 元`,
+    );
+    for (const f of o.findings) if (f.status === 'fail' || f.severity !== 'info') out.push(line(f));
+  }
+  out.push(
+    '',
+    `合计：可申领 ${e.totals.totalYuan} 元（培训 ${e.totals.trainingYuan}，实践指导 ${e.totals.practiceYuan}）；错误 ${e.totals.errors}，警告 ${e.totals.warnings}，待核查 ${e.totals.pendingChecks}`,
+  );
+  return out.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'json' },
+        inputs: { type: 'string' },
+        'as-of': { type: 'string' },
+        quarter: { type: 'string' },
+        out: { type: 'string' },
+        district: { type: 'string' },
+        'request-date': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    die({ code: 'policy/args', message: `参数有误：${(e as Error).message}\n${HELP}` });
+  }
+  const { values, positionals } = parsed;
+  const [command, file] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  if (command !== 'check' && command !== 'sheet')
+    die({ code: 'policy/args', message: `未知命令「${command}」，应为 check 或 sheet\n${HELP}` });
+  if (!file) die({ code: 'policy/args', message: `缺少要检查的文件\n${HELP}` });
+  if (values.format !== 'json' && values.format !== 'table')
+    die({
+      code: 'policy/args',
+      message: `--format 只能是 json 或 table，收到「${values.format}」`,
+    });
+  const asOf = values['as-of'] ?? todayInShanghai();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    die({ code: 'policy/args', message: `--as-of 须为 YYYY-MM-DD，收到「${asOf}」` });
+
+  const loaded = await loadCheckInput(file);
+  if (!loaded.ok) die(loaded.error);
+  let inputs = loaded.value.inputs;
+  if (values.inputs) {
+    const i = await loadInputsFile(values.inputs);
+    if (!i.ok) die(i.error);
+    inputs = i.value;
+  }
+  const { records, files } = loaded.value;
+  // A pack shipped in the package joins the built-in ones (same id: the shipped one wins).
+  const packs = [
+    ...BUILTIN_PACKS.filter((b) => !loaded.value.packs.some((p) => p.id === b.id)),
+    ...loaded.value.packs,
+  ];
+  const evaluation = evaluatePackage(records, { asOf, inputs, files, packs });
+
+  if (command === 'sheet') {
+    if (!values.quarter || !values.out)
+      die({
+        code: 'policy/args',
+        message: 'sheet 需要 --quarter（如 2025Q4）和 --out（输出 .xlsx 路径）',
+      });
+    const sheet = buildQuarterSheet(evaluation, {
+      quarter: values.quarter,
+      district: values.district ?? loaded.value.district,
+      requestDate: values['request-date'],
+      packs,
+    });
+    if (!sheet.ok) die(sheet.error);
+    const written = await writeSubsidySheet(sheet.sheet, values.out);
+    if (!written.ok) die(written.error);
+    const s = sheet.sheet;
+    process.stdout.write(
+      `已写入 ${values.out}：${s.quarterZh} ${s.district}，可申领 ${s.totals.claimableRows} 人次 ${s.totals.claimableYuan} 元，暂不申领 ${s.totals.unclaimableRows} 人次；报送截止 ${s.deadline}\n`,
+    );
+    return;
+  }
+  if (values.format === 'table') process.stdout.write(`${renderTable(evaluation)}\n`);
+  else
+    process.stdout.write(
+      `${JSON.stringify({ file, kind: loaded.value.kind, packs: packs.map((p) => p.id), evaluation }, null, 2)}\n`,
+    );
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  // A bug, not bad input: exit 1 so scripts can tell the two apart.
+  process.stderr.write(`错误（policy/internal）：检查时出现意外错误：${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,296 @@
+// Lookups built once per package so every rule is O(its own records): the engine must handle
+// 2,000 classes × 40 trainees in about the time it takes to parse them.
+import { submissionKinds } from '../bundle/records';
+import type {
+  CertificateNumber,
+  ClassSession,
+  Lecturer,
+  Organizer,
+  PackageFile,
+  PackageRecords,
+  ProgramCode,
+  Trainee,
+  TrainingClass,
+} from '../bundle/records';
+import type { Finding, FindingStatus, Severity } from './findings';
+import type { CoursePackageReview, PolicyInputs } from './inputs';
+import { ruleText, type PolicyPack, type ProgramParams } from './pack';
+import type { RuleId } from './ruleIds';
+
+type SubmissionKind = (typeof submissionKinds)[number];
+
+export interface PackageIndex {
+  organizers: Map<string, Organizer>;
+  trainees: Map<string, Trainee>;
+  lecturers: Map<string, Lecturer>;
+  sessionsByClass: Map<string, ClassSession[]>;
+  /** Only trainees enrolled in two or more classes of the package. */
+  multiClassTrainees: Map<string, TrainingClass[]>;
+  /** classId → traineeId → …; nested rather than concatenated keys, which cost a string each. */
+  certNumbers: Map<string, Map<string, CertificateNumber>>;
+  /** Certificate numbers held by more than one trainee. */
+  duplicateCertNumbers: Set<string>;
+  /** Submitted deliverable kinds as a bit mask (bit i = submissionKinds[i]). */
+  submissions: Map<string, Map<string, number>>;
+  files: Map<string, PackageFile>;
+  coursePackages: Map<string, CoursePackageReview>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export const KIND_BIT: Record<SubmissionKind, number> = Object.fromEntries(
+  submissionKinds.map((k, i) => [k, 1 << i]),
+) as Record<SubmissionKind, number>;
+
+function inner<V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> {
+  let v = m.get(k);
+  if (!v) {
+    v = new Map();
+    m.set(k, v);
+  }
+  return v;
+}
+
+export function buildIndex(
+  records: PackageRecords,
+  inputs: PolicyInputs,
+  files: readonly PackageFile[] = [],
+): PackageIndex {
+  const idx: PackageIndex = {
+    organizers: new Map(),
+    trainees: new Map(),
+    lecturers: new Map(),
+    sessionsByClass: new Map(),
+    multiClassTrainees: new Map(),
+    certNumbers: new Map(),
+    duplicateCertNumbers: new Set(),
+    submissions: new Map(),
+    files: new Map(files.map((f) => [f.id, f])),
+    coursePackages: new Map((inputs.coursePackages ?? []).map((c) => [c.fileId, c])),
+  };
+  for (const o of records.organizers) idx.organizers.set(o.id, o);
+  for (const t of records.trainees) idx.trainees.set(t.id, t);
+  for (const l of records.lecturers) idx.lecturers.set(l.id, l);
+  for (const s of records.sessions) push(idx.sessionsByClass, s.classId, s);
+  const firstClass = new Map<string, TrainingClass>();
+  for (const c of records.classes) {
+    for (const t of c.traineeIds) {
+      const first = firstClass.get(t);
+      if (!first) firstClass.set(t, c);
+      else {
+        const list = idx.multiClassTrainees.get(t);
+        if (list) list.push(c);
+        else idx.multiClassTrainees.set(t, [first, c]);
+      }
+    }
+  }
+  const seenNumbers = new Set<string>();
+  let certClass = '';
+  let certs = new Map<string, CertificateNumber>();
+  for (const n of records.certificateNumbers) {
+    if (n.classId !== certClass) {
+      certClass = n.classId;
+      certs = inner(idx.certNumbers, n.classId);
+    }
+    certs.set(n.traineeId, n);
+    if (seenNumbers.has(n.number)) idx.duplicateCertNumbers.add(n.number);
+    else seenNumbers.add(n.number);
+  }
+  let subsClass = '';
+  let subs = new Map<string, number>();
+  for (const s of records.submissions) {
+    // Submissions usually come grouped by class; skip the outer lookup while the class repeats.
+    if (s.classId !== subsClass) {
+      subsClass = s.classId;
+      subs = inner(idx.submissions, s.classId);
+    }
+    subs.set(s.traineeId, (subs.get(s.traineeId) ?? 0) | KIND_BIT[s.kind]);
+  }
+  return idx;
+}
+
+export interface Minutes {
+  total: number;
+  recorded: number;
+  live: number;
+  offline: number;
+}
+
+export interface TraineeState {
+  id: string;
+  trainee: Trainee | undefined;
+  /** Expert review result; undefined = not reviewed yet. */
+  outcome: boolean | undefined;
+  /** Filed minutes plus the outcome hours once the outcome passed. */
+  creditedMinutes: number;
+}
+
+/** What the subsidy rules know when they run: everything that blocks or is still open. */
+export interface TraineeVerdict {
+  blocking: readonly Finding[];
+  pending: readonly Finding[];
+}
+
+export class ClassContext {
+  readonly params: ProgramParams;
+  readonly sessions: ClassSession[];
+  readonly minutes: Minutes;
+  private readonly passed: Map<string, boolean> | undefined;
+  private readonly passedHere: Map<string, boolean> | undefined;
+  private readonly outcomeMinutes: number;
+  /** This class's slice of the package index, by traineeId. */
+  readonly certNumbers: Map<string, CertificateNumber>;
+  readonly submissions: Map<string, number>;
+  /** Filled by R-OFFLINE-SIGNIN's class check for its trainee check. */
+  missingSignIns = new Map<string, number>();
+  private readonly texts = new Map<RuleId, { clause: string; quote: string }>();
+  private readonly memo = new Map<string, string>();
+  private readonly sharedFindings = new Map<string, Finding>();
+  private readonly sharedNested = new Map<string, Map<string, unknown>>();
+  /** Calendar year of the class's end, the year R-ONE-PER-YEAR counts in. */
+  readonly endYear: number;
+  /** One bit mask per required deliverable (alternatives OR-ed). */
+  readonly outcomeMasks: number[];
+
+  constructor(
+    readonly cls: TrainingClass,
+    readonly pack: PolicyPack,
+    readonly packInForce: boolean,
+    readonly index: PackageIndex,
+    readonly inputs: PolicyInputs,
+    readonly asOf: string,
+  ) {
+    this.params = pack.programs[cls.program];
+    this.sessions = index.sessionsByClass.get(cls.id) ?? [];
+    const m: Minutes = { total: 0, recorded: 0, live: 0, offline: 0 };
+    for (const s of this.sessions) {
+      m.total += s.minutes;
+      m[s.mode] += s.minutes;
+    }
+    this.minutes = m;
+    this.endYear = Number(cls.endDate.slice(0, 4));
+    this.outcomeMasks = this.params.outcomeKinds.map((alts) =>
+      alts.reduce((acc, k) => acc | KIND_BIT[k], 0),
+    );
+    this.certNumbers = index.certNumbers.get(cls.id) ?? new Map();
+    this.submissions = index.submissions.get(cls.id) ?? new Map();
+    this.passed = inputs.outcomePassed;
+    this.passedHere = inputs.outcomePassedByClass?.get(cls.id);
+    this.outcomeMinutes = this.params.outcomeHours * pack.minutesPerHour;
+  }
+
+  /**
+   * Loads trainee `id` into `t`. The engine reuses one TraineeState per class because rules
+   * read it during the call and never keep it; 80,000 trainees then cost no extra objects.
+   */
+  loadTrainee(t: TraineeState, id: string): TraineeState {
+    const outcome = this.passedHere?.get(id) ?? this.passed?.get(id);
+    t.id = id;
+    t.trainee = this.index.trainees.get(id);
+    t.outcome = outcome;
+    t.creditedMinutes = this.minutes.total + (outcome === true ? this.outcomeMinutes : 0);
+    return t;
+  }
+
+  get program(): ProgramCode {
+    return this.cls.program;
+  }
+
+  /** Minutes needed for the program's minimum hours. */
+  get minMinutes(): number {
+    return this.params.minHours * this.pack.minutesPerHour;
+  }
+
+  text(id: RuleId): { clause: string; quote: string } {
+    let t = this.texts.get(id);
+    if (!t) {
+      t = ruleText(this.pack, id, this.cls.program);
+      this.texts.set(id, t);
+    }
+    return t;
+  }
+
+  // Per-class caches. Trainees that read the same way share one facts string or one finding
+  // (without a traineeId; it sits in each trainee's `reasons`). Findings are values, never
+  // mutated. Call as `ctx.hit(k) ?? ctx.keep(k, make())`: the finding is built only on a miss,
+  // and no closure is allocated per trainee.
+
+  text1(key: string): string | undefined {
+    return this.memo.get(key);
+  }
+
+  keepText(key: string, value: string): string {
+    this.memo.set(key, value);
+    return value;
+  }
+
+  hit(key: string): Finding | undefined {
+    return this.sharedFindings.get(key);
+  }
+
+  keep(key: string, f: Finding): Finding {
+    this.sharedFindings.set(key, f);
+    return f;
+  }
+
+  /** Keyed by two strings that already exist (a record's date, a memoised basis): no key is built. */
+  hit2<T = Finding>(a: string, b: string): T | undefined {
+    return this.sharedNested.get(a)?.get(b) as T | undefined;
+  }
+
+  keep2<T = Finding>(a: string, b: string, value: T): T {
+    let m = this.sharedNested.get(a);
+    if (!m) {
+      m = new Map();
+      this.sharedNested.set(a, m);
+    }
+    m.set(b, value);
+    return value;
+  }
+
+  finding(
+    ruleId: RuleId,
+    severity: Severity,
+    status: FindingStatus,
+    message: string,
+    facts: string,
+    traineeId?: string,
+  ): Finding {
+    const t = this.text(ruleId);
+    const f: Finding = {
+      ruleId,
+      clause: t.clause,
+      quote: t.quote,
+      severity,
+      status,
+      message,
+      facts,
+      classId: this.cls.id,
+    };
+    if (traineeId !== undefined) f.traineeId = traineeId;
+    return f;
+  }
+
+  pass(ruleId: RuleId, message: string, facts: string, traineeId?: string): Finding {
+    return this.finding(ruleId, 'info', 'pass', message, facts, traineeId);
+  }
+
+  pending(ruleId: RuleId, message: string, facts: string, traineeId?: string): Finding {
+    return this.finding(ruleId, 'info', 'pending', `待核查：${message}`, facts, traineeId);
+  }
+
+  notApplicable(ruleId: RuleId, facts: string): Finding {
+    return this.finding(ruleId, 'info', 'not-applicable', '不适用', facts);
+  }
+}
+
+export interface OrganizerContext {
+  organizerId: string;
+  pack: PolicyPack;
+  classFindings: Finding[];
+  inputs: PolicyInputs;
+}

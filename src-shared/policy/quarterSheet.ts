@@ -1,0 +1,186 @@
+// The quarter's fund request (用款申请) as data: which trainees can be claimed, which cannot
+// and why, and the day the district must send it (R-FUND-DEADLINE). Training subsidies belong
+// to the quarter in which the class ended; a practice subsidy to the quarter in which its
+// 6-month condition was met, so no subsidy appears in two quarters.
+import type { ProgramCode } from '../bundle/records';
+import { parseQuarter, quarterDeadline, quarterRange, quarterZh, type Quarter } from './dates';
+import type { ClassResult, PackageEvaluation, TraineeResult } from './engine';
+import type { Finding } from './findings';
+import { BUILTIN_PACKS } from './pack-jrsnf-2023-25';
+import { selectPack, type PolicyPack } from './pack';
+import { fundDeadline } from './rules/subsidy';
+
+export type SheetKind = 'training' | 'practice';
+
+export interface SheetRow {
+  organizerId: string;
+  organizerName: string;
+  classId: string;
+  className: string;
+  program: ProgramCode;
+  programName: string;
+  traineeId: string;
+  traineeName: string;
+  kind: SheetKind;
+  amountYuan: number;
+  /** Why the row cannot be claimed (empty for claimable rows). */
+  reasons: string[];
+}
+
+export interface QuarterSheet {
+  quarter: string;
+  quarterZh: string;
+  district: string;
+  deadline: string;
+  deadlineFinding: Finding;
+  claimable: SheetRow[];
+  unclaimable: SheetRow[];
+  totals: {
+    claimableYuan: number;
+    trainingYuan: number;
+    practiceYuan: number;
+    claimableRows: number;
+    unclaimableRows: number;
+  };
+}
+
+export interface SheetOptions {
+  quarter: string;
+  /** Only classes of this district; all when omitted. */
+  district?: string;
+  requestDate?: string;
+  packs?: readonly PolicyPack[];
+  organizerNames?: ReadonlyMap<string, string>;
+}
+
+export type SheetResult =
+  { ok: true; sheet: QuarterSheet } | { ok: false; error: { code: string; message: string } };
+
+function reasonsOf(t: TraineeResult, ruleFilter: (f: Finding) => boolean): string[] {
+  const out: string[] = t.blockedBy.map((id) => `班级问题 ${id}`);
+  for (const f of t.reasons) {
+    if (!ruleFilter(f)) continue;
+    if (
+      f.severity === 'error' ||
+      f.status === 'pending' ||
+      (f.status === 'fail' && f.ruleId.startsWith('R-SUBSIDY'))
+    ) {
+      out.push(`${f.ruleId} ${f.message}（${f.facts}）`);
+    }
+  }
+  return out;
+}
+
+const notPractice = (f: Finding): boolean => f.ruleId !== 'R-SUBSIDY-PRACTICE';
+
+export function buildQuarterSheet(
+  evaluation: PackageEvaluation,
+  options: SheetOptions,
+): SheetResult {
+  const q: Quarter | undefined = parseQuarter(options.quarter);
+  if (!q)
+    return {
+      ok: false,
+      error: {
+        code: 'sheet/quarter',
+        message: `季度「${options.quarter}」格式不对，应为如 2025Q4`,
+      },
+    };
+  const range = quarterRange(q);
+  const pack = selectPack(options.packs?.length ? options.packs : BUILTIN_PACKS, range.to).pack;
+  const deadline = quarterDeadline(q, pack.fund.deadlineDayOfQuarterLastMonth);
+  const deadlineFinding = fundDeadline.quarterCheck!({
+    pack,
+    quarter: q,
+    requestDate: options.requestDate,
+  });
+  const inQuarter = (d: string | undefined): boolean =>
+    d !== undefined && d >= range.from && d <= range.to;
+  const programName = (c: ClassResult): string => pack.programs[c.program].name;
+  const orgName = (id: string): string =>
+    options.organizerNames?.get(id) ??
+    evaluation.organizers.find((o) => o.organizerId === id)?.name ??
+    id;
+  const claimable: SheetRow[] = [];
+  const unclaimable: SheetRow[] = [];
+  for (const c of evaluation.classes) {
+    if (options.district && c.district !== options.district) continue;
+    const base = {
+      organizerId: c.organizerId,
+      organizerName: orgName(c.organizerId),
+      classId: c.classId,
+      className: c.className,
+      program: c.program,
+      programName: programName(c),
+    };
+    const trainingHere = inQuarter(c.endDate);
+    for (const t of c.trainees) {
+      if (trainingHere) {
+        const row: SheetRow = {
+          ...base,
+          traineeId: t.traineeId,
+          traineeName: t.name,
+          kind: 'training',
+          amountYuan: 0,
+          reasons: [],
+        };
+        if (t.status === 'eligible' && t.trainingYuan > 0)
+          claimable.push({ ...row, amountYuan: t.trainingYuan });
+        else {
+          const training = t.reasons.find(
+            (f) => f.ruleId.startsWith('R-SUBSIDY') && notPractice(f),
+          );
+          unclaimable.push({
+            ...row,
+            amountYuan: training?.amountYuan ?? 0,
+            reasons: reasonsOf(t, notPractice),
+          });
+        }
+      }
+      const practice = t.reasons.find((f) => f.ruleId === 'R-SUBSIDY-PRACTICE');
+      if (practice && inQuarter(practice.qualifiesOn)) {
+        const row: SheetRow = {
+          ...base,
+          traineeId: t.traineeId,
+          traineeName: t.name,
+          kind: 'practice',
+          amountYuan: 0,
+          reasons: [],
+        };
+        if (practice.status === 'pass')
+          claimable.push({ ...row, amountYuan: practice.amountYuan ?? 0 });
+        else
+          unclaimable.push({
+            ...row,
+            amountYuan: practice.amountYuan ?? 0,
+            reasons: [`${practice.ruleId} ${practice.message}（${practice.facts}）`],
+          });
+      }
+    }
+  }
+  const trainingYuan = claimable
+    .filter((r) => r.kind === 'training')
+    .reduce((s, r) => s + r.amountYuan, 0);
+  const practiceYuan = claimable
+    .filter((r) => r.kind === 'practice')
+    .reduce((s, r) => s + r.amountYuan, 0);
+  return {
+    ok: true,
+    sheet: {
+      quarter: options.quarter,
+      quarterZh: quarterZh(q),
+      district: options.district ?? '全部',
+      deadline,
+      deadlineFinding,
+      claimable,
+      unclaimable,
+      totals: {
+        claimableYuan: trainingYuan + practiceYuan,
+        trainingYuan,
+        practiceYuan,
+        claimableRows: claimable.length,
+        unclaimableRows: unclaimable.length,
+      },
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// Certificates (附件1 三（八）, 附件2 三（八）, 附件3 三（六）): earned by passing the outcome
+// review with enough hours; numbered only by the management platform.
+import { fmtHours } from '../findings';
+import { KIND_BIT, type ClassContext, type TraineeState } from '../context';
+import type { RuleDef } from './types';
+
+const KIND_ZH: Record<string, string> = {
+  'business-plan': '《创业计划书》',
+  'online-portfolio': '网络创业实践成果',
+  'online-plan': '《网络创业规划书》',
+  'commercial-plan': '《商业计划书》',
+  'strategy-plan': '专题战略规划',
+};
+
+function hoursText(ctx: ClassContext, t: TraineeState): string {
+  return `${fmtHours(t.creditedMinutes)} 课时（要求 ${ctx.params.minHours}）`;
+}
+
+export const certPassed: RuleDef = {
+  id: 'R-CERT-PASSED',
+  group: 'certificate',
+  traineeCheck: (ctx, t) => {
+    // Every trainee of a class has the same filed hours, so the outcome alone decides the wording.
+    if (t.outcome === undefined)
+      return (
+        ctx.hit('cp-p') ??
+        ctx.keep(
+          'cp-p',
+          ctx.pending(
+            'R-CERT-PASSED',
+            '成果评审结果未录入',
+            `证书取决于成果评审；已排 ${fmtHours(ctx.minutes.total)} 课时`,
+          ),
+        )
+      );
+    if (!t.outcome)
+      return (
+        ctx.hit('cp-f') ??
+        ctx.keep(
+          'cp-f',
+          ctx.finding(
+            'R-CERT-PASSED',
+            'error',
+            'fail',
+            '成果评审不合格，不能取得合格证书',
+            `计入 ${hoursText(ctx, t)}`,
+          ),
+        )
+      );
+    if (t.creditedMinutes < ctx.minMinutes)
+      return (
+        ctx.hit('cp-h') ??
+        ctx.keep(
+          'cp-h',
+          ctx.finding(
+            'R-CERT-PASSED',
+            'error',
+            'fail',
+            '成果评审合格但总课时不足，不能取得合格证书',
+            `计入 ${hoursText(ctx, t)}`,
+          ),
+        )
+      );
+    const mask = ctx.submissions.get(t.id) ?? 0;
+    let complete = true;
+    for (const m of ctx.outcomeMasks) if (!(mask & m)) complete = false;
+    if (!complete) {
+      const missing = ctx.params.outcomeKinds.filter(
+        (alts) => !alts.some((k) => mask & KIND_BIT[k]),
+      );
+      const names = missing.map((alts) => alts.map((k) => KIND_ZH[k] ?? k).join('或')).join('、');
+      return (
+        ctx.hit(`cp-m|${names}`) ??
+        ctx.keep(
+          `cp-m|${names}`,
+          ctx.finding(
+            'R-CERT-PASSED',
+            'warning',
+            'pass',
+            `成果评审合格，但记录中缺少${names}的提交`,
+            `计入 ${hoursText(ctx, t)}`,
+          ),
+        )
+      );
+    }
+    return (
+      ctx.hit('cp-ok') ??
+      ctx.keep(
+        'cp-ok',
+        ctx.pass(
+          'R-CERT-PASSED',
+          `可获${ctx.params.certificateName}`,
+          `成果评审合格；计入 ${hoursText(ctx, t)}`,
+        ),
+      )
+    );
+  },
+};
+
+export const certNumber: RuleDef = {
+  id: 'R-CERT-NUMBER',
+  group: 'certificate',
+  traineeCheck: (ctx, t) => {
+    const n = ctx.certNumbers.get(t.id);
+    const earned = t.outcome === true && t.creditedMinutes >= ctx.minMinutes;
+    if (!n) {
+      if (!earned) return null;
+      return (
+        ctx.hit('cn-p') ??
+        ctx.keep(
+          'cn-p',
+          ctx.pending(
+            'R-CERT-NUMBER',
+            '待管理平台分派证书编号',
+            '证书编号只由管理平台分派，本机不生成',
+          ),
+        )
+      );
+    }
+    if (n.program !== ctx.program)
+      return ctx.finding(
+        'R-CERT-NUMBER',
+        'error',
+        'fail',
+        '证书编号所属项目与班级不符',
+        `编号 ${n.number} 属 ${n.program}，班级为 ${ctx.program}`,
+        t.id,
+      );
+    if (ctx.index.duplicateCertNumbers.has(n.number))
+      return ctx.finding(
+        'R-CERT-NUMBER',
+        'error',
+        'fail',
+        '证书编号重复',
+        `编号 ${n.number} 被多名学员使用`,
+        t.id,
+      );
+    if (t.outcome === false || (t.outcome === true && !earned))
+      return ctx.finding(
+        'R-CERT-NUMBER',
+        'error',
+        'fail',
+        '未达到取证条件却已有证书编号，须核实',
+        `编号 ${n.number}`,
+        t.id,
+      );
+    // The number itself is on TraineeResult.certificateNumber; the finding reads the same for all.
+    return (
+      ctx.hit('cn-ok') ??
+      ctx.keep(
+        'cn-ok',
+        ctx.pass(
+          'R-CERT-NUMBER',
+          '管理平台已分派证书编号',
+          '编号由管理平台分派，与本班项目一致且不重复',
+        ),
+      )
+    );
+  },
+};

@@ -1,0 +1,260 @@
+// Subsidy amounts (通知 三（一）（二）). These run last and read the trainee's verdict: any error
+// (the trainee's own or the class's) withholds the money; anything 待核查 keeps it pending.
+import { addMonths, quarterDeadline } from '../dates';
+import type { ClassContext, TraineeVerdict } from '../context';
+import { fmtHours, type Finding } from '../findings';
+import type { RuleId } from '../ruleIds';
+import type { RuleDef } from './types';
+
+// Module-level helpers: a closure made per trainee costs an allocation on every call.
+function withAmount(f: Finding, amountYuan: number): Finding {
+  f.amountYuan = amountYuan;
+  return f;
+}
+
+function ruleIds(fs: readonly Finding[]): string {
+  if (fs.length === 1) return fs[0]!.ruleId;
+  return [...new Set(fs.map((f) => f.ruleId))].join('、');
+}
+
+function verdictFinding(
+  ctx: ClassContext,
+  id: RuleId,
+  v: TraineeVerdict,
+  yuan: number,
+  basis: string,
+): Finding {
+  // `basis` is memoised per class, so it (with the rule ids) is a ready-made cache key.
+  if (v.blocking.length) {
+    const ids = ruleIds(v.blocking);
+    return (
+      ctx.hit2(id + '|x', ids) ??
+      ctx.keep2(
+        id + '|x',
+        ids,
+        withAmount(ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ids}`), 0),
+      )
+    );
+  }
+  if (v.pending.length) {
+    const ids = ruleIds(v.pending);
+    return (
+      ctx.hit2(basis, ids) ??
+      ctx.keep2(
+        basis,
+        ids,
+        withAmount(ctx.pending(id, `${yuan} 元待确认`, `待核查：${ids}；${basis}`), yuan),
+      )
+    );
+  }
+  return (
+    ctx.hit2(basis, id) ??
+    ctx.keep2(basis, id, withAmount(ctx.pass(id, `可申领 ${yuan} 元`, basis), yuan))
+  );
+}
+
+function flat(id: RuleId, program: 'basic' | 'online'): RuleDef {
+  return {
+    id,
+    group: 'subsidy',
+    subsidy: true,
+    traineeCheck: (ctx, t, v) => {
+      if (ctx.program !== program) return null;
+      const yuan = ctx.params.subsidyYuan ?? 0;
+      return verdictFinding(
+        ctx,
+        id,
+        v,
+        yuan,
+        ctx.text1('flat') ??
+          ctx.keepText('flat', `${ctx.params.name} ${yuan} 元/人次，完成培训并取得证书`),
+      );
+    },
+  };
+}
+
+export const subsidyBasic = flat('R-SUBSIDY-BASIC', 'basic');
+export const subsidyOnline = flat('R-SUBSIDY-ONLINE', 'online');
+
+export const subsidyElite: RuleDef = {
+  id: 'R-SUBSIDY-ELITE',
+  group: 'subsidy',
+  subsidy: true,
+  traineeCheck: (ctx, t, v) => {
+    if (ctx.program !== 'elite-launch' && ctx.program !== 'elite-practice') return null;
+    const tiers = ctx.params.subsidyTiers ?? [];
+    // Pending trainees are priced as if the outcome passes, so the figure shown is the ceiling.
+    const minutes =
+      t.outcome === undefined
+        ? t.creditedMinutes + ctx.params.outcomeHours * ctx.pack.minutesPerHour
+        : t.creditedMinutes;
+    let tier: { minHours: number; yuan: number } | undefined;
+    for (const x of tiers) if (minutes >= x.minHours * ctx.pack.minutesPerHour) tier = x;
+    const table =
+      ctx.text1('tiers') ??
+      ctx.keepText('tiers', tiers.map((x) => `${x.minHours}课时→${x.yuan}元`).join('，'));
+    // Within a class the credited hours depend only on the outcome, so the basis does too.
+    const basisKey = t.outcome === undefined ? 'elite-u' : t.outcome ? 'elite-t' : 'elite-f';
+    if (!tier) {
+      const f = ctx.finding(
+        'R-SUBSIDY-ELITE',
+        'info',
+        'fail',
+        '课时未达最低档，不予补贴',
+        `${fmtHours(minutes)} 课时 < ${tiers[0]?.minHours ?? 0} 课时（${table}）`,
+        t.id,
+      );
+      return Object.assign(f, { amountYuan: 0 });
+    }
+    const reached = tier;
+    return verdictFinding(
+      ctx,
+      'R-SUBSIDY-ELITE',
+      v,
+      tier.yuan,
+      ctx.text1(basisKey) ??
+        ctx.keepText(
+          basisKey,
+          `${fmtHours(minutes)} 课时达到 ${reached.minHours} 课时档（${table}）`,
+        ),
+    );
+  },
+};
+
+const cents = (yuan: number): number => Math.round(yuan * 100);
+
+export const subsidyPractice: RuleDef = {
+  id: 'R-SUBSIDY-PRACTICE',
+  group: 'subsidy',
+  subsidy: true,
+  traineeCheck: (ctx, t, v) => {
+    const pr = t.trainee?.practice;
+    if (!ctx.params.practiceFollows || !pr) return null;
+    const rules = ctx.pack.practice;
+    const yuan = rules.yuan;
+    const parts: string[] = [];
+    let qualifiesOn: string | undefined;
+    if (pr.licenceIssuedAt) {
+      const on = addMonths(pr.licenceIssuedAt, rules.licenceMonths);
+      parts.push(`营业执照 ${pr.licenceIssuedAt} 取得，满 ${rules.licenceMonths} 个月为 ${on}`);
+      qualifiesOn = on;
+    }
+    let salesShort = false;
+    if (pr.shopOpenedAt) {
+      const on = addMonths(pr.shopOpenedAt, rules.shopMonths);
+      const months = pr.monthlySales;
+      const total = months.reduce((s, m) => s + cents(m.amountYuan), 0);
+      const avg = months.length ? total / months.length / 100 : 0;
+      const enoughData = months.length >= rules.shopMonths;
+      const avgOk = enoughData && total >= cents(rules.minAverageMonthlySalesYuan) * months.length;
+      parts.push(
+        `网店 ${pr.shopOpenedAt} 开办，满 ${rules.shopMonths} 个月为 ${on}；${months.length} 个月月均销售 ${avg.toFixed(2)} 元 ${avgOk ? '≥' : enoughData ? '<' : '（数据不足）'} ${rules.minAverageMonthlySalesYuan} 元`,
+      );
+      if (avgOk && (!qualifiesOn || on < qualifiesOn)) qualifiesOn = on;
+      salesShort = !enoughData && !pr.licenceIssuedAt;
+    }
+    const facts = parts.join('；') || '无营业执照或网店记录';
+    const out = (f: Finding): Finding => {
+      f.amountYuan = f.status === 'pass' || f.status === 'pending' ? yuan : 0;
+      if (qualifiesOn) f.qualifiesOn = qualifiesOn;
+      return f;
+    };
+    const training = v.blocking.length ? 'fail' : v.pending.length ? 'pending' : 'pass';
+    if (training === 'fail')
+      return out(
+        ctx.finding(
+          'R-SUBSIDY-PRACTICE',
+          'info',
+          'fail',
+          '培训未完成或不予补贴，不能申领创业实践指导补贴',
+          facts,
+          t.id,
+        ),
+      );
+    if (salesShort)
+      return out(
+        ctx.pending('R-SUBSIDY-PRACTICE', `销售数据不足 ${rules.shopMonths} 个月`, facts, t.id),
+      );
+    if (!qualifiesOn)
+      return out(
+        ctx.finding('R-SUBSIDY-PRACTICE', 'info', 'fail', '未达到成功创业条件', facts, t.id),
+      );
+    if (qualifiesOn > ctx.asOf)
+      return out(
+        ctx.finding(
+          'R-SUBSIDY-PRACTICE',
+          'info',
+          'fail',
+          `尚未满 ${rules.licenceMonths} 个月，${qualifiesOn} 起可申领`,
+          `${facts}；评估日 ${ctx.asOf}`,
+          t.id,
+        ),
+      );
+    if (pr.evidenceFileIds.length === 0)
+      return out(
+        ctx.pending('R-SUBSIDY-PRACTICE', '须提交营业执照或销售交易数据证明材料', facts, t.id),
+      );
+    if (training === 'pending')
+      return out(ctx.pending('R-SUBSIDY-PRACTICE', '培训补贴尚待核查', facts, t.id));
+    const early =
+      pr.licenceIssuedAt &&
+      pr.licenceIssuedAt < ctx.cls.startDate &&
+      (!pr.shopOpenedAt || pr.shopOpenedAt < ctx.cls.startDate);
+    if (early) {
+      return out(
+        ctx.finding(
+          'R-SUBSIDY-PRACTICE',
+          'warning',
+          'pass',
+          `可申领 ${yuan} 元，但创业早于开班，须核实为培训后指导创业`,
+          `${facts}；开班 ${ctx.cls.startDate}`,
+          t.id,
+        ),
+      );
+    }
+    return out(
+      ctx.pass(
+        'R-SUBSIDY-PRACTICE',
+        `可申领创业实践指导补贴 ${yuan} 元`,
+        `${facts}；评估日 ${ctx.asOf}`,
+        t.id,
+      ),
+    );
+  },
+};
+
+export const fundDeadline: RuleDef = {
+  id: 'R-FUND-DEADLINE',
+  group: 'fund',
+  quarterCheck: ({ pack, quarter, requestDate }) => {
+    const deadline = quarterDeadline(quarter, pack.fund.deadlineDayOfQuarterLastMonth);
+    const t = pack.rules['R-FUND-DEADLINE']!;
+    const base = { ruleId: 'R-FUND-DEADLINE' as const, clause: t.clause, quote: t.quote };
+    const label = `${quarter.year}Q${quarter.q}`;
+    if (!requestDate) {
+      return {
+        ...base,
+        severity: 'info',
+        status: 'pending',
+        message: `待核查：${label} 用款申请须于 ${deadline}（含）前报送`,
+        facts: `截止日 ${deadline}`,
+      };
+    }
+    if (requestDate <= deadline) {
+      return {
+        ...base,
+        severity: 'info',
+        status: 'pass',
+        message: '用款申请在截止日前报送',
+        facts: `报送 ${requestDate} ≤ 截止 ${deadline}`,
+      };
+    }
+    return {
+      ...base,
+      severity: 'error',
+      status: 'fail',
+      message: '用款申请晚于截止日',
+      facts: `报送 ${requestDate} > 截止 ${deadline}`,
+    };
+  },
+};

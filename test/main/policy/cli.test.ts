@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
+import { makeClass } from '../../shared/policy/factories';
+import { writeJson, writeQhpkg } from './packageFixture';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src-main/cli/policy.ts'), ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const records = makeClass({ trainees: 3 });
+const { files, ...plain } = records;
+const inputs = {
+  outcomePassed: { 'C1-T1': true, 'C1-T2': true, 'C1-T3': false },
+  liveSampleMinutes: { C1: 90 },
+};
+
+beforeAll(async () => {
+  plain.certificateNumbers = ['C1-T1', 'C1-T2'].map((t) => ({
+    traineeId: t,
+    classId: 'C1',
+    program: 'basic' as const,
+    number: `ZS-${t}`,
+  }));
+  plain.submissions = ['C1-T1', 'C1-T2', 'C1-T3'].map((t) => ({
+    id: `S-${t}`,
+    traineeId: t,
+    classId: 'C1',
+    kind: 'business-plan' as const,
+    title: '计划书',
+    fileId: `F-${t}`,
+    submittedAt: '2025-11-20T10:00:00+08:00',
+  }));
+  await writeJson(join(dir, 'class.json'), { records: plain, inputs, files });
+  await writeJson(join(dir, 'inputs.json'), {
+    outcomePassed: { 'C1-T1': false, 'C1-T2': false, 'C1-T3': false },
+  });
+  const later = {
+    ...JRSNF_2023_25,
+    id: 'next-2026',
+    effective: { from: '2026-01-01', to: '2027-12-31' },
+  };
+  await writeQhpkg(
+    join(dir, 'work.qhpkg'),
+    plain,
+    [
+      ...files,
+      {
+        id: 'PP',
+        path: 'policy/next.json',
+        size: 1,
+        sha256: '0'.repeat(64),
+        mediaType: 'application/json',
+        kind: 'policy-pack',
+        external: false,
+      },
+    ],
+    [{ name: 'files/policy/next.json', data: Buffer.from(JSON.stringify(later)) }],
+  );
+  await writeQhpkg(
+    join(dir, 'badpack.qhpkg'),
+    plain,
+    [
+      {
+        id: 'PP',
+        path: 'p.json',
+        size: 1,
+        sha256: '0'.repeat(64),
+        mediaType: 'application/json',
+        kind: 'policy-pack',
+        external: false,
+      },
+    ],
+    [{ name: 'files/p.json', data: Buffer.from('{"id":"x"}') }],
+  );
+  writeFileSync(join(dir, 'broken.json'), '{"records": ');
+  writeFileSync(join(dir, 'notzip.qhpkg'), 'hello');
+  await writeJson(join(dir, 'badclass.json'), { records: { classes: [{ id: 'C1' }] } });
+}, 30_000);
+
+describe('policy CLI', () => {
+  test('checks a JSON class file and prints findings and subsidy figures as JSON', () => {
+    const r = run('check', join(dir, 'class.json'), '--as-of', '2025-12-01');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.kind).toBe('json');
+    const cls = out.evaluation.classes[0];
+    expect(cls.packId).toBe('jrsnf-2023-25');
+    expect(cls.trainees.map((t: { status: string }) => t.status)).toEqual([
+      'eligible',
+      'eligible',
+      'ineligible',
+    ]);
+    expect(out.evaluation.totals.trainingYuan).toBe(3000);
+    expect(
+      cls.findings.supervision.find((f: { ruleId: string }) => f.ruleId === 'R-LIVE-SAMPLE').status,
+    ).toBe('pass');
+  }, 30_000);
+
+  test('--inputs replaces the inputs of the class file', () => {
+    const r = run(
+      'check',
+      join(dir, 'class.json'),
+      '--inputs',
+      join(dir, 'inputs.json'),
+      '--as-of',
+      '2025-12-01',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).evaluation.totals.trainingYuan).toBe(0);
+  }, 30_000);
+
+  test('reads a .qhpkg work package, including the policy pack it carries, as a table', () => {
+    const r = run('check', join(dir, 'work.qhpkg'), '--format', 'table', '--as-of', '2025-12-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('班级 C1');
+    expect(r.out).toContain('待核查');
+    expect(r.out).toContain('合计：可申领 0 元');
+    const json = JSON.parse(run('check', join(dir, 'work.qhpkg'), '--as-of', '2025-12-01').out);
+    expect(json.packs).toEqual(['jrsnf-2023-25', 'next-2026']);
+  }, 30_000);
+
+  test('the help says the signature is not verified', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('不验证平台签名');
+  }, 30_000);
+
+  test.each([
+    ['missing.json', '文件不存在'],
+    ['broken.json', '不是有效的 JSON'],
+    ['badclass.json', 'records.classes.0'],
+    ['notzip.qhpkg', '不是有效的工作包'],
+    ['badpack.qhpkg', 'files/p.json'],
+  ])(
+    'exits 2 naming %s and the problem (%s)',
+    (name, problem) => {
+      const r = run('check', join(dir, name));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(name);
+      expect(r.err).toContain(problem);
+      expect(r.out).toBe('');
+    },
+    30_000,
+  );
+
+  test('writes the quarter subsidy sheet as XLSX', async () => {
+    const out = join(dir, 'q4.xlsx');
+    const r = run(
+      'sheet',
+      join(dir, 'class.json'),
+      '--quarter',
+      '2025Q4',
+      '--out',
+      out,
+      '--district',
+      '朝阳区',
+      '--as-of',
+      '2025-12-01',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2025-12-20');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('可申领')!.getCell('I7').value).toMatchObject({ result: 3000 });
+  }, 30_000);
+});
