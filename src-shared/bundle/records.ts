@@ -6,7 +6,11 @@ import { z } from 'zod';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
 export const isoInstant = z.iso.datetime({ offset: true });
-export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, '编号只能含字母、数字和 ._:-');
+export const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, '编号只能含字母、数字和 ._:-');
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制');
 
 export const programCodes = ['basic', 'online', 'elite-launch', 'elite-practice'] as const;
@@ -78,14 +82,22 @@ export const sessionSchema = z.object({
   clipFileIds: z.array(recordId).default([]),
   /** Offline only: face-recognition + location sign-ins by trainee id. */
   signIns: z
-    .array(z.object({ traineeId: recordId, at: isoInstant, face: z.boolean(), located: z.boolean() }))
+    .array(
+      z.object({ traineeId: recordId, at: isoInstant, face: z.boolean(), located: z.boolean() }),
+    )
     .default([]),
   /** Live only: the platform's recorded resolution height, e.g. 480 or 720. */
   videoHeight: z.number().int().positive().optional(),
 });
 export type ClassSession = z.infer<typeof sessionSchema>;
 
-export const targetGroups = ['graduate', 'registered-unemployed', 'rural-migrant', 'veteran', 'none'] as const;
+export const targetGroups = [
+  'graduate',
+  'registered-unemployed',
+  'rural-migrant',
+  'veteran',
+  'none',
+] as const;
 
 export const traineeSchema = z.object({
   id: recordId,
@@ -117,7 +129,9 @@ export const traineeSchema = z.object({
       smallOrMicro: z.boolean(),
     })
     .optional(),
-  competitionAward: z.object({ level: z.enum(['national', 'city', 'district']), name: z.string() }).optional(),
+  competitionAward: z
+    .object({ level: z.enum(['national', 'city', 'district']), name: z.string() })
+    .optional(),
   /** Earlier entrepreneurship trainings anywhere, as the platform knows them. */
   history: z
     .array(
@@ -135,14 +149,24 @@ export const traineeSchema = z.object({
     .object({
       licenceIssuedAt: isoDate.optional(),
       shopOpenedAt: isoDate.optional(),
-      monthlySales: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), amountYuan: z.number().min(0) })).default([]),
+      monthlySales: z
+        .array(
+          z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), amountYuan: z.number().min(0) }),
+        )
+        .default([]),
       evidenceFileIds: z.array(recordId).default([]),
     })
     .optional(),
 });
 export type Trainee = z.infer<typeof traineeSchema>;
 
-export const submissionKinds = ['business-plan', 'online-portfolio', 'online-plan', 'commercial-plan', 'strategy-plan'] as const;
+export const submissionKinds = [
+  'business-plan',
+  'online-portfolio',
+  'online-plan',
+  'commercial-plan',
+  'strategy-plan',
+] as const;
 export const submissionSchema = z.object({
   id: recordId,
   traineeId: recordId,
@@ -154,7 +178,11 @@ export const submissionSchema = z.object({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
-export const expertSchema = z.object({ id: recordId, name: z.string().min(1), organization: z.string().optional() });
+export const expertSchema = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  organization: z.string().optional(),
+});
 export type Expert = z.infer<typeof expertSchema>;
 
 export const panelSchema = z.object({
@@ -181,7 +209,14 @@ export const rubricSchema = z.object({
   title: z.string().min(1),
   passScore: z.number().min(0),
   criteria: z
-    .array(z.object({ id: recordId, label: z.string().min(1), maxScore: z.number().positive(), guidance: z.string().optional() }))
+    .array(
+      z.object({
+        id: recordId,
+        label: z.string().min(1),
+        maxScore: z.number().positive(),
+        guidance: z.string().optional(),
+      }),
+    )
     .min(1),
 });
 export type Rubric = z.infer<typeof rubricSchema>;
@@ -194,7 +229,17 @@ export const certificateNumberSchema = z.object({
 });
 export type CertificateNumber = z.infer<typeof certificateNumberSchema>;
 
-export const fileKinds = ['business-plan', 'portfolio', 'sales-table', 'video', 'clip', 'course-package', 'evidence', 'policy-pack', 'other'] as const;
+export const fileKinds = [
+  'business-plan',
+  'portfolio',
+  'sales-table',
+  'video',
+  'clip',
+  'course-package',
+  'evidence',
+  'policy-pack',
+  'other',
+] as const;
 export const packageFileSchema = z.object({
   id: recordId,
   /** Relative POSIX path inside the package; never absolute, never '..'. */

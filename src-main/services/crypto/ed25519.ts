@@ -1,9 +1,15 @@
 // Ed25519 through Node's crypto (BoringSSL in Electron has it); keys are handled as raw
 // 32-byte public keys and PKCS#8 private keys so they serialise without PEM ambiguity.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import {
-  base64ToBytes,
-  bytesToBase64,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import {
   envelopeSchema,
   preAuthEncoding,
   type Envelope,
@@ -11,6 +17,14 @@ import {
 
 // An Ed25519 SubjectPublicKeyInfo is this fixed 12-byte prefix followed by the raw key.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+// Node's base64 is native; the shared pure-JS codec is far slower on multi-megabyte payloads.
+function bytesToBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+function base64ToBytes(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
 
 export interface SigningKey {
   keyid: string;
@@ -24,7 +38,11 @@ export function keyIdOf(publicKeyRaw: Uint8Array): string {
 
 export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
   if (raw.length !== 32) throw new Error('Ed25519 public key must be 32 bytes');
-  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, Buffer.from(raw)]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([SPKI_PREFIX, Buffer.from(raw)]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 export function rawPublicKey(key: KeyObject): Uint8Array {
@@ -49,20 +67,35 @@ export function exportPkcs8(key: SigningKey): Uint8Array {
 }
 
 /** Signs payload bytes into a new envelope, or adds a signature to an existing one. */
-export function signEnvelope(payloadType: string, payload: Uint8Array, keys: SigningKey[]): Envelope {
+export function signEnvelope(
+  payloadType: string,
+  payload: Uint8Array,
+  keys: SigningKey[],
+): Envelope {
   const pae = preAuthEncoding(payloadType, payload);
   return {
     payloadType,
     payload: bytesToBase64(payload),
-    signatures: keys.map((k) => ({ keyid: k.keyid, sig: bytesToBase64(sign(null, pae, k.privateKey)) })),
+    signatures: keys.map((k) => ({
+      keyid: k.keyid,
+      sig: bytesToBase64(sign(null, pae, k.privateKey)),
+    })),
   };
+}
+
+/** One detached signature over precomputed PAE bytes (several signers share one PAE). */
+export function signPae(pae: Uint8Array, key: SigningKey): { keyid: string; sig: string } {
+  return { keyid: key.keyid, sig: bytesToBase64(sign(null, pae, key.privateKey)) };
 }
 
 export function addSignature(envelope: Envelope, key: SigningKey): Envelope {
   const pae = preAuthEncoding(envelope.payloadType, base64ToBytes(envelope.payload));
   return {
     ...envelope,
-    signatures: [...envelope.signatures, { keyid: key.keyid, sig: bytesToBase64(sign(null, pae, key.privateKey)) }],
+    signatures: [
+      ...envelope.signatures,
+      { keyid: key.keyid, sig: bytesToBase64(sign(null, pae, key.privateKey)) },
+    ],
   };
 }
 
@@ -70,27 +103,56 @@ export type TrustedKeys = ReadonlyMap<string, Uint8Array>;
 
 export type EnvelopeCheck =
   | { ok: true; payload: Uint8Array; signedBy: string[] }
-  | { ok: false; code: 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature'; message: string };
+  | {
+      ok: false;
+      code: 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature';
+      message: string;
+    };
 
 /**
  * Verifies an envelope against trusted raw public keys by keyid. Every signature present must
  * verify (a forged extra signature is an attack, not noise) and at least one must be trusted.
  */
-export function verifyEnvelope(raw: unknown, expectedType: string, trusted: TrustedKeys): EnvelopeCheck {
+export function verifyEnvelope(
+  raw: unknown,
+  expectedType: string,
+  trusted: TrustedKeys,
+): EnvelopeCheck {
   const parsed = envelopeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'malformed', message: '签名信封格式不正确' };
-  const env = parsed.data;
+  return verifyParsedEnvelope(parsed.data, expectedType, trusted);
+}
+
+/** verifyEnvelope for an envelope already checked against envelopeSchema (skips a second pass over a large payload). */
+export function verifyParsedEnvelope(
+  env: Envelope,
+  expectedType: string,
+  trusted: TrustedKeys,
+): EnvelopeCheck {
   if (env.payloadType !== expectedType) {
-    return { ok: false, code: 'wrong-type', message: `内容类型不符：期望 ${expectedType}，实际 ${env.payloadType}` };
+    return {
+      ok: false,
+      code: 'wrong-type',
+      message: `内容类型不符：期望 ${expectedType}，实际 ${env.payloadType}`,
+    };
   }
   const payload = base64ToBytes(env.payload);
   const pae = preAuthEncoding(env.payloadType, payload);
   const signedBy: string[] = [];
   for (const s of env.signatures) {
     const pub = trusted.get(s.keyid);
-    if (!pub) return { ok: false, code: 'unknown-key', message: `签名密钥 ${s.keyid.slice(0, 16)}… 不受信任` };
+    if (!pub)
+      return {
+        ok: false,
+        code: 'unknown-key',
+        message: `签名密钥 ${s.keyid.slice(0, 16)}… 不受信任`,
+      };
     if (!verify(null, pae, publicKeyFromRaw(pub), Buffer.from(base64ToBytes(s.sig)))) {
-      return { ok: false, code: 'bad-signature', message: `签名 ${s.keyid.slice(0, 16)}… 校验失败，内容可能被篡改` };
+      return {
+        ok: false,
+        code: 'bad-signature',
+        message: `签名 ${s.keyid.slice(0, 16)}… 校验失败，内容可能被篡改`,
+      };
     }
     signedBy.push(s.keyid);
   }

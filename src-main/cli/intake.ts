@@ -1,0 +1,101 @@
+// npm run intake -- --port N [--host 127.0.0.1] [--data DIR]
+//                   [--enroll REQUEST.json [--add-key yes] [--out REPLY.json]]
+//                   [--file BUNDLE.qhres [--out RECEIPT.json]]
+// The reference intake. With --enroll or --file it processes one file and exits; otherwise it
+// serves HTTP (POST /v1/bundles, POST /v1/enrollments, GET /v1/health) on loopback by default.
+import { readFile, writeFile } from 'node:fs/promises';
+import { bytesToBase64 } from '../../src-shared/bundle/envelope';
+import { createIntake } from '../services/intake/intake';
+import { loadOrCreatePlatformKey, newPlatformKey } from '../services/intake/platformKey';
+import { startIntakeServer } from '../services/intake/server';
+import { dirStorage, memoryStorage } from '../services/intake/state';
+
+const USAGE =
+  '用法：npm run intake -- --port 端口 [--host 地址] [--data 目录] [--enroll 注册申请.json | --file 结果包.qhres] [--out 输出文件]';
+
+function parseArgs(argv: string[]): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = argv[i + 1];
+    if (!a.startsWith('--') || v === undefined || v.startsWith('--')) return null;
+    out[a.slice(2)] = v;
+    i++;
+  }
+  return out;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args) {
+    console.error(USAGE);
+    return 2;
+  }
+  const now = new Date();
+  const platformKey = args.data
+    ? (await loadOrCreatePlatformKey(args.data, now)).key
+    : newPlatformKey(now);
+  if (!args.data) console.error('提示：未指定 --data，接收记录和平台密钥只保存在内存中');
+  const intake = createIntake({
+    platformKeys: [platformKey],
+    storage: args.data ? dirStorage(args.data) : memoryStorage(),
+  });
+  console.error(`平台公钥（base64）：${bytesToBase64(platformKey.key.publicKeyRaw)}`);
+  console.error(`平台密钥指纹：${platformKey.key.keyid}`);
+
+  const emit = async (text: string) => {
+    if (args.out) await writeFile(args.out, text);
+    else console.log(text);
+  };
+
+  if (args.enroll) {
+    const r = await intake.enroll(await readFile(args.enroll), {
+      allowAdditionalKey: args['add-key'] === 'yes',
+    });
+    if (!r.ok) {
+      console.error(`注册失败（${r.code}）：${r.message}`);
+      return 1;
+    }
+    await emit(r.replyText);
+    return 0;
+  }
+  if (args.file) {
+    const r = await intake.acceptBundle(new Uint8Array(await readFile(args.file)));
+    if (!r.ok) {
+      console.error(`拒收（${r.code}）：${r.message}`);
+      return 1;
+    }
+    console.error(
+      r.duplicate ? '该结果包此前已接收，返回原回执' : `已接收结果包 ${r.receipt.bundleId}`,
+    );
+    await emit(r.receiptText);
+    return 0;
+  }
+
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(USAGE);
+    return 2;
+  }
+  const host = args.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost')
+    console.error(`注意：接收端监听在 ${host}，不只是本机`);
+  const server = await startIntakeServer(intake, { port, host });
+  console.error(`参考接收端已启动：${server.url}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+if (process.argv[1] !== undefined && /cli[\\/]intake\.[cm]?[jt]s$/.test(process.argv[1])) {
+  void main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`接收端出错：${(e as Error).message}`);
+      process.exit(2);
+    },
+  );
+}

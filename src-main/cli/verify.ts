@@ -1,0 +1,66 @@
+// npm run verify -- FILE [--trust KEYFILE]...
+// Verifies a work package (.qhpkg), result bundle (.qhres) or signed JSON (receipt, enrollment)
+// and prints why it is or is not valid. Exit 0 valid, 1 invalid, 2 unreadable or bad usage.
+import { readFile } from 'node:fs/promises';
+import { inspectFile } from '../services/bundles/inspect';
+import { keysFromTrustFile } from '../services/keys/trustFile';
+
+const USAGE = '用法：npm run verify -- 文件 [--trust 公钥文件]...';
+
+export async function main(argv: string[]): Promise<number> {
+  const files: string[] = [];
+  const trustFiles: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--trust') {
+      const next = argv[++i];
+      if (!next) {
+        console.error(USAGE);
+        return 2;
+      }
+      trustFiles.push(next);
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else files.push(a);
+  }
+  const [file] = files;
+  if (!file || files.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const trusted = new Map<string, Uint8Array>();
+  for (const t of trustFiles) {
+    let text: string;
+    try {
+      text = await readFile(t, 'utf8');
+    } catch {
+      console.error(`无法读取公钥文件 ${t}`);
+      return 2;
+    }
+    const keys = keysFromTrustFile(text);
+    if (!keys.ok) {
+      console.error(`${t}：${keys.message}`);
+      return 2;
+    }
+    for (const [id, raw] of keys.keys) trusted.set(id, raw);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    console.error(`无法读取文件 ${file}`);
+    return 2;
+  }
+  const report = await inspectFile(bytes, trusted);
+  console.log(`文件：${file}`);
+  for (const line of report.lines) console.log(`  ${line}`);
+  if (report.verdict === 'invalid' && trusted.size === 0 && report.kind !== 'enrollment-request') {
+    console.log('  提示：未用 --trust 指定受信任公钥，签名无法确认');
+  }
+  return report.verdict === 'valid' ? 0 : report.verdict === 'invalid' ? 1 : 2;
+}
+
+if (process.argv[1] !== undefined && /cli[\\/]verify\.[cm]?[jt]s$/.test(process.argv[1])) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

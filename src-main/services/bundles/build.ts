@@ -1,0 +1,107 @@
+// Building a result bundle: manifest → exact payload bytes → envelope signed by every signer
+// (the expert, then the chair) → ZIP with envelope.json and the evidence files.
+import { randomUUID } from 'node:crypto';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
+import {
+  BUNDLE_ENVELOPE_ENTRY,
+  BUNDLE_FILES_DIR,
+  RESULT_BUNDLE_EXTENSION,
+  RESULT_BUNDLE_SCHEMA_VERSION,
+  describeIssue,
+  resultBundleManifestSchema,
+  type AuditHead,
+  type ResultBundleManifest,
+  type ResultRecord,
+} from '../../../src-shared/bundle/resultBundle';
+import { sha256Hex } from '../crypto/hash';
+import { signWithAll, type Signer } from '../keys/signer';
+import { writeZip } from './zip';
+
+export interface EvidenceInput {
+  id: string;
+  /** Path inside the bundle's files/ folder, e.g. 'frames/f-001.jpg'. */
+  path: string;
+  mediaType: string;
+  data: Uint8Array;
+  recordId?: string;
+}
+
+export interface BuildBundleInput {
+  profileId: string;
+  counter: number;
+  previousBundleHash: string | null;
+  auditLogHead: AuditHead | null;
+  records: ResultRecord[];
+  evidence?: EvidenceInput[];
+  workPackageIds?: string[];
+  /** Defaults to a fresh 'b-<uuid>'. */
+  bundleId?: string;
+  now?: Date;
+}
+
+export interface BuiltBundle {
+  ok: true;
+  /** The .qhres file bytes. */
+  bytes: Uint8Array;
+  fileName: string;
+  envelope: Envelope;
+  manifest: ResultBundleManifest;
+  /** SHA-256 (hex) of the envelope payload: the bundle's identity in the chain and in receipts. */
+  bundleHash: string;
+}
+
+export type BuildError = { ok: false; code: 'invalid-bundle' | 'no-signer'; message: string };
+
+export async function buildResultBundle(
+  input: BuildBundleInput,
+  signers: readonly Signer[],
+): Promise<BuiltBundle | BuildError> {
+  if (signers.length === 0)
+    return { ok: false, code: 'no-signer', message: '结果包至少需要一个签名人' };
+  const evidence = input.evidence ?? [];
+  const candidate = {
+    schemaVersion: RESULT_BUNDLE_SCHEMA_VERSION,
+    bundleId: input.bundleId ?? `b-${randomUUID()}`,
+    profileId: input.profileId,
+    counter: input.counter,
+    previousBundleHash: input.previousBundleHash,
+    auditLogHead: input.auditLogHead,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    workPackageIds: input.workPackageIds ?? [],
+    records: input.records,
+    evidence: evidence.map((f) => ({
+      id: f.id,
+      path: f.path,
+      size: f.data.byteLength,
+      sha256: sha256Hex(f.data),
+      mediaType: f.mediaType,
+      ...(f.recordId !== undefined ? { recordId: f.recordId } : {}),
+    })),
+  };
+  const parsed = resultBundleManifestSchema.safeParse(candidate);
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'invalid-bundle',
+      message: describeIssue(parsed.error, '结果包清单'),
+    };
+  const manifest = parsed.data;
+  const payload = new Uint8Array(Buffer.from(JSON.stringify(manifest), 'utf8'));
+  const envelope = signWithAll(signers, PAYLOAD_TYPES.resultBundle, payload);
+  const bytes = await writeZip([
+    {
+      name: BUNDLE_ENVELOPE_ENTRY,
+      data: new Uint8Array(Buffer.from(JSON.stringify(envelope), 'utf8')),
+      compress: true,
+    },
+    ...evidence.map((f) => ({ name: BUNDLE_FILES_DIR + f.path, data: f.data })),
+  ]);
+  return {
+    ok: true,
+    bytes,
+    fileName: `${manifest.profileId}-${String(manifest.counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`,
+    envelope,
+    manifest,
+    bundleHash: sha256Hex(payload),
+  };
+}

@@ -1,0 +1,69 @@
+// Signed JSON documents (receipts, enrollment files, bundle manifests): verify the envelope
+// first, and only then parse the payload — no byte is trusted before its signature is.
+import type { z } from 'zod';
+import { base64ToBytes, envelopeSchema, type Envelope } from '../../../src-shared/bundle/envelope';
+import { describeIssue } from '../../../src-shared/bundle/resultBundle';
+import { isUtf8 } from 'node:buffer';
+import { verifyParsedEnvelope, type TrustedKeys } from './ed25519';
+
+/** Strict UTF-8 decoding through Node's native check (TextDecoder's fatal mode is slow on megabytes). */
+function utf8(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buf)) throw new Error('not UTF-8');
+  return buf.toString('utf8');
+}
+
+export type SignedJsonError = {
+  ok: false;
+  code:
+    'unreadable' | 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature' | 'invalid-payload';
+  message: string;
+};
+
+/** Parses envelope JSON text or bytes into an envelope (shape only, nothing verified). */
+export function parseEnvelopeText(
+  text: string | Uint8Array,
+  what: string,
+): { ok: true; envelope: Envelope } | SignedJsonError {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(typeof text === 'string' ? text : utf8(text));
+  } catch {
+    return { ok: false, code: 'unreadable', message: `${what}不是有效的 JSON 文件` };
+  }
+  const parsed = envelopeSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, code: 'malformed', message: `${what}不是有效的签名信封` };
+  return { ok: true, envelope: parsed.data };
+}
+
+/** Decodes a payload without verifying it: only to learn which keys to verify with. */
+export function peekPayload<S extends z.ZodType>(envelope: Envelope, schema: S): z.infer<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(utf8(base64ToBytes(envelope.payload))));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function openSignedJson<S extends z.ZodType>(
+  envelope: Envelope,
+  payloadType: string,
+  trusted: TrustedKeys,
+  schema: S,
+  what: string,
+): { ok: true; value: z.infer<S>; payload: Uint8Array; signedBy: string[] } | SignedJsonError {
+  const checked = verifyParsedEnvelope(envelope, payloadType, trusted);
+  if (!checked.ok) return { ok: false, code: checked.code, message: `${what}：${checked.message}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(utf8(checked.payload));
+  } catch {
+    return { ok: false, code: 'invalid-payload', message: `${what}的内容不是有效的 UTF-8 JSON` };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, code: 'invalid-payload', message: describeIssue(parsed.error, what) };
+  return { ok: true, value: parsed.data, payload: checked.payload, signedBy: checked.signedBy };
+}

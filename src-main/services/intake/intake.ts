@@ -1,0 +1,275 @@
+// The reference intake: the platform side of sync, for integrators and for our tests. It
+// verifies bundles with exactly the routine the workstation uses (verifyResultBundle), keeps
+// each profile's chain strictly sequential, and answers every accepted bundle — including a
+// re-post of one it already has — with the same signed receipt.
+import { randomUUID } from 'node:crypto';
+import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import {
+  ENROLLMENT_SCHEMA_VERSION,
+  enrollmentRequestSchema,
+  type EnrollmentReply,
+  type EnrollmentReplyInput,
+  type PlatformKey,
+} from '../../../src-shared/bundle/enrollment';
+import { RECEIPT_SCHEMA_VERSION, type Receipt } from '../../../src-shared/bundle/receipt';
+import { keyIdOf, signEnvelope, type SigningKey } from '../crypto/ed25519';
+import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
+import { verifyResultBundle } from '../bundles/verify';
+import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
+
+export interface PlatformSigningKey {
+  key: SigningKey;
+  notBefore: string;
+  notAfter: string;
+}
+
+export interface IntakeOptions {
+  /** The first key signs receipts and replies; all are listed in enrollment replies. */
+  platformKeys: PlatformSigningKey[];
+  storage?: IntakeStorage;
+  issuer?: string;
+  now?: () => Date;
+}
+
+export type IntakeFailure = { ok: false; status: number; code: string; message: string };
+export type BundleAccepted = {
+  ok: true;
+  status: 200;
+  duplicate: boolean;
+  receiptText: string;
+  receipt: Receipt;
+};
+
+export interface Intake {
+  /**
+   * Verifies a workstation's enrollment request and answers with a signed reply (JSON text).
+   * A second, different key for an already enrolled profile is refused unless the operator
+   * allows it: otherwise anyone able to post a request could sign bundles as that person.
+   */
+  enroll(
+    requestText: string | Uint8Array,
+    opts?: { allowAdditionalKey?: boolean },
+  ): Promise<{ ok: true; replyText: string; reply: EnrollmentReply } | IntakeFailure>;
+  /** Verifies, chains and stores a .qhres bundle; answers with the signed receipt (JSON text). */
+  acceptBundle(bytes: Uint8Array): Promise<BundleAccepted | IntakeFailure>;
+  /** Record ids acknowledged per profile, in acceptance order (for tests and operators). */
+  acknowledgedRecordIds(profileId: string): Promise<string[]>;
+  platformKeyList(): PlatformKey[];
+}
+
+export const DEFAULT_ISSUER = '北京市创业启航培训管理平台（参考接收端）';
+
+/** Signs an enrollment reply with the given platform keys (first signs, rest co-sign). */
+export function signEnrollmentReply(
+  reply: EnrollmentReplyInput,
+  signers: readonly SigningKey[],
+): string {
+  return JSON.stringify(
+    signEnvelope(PAYLOAD_TYPES.enrollmentReply, new TextEncoder().encode(JSON.stringify(reply)), [
+      ...signers,
+    ]),
+    null,
+    2,
+  );
+}
+
+export function createIntake(opts: IntakeOptions): Intake {
+  const storage = opts.storage ?? memoryStorage();
+  const issuer = opts.issuer ?? DEFAULT_ISSUER;
+  const now = opts.now ?? (() => new Date());
+  const first = opts.platformKeys[0];
+  if (!first) throw new Error('the intake needs at least one platform key');
+  const signing: PlatformSigningKey = first;
+
+  // One request at a time: the chain check and the store must not interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const platformKeyList = (): PlatformKey[] =>
+    opts.platformKeys.map((p) => ({
+      keyid: p.key.keyid,
+      publicKey: bytesToBase64(p.key.publicKeyRaw),
+      notBefore: p.notBefore,
+      notAfter: p.notAfter,
+    }));
+
+  const failure = (status: number, code: string, message: string): IntakeFailure => ({
+    ok: false,
+    status,
+    code,
+    message,
+  });
+
+  async function enroll(
+    requestText: string | Uint8Array,
+    enrollOpts: { allowAdditionalKey?: boolean } = {},
+  ) {
+    const env = parseEnvelopeText(requestText, '注册申请');
+    if (!env.ok) return failure(400, env.code, env.message);
+    const peek = peekPayload(env.envelope, enrollmentRequestSchema);
+    if (!peek) return failure(400, 'invalid-payload', '注册申请的内容格式不正确');
+    const raw = base64ToBytes(peek.publicKey);
+    if (raw.length !== 32 || keyIdOf(raw) !== peek.keyid)
+      return failure(400, 'invalid-payload', '注册申请中的公钥与指纹不符');
+    // Self-signed: proves the requester holds the private key it asks us to enroll.
+    const opened = openSignedJson(
+      env.envelope,
+      PAYLOAD_TYPES.enrollmentRequest,
+      new Map([[peek.keyid, raw]]),
+      enrollmentRequestSchema,
+      '注册申请',
+    );
+    if (!opened.ok) return failure(400, opened.code, opened.message);
+    const req = opened.value;
+    return serial(async () => {
+      const state = await storage.load();
+      const known = state.workstations[req.profileId];
+      if (
+        known &&
+        !known.keys.some((k) => k.keyid === req.keyid) &&
+        !enrollOpts.allowAdditionalKey
+      ) {
+        return failure(
+          409,
+          'profile-enrolled',
+          `用户档案 ${req.profileId} 已登记了其他签名密钥；如确需更换，请由平台管理员确认后登记`,
+        );
+      }
+      const ws = known ?? {
+        name: req.name,
+        role: req.role,
+        district: req.district,
+        keys: [],
+      };
+      if (!ws.keys.some((k) => k.keyid === req.keyid))
+        ws.keys.push({
+          keyid: req.keyid,
+          publicKey: req.publicKey,
+          enrolledAt: now().toISOString(),
+        });
+      state.workstations[req.profileId] = ws;
+      await storage.save(state);
+      const reply: EnrollmentReply = {
+        schemaVersion: ENROLLMENT_SCHEMA_VERSION,
+        issuer,
+        profileId: req.profileId,
+        workstationKeyid: req.keyid,
+        issuedAt: now().toISOString(),
+        platformKeys: platformKeyList(),
+        retireKeyIds: [],
+      };
+      return { ok: true as const, replyText: signEnrollmentReply(reply, [signing.key]), reply };
+    });
+  }
+
+  function trustFrom(state: IntakeState) {
+    const trusted = new Map<string, Uint8Array>();
+    for (const ws of Object.values(state.workstations))
+      for (const k of ws.keys) trusted.set(k.keyid, base64ToBytes(k.publicKey));
+    return {
+      trusted,
+      profileKeyIds: (profileId: string) =>
+        state.workstations[profileId]?.keys.map((k) => k.keyid) ?? [],
+    };
+  }
+
+  async function acceptBundle(bytes: Uint8Array): Promise<BundleAccepted | IntakeFailure> {
+    return serial(async () => {
+      const state = await storage.load();
+      const verified = await verifyResultBundle(bytes, trustFrom(state));
+      if (!verified.ok) {
+        const status =
+          verified.code === 'unknown-key' || verified.code === 'signer-mismatch' ? 403 : 422;
+        return failure(status, verified.code, verified.message);
+      }
+      const { manifest, bundleHash } = verified;
+      const seen = state.bundles[manifest.bundleId];
+      if (seen) {
+        if (seen.bundleHash === bundleHash) {
+          return {
+            ok: true,
+            status: 200,
+            duplicate: true,
+            receiptText: seen.receipt,
+            receipt: receiptOf(seen.receipt),
+          };
+        }
+        return failure(409, 'replayed', `结果包 ${manifest.bundleId} 已以不同内容接收过，拒绝重放`);
+      }
+      const chain = state.chains[manifest.profileId] ?? { lastCounter: 0, lastHash: '' };
+      if (manifest.counter <= chain.lastCounter) {
+        return failure(
+          409,
+          'replayed',
+          `用户档案 ${manifest.profileId} 的序号 ${manifest.counter} 已被其他结果包使用，拒绝重放`,
+        );
+      }
+      if (manifest.counter > chain.lastCounter + 1) {
+        return failure(
+          409,
+          'out-of-order',
+          `结果包序号 ${manifest.counter} 跳号：平台期待序号 ${chain.lastCounter + 1}`,
+        );
+      }
+      if ((manifest.previousBundleHash ?? '') !== chain.lastHash) {
+        return failure(
+          409,
+          'out-of-order',
+          `结果包的前序哈希与平台最后接收的结果包不符（序号 ${manifest.counter}）`,
+        );
+      }
+      const receipt: Receipt = {
+        schemaVersion: RECEIPT_SCHEMA_VERSION,
+        receiptId: `r-${randomUUID()}`,
+        issuer,
+        bundleId: manifest.bundleId,
+        bundleHash,
+        profileId: manifest.profileId,
+        counter: manifest.counter,
+        acceptedRecordIds: manifest.records.map((r) => r.id),
+        receivedAt: now().toISOString(),
+      };
+      const receiptText = JSON.stringify(
+        signEnvelope(PAYLOAD_TYPES.receipt, new TextEncoder().encode(JSON.stringify(receipt)), [
+          signing.key,
+        ]),
+        null,
+        2,
+      );
+      // Bundle bytes first, state second: a crash in between leaves an orphan file, never
+      // a receipt for a bundle we do not hold.
+      await storage.storeBundle(bundleHash, bytes);
+      state.bundles[manifest.bundleId] = {
+        bundleHash,
+        profileId: manifest.profileId,
+        counter: manifest.counter,
+        recordIds: receipt.acceptedRecordIds,
+        receipt: receiptText,
+        storedAt: receipt.receivedAt,
+      };
+      state.chains[manifest.profileId] = { lastCounter: manifest.counter, lastHash: bundleHash };
+      await storage.save(state);
+      return { ok: true, status: 200, duplicate: false, receiptText, receipt };
+    });
+  }
+
+  function receiptOf(text: string): Receipt {
+    const env = parseEnvelopeText(text, '回执');
+    if (!env.ok) throw new Error('stored receipt is unreadable');
+    return JSON.parse(new TextDecoder().decode(base64ToBytes(env.envelope.payload))) as Receipt;
+  }
+
+  async function acknowledgedRecordIds(profileId: string): Promise<string[]> {
+    const state = await storage.load();
+    return Object.values(state.bundles)
+      .filter((b) => b.profileId === profileId)
+      .sort((a, b) => a.counter - b.counter)
+      .flatMap((b) => b.recordIds);
+  }
+
+  return { enroll, acceptBundle, acknowledgedRecordIds, platformKeyList };
+}

@@ -1,0 +1,157 @@
+// Every way a work package (*.qhpkg) can be refused, as a stable code and a zh-CN sentence that
+// names the package and the offending entry. Codes are shared so the renderer can react to them
+// (e.g. offer "choose the media folder" on a missing file) without parsing the message.
+
+export const PACKAGE_ERROR_CODES = [
+  'cannot-open',
+  'corrupt-archive',
+  'too-many-entries',
+  'unsafe-path',
+  'symlink',
+  'encrypted-entry',
+  'unsupported-compression',
+  'duplicate-entry',
+  'file-too-large',
+  'total-too-large',
+  'compression-ratio',
+  'unsigned',
+  'envelope-too-large',
+  'envelope-malformed',
+  'envelope-wrong-type',
+  'untrusted-signer',
+  'bad-signature',
+  'manifest-malformed',
+  'unsupported-schema-version',
+  'manifest-invalid',
+  'duplicate-id',
+  'unsafe-manifest-path',
+  'duplicate-path',
+  'unexpected-entry',
+  'missing-file',
+  'size-mismatch',
+  'hash-mismatch',
+  'corrupt-entry',
+  'external-hash-mismatch',
+  'destination-escape',
+  'io-error',
+  'cancelled',
+] as const;
+export type PackageErrorCode = (typeof PACKAGE_ERROR_CODES)[number];
+
+export interface PackageError {
+  code: PackageErrorCode;
+  /** zh-CN, names the package file and the entry or field at fault. */
+  message: string;
+}
+
+const err = (code: PackageErrorCode, message: string): PackageError => ({ code, message });
+const q = (s: string) => `“${s}”`;
+
+/** Message builders; `pkg` is the package's file name as the user chose it. */
+export const packageErrors = {
+  cannotOpen: (pkg: string) => err('cannot-open', `无法打开工作包 ${q(pkg)}：文件不存在或无权读取`),
+  corruptArchive: (pkg: string) =>
+    err(
+      'corrupt-archive',
+      `工作包 ${q(pkg)} 不是完整的 ZIP 文件（可能传输中断或已损坏），请重新获取`,
+    ),
+  tooManyEntries: (pkg: string, count: number, limit: number) =>
+    err('too-many-entries', `工作包 ${q(pkg)} 含 ${count} 个条目，超过上限 ${limit} 个，已拒绝`),
+  unsafePath: (pkg: string, entry: string, why: string) =>
+    err('unsafe-path', `工作包 ${q(pkg)} 中的条目 ${q(entry)} 路径不安全（${why}），已拒绝`),
+  symlink: (pkg: string, entry: string) =>
+    err('symlink', `工作包 ${q(pkg)} 中的条目 ${q(entry)} 是符号链接或特殊文件，已拒绝`),
+  encryptedEntry: (pkg: string, entry: string) =>
+    err('encrypted-entry', `工作包 ${q(pkg)} 中的条目 ${q(entry)} 被加密，无法校验，已拒绝`),
+  unsupportedCompression: (pkg: string, entry: string, method: number) =>
+    err(
+      'unsupported-compression',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 使用了不支持的压缩方式（${method}）`,
+    ),
+  duplicateEntry: (pkg: string, entry: string) =>
+    err(
+      'duplicate-entry',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 重复出现（名称相同或仅大小写不同），已拒绝`,
+    ),
+  fileTooLarge: (pkg: string, entry: string, size: number, limit: number) =>
+    err(
+      'file-too-large',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 解压后 ${size} 字节，超过单个文件上限 ${limit} 字节`,
+    ),
+  totalTooLarge: (pkg: string, limit: number) =>
+    err('total-too-large', `工作包 ${q(pkg)} 解压后总大小超过上限 ${limit} 字节，已拒绝`),
+  compressionRatio: (pkg: string, entry: string, ratio: number, limit: number) =>
+    err(
+      'compression-ratio',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 压缩比约 ${Math.round(ratio)}:1，超过上限 ${limit}:1，疑似“压缩炸弹”，已拒绝`,
+    ),
+  archiveCompressionRatio: (pkg: string, ratio: number, limit: number) =>
+    err(
+      'compression-ratio',
+      `工作包 ${q(pkg)} 整体压缩比约 ${Math.round(ratio)}:1，超过上限 ${limit}:1，疑似“压缩炸弹”，已拒绝`,
+    ),
+  unsigned: (pkg: string) =>
+    err('unsigned', `工作包 ${q(pkg)} 没有签名文件 envelope.json，不是平台签发的工作包`),
+  envelopeTooLarge: (pkg: string, size: number, limit: number) =>
+    err(
+      'envelope-too-large',
+      `工作包 ${q(pkg)} 的签名文件 envelope.json 有 ${size} 字节，超过上限 ${limit} 字节`,
+    ),
+  envelopeMalformed: (pkg: string) =>
+    err('envelope-malformed', `工作包 ${q(pkg)} 的签名文件 envelope.json 格式不正确`),
+  envelopeWrongType: (pkg: string, actual: string) =>
+    err('envelope-wrong-type', `工作包 ${q(pkg)} 的签名内容类型是 ${q(actual)}，不是工作包`),
+  untrustedSigner: (pkg: string, keyid: string) =>
+    err(
+      'untrusted-signer',
+      `工作包 ${q(pkg)} 由不受信任的密钥 ${keyid.slice(0, 16)}… 签名，请确认来源或先完成平台注册`,
+    ),
+  badSignature: (pkg: string) =>
+    err('bad-signature', `工作包 ${q(pkg)} 的签名校验失败，清单可能被篡改，已拒绝`),
+  manifestMalformed: (pkg: string) =>
+    err('manifest-malformed', `工作包 ${q(pkg)} 的清单不是有效的 UTF-8 JSON`),
+  unsupportedSchemaVersion: (pkg: string, found: string, supported: number) =>
+    err(
+      'unsupported-schema-version',
+      `工作包 ${q(pkg)} 的清单格式版本是 ${found}，本工作站只支持版本 ${supported}，请升级工作站或向平台索取对应版本`,
+    ),
+  manifestInvalid: (pkg: string, field: string, problem: string) =>
+    err('manifest-invalid', `工作包 ${q(pkg)} 的清单字段 ${q(field)} 不合格：${problem}`),
+  duplicateId: (pkg: string, kind: string, id: string) =>
+    err('duplicate-id', `工作包 ${q(pkg)} 的清单中${kind}编号 ${q(id)} 重复出现`),
+  unsafeManifestPath: (pkg: string, path: string, why: string) =>
+    err(
+      'unsafe-manifest-path',
+      `工作包 ${q(pkg)} 的清单列出的文件路径 ${q(path)} 不安全（${why}）`,
+    ),
+  duplicatePath: (pkg: string, path: string) =>
+    err(
+      'duplicate-path',
+      `工作包 ${q(pkg)} 的清单中文件路径 ${q(path)} 重复（名称相同或仅大小写不同）`,
+    ),
+  unexpectedEntry: (pkg: string, entry: string) =>
+    err('unexpected-entry', `工作包 ${q(pkg)} 中的条目 ${q(entry)} 不在签名清单内，已拒绝`),
+  missingFile: (pkg: string, path: string) =>
+    err('missing-file', `工作包 ${q(pkg)} 的清单列出了文件 ${q(path)}，但包内没有这个文件`),
+  sizeMismatch: (pkg: string, path: string, expected: number, actual: number) =>
+    err(
+      'size-mismatch',
+      `工作包 ${q(pkg)} 中的文件 ${q(path)} 大小为 ${actual} 字节，与清单的 ${expected} 字节不符`,
+    ),
+  hashMismatch: (pkg: string, path: string) =>
+    err(
+      'hash-mismatch',
+      `工作包 ${q(pkg)} 中的文件 ${q(path)} 的 SHA-256 与签名清单不符，文件在签发后被改动过`,
+    ),
+  corruptEntry: (pkg: string, entry: string) =>
+    err('corrupt-entry', `工作包 ${q(pkg)} 中的条目 ${q(entry)} 已损坏，无法解压`),
+  externalHashMismatch: (pkg: string, path: string, found: string) =>
+    err(
+      'external-hash-mismatch',
+      `工作包 ${q(pkg)} 的外部媒体文件 ${q(path)} 在 ${q(found)} 找到，但内容与签名清单不符（SHA-256 不同）`,
+    ),
+  destinationEscape: (pkg: string, path: string) =>
+    err('destination-escape', `工作包 ${q(pkg)} 中的文件 ${q(path)} 会被写到目标目录之外，已拒绝`),
+  ioError: (pkg: string, what: string) => err('io-error', `读写工作包 ${q(pkg)} 时出错：${what}`),
+  cancelled: (pkg: string) => err('cancelled', `已取消导入工作包 ${q(pkg)}`),
+};

@@ -1,0 +1,123 @@
+// The result bundle: what one workstation profile produced since its last acknowledged bundle.
+// The capabilities that produce records (review, panel, audit, certificates) arrive later, so a
+// record is typed loosely here — id + kind + payload — and each capability validates its own
+// payload. The chain fields (counter, previousBundleHash) let the platform refuse replays and gaps.
+import { z } from 'zod';
+import { isoInstant, recordId, sha256Hex } from './records';
+
+export const RESULT_BUNDLE_SCHEMA_VERSION = 1;
+export const RESULT_BUNDLE_EXTENSION = '.qhres';
+/** Inside the ZIP: the signed envelope and the evidence files under this folder. */
+export const BUNDLE_ENVELOPE_ENTRY = 'envelope.json';
+export const BUNDLE_FILES_DIR = 'files/';
+
+export const resultRecordKinds = [
+  'review',
+  'panel-decision',
+  'finding',
+  'sampling-plan',
+  'compliance-verdict',
+  'print-log',
+] as const;
+export const resultRecordKind = z.enum(resultRecordKinds);
+export type ResultRecordKind = z.infer<typeof resultRecordKind>;
+
+export const resultRecordSchema = z.object({
+  id: recordId,
+  kind: resultRecordKind,
+  /** Records are append-only: a change is a new record that names the one it supersedes. */
+  supersedes: recordId.optional(),
+  createdAt: isoInstant,
+  // Checked for shape only: each capability validates its own payload, and a deep copy of
+  // every payload (what z.record would do) doubles the cost of verifying a large bundle.
+  payload: z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    '记录内容须为对象',
+  ),
+});
+export type ResultRecord = z.infer<typeof resultRecordSchema>;
+
+/** A relative POSIX path with no way out of the folder it is unpacked into. */
+export const safeRelativePath = z
+  .string()
+  .min(1)
+  .max(240)
+  .refine(
+    (p) =>
+      !p.startsWith('/') &&
+      !p.includes('\\') &&
+      !/^[A-Za-z]:/.test(p) &&
+      !p.split('/').some((seg) => seg === '' || seg === '.' || seg === '..') &&
+      // eslint-disable-next-line no-control-regex
+      !/[\u0000-\u001f]/.test(p),
+    '路径须为相对路径，不得含 ..、绝对路径或反斜杠',
+  );
+
+export const evidenceFileSchema = z.object({
+  id: recordId,
+  path: safeRelativePath,
+  size: z.number().int().min(0),
+  sha256: sha256Hex,
+  mediaType: z.string().min(1).max(100),
+  /** The result record this file supports (a frame grab for a finding, a report PDF). */
+  recordId: recordId.optional(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
+export const auditHeadSchema = z.object({ seq: z.number().int().min(0), hash: sha256Hex });
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+export const resultBundleManifestSchema = z
+  .object({
+    schemaVersion: z.literal(RESULT_BUNDLE_SCHEMA_VERSION),
+    bundleId: recordId,
+    profileId: recordId,
+    /** 1 for the first bundle; the platform accepts only lastAccepted + 1. */
+    counter: z.number().int().positive(),
+    /** SHA-256 of the previous acknowledged bundle's envelope payload; null for the first. */
+    previousBundleHash: sha256Hex.nullable(),
+    auditLogHead: auditHeadSchema.nullable(),
+    createdAt: isoInstant,
+    /** Work packages (by packageId) the records refer to; informative for the platform. */
+    workPackageIds: z.array(recordId).default([]),
+    records: z.array(resultRecordSchema),
+    evidence: z.array(evidenceFileSchema),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.counter === 1) !== (m.previousBundleHash === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['previousBundleHash'],
+        message: '首个包（序号 1）前序哈希须为空，其余须填写',
+      });
+    }
+    duplicates(m.records.map((r) => r.id)).forEach((id) =>
+      ctx.addIssue({ code: 'custom', path: ['records'], message: `记录编号重复：${id}` }),
+    );
+    duplicates(m.evidence.map((f) => f.id)).forEach((id) =>
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: `附件编号重复：${id}` }),
+    );
+    duplicates(m.evidence.map((f) => f.path.toLowerCase())).forEach((p) =>
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: `附件路径重复：${p}` }),
+    );
+  });
+export type ResultBundleManifest = z.infer<typeof resultBundleManifestSchema>;
+export type ResultBundleManifestInput = z.input<typeof resultBundleManifestSchema>;
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup: string[] = [];
+  for (const v of values) {
+    if (seen.has(v)) dup.push(v);
+    else seen.add(v);
+  }
+  return dup;
+}
+
+/** First schema problem as one Chinese line naming the field, for error values. */
+export function describeIssue(error: z.ZodError, what: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${what}格式不正确`;
+  const where = issue.path.length ? issue.path.join('.') : '(根)';
+  return `${what}字段 ${where} 不正确：${issue.message}`;
+}
