@@ -1,0 +1,120 @@
+// Large media travel beside the package (a drive or folder) and are matched to the manifest by
+// relative path first, then by SHA-256 among files of the right size. Absence is not fatal (the
+// reviewer can attach the drive later); a file that is found but differs is.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { PackageFile } from '../../../src-shared/bundle/records';
+import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { fail, PackageFailure } from './failure';
+
+/** Bounds the folder walk so a wrong choice (a whole disk) fails soft instead of hanging. */
+const MAX_INDEXED_FILES = 200_000;
+
+export type ExternalMatch =
+  { location: 'external'; externalPath: string } | { location: 'missing' };
+
+export async function hashFile(
+  path: string,
+  pkg: string,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<string> {
+  const hash = createHash('sha256');
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, signal });
+  try {
+    for await (const chunk of stream) {
+      hash.update(chunk as Buffer);
+      onBytes((chunk as Buffer).length);
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new PackageFailure(packageErrors.cancelled(pkg));
+    throw error;
+  }
+  return hash.digest('hex');
+}
+
+function inside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep);
+}
+
+async function regularFileSize(path: string): Promise<number | undefined> {
+  try {
+    const st = await lstat(path);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Regular files under the media folders by size; symlinks are not followed. */
+async function indexBySize(dirs: string[]): Promise<Map<number, string[]>> {
+  const bySize = new Map<number, string[]>();
+  let count = 0;
+  const stack = dirs.map((d) => resolve(d));
+  while (stack.length > 0 && count < MAX_INDEXED_FILES) {
+    const dir = stack.pop() as string;
+    let names;
+    try {
+      names = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of names) {
+      const full = join(dir, d.name);
+      if (d.isDirectory()) stack.push(full);
+      else if (d.isFile()) {
+        const size = await regularFileSize(full);
+        if (size === undefined) continue;
+        const list = bySize.get(size) ?? [];
+        list.push(full);
+        bySize.set(size, list);
+        if (++count >= MAX_INDEXED_FILES) break;
+      }
+    }
+  }
+  return bySize;
+}
+
+export class ExternalMediaLocator {
+  private index: Promise<Map<number, string[]>> | undefined;
+  private readonly hashes = new Map<string, string>();
+
+  constructor(
+    private readonly dirs: string[],
+    private readonly pkg: string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private async hashOf(path: string, onBytes: (n: number) => void): Promise<string> {
+    const known = this.hashes.get(path);
+    if (known) return known;
+    const hash = await hashFile(path, this.pkg, onBytes, this.signal);
+    this.hashes.set(path, hash);
+    return hash;
+  }
+
+  async locate(file: PackageFile, onBytes: (n: number) => void): Promise<ExternalMatch> {
+    for (const dir of this.dirs) {
+      const root = resolve(dir);
+      const candidate = resolve(root, ...file.path.split('/'));
+      if (!inside(root, candidate)) continue;
+      const size = await regularFileSize(candidate);
+      if (size === undefined) continue;
+      if (size !== file.size || (await this.hashOf(candidate, onBytes)) !== file.sha256) {
+        fail(packageErrors.externalHashMismatch(this.pkg, file.path, candidate));
+      }
+      return { location: 'external', externalPath: candidate };
+    }
+    this.index ??= indexBySize(this.dirs);
+    // Hashing a same-size stranger is not progress on this file, so it is not reported.
+    for (const candidate of (await this.index).get(file.size) ?? []) {
+      if ((await this.hashOf(candidate, () => {})) === file.sha256) {
+        return { location: 'external', externalPath: candidate };
+      }
+    }
+    return { location: 'missing' };
+  }
+}

@@ -1,0 +1,235 @@
+// The ZIP layer: opens a package with yauzl and judges its central directory before any entry
+// data is read. Names are decoded here (decodeStrings off) so hostile names reach our own
+// checks and error codes instead of yauzl's English exceptions.
+import { closeSync, fstat, open as openFd } from 'node:fs';
+import { promisify } from 'node:util';
+import { fromRandomAccessReader, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
+import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { fail, PackageFailure, throwIfAborted } from './failure';
+import type { PackageLimits } from './limits';
+import { collisionKey, unsafePathReason } from './paths';
+import { WindowedReader } from './reader';
+
+export interface CentralDirectory {
+  zip: ZipFile;
+  /** Regular-file entries by exact name; directory entries are checked and then dropped. */
+  files: Map<string, Entry>;
+}
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const STORED = 0;
+const DEFLATED = 8;
+
+const OPEN_OPTIONS = {
+  lazyEntries: true,
+  autoClose: false,
+  validateEntrySizes: true,
+  decodeStrings: false,
+};
+
+async function openZip(path: string, pkg: string): Promise<ZipFile> {
+  let fd: number;
+  let size: number;
+  try {
+    // A raw descriptor, not a FileHandle: a FileHandle closes itself when garbage-collected,
+    // which would pull the file out from under yauzl. The reader closes it.
+    fd = await promisify(openFd)(path, 'r');
+  } catch {
+    fail(packageErrors.cannotOpen(pkg));
+  }
+  try {
+    const stat = await promisify(fstat)(fd);
+    if (!stat.isFile()) fail(packageErrors.cannotOpen(pkg));
+    size = stat.size;
+  } catch (error) {
+    closeSync(fd);
+    throw error instanceof PackageFailure
+      ? error
+      : new PackageFailure(packageErrors.cannotOpen(pkg));
+  }
+  const reader = new WindowedReader(fd, size);
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, size, OPEN_OPTIONS, (error, zip) => {
+      if (!error) return resolve(zip);
+      // yauzl only releases the reader through a ZipFile, which never came to be.
+      reader.close(() => reject(new PackageFailure(packageErrors.corruptArchive(pkg))));
+    });
+  });
+}
+
+function nameOf(entry: Entry): string {
+  // strictFileNames keeps backslashes visible so that our path rule can refuse them.
+  return getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileNameRaw,
+    entry.extraFields,
+    true,
+  );
+}
+
+function checkEntry(
+  entry: Entry,
+  name: string,
+  pkg: string,
+  limits: PackageLimits,
+): 'file' | 'directory' {
+  const directory = name.endsWith('/');
+  const reason = unsafePathReason(name, { directory });
+  if (reason) fail(packageErrors.unsafePath(pkg, name, reason));
+  // Unix file type sits in the high 16 bits of the external attributes; anything other than a
+  // regular file or a directory (symlink, device, fifo) has no business in a package.
+  const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) fail(packageErrors.symlink(pkg, name));
+  if (entry.isEncrypted()) fail(packageErrors.encryptedEntry(pkg, name));
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    fail(packageErrors.unsupportedCompression(pkg, name, entry.compressionMethod));
+  }
+  if (directory || type === S_IFDIR) {
+    if (entry.uncompressedSize !== 0) fail(packageErrors.corruptEntry(pkg, name));
+    return 'directory';
+  }
+  const size = entry.uncompressedSize;
+  if (size > limits.maxFileBytes)
+    fail(packageErrors.fileTooLarge(pkg, name, size, limits.maxFileBytes));
+  if (size >= limits.ratioCheckMinBytes) {
+    const ratio = size / Math.max(entry.compressedSize, 1);
+    if (ratio > limits.maxCompressionRatio) {
+      fail(packageErrors.compressionRatio(pkg, name, ratio, limits.maxCompressionRatio));
+    }
+  }
+  return 'file';
+}
+
+function nextEntry(zip: ZipFile): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
+    };
+    const onEntry = (e: Entry) => (cleanup(), resolve(e));
+    const onEnd = () => (cleanup(), resolve(null));
+    const onError = (e: Error) => (cleanup(), reject(e));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+/**
+ * Opens the package and reads its whole central directory, refusing hostile structure. The
+ * caller owns the returned ZipFile and must close it.
+ */
+export async function readCentralDirectory(
+  path: string,
+  pkg: string,
+  limits: PackageLimits,
+  signal?: AbortSignal,
+): Promise<CentralDirectory> {
+  const zip = await openZip(path, pkg);
+  try {
+    // The count comes from the end-of-central-directory record: refuse before reading any entry.
+    if (zip.entryCount > limits.maxEntries)
+      fail(packageErrors.tooManyEntries(pkg, zip.entryCount, limits.maxEntries));
+    const files = new Map<string, Entry>();
+    const seen = new Set<string>();
+    let total = 0;
+    for (let i = 0; ; i++) {
+      if (i % 256 === 0) throwIfAborted(signal, pkg);
+      let entry: Entry | null;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        fail(packageErrors.corruptArchive(pkg));
+      }
+      if (!entry) break;
+      const name = nameOf(entry);
+      const kind = checkEntry(entry, name, pkg, limits);
+      const key = collisionKey(kind === 'directory' ? name.replace(/\/$/, '') : name);
+      if (seen.has(key)) fail(packageErrors.duplicateEntry(pkg, name));
+      seen.add(key);
+      if (kind === 'directory') continue;
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes)
+        fail(packageErrors.totalTooLarge(pkg, limits.maxTotalBytes));
+      files.set(name, entry);
+    }
+    // Many entries each just under the per-entry threshold can still add up to a bomb.
+    if (
+      total >= limits.ratioCheckMinBytes &&
+      total / Math.max(zip.fileSize, 1) > limits.maxCompressionRatio
+    ) {
+      fail(
+        packageErrors.archiveCompressionRatio(
+          pkg,
+          total / zip.fileSize,
+          limits.maxCompressionRatio,
+        ),
+      );
+    }
+    return { zip, files };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/**
+ * Streams one entry's bytes to `onChunk` without holding them; if `onChunk` returns a promise,
+ * reading pauses until it settles. yauzl's validateEntrySizes
+ * turns a lying size header into a stream error, reported as a corrupt entry.
+ */
+export async function streamEntry(
+  zip: ZipFile,
+  entry: Entry,
+  name: string,
+  pkg: string,
+  onChunk: (chunk: Buffer) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  throwIfAborted(signal, pkg);
+  let stream;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch {
+    fail(packageErrors.corruptEntry(pkg, name));
+  }
+  const source = stream;
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      source.destroy();
+      reject(new PackageFailure(packageErrors.cancelled(pkg)));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = (error?: PackageFailure) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    };
+    const failWith = (error: unknown) => {
+      source.destroy();
+      done(
+        error instanceof PackageFailure
+          ? error
+          : new PackageFailure(packageErrors.corruptEntry(pkg, name)),
+      );
+    };
+    source.on('data', (chunk: Buffer) => {
+      try {
+        const pending = onChunk(chunk);
+        // A sink that returns a promise is full (a file being written): wait for it to drain.
+        if (pending) {
+          source.pause();
+          pending.then(() => source.resume(), failWith);
+        }
+      } catch (error) {
+        failWith(error);
+      }
+    });
+    source.on('error', () => done(new PackageFailure(packageErrors.corruptEntry(pkg, name))));
+    source.on('end', () => done());
+  });
+}

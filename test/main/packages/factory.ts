@@ -1,0 +1,293 @@
+// Builds work packages for the tests: a manifest with real records and file hashes, a yazl
+// writer for honest packages, and a raw ZIP writer for hostile ones (yazl itself refuses to
+// write '..', absolute names or symlinks, which is exactly what the tests need to write).
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { ZipFile } from 'yazl';
+import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import type { PackageFile, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import {
+  generateSigningKey,
+  signEnvelope,
+  type SigningKey,
+  type TrustedKeys,
+} from '../../../src-main/services/crypto/ed25519';
+
+export interface PackageFixture {
+  manifest: WorkPackageManifest;
+  /** Bytes of every listed file by manifest path, external ones included. */
+  contents: Map<string, Uint8Array>;
+}
+
+export interface ManifestOptions {
+  classes?: number;
+  traineesPerClass?: number;
+  /** Size of each generated submission file. */
+  fileBytes?: number;
+  /** Session recordings marked external (travel beside the package). */
+  externalVideos?: number;
+  packageId?: string;
+  version?: number;
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function fileEntry(
+  id: string,
+  path: string,
+  bytes: Uint8Array,
+  extra: Partial<PackageFile> = {},
+): PackageFile {
+  return {
+    id,
+    path,
+    size: bytes.length,
+    sha256: sha256(bytes),
+    mediaType: 'application/pdf',
+    kind: 'business-plan',
+    external: false,
+    ...extra,
+  };
+}
+
+export function makeManifest(options: ManifestOptions = {}): PackageFixture {
+  const {
+    classes = 1,
+    traineesPerClass = 2,
+    fileBytes = 2048,
+    externalVideos = 0,
+    packageId = 'PKG-2026-HD-01',
+    version = 1,
+  } = options;
+  const contents = new Map<string, Uint8Array>();
+  const m: WorkPackageManifest = {
+    schemaVersion: 1,
+    packageId,
+    version,
+    issuer: '北京市创业启航培训管理平台',
+    district: '海淀区',
+    title: '海淀区 2026 年第一批创业培训评审',
+    createdAt: '2026-03-01T09:00:00+08:00',
+    policyPackId: 'notice-2023-25',
+    records: {
+      organizers: [{ id: 'ORG-1', name: '海淀创业培训学校', district: '海淀区' }],
+      classes: [],
+      sessions: [],
+      lecturers: [
+        {
+          id: 'LEC-1',
+          name: '王老师',
+          certificates: [{ type: 'beijing-startup-teacher', number: 'T-001' }],
+          fullTime: true,
+        },
+      ],
+      trainees: [],
+      submissions: [],
+      experts: [{ id: 'EXP-1', name: '李专家' }],
+      panels: [{ id: 'PNL-1', name: '第一评审组', chairId: 'EXP-1', expertIds: ['EXP-1'] }],
+      assignments: [],
+      rubrics: [],
+      certificateNumbers: [],
+    },
+    files: [],
+  };
+  for (let c = 1; c <= classes; c++) {
+    const classId = `CLS-${c}`;
+    const traineeIds: string[] = [];
+    for (let t = 1; t <= traineesPerClass; t++) {
+      const traineeId = `TRN-${c}-${t}`;
+      traineeIds.push(traineeId);
+      m.records.trainees.push({
+        id: traineeId,
+        name: `学员${c}-${t}`,
+        gender: t % 2 ? 'F' : 'M',
+        birthDate: '1998-05-01',
+        idNumberMasked: '1101********0011',
+        targetGroup: 'graduate',
+        history: [],
+      });
+      const fileId = `FILE-${c}-${t}`;
+      const path = `submissions/${classId}/${traineeId}.pdf`;
+      const bytes = randomBytes(fileBytes);
+      contents.set(path, bytes);
+      m.files.push(fileEntry(fileId, path, bytes));
+      m.records.submissions.push({
+        id: `SUB-${c}-${t}`,
+        traineeId,
+        classId,
+        kind: 'business-plan',
+        title: `创业计划书 ${c}-${t}`,
+        fileId,
+        submittedAt: '2026-02-20T18:00:00+08:00',
+      });
+    }
+    m.records.classes.push({
+      id: classId,
+      organizerId: 'ORG-1',
+      program: 'basic',
+      name: `创业启航基础班第${c}期`,
+      district: '海淀区',
+      venue: '中关村大街 1 号',
+      startDate: '2026-01-05',
+      endDate: '2026-01-20',
+      lecturerIds: ['LEC-1'],
+      traineeIds,
+      marketTraineeCount: 0,
+    });
+  }
+  for (let v = 1; v <= externalVideos; v++) {
+    const path = `media/session-${v}.mp4`;
+    const bytes = randomBytes(4096);
+    contents.set(path, bytes);
+    m.files.push(
+      fileEntry(`VID-${v}`, path, bytes, { mediaType: 'video/mp4', kind: 'video', external: true }),
+    );
+  }
+  return { manifest: m, contents };
+}
+
+export function makeKey(): SigningKey {
+  return generateSigningKey();
+}
+
+export function trustOnly(...keys: SigningKey[]): TrustedKeys {
+  return new Map(keys.map((k) => [k.keyid, k.publicKeyRaw]));
+}
+
+/** The envelope.json bytes for a manifest (or any payload), signed by `keys`. */
+export function envelopeBytes(
+  payload: unknown,
+  keys: SigningKey[],
+  payloadType: string = PAYLOAD_TYPES.workPackage,
+): Buffer {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  return Buffer.from(JSON.stringify(signEnvelope(payloadType, bytes, keys)));
+}
+
+export interface WriteOptions {
+  key: SigningKey;
+  /** Replace envelope.json entirely (or leave it out with null). */
+  envelope?: Buffer | null;
+  /** Bytes to store instead of the manifest's content for these paths (tampering after signing). */
+  replace?: Map<string, Uint8Array>;
+  /** Manifest paths not to store. */
+  omit?: string[];
+  /** Extra entries by ZIP name. */
+  extra?: Map<string, Uint8Array>;
+  compress?: boolean;
+}
+
+/** An honest package written with yazl; options let a test tamper with it afterwards. */
+export function writePackage(
+  path: string,
+  fixture: PackageFixture,
+  options: WriteOptions,
+): Promise<void> {
+  const zip = new ZipFile();
+  const envelope =
+    options.envelope === undefined
+      ? envelopeBytes(fixture.manifest, [options.key])
+      : options.envelope;
+  const compress = options.compress ?? false;
+  if (envelope) zip.addBuffer(envelope, 'envelope.json');
+  for (const file of fixture.manifest.files) {
+    if (file.external || options.omit?.includes(file.path)) continue;
+    const bytes = options.replace?.get(file.path) ?? fixture.contents.get(file.path);
+    if (!bytes) throw new Error(`fixture has no bytes for ${file.path}`);
+    zip.addBuffer(Buffer.from(bytes), `files/${file.path}`, { compress });
+  }
+  for (const [name, bytes] of options.extra ?? []) zip.addBuffer(Buffer.from(bytes), name);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject);
+  });
+}
+
+export interface RawEntry {
+  name: string;
+  data?: Uint8Array;
+  /** Deflate the data (method 8) instead of storing it. */
+  deflate?: boolean;
+  /** Unix mode in the high 16 bits of the external attributes, e.g. 0o120777 for a symlink. */
+  unixMode?: number;
+  /** Uncompressed size to claim in the headers (a lie, to test yauzl's size validation). */
+  claimedSize?: number;
+}
+
+/**
+ * Writes a ZIP byte by byte: local headers, central directory, end record (ZIP64 when more
+ * than 65,535 entries). Only what the tests need — no data descriptors, no comments.
+ */
+export function writeRawZip(path: string, entries: RawEntry[]): void {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const raw = Buffer.from(e.data ?? new Uint8Array(0));
+    const body = e.deflate ? deflateRawSync(raw) : raw;
+    const method = e.deflate ? 8 : 0;
+    const size = e.claimedSize ?? raw.length;
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    parts.push(local, name, body);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE((3 << 8) | 20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(((e.unixMode ?? 0o100644) << 16) >>> 0, 38);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, name);
+    offset += local.length + name.length + body.length;
+  }
+  const cdOffset = offset;
+  const cdSize = central.reduce((n, b) => n + b.length, 0);
+  const tail: Buffer[] = [];
+  const count = entries.length;
+  if (count > 0xffff) {
+    const z64 = Buffer.alloc(56);
+    z64.writeUInt32LE(0x06064b50, 0);
+    z64.writeBigUInt64LE(44n, 4);
+    z64.writeUInt16LE(45, 12);
+    z64.writeUInt16LE(45, 14);
+    z64.writeBigUInt64LE(BigInt(count), 24);
+    z64.writeBigUInt64LE(BigInt(count), 32);
+    z64.writeBigUInt64LE(BigInt(cdSize), 40);
+    z64.writeBigUInt64LE(BigInt(cdOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+    locator.writeUInt32LE(1, 16);
+    tail.push(z64, locator);
+  }
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(Math.min(count, 0xffff), 8);
+  eocd.writeUInt16LE(Math.min(count, 0xffff), 10);
+  eocd.writeUInt32LE(cdSize, 12);
+  eocd.writeUInt32LE(cdOffset, 16);
+  writeFileSync(path, Buffer.concat([...parts, ...central, ...tail, eocd]));
+}
+
+/** A fresh temporary folder and a function that removes it. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'qhpkg-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
