@@ -1,0 +1,103 @@
+// Assembles the demo work package: records from the seeded generator, real PDFs, CSVs and
+// cached video clips, signed with the committed demo platform key.
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { bytesToBase64 } from '../../src-shared/bundle/envelope';
+import {
+  writeWorkPackage,
+  type FileSource,
+  type WorkPackageManifestInput,
+} from '../../src-main/services/packages/write';
+import { loadOrCreateDemoKey } from './keys';
+import { ensureMedia } from './media';
+import { docText, loadDemoFont, makeDemoFont, renderPlanPdf } from './pdf';
+import { generateDemoRecords } from './records';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const DEMO_DIR = join(REPO_ROOT, 'resources', 'demo');
+export const DEMO_PACKAGE = join(DEMO_DIR, 'demo.qhpkg');
+export const DEMO_MEDIA_DIR = join(DEMO_DIR, 'media');
+export const DEMO_PUBLIC_KEY = join(DEMO_DIR, 'demo-platform-key.pub.b64');
+export const DEMO_PRIVATE_KEY = join(REPO_ROOT, 'scripts', 'demo', 'demo-platform-key.pk8.b64');
+export const MEDIA_CACHE = join(REPO_ROOT, 'scripts', 'demo', 'media');
+
+export const DEMO_HEADER = {
+  schemaVersion: 1,
+  packageId: 'demo-2025-haidian-chaoyang',
+  version: 1,
+  issuer: '北京市创业培训管理平台（演示）',
+  district: '海淀区、朝阳区',
+  title: '2025年上半年创业培训评审工作包（演示数据）',
+  createdAt: '2025-06-25T10:00:00+08:00',
+  policyPackId: 'jrsnf-2023-25',
+} as const;
+
+export interface BuildOptions {
+  outDir: string;
+  /** Where ffmpeg output is cached (committed), see media.ts. */
+  mediaCacheDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  packagePath: string;
+  size: number;
+  fileCount: number;
+  notes: Record<string, string>;
+}
+
+export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult> {
+  const log = opts.log ?? (() => undefined);
+  const mediaCache = opts.mediaCacheDir ?? MEDIA_CACHE;
+  const outDir = resolve(opts.outDir);
+  const { key, created } = loadOrCreateDemoKey(DEMO_PRIVATE_KEY, DEMO_PUBLIC_KEY);
+  if (created) log('已生成新的演示平台密钥（请一并提交）');
+
+  const loaded = loadDemoFont();
+  const demo = generateDemoRecords(loaded.printable);
+  const allText = demo.files
+    .map((f) => (f.content.type === 'pdf' ? docText(f.content.doc) : ''))
+    .join('\n');
+  const font = await makeDemoFont(allText, loaded);
+
+  const sources = new Map<string, FileSource>();
+  for (const f of demo.files) {
+    const c = f.content;
+    if (c.type === 'pdf') sources.set(f.path, await renderPlanPdf(c.doc, font));
+    else if (c.type === 'csv') sources.set(f.path, new TextEncoder().encode(`\uFEFF${c.text}`));
+    else if (f.external) {
+      // External media sit in the media folder beside the package, at their manifest path,
+      // which is where the reader looks first (then by SHA-256).
+      const committed = ensureMedia(c.recipe, join(DEMO_MEDIA_DIR, dirname(f.path)));
+      const target = join(outDir, 'media', f.path);
+      if (resolve(committed) !== resolve(target)) {
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(committed, target);
+      }
+      sources.set(f.path, target);
+    } else sources.set(f.path, ensureMedia(c.recipe, mediaCache));
+  }
+  log(`已生成 ${demo.files.length} 个文件`);
+
+  const manifest: WorkPackageManifestInput = {
+    ...DEMO_HEADER,
+    records: demo.records,
+    files: demo.files.map(({ content: _content, ...file }) => file),
+  };
+  const packagePath = join(outDir, 'demo.qhpkg');
+  const result = await writeWorkPackage({
+    manifest,
+    files: sources,
+    signingKeys: [key],
+    outPath: packagePath,
+  });
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.code}: ${e.message}`).join('\n'));
+  const pub = join(outDir, basename(DEMO_PUBLIC_KEY));
+  if (!existsSync(pub)) writeFileSync(pub, `${bytesToBase64(key.publicKeyRaw)}\n`);
+  return {
+    packagePath,
+    size: result.size,
+    fileCount: result.manifest.files.length,
+    notes: demo.notes,
+  };
+}

@@ -1,0 +1,44 @@
+// Shapes shared by the demo generator's parts: the file specs it emits and its working state.
+import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
+import type { PlanDoc } from './plan-text';
+import type { Rng } from './prng';
+
+export const DEMO_SEED = 20250625;
+
+export interface MediaRecipe {
+  /** Cache file name; change it whenever the recipe changes. */
+  cacheName: string;
+  width: number;
+  height: number;
+  seconds: number;
+  /** Burned-in captions, so each clip's bytes (and hash) differ; no ':' or quotes. */
+  title: string;
+  subtitle: string;
+  pattern: 'bars' | 'testsrc2';
+  bitrateK: number;
+}
+
+export type DemoContent =
+  | { type: 'pdf'; doc: PlanDoc }
+  | { type: 'csv'; text: string }
+  | { type: 'media'; recipe: MediaRecipe };
+
+export type DemoFileEntry = Omit<PackageFile, 'size' | 'sha256'> & { content: DemoContent };
+
+export interface DemoRecords {
+  records: PackageRecords;
+  files: DemoFileEntry[];
+  /** Names of trainees seeded as edge cases, by trainee id, for the docs and tests. */
+  notes: Record<string, string>;
+}
+
+export interface Ctx {
+  rng: Rng;
+  usedNames: Set<string>;
+  nextTrainee: number;
+  notes: Record<string, string>;
+  files: DemoFileEntry[];
+}
+
+/** 𠮷 is outside Noto Serif SC; a document never prints a name whose glyphs it lacks. */
+export type Printable = (text: string) => boolean;

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import {
+  workPackageManifestSchema,
+  type WorkPackageManifest,
+} from '../../../src-shared/bundle/records';
+import { keyIdOf, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
+import { openWorkPackage } from '../../../src-main/services/packages';
+import {
+  buildDemoPackage,
+  DEMO_MEDIA_DIR,
+  DEMO_PACKAGE,
+  DEMO_PUBLIC_KEY,
+} from '../../../scripts/demo/build';
+import { generateDemoRecords } from '../../../scripts/demo/records';
+import { readZip } from './zip';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function openPackage(
+  path: string,
+): Promise<{ entries: Map<string, Buffer>; manifest: WorkPackageManifest }> {
+  const entries = await readZip(readFileSync(path));
+  const pub = base64ToBytes(readFileSync(DEMO_PUBLIC_KEY, 'utf8').trim());
+  const check = verifyEnvelope(
+    JSON.parse(entries.get('envelope.json')?.toString('utf8') ?? 'null'),
+    PAYLOAD_TYPES.workPackage,
+    new Map([[keyIdOf(pub), pub]]),
+  );
+  if (!check.ok) throw new Error(check.message);
+  return {
+    entries,
+    manifest: workPackageManifestSchema.parse(JSON.parse(new TextDecoder().decode(check.payload))),
+  };
+}
+
+describe('the committed demo work package', () => {
+  let entries: Map<string, Buffer>;
+  let manifest: WorkPackageManifest;
+  beforeAll(async () => ({ entries, manifest } = await openPackage(DEMO_PACKAGE)));
+
+  it('is signed by the committed demo platform key and carries a valid manifest', () => {
+    expect([...entries.keys()][0]).toBe('envelope.json');
+    expect(manifest).toMatchObject({
+      packageId: 'demo-2025-haidian-chaoyang',
+      version: 1,
+      policyPackId: 'jrsnf-2023-25',
+    });
+  });
+
+  it('holds every internal file with the size and SHA-256 the manifest states, and external media beside it', () => {
+    for (const f of manifest.files) {
+      const bytes = f.external
+        ? readFileSync(join(DEMO_MEDIA_DIR, f.path))
+        : entries.get(`files/${f.path}`);
+      expect(bytes, f.path).toBeDefined();
+      expect({ path: f.path, size: bytes?.length, sha256: sha(bytes ?? new Uint8Array()) }).toEqual(
+        { path: f.path, size: f.size, sha256: f.sha256 },
+      );
+    }
+    expect(manifest.files.filter((f) => f.external).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('opens with the workstation reader, which finds the external recording in the media folder', async () => {
+    const pub = base64ToBytes(readFileSync(DEMO_PUBLIC_KEY, 'utf8').trim());
+    const result = await openWorkPackage(DEMO_PACKAGE, {
+      trustedKeys: new Map([[keyIdOf(pub), pub]]),
+      externalMediaDirs: [DEMO_MEDIA_DIR],
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.files.filter((f) => f.location === 'missing')).toEqual([]);
+    expect(result.files.filter((f) => f.location === 'external').map((f) => f.kind)).toEqual([
+      'video',
+    ]);
+  });
+
+  it('gives every submission a real PDF file in the package', () => {
+    const byId = new Map(manifest.files.map((f) => [f.id, f]));
+    for (const s of manifest.records.submissions) {
+      const file = byId.get(s.fileId);
+      expect(file?.mediaType, s.id).toBe('application/pdf');
+      expect(entries.get(`files/${file?.path}`)?.subarray(0, 5).toString('latin1'), s.id).toBe(
+        '%PDF-',
+      );
+    }
+  });
+
+  it('covers all four programs, 8 classes in 2024–2025 and about 150 trainees', () => {
+    const r = manifest.records;
+    expect(new Set(r.classes.map((c) => c.program))).toEqual(
+      new Set(['basic', 'online', 'elite-launch', 'elite-practice']),
+    );
+    expect(r.classes.length).toBeGreaterThanOrEqual(8);
+    expect(r.classes.every((c) => c.startDate >= '2024-01-01' && c.endDate <= '2025-12-31')).toBe(
+      true,
+    );
+    expect(r.trainees.length).toBeGreaterThanOrEqual(140);
+    expect(r.trainees.length).toBeLessThanOrEqual(170);
+    expect(r.experts.length).toBe(6);
+    expect(r.panels.every((p) => p.expertIds.includes(p.chairId))).toBe(true);
+    expect(r.trainees.some((t) => t.name.includes('龑'))).toBe(true);
+    expect(r.trainees.some((t) => t.name.includes('𠮷'))).toBe(true);
+  });
+
+  it('seeds the four class-level violations the policy screens demonstrate', () => {
+    const r = manifest.records;
+    const minutes = (classId: string, mode?: string) =>
+      r.sessions
+        .filter((s) => s.classId === classId && (!mode || s.mode === mode))
+        .reduce((n, s) => n + s.minutes, 0);
+    expect(r.classes.filter((c) => c.traineeIds.length > 40).map((c) => c.id)).toEqual([
+      'C-2025-HD-B02',
+    ]);
+    expect(
+      r.classes.filter((c) => minutes(c.id, 'recorded') > minutes(c.id) / 2).map((c) => c.id),
+    ).toEqual(['C-2025-CY-O02']);
+    expect(
+      r.classes.filter((c) => (c.planApprovedByDistrictAt ?? '') > c.startDate).map((c) => c.id),
+    ).toEqual(['C-2025-CY-B03']);
+    const teaching = (classId: string) =>
+      new Set(
+        r.sessions
+          .filter((s) => s.classId === classId && s.mode !== 'recorded')
+          .flatMap((s) => s.lecturerIds),
+      );
+    expect(r.classes.filter((c) => teaching(c.id).size < 2).map((c) => c.id)).toEqual([
+      'C-2025-HD-EP01',
+    ]);
+  });
+
+  it('gives each offline session one 10-second clip per class hour and the sign-ins of its trainees', () => {
+    const files = new Map(manifest.files.map((f) => [f.id, f]));
+    const offline = manifest.records.sessions.filter((s) => s.mode === 'offline');
+    expect(offline.length).toBeGreaterThanOrEqual(8);
+    for (const s of offline) {
+      expect(s.clipFileIds.length, s.id).toBe(Math.floor(s.minutes / 45));
+      expect(s.clipFileIds.every((id) => files.get(id)?.durationSeconds === 10)).toBe(true);
+      expect(s.signIns.length, s.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('assigns every submission to two or three experts of a single panel', () => {
+    const r = manifest.records;
+    const panels = new Map(r.panels.map((p) => [p.id, p]));
+    for (const s of r.submissions) {
+      const mine = r.assignments.filter((a) => a.submissionId === s.id);
+      expect(mine.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(mine.length, s.id).toBeLessThanOrEqual(3);
+      expect(new Set(mine.map((a) => a.panelId)).size).toBe(1);
+      expect(mine.every((a) => panels.get(a.panelId)?.expertIds.includes(a.expertId))).toBe(true);
+    }
+  });
+
+  it('is what the generator produces today (regenerating gives the same manifest)', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'demo-regen-'));
+    const built = await buildDemoPackage({ outDir });
+    const again = await openPackage(built.packagePath);
+    expect(again.manifest).toEqual(manifest);
+  }, 60_000);
+});
+
+describe('generateDemoRecords', () => {
+  const printable = (s: string) => !s.includes('𠮷');
+
+  it('is deterministic for a seed and changes with the seed', () => {
+    const a = generateDemoRecords(printable, 7);
+    expect(generateDemoRecords(printable, 7)).toEqual(a);
+    expect(generateDemoRecords(printable, 8).records.trainees.map((t) => t.name)).not.toEqual(
+      a.records.trainees.map((t) => t.name),
+    );
+  });
+
+  it('never prints a name the font cannot draw into a document', () => {
+    const demo = generateDemoRecords(printable);
+    const docs = demo.files.flatMap((f) =>
+      f.content.type === 'pdf' ? [JSON.stringify(f.content.doc)] : [],
+    );
+    expect(docs.some((d) => d.includes('𠮷'))).toBe(false);
+    expect(docs.some((d) => d.includes('龑'))).toBe(true);
+  });
+});
