@@ -7,14 +7,23 @@ import { layeringRules } from './eslint.layering.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'resources/**', 'test/fixtures/**', 'test/lint/cases/**'],
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'resources/**',
+      'test/fixtures/**',
+      'test/lint/cases/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

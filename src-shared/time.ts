@@ -11,7 +11,12 @@ const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** '2025-03-01 14:05' in Beijing time. */
 export function formatDateTime(instant: string | Date): string {
@@ -26,7 +31,10 @@ export function shanghaiDate(instant: string | Date): string {
   return dateParts.format(d);
 }
 
-const yuanFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const yuanFmt = new Intl.NumberFormat('zh-CN', {
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 2,
+});
 
 export function formatYuan(amount: number): string {
   return `${yuanFmt.format(amount)} 元`;

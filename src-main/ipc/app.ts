@@ -4,6 +4,7 @@ import type { MainContext } from './context';
 
 export function appHandlers(ctx: MainContext): QihangHandlers['app'] {
   return {
-    getInfo: () => ok({ version: ctx.version, host: ctx.host, packaged: ctx.packaged, platform: ctx.platform }),
+    getInfo: () =>
+      ok({ version: ctx.version, host: ctx.host, packaged: ctx.packaged, platform: ctx.platform }),
   };
 }

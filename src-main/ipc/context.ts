@@ -1,5 +1,28 @@
 // What handlers need from the host, injected so the same handlers run under Electron and in
 // the browser harness.
+import type { OsSealer } from '../services/keys/osSealer';
+
+export interface FileFilter {
+  /** Shown to the user, in Chinese. */
+  name: string;
+  /** Without the dot. */
+  extensions: string[];
+}
+
+/**
+ * The native file dialogs. Under Electron these are `dialog.showOpenDialog` /
+ * `showSaveDialog`; in the browser harness a spec answers them, so the same handler code runs
+ * in both. `null` means the user cancelled.
+ */
+export interface HostDialogs {
+  openFile(request: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  saveFile(request: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+}
+
 export interface MainContext {
   version: string;
   host: 'electron' | 'browser-harness';
@@ -9,4 +32,7 @@ export interface MainContext {
   resourcesDir: string;
   /** Folder for the workstation's own files (keystores, exports). */
   userDataDir: string;
+  dialogs: HostDialogs;
+  /** Electron safeStorage under Electron; a test sealer in the harness. */
+  sealer: OsSealer;
 }

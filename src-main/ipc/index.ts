@@ -12,9 +12,14 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
   };
 }
 
-export function createMainGate(ctx: MainContext, allowedOrigin: string, log: (msg: string) => void = console.error): Gate {
+export function createMainGate(
+  ctx: MainContext,
+  allowedOrigin: string,
+  log: (msg: string) => void = console.error,
+): Gate {
   return createGate(contract, createHandlers(ctx), {
     allowedOrigin,
-    onError: (channel, error) => log(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    onError: (channel, error) =>
+      log(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
 }

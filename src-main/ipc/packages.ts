@@ -10,7 +10,9 @@ export const DEMO_PACKAGE = 'demo/demo.qhpkg';
 export const DEMO_KEY = 'demo/demo-platform-key.pub.b64';
 
 async function demoTrust(resourcesDir: string): Promise<Map<string, Uint8Array>> {
-  const raw = new Uint8Array(Buffer.from((await readFile(path.join(resourcesDir, DEMO_KEY), 'utf8')).trim(), 'base64'));
+  const raw = new Uint8Array(
+    Buffer.from((await readFile(path.join(resourcesDir, DEMO_KEY), 'utf8')).trim(), 'base64'),
+  );
   return new Map([[keyIdOf(raw), raw]]);
 }
 
@@ -21,7 +23,10 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
       try {
         trustedKeys = await demoTrust(ctx.resourcesDir);
       } catch {
-        return fail('demo-missing', `找不到演示平台公钥（${DEMO_KEY}），请重新安装或运行 npm run demo:make`);
+        return fail(
+          'demo-missing',
+          `找不到演示平台公钥（${DEMO_KEY}），请重新安装或运行 npm run demo:make`,
+        );
       }
       const opened = await openWorkPackage(path.join(ctx.resourcesDir, DEMO_PACKAGE), {
         trustedKeys,

@@ -15,7 +15,10 @@ export function buildApi(invoke: Invoke): QihangApi {
       try {
         return (await invoke(name, request)) as IpcResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'transport-failed', message: '与主进程的连接中断，请重试' } };
+        return {
+          ok: false,
+          error: { code: 'transport-failed', message: '与主进程的连接中断，请重试' },
+        };
       }
     };
   }

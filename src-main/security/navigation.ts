@@ -6,12 +6,18 @@ interface PreventableEvent {
 }
 
 export interface NavigationContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-export function installNavigationGuards(contents: NavigationContents, onBlocked?: (what: string, url: string) => void): void {
+export function installNavigationGuards(
+  contents: NavigationContents,
+  onBlocked?: (what: string, url: string) => void,
+): void {
   contents.on('will-navigate', (event: PreventableEvent, url: string) => {
     event.preventDefault();
     onBlocked?.('navigate', url);

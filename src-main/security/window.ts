@@ -1,7 +1,10 @@
 // Window options as a pure function so the hardening is tested without Electron.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function secureWebPreferences(preloadPath: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+  devTools: boolean,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -21,7 +24,10 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): No
   };
 }
 
-export function mainWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  devTools: boolean,
+): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,

@@ -32,7 +32,9 @@ function BootScreen() {
     <Center h="100vh">
       <Stack align="center">
         <Loader />
-        <Text c="dimmed">{state.phase === 'loading-demo' ? t.boot.loadingDemo : t.boot.opening}</Text>
+        <Text c="dimmed">
+          {state.phase === 'loading-demo' ? t.boot.loadingDemo : t.boot.opening}
+        </Text>
       </Stack>
     </Center>
   );

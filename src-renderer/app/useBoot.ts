@@ -19,7 +19,11 @@ async function boot(set: (s: BootState) => void): Promise<void> {
   try {
     await db.open();
   } catch (error) {
-    set({ phase: 'failed', title: t.boot.dbFailed, message: String((error as Error).message ?? error) });
+    set({
+      phase: 'failed',
+      title: t.boot.dbFailed,
+      message: String((error as Error).message ?? error),
+    });
     return;
   }
   if ((await db.packages.count()) === 0) {

@@ -17,7 +17,11 @@ function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
   return records.trainees.map((t) => ({ ...t, packageId, classIds: classIds.get(t.id) ?? [] }));
 }
 
-export async function importVerifiedPackage(db: WorkstationDb, pkg: VerifiedPackage, now: () => string = () => new Date().toISOString()): Promise<ImportOutcome> {
+export async function importVerifiedPackage(
+  db: WorkstationDb,
+  pkg: VerifiedPackage,
+  now: () => string = () => new Date().toISOString(),
+): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const packageId = manifest.packageId;
   return db.transaction('rw', [db.packages, ...packageTables.map((t) => db[t])], async () => {
@@ -61,6 +65,10 @@ export async function importVerifiedPackage(db: WorkstationDb, pkg: VerifiedPack
       signedBy: pkg.signedBy,
       importedAt: now(),
     });
-    return { kind: existing ? 'updated' : 'imported', packageId, version: manifest.version } as const;
+    return {
+      kind: existing ? 'updated' : 'imported',
+      packageId,
+      version: manifest.version,
+    } as const;
   });
 }

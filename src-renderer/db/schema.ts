@@ -49,7 +49,8 @@ const v2: Record<string, string> = {
   assignments: 'id, packageId, submissionId, expertId, panelId, [expertId+submissionId]',
   rubrics: 'id, packageId, program, [program+submissionKind]',
   conflicts: 'id, expertId, submissionId, [expertId+submissionId]',
-  reviews: 'id, assignmentId, submissionId, syncState, [profileId+submissionId], [syncState+createdAt]',
+  reviews:
+    'id, assignmentId, submissionId, syncState, [profileId+submissionId], [syncState+createdAt]',
   reviewDrafts: '[profileId+assignmentId], updatedAt',
   panelDecisions: 'id, submissionId, panelId, syncState, [syncState+createdAt]',
   findings: 'id, classId, ruleId, syncState, [classId+severity]',
@@ -65,15 +66,13 @@ export const schemaVersions: SchemaVersion[] = [
     upgrade: async (tx) => {
       // Backfill the multi-entry index: which classes each trainee is enrolled in.
       const classIdsByTrainee = new Map<string, string[]>();
-      await tx
-        .table('classes')
-        .each((c: { id: string; traineeIds?: string[] }) => {
-          for (const t of c.traineeIds ?? []) {
-            const list = classIdsByTrainee.get(t) ?? [];
-            list.push(c.id);
-            classIdsByTrainee.set(t, list);
-          }
-        });
+      await tx.table('classes').each((c: { id: string; traineeIds?: string[] }) => {
+        for (const t of c.traineeIds ?? []) {
+          const list = classIdsByTrainee.get(t) ?? [];
+          list.push(c.id);
+          classIdsByTrainee.set(t, list);
+        }
+      });
       await tx
         .table('trainees')
         .toCollection()

@@ -23,9 +23,15 @@ export function channelName(capability: string, method: string): string {
 }
 
 /** Lists every wire channel of a contract, in a stable order. */
-export function listChannels(contract: ContractSpec): { capability: string; method: string; name: string }[] {
+export function listChannels(
+  contract: ContractSpec,
+): { capability: string; method: string; name: string }[] {
   return Object.entries(contract).flatMap(([capability, methods]) =>
-    Object.keys(methods).map((method) => ({ capability, method, name: channelName(capability, method) })),
+    Object.keys(methods).map((method) => ({
+      capability,
+      method,
+      name: channelName(capability, method),
+    })),
   );
 }
 
@@ -43,6 +49,8 @@ export type HandlersOf<C extends ContractSpec> = {
   readonly [Cap in keyof C]: {
     readonly [M in keyof C[Cap]]: (
       request: z.output<C[Cap][M]['request']>,
-    ) => Promise<IpcResult<z.input<C[Cap][M]['response']>>> | IpcResult<z.input<C[Cap][M]['response']>>;
+    ) =>
+      | Promise<IpcResult<z.input<C[Cap][M]['response']>>>
+      | IpcResult<z.input<C[Cap][M]['response']>>;
   };
 };

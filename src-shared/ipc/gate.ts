@@ -42,7 +42,8 @@ export function createGate<C extends ContractSpec>(
   const table = new Map<string, { spec: ChannelSpec; run: (req: unknown) => unknown }>();
   for (const { capability, method, name } of listChannels(contract)) {
     const spec = contract[capability]?.[method];
-    const capHandlers = handlers[capability] as Record<string, (req: unknown) => unknown> | undefined;
+    const capHandlers = handlers[capability] as
+      Record<string, (req: unknown) => unknown> | undefined;
     const run = capHandlers?.[method];
     if (!spec || !run) throw new Error(`IPC handler missing for ${name}`);
     table.set(name, { spec, run: run.bind(capHandlers) });

@@ -5,7 +5,15 @@ export const roles = ['expert', 'chair', 'auditor', 'printer'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
-export const screens = ['review', 'panel', 'audit', 'compliance', 'certificates', 'sync', 'settings'] as const;
+export const screens = [
+  'review',
+  'panel',
+  'audit',
+  'compliance',
+  'certificates',
+  'sync',
+  'settings',
+] as const;
 export type Screen = (typeof screens)[number];
 
 const navigation: Record<Role, readonly Screen[]> = {

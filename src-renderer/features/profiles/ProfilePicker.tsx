@@ -1,4 +1,16 @@
-import { Button, Card, Center, Group, Select, Stack, Text, TextInput, Title, UnstyledButton, Badge } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Center,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+  Badge,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { roles, type Role } from '../../../src-shared/profiles/roles';
@@ -21,10 +33,13 @@ export function ProfilePicker() {
   };
 
   return (
-    <Center mih="100vh" p="xl" bg="gray.0">
+    <Center mih="100vh" p="xl" bg="gray.0" data-testid="profile-picker">
       <Stack w={480} gap="lg">
         <Stack gap={4}>
-          <Title order={2}>{appName}</Title>
+          <Text c="blue.8" fw={600}>
+            {appName}
+          </Text>
+          <Title order={2}>{t.profile.title}</Title>
           <Text c="dimmed" size="sm">
             {t.profile.intro}
           </Text>

@@ -4,17 +4,26 @@ import type { WorkstationDb } from '../../db/db';
 
 export const CURRENT_PROFILE_KEY = 'currentProfileId';
 
-export type CreateProfileResult = { ok: true; profile: Profile } | { ok: false; field: string; message: string };
+export type CreateProfileResult =
+  { ok: true; profile: Profile } | { ok: false; field: string; message: string };
 
 export async function createProfile(
   db: WorkstationDb,
   input: { name: string; role: Role; district: string },
   now: () => Date = () => new Date(),
 ): Promise<CreateProfileResult> {
-  const parsed = profileSchema.safeParse({ ...input, id: crypto.randomUUID(), createdAt: now().toISOString() });
+  const parsed = profileSchema.safeParse({
+    ...input,
+    id: crypto.randomUUID(),
+    createdAt: now().toISOString(),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, field: String(issue?.path[0] ?? 'name'), message: issue?.message ?? '输入不正确' };
+    return {
+      ok: false,
+      field: String(issue?.path[0] ?? 'name'),
+      message: issue?.message ?? '输入不正确',
+    };
   }
   const profile = parsed.data;
   await db.transaction('rw', db.profiles, db.settings, async () => {

@@ -33,7 +33,13 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t.settings.host}</Table.Th>
-              <Table.Td>{info ? (info.host === 'electron' ? t.settings.hostElectron : t.settings.hostHarness) : '…'}</Table.Td>
+              <Table.Td>
+                {info
+                  ? info.host === 'electron'
+                    ? t.settings.hostElectron
+                    : t.settings.hostHarness
+                  : '…'}
+              </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>

@@ -15,7 +15,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export async function findChromium(): Promise<{ path: string; source: string }> {
   const fromEnv = process.env.QIHANG_CHROMIUM ?? process.env.CHROMIUM_PATH;
@@ -28,11 +32,15 @@ export async function findChromium(): Promise<{ path: string; source: string }> 
   }
   if (process.platform === 'linux' && process.arch === 'x64') {
     try {
-      const mod = (await import('@sparticuz/chromium')) as unknown as { default: { executablePath(): Promise<string> } };
+      const mod = (await import('@sparticuz/chromium')) as unknown as {
+        default: { executablePath(): Promise<string> };
+      };
       const p = await mod.default.executablePath();
       if (p && existsSync(p)) return { path: p, source: '@sparticuz/chromium' };
     } catch (error) {
-      throw new Error(`未找到可用的 Chromium：/usr/bin/chromium 不存在，@sparticuz/chromium 解包失败（${(error as Error).message}）。请安装 chromium（apt-get install -y chromium）或设置 QIHANG_CHROMIUM。`);
+      throw new Error(
+        `未找到可用的 Chromium：/usr/bin/chromium 不存在，@sparticuz/chromium 解包失败（${(error as Error).message}）。请安装 chromium（apt-get install -y chromium）或设置 QIHANG_CHROMIUM。`,
+      );
     }
   }
   throw new Error(
@@ -40,7 +48,9 @@ export async function findChromium(): Promise<{ path: string; source: string }> 
   );
 }
 
-export async function launchBrowser(userDataDir?: string): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launchBrowser(
+  userDataDir?: string,
+): Promise<{ context: BrowserContext; userDataDir: string }> {
   const browser = await findChromium();
   const dir = userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-e2e-profile-'));
   const context = await chromium.launchPersistentContext(dir, {

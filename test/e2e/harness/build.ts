@@ -7,8 +7,12 @@ import { RENDERER_DIR, REPO_ROOT } from './server';
 
 export function ensureRendererBuilt(force = false): void {
   if (!force && existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -9,13 +9,19 @@ export interface GuardLog {
   blockedWindows: string[];
 }
 
-export async function installHostGuards(context: BrowserContext, origin: string, mainPage: () => Page | undefined): Promise<GuardLog> {
+export async function installHostGuards(
+  context: BrowserContext,
+  origin: string,
+  mainPage: () => Page | undefined,
+): Promise<GuardLog> {
   const log: GuardLog = { blockedRequests: [], blockedWindows: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isAllowedRequestUrl(url, { origin, allowDevtools: false })) return route.continue();
     log.blockedRequests.push(url);
-    return route.abort('blockedbyclient');
+    // A refused navigation must leave the page where it was, as will-navigate's preventDefault
+    // does; 'aborted' cancels it quietly, any other error would commit Chromium's error page.
+    return route.abort(route.request().isNavigationRequest() ? 'aborted' : 'blockedbyclient');
   });
   context.on('page', (page) => {
     if (page === mainPage()) return;

@@ -14,6 +14,7 @@ import { WebSocketServer } from 'ws';
 import { createMainGate } from '../../../src-main/ipc';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
 import { mimeTypeOf } from '../../../src-main/security/protocol';
+import { harnessSealer, ScriptedDialogs } from './hostStandIns';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
@@ -23,6 +24,10 @@ export interface Harness {
   origin: string;
   wsUrl: string;
   token: string;
+  /** Answer the next native file dialog from the spec. */
+  dialogs: ScriptedDialogs;
+  /** Where main keeps its files for this run (keystores, exports, outbox). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -74,14 +79,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const preloadJs = await bundlePreload(wsUrl);
   const csp = buildCsp({ connect: [`ws://127.0.0.1:${port}`] });
 
+  const dialogs = new ScriptedDialogs();
+  const userDataDir =
+    options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const gate = createMainGate(
     {
-      version: (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+      version: (
+        JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version,
       host: 'browser-harness',
       packaged: false,
       platform: process.platform,
       resourcesDir: options.resourcesDir ?? path.join(REPO_ROOT, 'resources'),
-      userDataDir: options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-')),
+      userDataDir,
+      dialogs,
+      sealer: harnessSealer(),
     },
     origin,
     (msg) => process.stderr.write(`${msg}\n`),
@@ -89,7 +103,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   server.on('request', (req, res) => {
     void (async () => {
-      const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
+      const headers: Record<string, string> = {
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': csp,
+        'Cache-Control': 'no-store',
+      };
       const urlPath = new URL(req.url ?? '/', origin).pathname;
       if (urlPath === '/__harness/preload.js') {
         res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
@@ -110,7 +128,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       if (path.basename(file) === 'index.html') {
         // The preload runs before any page script, as Electron's does.
-        body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'));
+        body = Buffer.from(
+          body
+            .toString('utf8')
+            .replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'),
+        );
       }
       res.writeHead(200, { ...headers, 'Content-Type': mimeTypeOf(file) });
       res.end(body);
@@ -135,7 +157,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         } catch {
           return;
         }
-        const result = await gate.dispatch(String(msg.channel), msg.payload, { url: `${origin}/`, isMainFrame: true });
+        const result = await gate.dispatch(String(msg.channel), msg.payload, {
+          url: `${origin}/`,
+          isMainFrame: true,
+        });
         ws.send(JSON.stringify({ id: msg.id, result }));
       })();
     });
@@ -146,6 +171,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     origin,
     wsUrl,
     token,
+    dialogs,
+    userDataDir,
     close: async () => {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -18,9 +18,11 @@ export interface AppSession {
 
 async function openPage(harness: Harness, userDataDir?: string) {
   const { context, userDataDir: dir } = await launchBrowser(userDataDir);
-  let page: Page | undefined;
-  const guards = await installHostGuards(context, harness.origin, () => page);
-  page = context.pages()[0] ?? (await context.newPage());
+  // The guards need the page lazily: they are installed before it exists.
+  const holder: { page?: Page } = {};
+  const guards = await installHostGuards(context, harness.origin, () => holder.page);
+  const page = context.pages()[0] ?? (await context.newPage());
+  holder.page = page;
   return { context, page, guards, userDataDir: dir };
 }
 

@@ -6,9 +6,16 @@ import { listChannels } from '../../../src-shared/ipc/channel';
 describe('preload API', () => {
   it('exposes exactly one function per contract channel and nothing else', () => {
     const api = buildApi(vi.fn()) as unknown as Record<string, Record<string, unknown>>;
-    const exposed = Object.entries(api).flatMap(([cap, methods]) => Object.keys(methods).map((m) => `${cap}:${m}`));
-    expect(exposed.sort()).toEqual(listChannels(contract).map((c) => c.name).sort());
-    for (const methods of Object.values(api)) for (const fn of Object.values(methods)) expect(typeof fn).toBe('function');
+    const exposed = Object.entries(api).flatMap(([cap, methods]) =>
+      Object.keys(methods).map((m) => `${cap}:${m}`),
+    );
+    expect(exposed.sort()).toEqual(
+      listChannels(contract)
+        .map((c) => c.name)
+        .sort(),
+    );
+    for (const methods of Object.values(api))
+      for (const fn of Object.values(methods)) expect(typeof fn).toBe('function');
   });
 
   it('is frozen so the page cannot swap a method', () => {
@@ -26,6 +33,9 @@ describe('preload API', () => {
 
   it('turns a broken transport into a typed error instead of a rejection', async () => {
     const api = buildApi(vi.fn().mockRejectedValue(new Error('socket closed')));
-    await expect(api.app.getInfo({})).resolves.toMatchObject({ ok: false, error: { code: 'transport-failed' } });
+    await expect(api.app.getInfo({})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'transport-failed' },
+    });
   });
 });

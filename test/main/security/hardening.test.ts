@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildCsp } from '../../../src-main/security/csp';
-import { installNavigationGuards, type NavigationContents } from '../../../src-main/security/navigation';
-import { installPermissionHandlers, isPermissionAllowed } from '../../../src-main/security/permissions';
-import { APP_ORIGIN, appProtocolResponse, isAllowedRequestUrl, resolveAppUrl } from '../../../src-main/security/protocol';
+import {
+  installNavigationGuards,
+  type NavigationContents,
+} from '../../../src-main/security/navigation';
+import {
+  installPermissionHandlers,
+  isPermissionAllowed,
+} from '../../../src-main/security/permissions';
+import {
+  APP_ORIGIN,
+  appProtocolResponse,
+  isAllowedRequestUrl,
+  resolveAppUrl,
+} from '../../../src-main/security/protocol';
 import { mainWindowOptions } from '../../../src-main/security/window';
 
 const root = path.resolve('/opt/qihang/renderer');
@@ -50,14 +61,18 @@ describe('content security policy', () => {
   });
 
   it('adds only the given extra connect sources', () => {
-    expect(buildCsp({ connect: ['ws://127.0.0.1:1234'] })).toContain("connect-src 'self' ws://127.0.0.1:1234");
+    expect(buildCsp({ connect: ['ws://127.0.0.1:1234'] })).toContain(
+      "connect-src 'self' ws://127.0.0.1:1234",
+    );
   });
 });
 
 describe('app:// protocol', () => {
   it('maps the root and files under it', () => {
     expect(resolveAppUrl('app://qihang/', root)).toBe(path.join(root, 'index.html'));
-    expect(resolveAppUrl('app://qihang/assets/index-abc.js', root)).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(resolveAppUrl('app://qihang/assets/index-abc.js', root)).toBe(
+      path.join(root, 'assets/index-abc.js'),
+    );
   });
 
   it.each(['app://qihang/../../etc/passwd', 'app://qihang/%2e%2e/%2e%2e/etc/passwd'])(
@@ -88,33 +103,55 @@ describe('app:// protocol', () => {
     const page = appProtocolResponse('app://qihang/index.html', root, exists);
     expect(denied.status).toBe(403);
     expect(missing.status).toBe(404);
-    expect(page).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-    for (const r of [denied, missing, page]) expect(r.headers['Content-Security-Policy']).toBe(buildCsp());
+    expect(page).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+    for (const r of [denied, missing, page])
+      expect(r.headers['Content-Security-Policy']).toBe(buildCsp());
   });
 
   it('lets the window request only its own origin', () => {
     expect(isAllowedRequestUrl('app://qihang/assets/a.js', { allowDevtools: false })).toBe(true);
     expect(isAllowedRequestUrl('file:///etc/passwd', { allowDevtools: false })).toBe(false);
     expect(isAllowedRequestUrl('https://example.com/x.js', { allowDevtools: false })).toBe(false);
-    expect(isAllowedRequestUrl('devtools://devtools/bundled/x', { allowDevtools: false })).toBe(false);
-    expect(isAllowedRequestUrl('devtools://devtools/bundled/x', { allowDevtools: true })).toBe(true);
-    expect(isAllowedRequestUrl('http://127.0.0.1:9/x', { origin: 'http://127.0.0.1:9', allowDevtools: false })).toBe(true);
+    expect(isAllowedRequestUrl('devtools://devtools/bundled/x', { allowDevtools: false })).toBe(
+      false,
+    );
+    expect(isAllowedRequestUrl('devtools://devtools/bundled/x', { allowDevtools: true })).toBe(
+      true,
+    );
+    expect(
+      isAllowedRequestUrl('http://127.0.0.1:9/x', {
+        origin: 'http://127.0.0.1:9',
+        allowDevtools: false,
+      }),
+    ).toBe(true);
   });
 });
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
-    'deny %s even to the app itself',
-    (permission) => {
-      expect(isPermissionAllowed(permission, APP_ORIGIN, APP_ORIGIN)).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'fullscreen',
+  ])('deny %s even to the app itself', (permission) => {
+    expect(isPermissionAllowed(permission, APP_ORIGIN, APP_ORIGIN)).toBe(false);
+  });
 
   it('install request and check handlers that deny', () => {
-    let request: ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void) | undefined;
+    let request:
+      | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void)
+      | undefined;
     let check: ((wc: unknown, p: string, o: string) => boolean) | undefined;
     installPermissionHandlers(
-      { setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) },
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      },
       APP_ORIGIN,
     );
     const cb = vi.fn();
@@ -129,7 +166,8 @@ describe('navigation guards', () => {
     const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
     let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
     const contents: NavigationContents = {
-      on: ((name: string, l: (event: { preventDefault(): void }, url?: string) => void) => listeners.set(name, l)) as NavigationContents['on'],
+      on: ((name: string, l: (event: { preventDefault(): void }, url?: string) => void) =>
+        listeners.set(name, l)) as NavigationContents['on'],
       setWindowOpenHandler: (h) => (openHandler = h),
     };
     return { contents, listeners, open: (url: string) => openHandler!({ url }) };

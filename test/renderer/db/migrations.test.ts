@@ -19,16 +19,39 @@ async function seedAtVersion(name: string, version: number): Promise<void> {
   const old = new WorkstationDb(name, version);
   await old.open();
   await old.table('classes').bulkPut([
-    { id: 'c-1', packageId: 'p', program: 'basic', traineeIds: ['t-1', 't-2'], startDate: '2025-03-01', organizerId: 'o' },
-    { id: 'c-2', packageId: 'p', program: 'online', traineeIds: ['t-2'], startDate: '2025-04-01', organizerId: 'o' },
+    {
+      id: 'c-1',
+      packageId: 'p',
+      program: 'basic',
+      traineeIds: ['t-1', 't-2'],
+      startDate: '2025-03-01',
+      organizerId: 'o',
+    },
+    {
+      id: 'c-2',
+      packageId: 'p',
+      program: 'online',
+      traineeIds: ['t-2'],
+      startDate: '2025-04-01',
+      organizerId: 'o',
+    },
   ]);
   await old.table('trainees').bulkPut([
     { id: 't-1', packageId: 'p', name: '甲' },
     { id: 't-2', packageId: 'p', name: '乙' },
     { id: 't-3', packageId: 'p', name: '丙' },
   ]);
-  await old.table('reviews').put({ id: 'rev-1', assignmentId: 'a-1', submissionId: 's-1', syncState: 'local', createdAt: '2025-01-01T00:00:00Z', profileId: 'u1' });
-  await old.table('profiles').put({ id: 'u1', name: '王', role: 'expert', district: '', createdAt: '2025-01-01T00:00:00Z' });
+  await old.table('reviews').put({
+    id: 'rev-1',
+    assignmentId: 'a-1',
+    submissionId: 's-1',
+    syncState: 'local',
+    createdAt: '2025-01-01T00:00:00Z',
+    profileId: 'u1',
+  });
+  await old
+    .table('profiles')
+    .put({ id: 'u1', name: '王', role: 'expert', district: '', createdAt: '2025-01-01T00:00:00Z' });
   old.close();
 }
 
@@ -44,9 +67,25 @@ describe('database schema', () => {
     await db.open();
     const tables = db.tables.map((t) => t.name);
     for (const name of [
-      'packages', 'classes', 'sessions', 'lecturers', 'trainees', 'submissions', 'assignments', 'conflicts',
-      'reviews', 'panelDecisions', 'videoSamples', 'findings', 'certificates', 'printLog', 'outbox', 'receipts',
-      'auditLog', 'profiles', 'settings',
+      'packages',
+      'classes',
+      'sessions',
+      'lecturers',
+      'trainees',
+      'submissions',
+      'assignments',
+      'conflicts',
+      'reviews',
+      'panelDecisions',
+      'videoSamples',
+      'findings',
+      'certificates',
+      'printLog',
+      'outbox',
+      'receipts',
+      'auditLog',
+      'profiles',
+      'settings',
     ]) {
       expect(tables).toContain(name);
     }
@@ -68,7 +107,9 @@ describe('database schema', () => {
       expect(inC2).toEqual(['t-2']);
       expect((await db.trainees.get('t-3'))?.classIds).toEqual([]);
       // And the compound indexes of the newest version answer queries.
-      expect(await db.reviews.where('[profileId+submissionId]').equals(['u1', 's-1']).count()).toBe(1);
+      expect(await db.reviews.where('[profileId+submissionId]').equals(['u1', 's-1']).count()).toBe(
+        1,
+      );
       db.close();
     });
   }

@@ -1,7 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../src-renderer/db/db';
-import { createProfile, currentProfile, selectProfile } from '../../../src-renderer/features/profiles/profiles';
+import {
+  createProfile,
+  currentProfile,
+  selectProfile,
+} from '../../../src-renderer/features/profiles/profiles';
 import { screensFor } from '../../../src-shared/profiles/roles';
 
 let db: WorkstationDb;

@@ -10,10 +10,22 @@ const mainFrame: SenderInfo = { url: `${ORIGIN}/index.html`, isMainFrame: true }
 
 const testContract = {
   demo: {
-    echo: channel({ summary: 'echo', request: z.object({ text: z.string().max(10) }).strict(), response: z.object({ text: z.string() }) }),
+    echo: channel({
+      summary: 'echo',
+      request: z.object({ text: z.string().max(10) }).strict(),
+      response: z.object({ text: z.string() }),
+    }),
     boom: channel({ summary: 'throws', request: z.object({}).strict(), response: z.object({}) }),
-    lies: channel({ summary: 'bad response', request: z.object({}).strict(), response: z.object({ n: z.number() }) }),
-    refuses: channel({ summary: 'expected failure', request: z.object({}).strict(), response: z.object({}) }),
+    lies: channel({
+      summary: 'bad response',
+      request: z.object({}).strict(),
+      response: z.object({ n: z.number() }),
+    }),
+    refuses: channel({
+      summary: 'expected failure',
+      request: z.object({}).strict(),
+      response: z.object({}),
+    }),
   },
 };
 
@@ -76,7 +88,11 @@ describe('IPC gate', () => {
   });
 
   it('names the field when a request fails validation', async () => {
-    const result = await makeGate().dispatch('demo:echo', { text: 'much too long text' }, mainFrame);
+    const result = await makeGate().dispatch(
+      'demo:echo',
+      { text: 'much too long text' },
+      mainFrame,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'text' } });
     if (!result.ok) expect(result.error.message).toContain('text');
   });
@@ -96,11 +112,16 @@ describe('IPC gate', () => {
 
   it("passes a handler's own expected failure through unchanged", async () => {
     const result = await makeGate().dispatch('demo:refuses', {}, mainFrame);
-    expect(result).toEqual({ ok: false, error: { code: 'signature-invalid', message: '签名校验失败' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'signature-invalid', message: '签名校验失败' },
+    });
   });
 
   it('refuses to build when a channel of the contract has no handler', () => {
-    expect(() => createGate(testContract, { demo: {} } as never, { allowedOrigin: ORIGIN })).toThrow(/demo:echo/);
+    expect(() =>
+      createGate(testContract, { demo: {} } as never, { allowedOrigin: ORIGIN }),
+    ).toThrow(/demo:echo/);
   });
 });
 
@@ -110,7 +131,12 @@ describe('the real contract under fuzzing', () => {
   const handlers = Object.fromEntries(
     Object.entries(contract).map(([cap, methods]) => [
       cap,
-      Object.fromEntries(Object.keys(methods).map((m) => [m, (req: unknown) => (handlerSpy(cap, m, req), fail('x', 'x'))])),
+      Object.fromEntries(
+        Object.keys(methods).map((m) => [
+          m,
+          (req: unknown) => (handlerSpy(cap, m, req), fail('x', 'x')),
+        ]),
+      ),
     ]),
   );
   const gate = createGate(contract, handlers as never, { allowedOrigin: ORIGIN });

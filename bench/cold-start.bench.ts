@@ -1,0 +1,73 @@
+// Cold start of the renderer in the harness against an empty Mantine page built the same way.
+// "Cold" = a new browser process on a profile that already holds the workstation's data (the
+// daily start); the first run on an empty profile, which verifies and imports the demo
+// package, is reported alongside. Browser launch time is excluded from both sides.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { launchBrowser } from '../test/e2e/harness/browser';
+import { ensureRendererBuilt } from '../test/e2e/harness/build';
+import { startHarness, type Harness } from '../test/e2e/harness/server';
+import { median } from './lib/measure';
+
+const RUNS = 5;
+
+async function buildBaseline(): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-baseline-'));
+  await build({
+    root: path.join(__dirname, 'fixtures/empty-mantine'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'silent',
+    // electron-vite builds the renderer without the modulepreload polyfill; so does the baseline.
+    build: { outDir, emptyOutDir: true, modulePreload: { polyfill: false } },
+  });
+  return outDir;
+}
+
+async function timeLoad(harness: Harness, profileDir: string, ready: string): Promise<number> {
+  const { context } = await launchBrowser(profileDir);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const start = performance.now();
+    await page.goto(harness.url);
+    await page.getByTestId(ready).first().waitFor({ timeout: 60_000 });
+    return performance.now() - start;
+  } finally {
+    await context.close();
+  }
+}
+
+export default {
+  name: 'cold-start',
+  goal: 1.5,
+  async run() {
+    ensureRendererBuilt();
+    const baselineDir = await buildBaseline();
+    const app = await startHarness();
+    const baseline = await startHarness({ rendererDir: baselineDir });
+    try {
+      const appProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-app-'));
+      const baseProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-base-'));
+      // First run: empty database, the demo package is verified and imported.
+      const firstRun = await timeLoad(app, appProfile, 'profile-picker');
+      await timeLoad(baseline, baseProfile, 'ready');
+      const ours: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        base.push(await timeLoad(baseline, baseProfile, 'ready'));
+        ours.push(await timeLoad(app, appProfile, 'profile-picker'));
+      }
+      return {
+        ours: median(ours),
+        baseline: median(base),
+        details: { runs: RUNS, 'first run with demo import ms': Math.round(firstRun) },
+      };
+    } finally {
+      await app.close();
+      await baseline.close();
+    }
+  },
+};

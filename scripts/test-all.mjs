@@ -1,0 +1,181 @@
+// What `npm test` runs: every check the project has, in order, stopping at the first failure.
+// The last line printed is always `N passed, N failed` (tests summed over the vitest runs);
+// the CI reads it, and the exit code says whether everything passed.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-test-all-'));
+
+function listFiles(dir, pattern) {
+  const absolute = path.join(repoRoot, dir);
+  if (!fs.existsSync(absolute)) return [];
+  return fs
+    .readdirSync(absolute, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
+/** A vitest run with a JSON report next to the normal output, so the counts can be summed. */
+function vitestStep(name, configArgs, specDirs, specPattern) {
+  const reportFile = path.join(reportDir, `${name}.json`);
+  return {
+    name,
+    command: [
+      bin('vitest'),
+      'run',
+      ...configArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+    ],
+    precondition: () => {
+      const specs = specDirs.flatMap((dir) => listFiles(dir, specPattern));
+      return specs.length > 0 ? null : `no ${specPattern} files under ${specDirs.join(', ')}`;
+    },
+    reportFile,
+  };
+}
+
+const steps = [
+  { name: 'typecheck:node', command: [bin('tsc'), '-p', 'tsconfig.node.json'] },
+  { name: 'typecheck:web', command: [bin('tsc'), '-p', 'tsconfig.web.json'] },
+  { name: 'typecheck:e2e', command: [bin('tsc'), '-p', 'tsconfig.e2e.json'] },
+  { name: 'lint', command: [bin('eslint'), '--max-warnings', '0', '.'] },
+  { name: 'format', command: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
+  vitestStep(
+    'unit',
+    [],
+    ['test/shared', 'test/main', 'test/renderer', 'test/lint'],
+    /\.test\.tsx?$/,
+  ),
+  { name: 'build', command: [bin('electron-vite'), 'build'] },
+  {
+    name: 'security',
+    command: [bin('tsx'), 'scripts/security-scan.ts'],
+    noteFrom: /^security: \d+ findings.*$/m,
+  },
+  vitestStep('e2e', ['--config', 'vitest.e2e.config.mts'], ['test/e2e'], /\.spec\.ts$/),
+];
+
+/** Runs a command with its output shown as it comes; keeps stdout when the summary needs a line of it. */
+function run(command, keepOutput) {
+  return new Promise((resolve) => {
+    const [file, ...args] = command;
+    const stdio = keepOutput ? ['inherit', 'pipe', 'inherit'] : 'inherit';
+    const child = spawn(file, args, { cwd: repoRoot, stdio, env: process.env });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk.toString();
+    });
+    child.on('error', (error) => {
+      console.error(`test-all: could not start ${file}: ${error.message}`);
+      resolve({ code: 127, output });
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+/** Reads vitest's JSON report; a missing or empty report is itself a failure. */
+function readCounts(step) {
+  if (!fs.existsSync(step.reportFile)) return { error: 'vitest wrote no JSON report' };
+  let report;
+  try {
+    report = JSON.parse(fs.readFileSync(step.reportFile, 'utf8'));
+  } catch (error) {
+    return { error: `unreadable vitest JSON report: ${error.message}` };
+  }
+  const counts = {
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? 0,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    total: report.numTotalTests ?? 0,
+    failedSuites: report.numFailedTestSuites ?? 0,
+  };
+  if (counts.total === 0) return { ...counts, error: 'vitest ran no tests' };
+  // The team rule is "no skipped tests": a skip hides a check that no longer runs.
+  if (counts.skipped > 0) return { ...counts, error: `${counts.skipped} skipped or todo tests` };
+  return counts;
+}
+
+// For working on one stage: `npm test -- --from unit` or `npm test -- --only e2e`. The summary
+// marks the stages left out, and the exit code is non-zero for a partial run, so nobody takes it
+// for a full pass.
+const argv = process.argv.slice(2);
+const option = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+const from = option('--from');
+const only = option('--only');
+for (const wanted of [from, only]) {
+  if (wanted !== undefined && !steps.some((s) => s.name === wanted)) {
+    console.error(
+      `test-all: no step named ${wanted}; steps: ${steps.map((s) => s.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
+}
+const firstIndex = from ? steps.findIndex((s) => s.name === from) : 0;
+const selected = (step, index) => (only ? step.name === only : index >= firstIndex);
+
+const results = [];
+const totals = { passed: 0, failed: 0 };
+let failedStep = null;
+
+for (const [index, step] of steps.entries()) {
+  const label = `[${index + 1}/${steps.length}] ${step.name}`;
+  if (failedStep || !selected(step, index)) {
+    results.push({ label, status: failedStep ? 'not run' : 'left out' });
+    continue;
+  }
+  const shown = [
+    path.relative(repoRoot, step.command[0]).replace(/^node_modules[\\/]\.bin[\\/]/, ''),
+    ...step.command.slice(1),
+  ];
+  console.log(`\n==> ${label}: ${shown.join(' ')}`);
+  const started = Date.now();
+
+  const missing = step.precondition?.();
+  const outcome = missing
+    ? { code: 1, output: '' }
+    : await run(step.command, Boolean(step.noteFrom));
+  let code = outcome.code;
+  let note = missing ? `missing: ${missing}` : (step.noteFrom?.exec(outcome.output)?.[0] ?? '');
+  if (missing) console.error(`test-all: ${step.name} cannot run: ${missing}`);
+
+  if (step.reportFile && !missing) {
+    const counts = readCounts(step);
+    totals.passed += counts.passed ?? 0;
+    totals.failed += counts.failed ?? 0;
+    note = `${counts.passed ?? 0} passed, ${counts.failed ?? 0} failed`;
+    if (counts.error) {
+      note += ` — ${counts.error}`;
+      console.error(`test-all: ${step.name}: ${counts.error}`);
+      if (code === 0) code = 1;
+    }
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const status = code === 0 ? 'ok' : `FAILED (exit ${code})`;
+  results.push({ label, status, seconds, note });
+  console.log(`<== ${label}: ${status} in ${seconds} s`);
+  if (code !== 0) failedStep = step.name;
+}
+
+fs.rmSync(reportDir, { recursive: true, force: true });
+
+console.log('\nSummary');
+for (const r of results) {
+  const time = r.seconds ? ` ${r.seconds.padStart(6)} s` : '         ';
+  console.log(
+    `  ${r.label.padEnd(18)} ${r.status.padEnd(16)}${time}${r.note ? `  ${r.note}` : ''}`,
+  );
+}
+const partial = results.some((r) => r.status === 'left out');
+if (failedStep) console.log(`npm test FAILED at step: ${failedStep}`);
+else if (partial) console.log('npm test: partial run (--from/--only), not a full pass');
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exitCode = failedStep || partial ? 1 : 0;
