@@ -5,16 +5,21 @@ import react from '@vitejs/plugin-react';
 // electron-vite only auto-detects src/main, src/preload and src/renderer, so every entry is
 // named here. The preload is bundled whole (no externals): a sandboxed preload cannot require
 // anything but a few electron modules.
+// QH_OUT_DIR lets parallel work build to separate folders; the app and npm test use out/.
+const outRoot = process.env.QH_OUT_DIR
+  ? resolve(process.env.QH_OUT_DIR)
+  : resolve(__dirname, 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outRoot, 'main'),
       lib: { entry: resolve(__dirname, 'src-main/index.ts') },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outRoot, 'preload'),
       externalizeDeps: false,
       lib: { entry: resolve(__dirname, 'src-main/preload/index.ts') },
     },
@@ -24,7 +29,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       rolldownOptions: {
         input: resolve(__dirname, 'src-renderer/index.html'),
       },

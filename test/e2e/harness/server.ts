@@ -17,7 +17,10 @@ import { mimeTypeOf } from '../../../src-main/security/protocol';
 import { harnessSealer, ScriptedDialogs } from './hostStandIns';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
+// QH_RENDERER_DIR serves a renderer built elsewhere (QH_OUT_DIR=… electron-vite build).
+export const RENDERER_DIR = process.env.QH_RENDERER_DIR
+  ? path.resolve(process.env.QH_RENDERER_DIR)
+  : path.join(REPO_ROOT, 'out/renderer');
 
 export interface Harness {
   url: string;
