@@ -7,6 +7,7 @@ import type {
   Trainee,
   TrainingClass,
 } from '../src-shared/bundle/records';
+import { emptyPackageRecords } from '../src-shared/bundle/records';
 import { evaluatePackage } from '../src-shared/policy/engine';
 import type { PolicyInputs } from '../src-shared/policy/inputs';
 
@@ -21,19 +22,7 @@ function day(base: string, n: number): string {
 }
 
 function generate(): PackageRecords {
-  const r: PackageRecords = {
-    organizers: [],
-    classes: [],
-    sessions: [],
-    lecturers: [],
-    trainees: [],
-    submissions: [],
-    experts: [],
-    panels: [],
-    assignments: [],
-    rubrics: [],
-    certificateNumbers: [],
-  };
+  const r: PackageRecords = emptyPackageRecords();
   for (let o = 0; o < 50; o++)
     r.organizers.push({ id: `O${o}`, name: `培训学校${o}`, district: '朝阳区' });
   for (let c = 0; c < CLASSES; c++) {

@@ -269,6 +269,23 @@ export const packageRecordsSchema = z.object({
 });
 export type PackageRecords = z.infer<typeof packageRecordsSchema>;
 
+/** A package with no records: the starting point for writers, generators and tests. */
+export function emptyPackageRecords(): PackageRecords {
+  return {
+    organizers: [],
+    classes: [],
+    sessions: [],
+    lecturers: [],
+    trainees: [],
+    submissions: [],
+    experts: [],
+    panels: [],
+    assignments: [],
+    rubrics: [],
+    certificateNumbers: [],
+  };
+}
+
 export const WORK_PACKAGE_SCHEMA_VERSION = 1;
 
 export const workPackageManifestSchema = z.object({

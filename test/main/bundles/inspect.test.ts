@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import { emptyPackageRecords, type WorkPackageManifest } from '../../../src-shared/bundle/records';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';
 import { inspectFile } from '../../../src-main/services/bundles/inspect';
 import { writeZip } from '../../../src-main/services/bundles/zip';
@@ -20,19 +20,7 @@ import { flipByte, makeReviews, makeSigner } from './factories';
 function makeManifest(
   files: Array<{ path: string; data: Uint8Array; external?: boolean }>,
 ): WorkPackageManifest {
-  const empty = {
-    organizers: [],
-    classes: [],
-    sessions: [],
-    lecturers: [],
-    trainees: [],
-    submissions: [],
-    experts: [],
-    panels: [],
-    assignments: [],
-    rubrics: [],
-    certificateNumbers: [],
-  };
+  const empty = emptyPackageRecords();
   return {
     schemaVersion: 1,
     packageId: 'pkg-test',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
-import { workPackageManifestSchema } from '../../../src-shared/bundle/records';
+import { emptyPackageRecords, workPackageManifestSchema } from '../../../src-shared/bundle/records';
 import { generateSigningKey, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
 import {
   writeWorkPackage,
@@ -26,19 +26,7 @@ function makeManifest(files: PackageFileInput[]): WorkPackageManifestInput {
     title: '测试工作包',
     createdAt: '2025-06-01T09:00:00+08:00',
     policyPackId: 'jrsnf-2023-25',
-    records: {
-      organizers: [],
-      classes: [],
-      sessions: [],
-      lecturers: [],
-      trainees: [],
-      submissions: [],
-      experts: [],
-      panels: [],
-      assignments: [],
-      rubrics: [],
-      certificateNumbers: [],
-    },
+    records: emptyPackageRecords(),
     files,
   };
 }

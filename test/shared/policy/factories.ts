@@ -10,6 +10,7 @@ import type {
   Trainee,
   TrainingClass,
 } from '../../../src-shared/bundle/records';
+import { emptyPackageRecords } from '../../../src-shared/bundle/records';
 import {
   evaluatePackage,
   type ClassResult,
@@ -215,20 +216,7 @@ export function merge(
 }
 
 function makeEmpty(): PackageRecords & { files: PackageFile[] } {
-  return {
-    organizers: [],
-    classes: [],
-    sessions: [],
-    lecturers: [],
-    trainees: [],
-    submissions: [],
-    experts: [],
-    panels: [],
-    assignments: [],
-    rubrics: [],
-    certificateNumbers: [],
-    files: [],
-  };
+  return { ...emptyPackageRecords(), files: [] };
 }
 
 function addDaysSimple(d: string, n: number): string {
