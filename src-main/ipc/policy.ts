@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fail, ok } from '../../src-shared/ipc/result';
+import type { QihangHandlers } from '../../src-shared/ipc/contract';
+import { sheetFromRows } from '../services/policy/sheetFromRows';
+import { buildSubsidyWorkbook } from '../services/policy/subsidySheet';
+import type { MainContext } from './context';
+
+export const XLSX_FILTER = { name: 'Excel 工作簿', extensions: ['xlsx'] };
+
+function withXlsx(p: string): string {
+  return p.toLowerCase().endsWith('.xlsx') ? p : `${p}.xlsx`;
+}
+
+export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
+  return {
+    exportSubsidySheet: async (req) => {
+      // Built before the dialog: a request that cannot become a sheet never asks for a path.
+      const built = sheetFromRows(req);
+      if (!built.ok) return fail(built.error.code, built.error.message, 'quarter');
+      const sheet = built.sheet;
+      const district = sheet.district === '全部' ? '' : `-${sheet.district}`;
+      const chosen = await ctx.dialogs.saveFile({
+        title: `导出${sheet.quarterZh}补贴申领表`,
+        defaultName: `补贴申领表-${sheet.quarter}${district}.xlsx`,
+        filters: [XLSX_FILTER],
+      });
+      if (chosen === null) return ok({ status: 'cancelled' as const });
+      const target = withXlsx(chosen);
+      // Write beside the target and rename, so a failed write never leaves half a workbook
+      // where the person expects the sheet (or clobbers an older one).
+      const temp = path.join(
+        path.dirname(target),
+        `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`,
+      );
+      try {
+        await buildSubsidyWorkbook(sheet).xlsx.writeFile(temp);
+        await rename(temp, target);
+      } catch (e) {
+        await rm(temp, { force: true });
+        return fail('policy/xlsx-write', `无法写入补贴表 ${target}：${(e as Error).message}`);
+      }
+      return ok({
+        status: 'saved' as const,
+        path: target,
+        deadline: sheet.deadline,
+        claimableRows: sheet.totals.claimableRows,
+        unclaimableRows: sheet.totals.unclaimableRows,
+        claimableYuan: sheet.totals.claimableYuan,
+      });
+    },
+  };
+}

@@ -1,0 +1,303 @@
+// The quarter's fund request: who can be claimed, who cannot and why, the deadline
+// (R-FUND-DEADLINE), and the XLSX export main writes.
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { exportRequestFromSheet, type ExportSheetResult } from '../../../src-shared/ipc/policy';
+import type { PackageEvaluation } from '../../../src-shared/policy/engine';
+import { buildQuarterSheet, type SheetRow } from '../../../src-shared/policy/quarterSheet';
+import { formatYuan } from '../../../src-shared/time';
+import { getApi } from '../../app/api';
+import { t } from '../../app/strings';
+import { RuleBadge, STATUS_COLOR } from './marks';
+import {
+  defaultQuarter,
+  districtsOf,
+  isCalendarDay,
+  quarterSpan,
+  sheetQuarters,
+} from './viewModel';
+
+const s = () => t.compliance.sheet;
+const PAGE = 12;
+const ALL = '全部';
+
+function RowsTable({
+  rows,
+  withReasons,
+  testId,
+  empty,
+}: {
+  rows: SheetRow[];
+  withReasons: boolean;
+  testId: string;
+  empty: string;
+}) {
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const current = Math.min(page, pages);
+  if (!rows.length)
+    return (
+      <Text size="sm" c="dimmed" data-testid={`${testId}-empty`}>
+        {empty}
+      </Text>
+    );
+  const from = (current - 1) * PAGE;
+  return (
+    <Stack gap={4}>
+      <Table striped fz="xs" verticalSpacing={4} data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{s().col.organizer}</Table.Th>
+            <Table.Th>{s().col.cls}</Table.Th>
+            <Table.Th>{s().col.trainee}</Table.Th>
+            <Table.Th>{s().col.kind}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {s().col.amount}
+            </Table.Th>
+            {withReasons && <Table.Th>{s().col.reasons}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.slice(from, from + PAGE).map((r) => (
+            <Table.Tr key={`${r.classId}|${r.traineeId}|${r.kind}`} data-testid={`${testId}-row`}>
+              <Table.Td>{r.organizerName}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{r.className}</Text>
+                <Text size="10px" c="dimmed">
+                  {r.classId}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {r.traineeName}
+                <Text size="10px" c="dimmed">
+                  {r.traineeId}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{s().kind[r.kind]}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatYuan(r.amountYuan)}
+              </Table.Td>
+              {withReasons && (
+                <Table.Td maw={520}>
+                  {r.reasons.map((reason, i) => (
+                    <Text size="xs" lh={1.35} key={i} lineClamp={2} title={reason}>
+                      {reason}
+                    </Text>
+                  ))}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {t.compliance.page(from + 1, Math.min(from + PAGE, rows.length), rows.length)}
+          </Text>
+          <Pagination size="sm" total={pages} value={current} onChange={setPage} />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; result: ExportSheetResult }
+  | { kind: 'failed'; message: string };
+
+export function SubsidySheetPanel({
+  evaluation,
+  asOf,
+  profileDistrict,
+}: {
+  evaluation: PackageEvaluation;
+  asOf: string;
+  profileDistrict: string;
+}) {
+  const quarters = useMemo(() => sheetQuarters(evaluation), [evaluation]);
+  const districts = useMemo(() => districtsOf(evaluation), [evaluation]);
+  const [quarter, setQuarter] = useState(() => defaultQuarter(quarters, asOf));
+  const [district, setDistrict] = useState(() =>
+    districts.includes(profileDistrict) ? profileDistrict : ALL,
+  );
+  const [requestDate, setRequestDate] = useState('');
+  const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
+  const validRequestDate = isCalendarDay(requestDate) ? requestDate : undefined;
+
+  const built = useMemo(
+    () =>
+      buildQuarterSheet(evaluation, {
+        quarter,
+        district: district === ALL ? undefined : district,
+        requestDate: validRequestDate,
+      }),
+    [evaluation, quarter, district, validRequestDate],
+  );
+
+  if (!built.ok)
+    return (
+      <Alert color="red" title={t.errors.generic}>
+        {built.error.message}
+      </Alert>
+    );
+  const sheet = built.sheet;
+  const span = quarterSpan(quarter);
+  const deadline = sheet.deadlineFinding;
+
+  const doExport = async () => {
+    const api = getApi();
+    if (!api) {
+      setExported({ kind: 'failed', message: s().noApi });
+      return;
+    }
+    setExported({ kind: 'busy' });
+    const r = await api.policy.exportSubsidySheet(exportRequestFromSheet(sheet, validRequestDate));
+    setExported(
+      r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message },
+    );
+  };
+
+  return (
+    <Stack gap="sm" data-testid="subsidy-sheet">
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={s().quarter}
+          data={quarters.length ? quarters : [quarter]}
+          value={quarter}
+          onChange={(v) => v && (setQuarter(v), setExported({ kind: 'idle' }))}
+          allowDeselect={false}
+          w={120}
+          size="xs"
+          data-testid="sheet-quarter"
+        />
+        <Select
+          label={s().district}
+          data={[ALL, ...districts]}
+          value={district}
+          onChange={(v) => v && (setDistrict(v), setExported({ kind: 'idle' }))}
+          allowDeselect={false}
+          w={120}
+          size="xs"
+          data-testid="sheet-district"
+        />
+        <TextInput
+          label={s().requestDate}
+          placeholder="YYYY-MM-DD"
+          value={requestDate}
+          error={requestDate && !validRequestDate ? t.compliance.dateFormat : undefined}
+          onChange={(e) => setRequestDate(e.currentTarget.value.trim())}
+          size="xs"
+          w={170}
+          data-testid="sheet-request-date"
+        />
+        <Button
+          size="xs"
+          onClick={() => void doExport()}
+          loading={exported.kind === 'busy'}
+          data-testid="export-sheet"
+        >
+          {s().export}
+        </Button>
+      </Group>
+      <Group gap="xs" data-testid="sheet-summary">
+        <Text size="sm" fw={600}>
+          {sheet.quarterZh}
+          {span ? `（${span.from} 至 ${span.to}）` : ''} · {sheet.district}
+        </Text>
+        <Badge color="teal" variant="light" data-testid="sheet-claimable-count">
+          {s().claimable(sheet.totals.claimableRows)}
+        </Badge>
+        <Badge color="red" variant="light" data-testid="sheet-unclaimable-count">
+          {s().unclaimable(sheet.totals.unclaimableRows)}
+        </Badge>
+        <Badge color="indigo" variant="filled">
+          {s().totalYuan(formatYuan(sheet.totals.claimableYuan))}
+        </Badge>
+      </Group>
+      <Alert
+        color={STATUS_COLOR[deadline.status]}
+        variant="light"
+        p="xs"
+        data-testid="sheet-deadline"
+      >
+        <Group gap="xs">
+          <RuleBadge finding={deadline} />
+          <Text size="sm" fw={600}>
+            {s().deadline(sheet.deadline)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {deadline.message}（{deadline.facts}）
+          </Text>
+        </Group>
+      </Alert>
+      {exported.kind === 'done' && exported.result.status === 'saved' && (
+        <Alert color="teal" variant="light" p="xs" data-testid="export-result">
+          {s().saved(
+            exported.result.path,
+            exported.result.claimableRows,
+            exported.result.unclaimableRows,
+          )}
+        </Alert>
+      )}
+      {exported.kind === 'done' && exported.result.status === 'cancelled' && (
+        <Text size="xs" c="dimmed" data-testid="export-cancelled">
+          {s().cancelled}
+        </Text>
+      )}
+      {exported.kind === 'failed' && (
+        <Alert
+          color="red"
+          variant="light"
+          p="xs"
+          title={s().exportFailed}
+          role="alert"
+          data-testid="export-error"
+        >
+          {exported.message}
+        </Alert>
+      )}
+      {sheet.claimable.length + sheet.unclaimable.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="sheet-empty">
+          {s().noRows}
+        </Text>
+      ) : (
+        <>
+          <Text size="sm" fw={600}>
+            {s().claimableTitle}
+          </Text>
+          <RowsTable
+            key={`c|${quarter}|${district}`}
+            rows={sheet.claimable}
+            withReasons={false}
+            testId="sheet-claimable"
+            empty={s().noClaimable}
+          />
+          <Text size="sm" fw={600}>
+            {s().unclaimableTitle}
+          </Text>
+          <RowsTable
+            key={`u|${quarter}|${district}`}
+            rows={sheet.unclaimable}
+            withReasons
+            testId="sheet-unclaimable"
+            empty={s().noUnclaimable}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+// Per trainee: eligibility, what can be claimed now and once 待核查 items pass, and why not.
+// Paged: a class has at most ~40 trainees, but a rule filter over a large package may not.
+import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { TraineeResult } from '../../../src-shared/policy/engine';
+import { formatYuan } from '../../../src-shared/time';
+import { t } from '../../app/strings';
+import { ClauseTooltip, TraineeStatusBadge } from './marks';
+import { isIssue } from './viewModel';
+
+const s = () => t.compliance;
+const PAGE = 15;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+function Reasons({ trainee }: { trainee: TraineeResult }) {
+  // Own problems (not the shared subsidy verdict, which only repeats them).
+  const own = trainee.reasons.filter(
+    (f) => isIssue(f) && !f.ruleId.startsWith('R-SUBSIDY') && f.severity !== 'info',
+  );
+  const pending = trainee.reasons.filter((f) => f.status === 'pending');
+  return (
+    <Group gap={4}>
+      {trainee.blockedBy.length > 0 && (
+        <Text size="xs" c="red" title={s().classBlocked(trainee.blockedBy.join('、'))}>
+          {s().classBlockedShort}
+        </Text>
+      )}
+      {[...own, ...pending].map((f, i) => (
+        <ClauseTooltip key={`${f.ruleId}-${i}`} finding={f}>
+          <Badge
+            size="xs"
+            radius="sm"
+            variant="light"
+            color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'yellow'}
+            tabIndex={0}
+            style={{ textTransform: 'none', cursor: 'help' }}
+          >
+            {f.ruleId}
+          </Badge>
+        </ClauseTooltip>
+      ))}
+    </Group>
+  );
+}
+
+export function TraineeTable({
+  trainees,
+  filtered,
+}: {
+  trainees: TraineeResult[];
+  filtered: boolean;
+}) {
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(trainees.length / PAGE));
+  const current = Math.min(page, pages);
+  if (trainees.length === 0)
+    return (
+      <Text c="dimmed" size="sm" data-testid="trainees-empty">
+        {filtered ? s().noTraineesForRule : s().noTrainees}
+      </Text>
+    );
+  const from = (current - 1) * PAGE;
+  const shown = trainees.slice(from, from + PAGE);
+  return (
+    <Stack gap="xs">
+      <Table striped highlightOnHover verticalSpacing={4} fz="xs" data-testid="trainee-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th style={NOWRAP}>{s().col.trainee}</Table.Th>
+            <Table.Th style={NOWRAP}>{s().col.status}</Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>
+              {s().col.training}
+            </Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>
+              {s().col.practice}
+            </Table.Th>
+            <Table.Th ta="right" style={NOWRAP}>
+              {s().col.potential}
+            </Table.Th>
+            <Table.Th w="45%">{s().col.blockedBy}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((tr) => (
+            <Table.Tr key={tr.traineeId} data-testid="trainee-row" data-trainee-id={tr.traineeId}>
+              <Table.Td style={NOWRAP}>
+                <Text size="xs" fw={500}>
+                  {tr.name}
+                </Text>
+                <Text size="10px" c="dimmed">
+                  {tr.traineeId}
+                </Text>
+              </Table.Td>
+              <Table.Td style={NOWRAP}>
+                <TraineeStatusBadge status={tr.status} />
+              </Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>
+                {formatYuan(tr.trainingYuan)}
+              </Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>
+                {formatYuan(tr.practiceYuan)}
+                {tr.practiceQualifiesOn && tr.practiceYuan === 0 && (
+                  <Text size="10px" c="dimmed">
+                    {tr.practiceQualifiesOn}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>
+                {formatYuan(tr.potentialYuan)}
+              </Table.Td>
+              <Table.Td>
+                <Reasons trainee={tr} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            {s().page(from + 1, from + shown.length, trainees.length)}
+          </Text>
+          <Pagination size="sm" total={pages} value={current} onChange={setPage} />
+        </Group>
+      )}
+    </Stack>
+  );
+}

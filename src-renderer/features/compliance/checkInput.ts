@@ -1,0 +1,91 @@
+// The engine's input from Dexie: one package's rows, stripped back to the platform records
+// they were stored from. The engine is pure; this is the only place that knows tables.
+import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
+import type { PolicyInputs } from '../../../src-shared/policy/inputs';
+import type { WorkstationDb } from '../../db/db';
+import type { PackageRow } from '../../db/types';
+
+export interface CheckInput {
+  pkg: PackageRow;
+  records: PackageRecords;
+  files: PackageFile[];
+  /** What auditors have entered. Nothing is wired yet, so every such item reads 待核查. */
+  inputs: PolicyInputs;
+  /** Identifies this exact data: a new package version or another package changes it. */
+  key: string;
+}
+
+/** Drops what the workstation added to a stored record (packageId, the trainee's classIds). */
+function strip<T extends { packageId: string }>(row: T): Omit<T, 'packageId'> {
+  const { packageId: _packageId, ...rest } = row;
+  return rest;
+}
+
+/** The package whose classes the screen checks: the last one imported, unless one is chosen. */
+export async function pickPackage(
+  db: WorkstationDb,
+  packageId?: string,
+): Promise<PackageRow | undefined> {
+  if (packageId) {
+    const chosen = await db.packages.get(packageId);
+    if (chosen) return chosen;
+  }
+  return db.packages.orderBy('importedAt').last();
+}
+
+export async function loadCheckInput(
+  db: WorkstationDb,
+  packageId?: string,
+): Promise<CheckInput | undefined> {
+  const tables = [
+    db.packages,
+    db.organizers,
+    db.classes,
+    db.sessions,
+    db.lecturers,
+    db.trainees,
+    db.submissions,
+    db.certificateNumbers,
+    db.files,
+  ];
+  // One read transaction: an import running meanwhile is seen entirely or not at all.
+  return db.transaction('r', tables, async () => {
+    const pkg = await pickPackage(db, packageId);
+    if (!pkg) return undefined;
+    const id = pkg.packageId;
+    const [organizers, classes, sessions, lecturers, trainees, submissions, certs, files] =
+      await Promise.all([
+        db.organizers.where('packageId').equals(id).toArray(),
+        db.classes.where('packageId').equals(id).toArray(),
+        db.sessions.where('packageId').equals(id).toArray(),
+        db.lecturers.where('packageId').equals(id).toArray(),
+        db.trainees.where('packageId').equals(id).toArray(),
+        db.submissions.where('packageId').equals(id).toArray(),
+        db.certificateNumbers.where('packageId').equals(id).toArray(),
+        db.files.where('packageId').equals(id).toArray(),
+      ]);
+    // Keep the platform's order (classes by id) so results read the same on every machine.
+    classes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const records: PackageRecords = {
+      organizers: organizers.map(strip),
+      classes: classes.map(strip),
+      sessions: sessions.map(strip),
+      lecturers: lecturers.map(strip),
+      trainees: trainees.map(({ classIds: _classIds, ...t }) => strip(t)),
+      submissions: submissions.map(strip),
+      // Review records are not policy input: experts, panels, assignments and rubrics stay out.
+      experts: [],
+      panels: [],
+      assignments: [],
+      rubrics: [],
+      certificateNumbers: certs.map(strip),
+    };
+    return {
+      pkg,
+      records,
+      files: files.map(({ location: _location, ...f }) => strip(f)),
+      inputs: {},
+      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}`,
+    };
+  });
+}

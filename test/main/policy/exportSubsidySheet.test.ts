@@ -1,0 +1,229 @@
+import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { FileFilter, HostDialogs, MainContext } from '../../../src-main/ipc/context';
+import { createMainGate } from '../../../src-main/ipc/index';
+import { policyHandlers } from '../../../src-main/ipc/policy';
+import { CLAIMABLE_SHEET, UNCLAIMABLE_SHEET } from '../../../src-main/services/policy/subsidySheet';
+import { exportRequestFromSheet, type ExportSheetRequest } from '../../../src-shared/ipc/policy';
+import { buildQuarterSheet } from '../../../src-shared/policy/quarterSheet';
+import {
+  cleanAudit,
+  evaluate,
+  makeClass,
+  merge,
+  withOutcomes,
+} from '../../shared/policy/factories';
+
+class FakeDialogs implements HostDialogs {
+  asked: { title: string; defaultName: string; filters: FileFilter[] }[] = [];
+  constructor(private readonly answer: string | null) {}
+  openFile(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+  saveFile(request: { title: string; defaultName: string; filters: FileFilter[] }) {
+    this.asked.push(request);
+    return Promise.resolve(this.answer);
+  }
+}
+
+function context(dialogs: HostDialogs): MainContext {
+  return {
+    version: '0.0.0-test',
+    host: 'browser-harness',
+    packaged: false,
+    platform: 'linux',
+    resourcesDir: '/nonexistent',
+    userDataDir: '/nonexistent',
+    dialogs,
+    sealer: {
+      isEncryptionAvailable: () => false,
+      backend: () => 'test',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
+  } as MainContext;
+}
+
+/** Two classes ending in 2025Q4, one trainee failing review → 3 claimable, 1 not. */
+function request(requestDate?: string): ExportSheetRequest {
+  const a = makeClass({ id: 'A', trainees: 2 });
+  const b = makeClass({ id: 'B', program: 'online', trainees: 2 });
+  const all = merge(a, b);
+  const res = evaluate(
+    all,
+    cleanAudit(
+      all,
+      withOutcomes(all, (id) => id !== 'B-T2'),
+    ),
+  );
+  const sheet = buildQuarterSheet(res, { quarter: '2025Q4', district: '朝阳区' });
+  if (!sheet.ok) throw new Error(sheet.error.message);
+  return exportRequestFromSheet(sheet.sheet, requestDate);
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'export-sheet-'));
+
+describe('policy.exportSubsidySheet', () => {
+  it('asks for a path, writes the fund request and returns the path and row counts', async () => {
+    const target = join(tempDir(), '四季度.xlsx');
+    const dialogs = new FakeDialogs(target);
+    const r = await policyHandlers(context(dialogs)).exportSubsidySheet(request('2025-12-18'));
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        status: 'saved',
+        path: target,
+        deadline: '2025-12-20',
+        claimableRows: 3,
+        unclaimableRows: 1,
+        claimableYuan: 5000,
+      },
+    });
+    expect(dialogs.asked[0]).toMatchObject({
+      defaultName: '补贴申领表-2025Q4-朝阳区.xlsx',
+      filters: [{ extensions: ['xlsx'] }],
+    });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.getWorksheet(CLAIMABLE_SHEET)!;
+    expect(String(ws.getCell('A1').value)).toContain('2025年第四季度');
+    expect(String(ws.getCell('A2').value)).toContain('报送截止：2025-12-20');
+    expect(String(ws.getCell('A2').value)).toContain('朝阳区');
+    expect(ws.getRow(4).getCell(5).value).toBe('培训项目');
+    // Main filled the programme name from the pack; the renderer did not send it.
+    expect(ws.getRow(5).values).toEqual([
+      undefined,
+      1,
+      '某培训学校',
+      'A',
+      'A 班',
+      '创业基础培训',
+      'A-T1',
+      '学员A-T1',
+      '培训补贴',
+      1500,
+    ]);
+    expect(ws.getCell('A8').value).toBe('合计');
+    expect(ws.getCell('I8').value).toEqual({ formula: 'SUM(I5:I7)', result: 5000 });
+    const us = wb.getWorksheet(UNCLAIMABLE_SHEET)!;
+    expect(us.getCell('E5').value).toBe('B-T2');
+    expect(String(us.getCell('I5').value)).toContain('成果评审不合格');
+    expect(us.getCell('E6').value).toBeNull();
+    // No temporary file is left beside the sheet.
+    expect(readdirSync(join(target, '..'))).toEqual(['四季度.xlsx']);
+  });
+
+  it('adds .xlsx when the dialog answer has no extension', async () => {
+    const target = join(tempDir(), 'q4');
+    const r = await policyHandlers(context(new FakeDialogs(target))).exportSubsidySheet(request());
+    expect(r.ok && r.value.status === 'saved' && r.value.path).toBe(`${target}.xlsx`);
+    expect(existsSync(`${target}.xlsx`)).toBe(true);
+  });
+
+  it('answers a cancelled dialog with a typed "cancelled" result and writes nothing', async () => {
+    const dir = tempDir();
+    const r = await policyHandlers(context(new FakeDialogs(null))).exportSubsidySheet(request());
+    expect(r).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reports a write failure in Chinese naming the file', async () => {
+    const missing = join(tempDir(), 'no-such-dir', 'q.xlsx');
+    const r = await policyHandlers(context(new FakeDialogs(missing))).exportSubsidySheet(request());
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('policy/xlsx-write');
+      expect(r.error.message).toContain(`无法写入补贴表 ${missing}`);
+    }
+  });
+
+  it('overwrites an older sheet only once the new one is fully written', async () => {
+    const target = join(tempDir(), 'q.xlsx');
+    writeFileSync(target, 'old');
+    const r = await policyHandlers(context(new FakeDialogs(target))).exportSubsidySheet(request());
+    expect(r.ok).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    expect(wb.getWorksheet(CLAIMABLE_SHEET)).toBeDefined();
+  });
+});
+
+describe('the exportSubsidySheet request through the gate', () => {
+  const ORIGIN = 'app://qihang';
+  const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+  const gateWith = (dialogs: FakeDialogs) =>
+    createMainGate(context(dialogs), ORIGIN, () => undefined);
+
+  it.each([
+    ['a malformed quarter', (r: ExportSheetRequest) => ({ ...r, quarter: '2025-4' }), 'quarter'],
+    [
+      'a negative amount',
+      (r: ExportSheetRequest) => ({
+        ...r,
+        claimable: [{ ...r.claimable[0]!, amountYuan: -1 }],
+      }),
+      'claimable.0.amountYuan',
+    ],
+    [
+      'a claimable row carrying reasons',
+      (r: ExportSheetRequest) => ({
+        ...r,
+        claimable: [{ ...r.claimable[0]!, reasons: ['x'] }],
+      }),
+      'claimable.0.reasons',
+    ],
+    [
+      'the same trainee and subsidy twice',
+      (r: ExportSheetRequest) => ({ ...r, claimable: [r.claimable[0]!, r.claimable[0]!] }),
+      'claimable.1.traineeId',
+    ],
+    [
+      'a control character in a name',
+      (r: ExportSheetRequest) => ({
+        ...r,
+        claimable: [{ ...r.claimable[0]!, traineeName: 'a\u0007b' }],
+      }),
+      'claimable.0.traineeName',
+    ],
+    [
+      'an unknown programme',
+      (r: ExportSheetRequest) => ({
+        ...r,
+        claimable: [{ ...r.claimable[0]!, program: 'yoga' }],
+      }),
+      'claimable.0.program',
+    ],
+    [
+      'an extra field (a programme name main should derive)',
+      (r: ExportSheetRequest) => ({
+        ...r,
+        claimable: [{ ...r.claimable[0]!, programName: '伪造' }],
+      }),
+      'claimable.0',
+    ],
+  ])('refuses %s, names the field and never opens the dialog', async (_l, mutate, field) => {
+    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const r = await gateWith(dialogs).dispatch(
+      'policy:exportSubsidySheet',
+      mutate(request()),
+      sender,
+    );
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', field } });
+    if (!r.ok) expect(r.error.message).toMatch(/请求参数不正确/);
+    expect(dialogs.asked).toHaveLength(0);
+  });
+
+  it('passes a valid request through to the file', async () => {
+    const target = join(tempDir(), 'ok.xlsx');
+    const r = await gateWith(new FakeDialogs(target)).dispatch(
+      'policy:exportSubsidySheet',
+      request(),
+      sender,
+    );
+    expect(r).toMatchObject({ ok: true, value: { status: 'saved', claimableRows: 3 } });
+  });
+});
