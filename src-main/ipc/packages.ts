@@ -1,35 +1,37 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { fail, ok } from '../../src-shared/ipc/result';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
-import { keyIdOf } from '../services/crypto/ed25519';
 import { openWorkPackage } from '../services/packages/open';
+import { ImportJobs } from '../services/packages/jobs';
+import { readDemoKey, trustForImporter, type Importer } from '../services/packages/trust';
 import type { MainContext } from './context';
+import { keysDir } from './keyFiles';
 
 export const DEMO_PACKAGE = 'demo/demo.qhpkg';
-export const DEMO_KEY = 'demo/demo-platform-key.pub.b64';
 
-async function demoTrust(resourcesDir: string): Promise<Map<string, Uint8Array>> {
-  const raw = new Uint8Array(
-    Buffer.from((await readFile(path.join(resourcesDir, DEMO_KEY), 'utf8')).trim(), 'base64'),
-  );
-  return new Map([[keyIdOf(raw), raw]]);
-}
+/** Where each profile's pinned platform keys live (see services/keys/enrollment.ts). */
+/** Dropped packages are received here and removed once verified, refused or cancelled. */
+export const uploadDirOf = (ctx: Pick<MainContext, 'userDataDir'>) =>
+  path.join(ctx.userDataDir, 'import-uploads');
+
+const QHPKG_FILTER = { name: '启航工作包（*.qhpkg）', extensions: ['qhpkg'] };
 
 export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
+  const jobs = new ImportJobs({ uploadDir: uploadDirOf(ctx), open: openWorkPackage });
+  const trustFor = (importer: Importer) =>
+    trustForImporter({ importer, keysDir: keysDir(ctx), resourcesDir: ctx.resourcesDir });
+  // The demo's recordings travel beside the bundled package; a demo profile may re-import it.
+  const mediaDirsFor = (importer: Importer, packageDir?: string) => [
+    ...(packageDir ? [packageDir] : []),
+    ...(importer.demo ? [path.join(ctx.resourcesDir, 'demo', 'media')] : []),
+  ];
+
   return {
     loadDemo: async () => {
-      let trustedKeys: Map<string, Uint8Array>;
-      try {
-        trustedKeys = await demoTrust(ctx.resourcesDir);
-      } catch {
-        return fail(
-          'demo-missing',
-          `找不到演示平台公钥（${DEMO_KEY}），请重新安装或运行 npm run demo:make`,
-        );
-      }
+      const trust = await readDemoKey(ctx.resourcesDir);
+      if (!trust.ok) return fail(trust.code, trust.message);
       const opened = await openWorkPackage(path.join(ctx.resourcesDir, DEMO_PACKAGE), {
-        trustedKeys,
+        trustedKeys: trust.keys,
         externalMediaDirs: [path.join(ctx.resourcesDir, 'demo', 'media')],
       });
       if (!opened.ok) return fail(opened.code, opened.message);
@@ -39,6 +41,53 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
         signedBy: opened.signedBy,
         files: opened.files,
       });
+    },
+
+    chooseAndOpen: async ({ importer }) => {
+      // Trust first: without a pinned platform key there is no point in choosing a file.
+      const trust = await trustFor(importer);
+      if (!trust.ok) return fail(trust.code, trust.message);
+      const chosen = await ctx.dialogs.openFile({
+        title: '选择要导入的工作包',
+        filters: [QHPKG_FILTER],
+      });
+      if (chosen === null) return ok({ jobId: null });
+      const started = jobs.startFile(
+        chosen,
+        trust.keys,
+        mediaDirsFor(importer, path.dirname(chosen)),
+      );
+      return ok({ jobId: started.jobId });
+    },
+
+    beginUpload: async ({ importer, fileName, size }) => {
+      const trust = await trustFor(importer);
+      if (!trust.ok) return fail(trust.code, trust.message);
+      const begun = await jobs.beginUpload(fileName, size, trust.keys, mediaDirsFor(importer));
+      return begun.ok ? ok({ jobId: begun.jobId }) : fail(begun.code, begun.message);
+    },
+
+    uploadChunk: async ({ jobId, offset, data }) => {
+      const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+      const written = await jobs.uploadChunk(jobId, offset, bytes);
+      return written.ok ? ok({ received: written.received }) : fail(written.code, written.message);
+    },
+
+    finishUpload: async ({ jobId }) => {
+      const finished = await jobs.finishUpload(jobId);
+      return finished.ok ? ok({ jobId }) : fail(finished.code, finished.message);
+    },
+
+    importStatus: ({ jobId }) => {
+      const status = jobs.status(jobId);
+      return status.ok ? ok(status.status) : fail(status.code, status.message);
+    },
+
+    cancelImport: ({ jobId }) => {
+      const cancelled = jobs.cancel(jobId);
+      return cancelled.ok
+        ? ok({ cancelled: cancelled.cancelled })
+        : fail(cancelled.code, cancelled.message);
     },
   };
 }

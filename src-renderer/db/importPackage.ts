@@ -1,13 +1,31 @@
-// Stores a package that main has verified. One transaction over every table it touches, so a
-// half import is never visible; local work tables are not in the transaction at all.
+// Stores a package that main has verified. What to do is decided by planImport (shared with
+// main, so both agree on "same", "newer", "older" and "conflicting"); the write is one
+// transaction over every platform table, so a half import is never visible and a failure
+// leaves the database exactly as it was. Local work tables are not in the transaction at all,
+// so an update cannot touch reviews, decisions, findings, certificates or the audit log.
 import type { VerifiedPackage } from '../../src-shared/ipc/packages';
 import type { PackageRecords } from '../../src-shared/bundle/records';
+import { planImport } from '../../src-shared/bundle/importPlan';
 import { packageTables, type WorkstationDb } from './db';
 import type { TraineeRow } from './types';
 
+/** What the package holds, for the summary the user sees. */
+export interface ImportCounts {
+  classes: number;
+  trainees: number;
+  submissions: number;
+}
+
 export type ImportOutcome =
-  | { kind: 'imported' | 'updated' | 'unchanged'; packageId: string; version: number }
-  | { kind: 'refused'; code: 'older-version'; message: string };
+  | { kind: 'imported' | 'unchanged'; packageId: string; version: number; counts: ImportCounts }
+  | {
+      kind: 'updated';
+      packageId: string;
+      fromVersion: number;
+      version: number;
+      counts: ImportCounts;
+    }
+  | { kind: 'refused'; code: 'older-version' | 'version-conflict'; message: string };
 
 function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
   const classIds = new Map<string, string[]>();
@@ -17,6 +35,14 @@ function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
   return records.trainees.map((t) => ({ ...t, packageId, classIds: classIds.get(t.id) ?? [] }));
 }
 
+export function countsOf(records: PackageRecords): ImportCounts {
+  return {
+    classes: records.classes.length,
+    trainees: records.trainees.length,
+    submissions: records.submissions.length,
+  };
+}
+
 export async function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
@@ -24,19 +50,18 @@ export async function importVerifiedPackage(
 ): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const packageId = manifest.packageId;
+  const counts = countsOf(manifest.records);
   return db.transaction('rw', [db.packages, ...packageTables.map((t) => db[t])], async () => {
+    // Read inside the transaction: two imports racing cannot both see "not yet imported".
     const existing = await db.packages.get(packageId);
-    if (existing && existing.envelopeHash === pkg.envelopeHash) {
-      return { kind: 'unchanged', packageId, version: existing.version } as const;
+    const plan = planImport(pkg, existing);
+    if (plan.action === 'refuse') {
+      return { kind: 'refused', code: plan.code, message: plan.message } as const;
     }
-    if (existing && existing.version >= manifest.version) {
-      return {
-        kind: 'refused',
-        code: 'older-version',
-        message: `工作包 ${packageId} 的版本 ${manifest.version} 不比已导入的版本 ${existing.version} 新，未导入`,
-      } as const;
+    if (plan.action === 'unchanged') {
+      return { kind: 'unchanged', packageId, version: plan.version, counts } as const;
     }
-    if (existing) {
+    if (plan.action === 'update') {
       for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
     }
     const r = manifest.records;
@@ -65,10 +90,14 @@ export async function importVerifiedPackage(
       signedBy: pkg.signedBy,
       importedAt: now(),
     });
-    return {
-      kind: existing ? 'updated' : 'imported',
-      packageId,
-      version: manifest.version,
-    } as const;
+    return plan.action === 'update'
+      ? ({
+          kind: 'updated',
+          packageId,
+          fromVersion: plan.fromVersion,
+          version: plan.toVersion,
+          counts,
+        } as const)
+      : ({ kind: 'imported', packageId, version: manifest.version, counts } as const);
   });
 }

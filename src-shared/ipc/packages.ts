@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { packageFileSchema, workPackageManifestSchema, sha256Hex } from '../bundle/records';
+import {
+  packageFileSchema,
+  recordId,
+  sha256Hex,
+  workPackageManifestSchema,
+} from '../bundle/records';
 import { channel } from './channel';
 
 /** What the renderer stores after main has verified a package: manifest plus where each file is. */
@@ -16,10 +21,103 @@ export const verifiedPackageSchema = z.object({
 });
 export type VerifiedPackage = z.infer<typeof verifiedPackageSchema>;
 
+/** Who is importing: trust follows the profile (enrolled platform keys; demo key only for demo). */
+export const importerSchema = z
+  .object({
+    profileId: recordId,
+    /** A demo profile also trusts the demo platform key shipped with the app. */
+    demo: z.boolean(),
+  })
+  .strict();
+export type Importer = z.infer<typeof importerSchema>;
+
+const jobId = z.string().regex(/^[0-9a-f]{32}$/, '任务编号格式不正确');
+
+/** Raw bytes per upload chunk; the base64 text is 4/3 of this. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export const importPhases = [
+  'uploading',
+  'signature',
+  'files',
+  'external',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
+export type ImportPhase = (typeof importPhases)[number];
+
+export const importStatusSchema = z.object({
+  jobId,
+  /** The package's file name as the user chose or dropped it. */
+  fileName: z.string(),
+  phase: z.enum(importPhases),
+  /** Bytes uploaded or verified so far, out of `total` (0 while the signature is checked). */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** The manifest path being verified, for the progress line. */
+  current: z.string().optional(),
+  /** Present once `phase` is 'done'. */
+  result: verifiedPackageSchema.optional(),
+  /** Present once `phase` is 'failed' or 'cancelled': a package error code and its message. */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+
 export const packagesChannels = {
   loadDemo: channel({
     summary: 'Opens and verifies the bundled demo work package (first run on an empty database).',
     request: z.object({}).strict(),
     response: verifiedPackageSchema,
+  }),
+  chooseAndOpen: channel({
+    summary:
+      'Asks for a .qhpkg with the native open dialog and starts verifying it as a job (jobId null = cancelled).',
+    request: z.object({ importer: importerSchema }).strict(),
+    response: z.object({ jobId: jobId.nullable() }),
+  }),
+  beginUpload: channel({
+    summary:
+      'Starts receiving a dropped package (the sandboxed page has no paths) into a temporary file.',
+    request: z
+      .object({
+        importer: importerSchema,
+        fileName: z.string().min(1).max(255),
+        size: z.number().int().positive(),
+      })
+      .strict(),
+    response: z.object({ jobId }),
+  }),
+  uploadChunk: channel({
+    summary: 'Appends the next base64 chunk of a dropped package at the given byte offset.',
+    request: z
+      .object({
+        jobId,
+        offset: z.number().int().nonnegative(),
+        data: z
+          .string()
+          .min(1)
+          .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, '数据须为 base64'),
+      })
+      .strict(),
+    response: z.object({ received: z.number().int().nonnegative() }),
+  }),
+  finishUpload: channel({
+    summary:
+      'Closes an upload once every byte arrived and starts verifying it (same as a chosen file).',
+    request: z.object({ jobId }).strict(),
+    response: z.object({ jobId }),
+  }),
+  importStatus: channel({
+    summary:
+      'Polls an import job: phase, bytes done/total, and the verified package or error at the end.',
+    request: z.object({ jobId }).strict(),
+    response: importStatusSchema,
+  }),
+  cancelImport: channel({
+    summary: 'Aborts a running import job (upload or verification) and removes its temporary file.',
+    request: z.object({ jobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   }),
 };

@@ -34,5 +34,10 @@ export const profileSchema = z.object({
   role: roleSchema,
   district: z.string().trim().max(40).default(''),
   createdAt: z.string(),
+  /**
+   * A demo profile also trusts the demo platform key shipped with the app (its private half is
+   * public, in this repository); a normal profile trusts only keys pinned at enrollment.
+   */
+  demo: z.boolean().optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -10,6 +10,7 @@ import {
   Title,
   UnstyledButton,
   Badge,
+  Checkbox,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
@@ -24,11 +25,12 @@ export function ProfilePicker() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('expert');
   const [district, setDistrict] = useState('');
+  const [demo, setDemo] = useState(false);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await createProfile(db, { name, role, district });
+    const result = await createProfile(db, { name, role, district, ...(demo ? { demo } : {}) });
     if (!result.ok) setError(result);
   };
 
@@ -60,7 +62,14 @@ export function ProfilePicker() {
               >
                 <Group justify="space-between">
                   <Text fw={500}>{p.name}</Text>
-                  <Badge variant="light">{roleLabels[p.role]}</Badge>
+                  <Group gap={4}>
+                    {p.demo && (
+                      <Badge variant="light" color="orange">
+                        {t.packageImport.demoBadge}
+                      </Badge>
+                    )}
+                    <Badge variant="light">{roleLabels[p.role]}</Badge>
+                  </Group>
                 </Group>
               </UnstyledButton>
             ))}
@@ -94,6 +103,13 @@ export function ProfilePicker() {
               placeholder={t.profile.districtPlaceholder}
               value={district}
               onChange={(e) => setDistrict(e.currentTarget.value)}
+            />
+            <Checkbox
+              label={t.packageImport.demoProfileLabel}
+              description={t.packageImport.demoProfileHint}
+              checked={demo}
+              onChange={(e) => setDemo(e.currentTarget.checked)}
+              data-testid="profile-demo"
             />
             <Button type="submit">{t.profile.submit}</Button>
           </Stack>

@@ -9,7 +9,7 @@ export type CreateProfileResult =
 
 export async function createProfile(
   db: WorkstationDb,
-  input: { name: string; role: Role; district: string },
+  input: { name: string; role: Role; district: string; demo?: boolean },
   now: () => Date = () => new Date(),
 ): Promise<CreateProfileResult> {
   const parsed = profileSchema.safeParse({

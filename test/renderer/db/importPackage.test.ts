@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
+import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { makeManifest, makeRecords, makeVerifiedPackage } from '../../fixtures/records';
 
 let db: WorkstationDb;
@@ -89,5 +90,161 @@ describe('storing a verified package', () => {
     expect(await db.classes.count()).toBe(0);
     expect(await db.trainees.count()).toBe(0);
     expect(await db.packages.count()).toBe(0);
+  });
+});
+
+/** Every row of every table, so a test can prove a refused or failed import changed nothing. */
+async function snapshot(db: WorkstationDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+/** One row in each table of local work, the tables a package update must never touch. */
+async function addLocalWork(db: WorkstationDb): Promise<void> {
+  const row = (id: string) => ({
+    id,
+    createdAt: '2025-03-25T00:00:00Z',
+    syncState: 'local' as const,
+  });
+  await db.reviews.put({ ...row('rev-1'), assignmentId: 'a-t-1-1', submissionId: 'sub-t-1-1' });
+  await db.reviewDrafts.put({
+    profileId: 'p-1',
+    assignmentId: 'a-t-1-1',
+    updatedAt: '2025-03-25T00:00:00Z',
+    data: { score: 70 },
+  });
+  await db.panelDecisions.put({ ...row('pd-1'), submissionId: 'sub-t-1-1', panelId: 'p-1' });
+  await db.findings.put({ ...row('f-1'), classId: 'c-1', ruleId: 'R-1' });
+  await db.certificates.put({ ...row('cert-1'), traineeId: 't-1-1', number: 'N-1' });
+  await db.printLog.put({ ...row('print-1'), certificateId: 'cert-1', at: '2025-03-25' });
+  await db.outbox.put({ ...row('out-1'), state: 'queued', kind: 'reviews' });
+  await db.receipts.put({ ...row('rcpt-1'), bundleId: 'b-1', receivedAt: '2025-03-26' });
+  await db.auditLog.put({
+    seq: 1,
+    at: '2025-03-25T00:00:00Z',
+    actor: 'p-1',
+    action: 'submit',
+    entityKind: 'review',
+    entityId: 'rev-1',
+    payloadHash: 'c'.repeat(64),
+    prevHash: '0'.repeat(64),
+    hash: 'd'.repeat(64),
+  });
+}
+
+const LOCAL_TABLES = [
+  'reviews',
+  'reviewDrafts',
+  'panelDecisions',
+  'findings',
+  'certificates',
+  'printLog',
+  'outbox',
+  'receipts',
+  'auditLog',
+] as const;
+
+describe('importing against what is already there (planImport)', () => {
+  it('reports the counts of classes, trainees and submissions of a new package', async () => {
+    const outcome = await importVerifiedPackage(
+      db,
+      makeVerifiedPackage(makeManifest({}, makeRecords({ classes: 2, traineesPerClass: 3 }))),
+    );
+    expect(outcome).toEqual({
+      kind: 'imported',
+      packageId: 'pkg-test',
+      version: 1,
+      counts: { classes: 2, trainees: 6, submissions: 6 },
+    });
+  });
+
+  it('writes nothing at all when the very same package comes again', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage());
+    await addLocalWork(db);
+    const before = await snapshot(db);
+    const again = await importVerifiedPackage(db, makeVerifiedPackage());
+    expect(again.kind).toBe('unchanged');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('updates to a newer version, says from which version, and keeps every local work table', async () => {
+    await importVerifiedPackage(
+      db,
+      makeVerifiedPackage(makeManifest({}, makeRecords({ traineesPerClass: 5 }))),
+    );
+    await addLocalWork(db);
+    const local = await snapshot(db);
+    const v2 = makeVerifiedPackage(
+      makeManifest({ version: 2 }, makeRecords({ classes: 2, traineesPerClass: 2 })),
+      'c'.repeat(64),
+    );
+    const outcome = await importVerifiedPackage(db, v2);
+    expect(outcome).toEqual({
+      kind: 'updated',
+      packageId: 'pkg-test',
+      fromVersion: 1,
+      version: 2,
+      counts: { classes: 2, trainees: 4, submissions: 4 },
+    });
+    const after = await snapshot(db);
+    for (const t of LOCAL_TABLES) expect(after[t], t).toEqual(local[t]);
+    expect(await db.trainees.count()).toBe(4);
+    // Trainee t-1-5 existed only in version 1: the update removed it, not merged it.
+    expect(await db.trainees.get('t-1-5')).toBeUndefined();
+  });
+
+  it('refuses the same version with different content and names the package and version', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage());
+    await addLocalWork(db);
+    const before = await snapshot(db);
+    const conflicting = makeVerifiedPackage(
+      makeManifest({}, makeRecords({ traineesPerClass: 9 })),
+      'f'.repeat(64),
+    );
+    const outcome = await importVerifiedPackage(db, conflicting);
+    expect(outcome).toMatchObject({ kind: 'refused', code: 'version-conflict' });
+    if (outcome.kind === 'refused') expect(outcome.message).toContain('pkg-test');
+    if (outcome.kind === 'refused') expect(outcome.message).toContain('第 1 版');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses an older version and writes nothing', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage(makeManifest({ version: 3 })));
+    const before = await snapshot(db);
+    const older = await importVerifiedPackage(
+      db,
+      makeVerifiedPackage(makeManifest({ version: 2 }), 'e'.repeat(64)),
+    );
+    expect(older).toMatchObject({ kind: 'refused', code: 'older-version' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('leaves every table exactly as before when an update fails after deleting the old rows', async () => {
+    await importVerifiedPackage(
+      db,
+      makeVerifiedPackage(makeManifest({}, makeRecords({ classes: 2, traineesPerClass: 3 }))),
+    );
+    await addLocalWork(db);
+    const before = await snapshot(db);
+    const v2 = makeVerifiedPackage(makeManifest({ version: 2 }), 'c'.repeat(64));
+    // A non-cloneable value in the last table written makes IndexedDB throw inside the
+    // transaction after the version-1 rows were deleted and most version-2 rows written.
+    v2.files = [
+      {
+        id: 'f-bad',
+        path: 'x.pdf',
+        size: 1,
+        sha256: '0'.repeat(64),
+        mediaType: 'application/pdf',
+        kind: 'business-plan',
+        external: false,
+        location: 'package',
+        poison: () => 1,
+      } as unknown as VerifiedPackage['files'][number],
+    ];
+    await expect(importVerifiedPackage(db, v2)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect((await db.packages.get('pkg-test'))?.version).toBe(1);
   });
 });

@@ -26,6 +26,13 @@ describe('local profiles', () => {
     expect(await currentProfile(db)).toMatchObject({ name: '王建华', role: 'chair' });
   });
 
+  it('stores the demo flag only for a profile created as a demo profile', async () => {
+    await createProfile(db, { name: '演示员', role: 'printer', district: '', demo: true });
+    expect(await currentProfile(db)).toMatchObject({ name: '演示员', demo: true });
+    await createProfile(db, { name: '正式员', role: 'printer', district: '' });
+    expect((await currentProfile(db))?.demo).toBeUndefined();
+  });
+
   it('refuses an empty name with a Chinese message on the name field and stores nothing', async () => {
     const result = await createProfile(db, { name: '   ', role: 'expert', district: '' });
     expect(result).toEqual({ ok: false, field: 'name', message: '请填写姓名' });

@@ -1,0 +1,371 @@
+// Import jobs: verifying a package can take minutes, so the renderer starts a job, polls its
+// status and may cancel it. A dropped file arrives in chunks first (a sandboxed page has no
+// file paths) and is written to a temporary file that the same verification then reads; the
+// temporary file is removed however the job ends.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { TrustedKeys } from '../crypto/ed25519';
+import { DEFAULT_PACKAGE_LIMITS } from './limits';
+import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFile } from './open';
+import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+
+export type JobPhase =
+  'uploading' | 'signature' | 'files' | 'external' | 'done' | 'failed' | 'cancelled';
+
+export interface JobResult {
+  manifest: WorkPackageManifest;
+  envelopeHash: string;
+  signedBy: string[];
+  files: VerifiedFile[];
+}
+
+export interface JobStatus {
+  jobId: string;
+  fileName: string;
+  phase: JobPhase;
+  done: number;
+  total: number;
+  current?: string;
+  result?: JobResult;
+  error?: { code: string; message: string };
+}
+
+export type JobError = { ok: false; code: string; message: string };
+
+export interface JobsOptions {
+  /** Folder for uploaded packages (created on demand). */
+  uploadDir: string;
+  open: (path: string, options: OpenPackageOptions) => Promise<OpenPackageResult>;
+  /** Largest upload accepted: the package limits plus room for the envelope. */
+  maxUploadBytes?: number;
+  newId?: () => string;
+}
+
+interface Upload {
+  size: number;
+  received: number;
+  handle: FileHandle;
+  busy: boolean;
+}
+
+interface Job extends JobStatus {
+  controller: AbortController;
+  keys: TrustedKeys;
+  externalMediaDirs: string[];
+  tempPath?: string;
+  tempDir?: string;
+  upload?: Upload;
+  /** Settles when the job has stopped touching files (for tests and shutdown). */
+  settled: Promise<void>;
+}
+
+const TERMINAL: ReadonlySet<JobPhase> = new Set(['done', 'failed', 'cancelled']);
+const KEEP_FINISHED = 4;
+
+const unknownJob: JobError = {
+  ok: false,
+  code: 'unknown-job',
+  message: '找不到这个导入任务（可能已结束、已取消或应用已重启），请重新导入',
+};
+
+function ioMessage(fileName: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC') return `接收工作包“${fileName}”时磁盘空间不足，未导入`;
+  return `接收工作包“${fileName}”时写入临时文件失败：${(error as Error)?.message ?? String(error)}`;
+}
+
+/** One path segment that is safe on every platform, keeping Chinese names readable. */
+export function safeSegment(name: string): string {
+  const replaced = [...name]
+    .map((ch) =>
+      ch.charCodeAt(0) < 0x20 || ch === '\u007f' || '<>:"/\\|?*'.includes(ch) ? '_' : ch,
+    )
+    .join('')
+    .replace(/[. ]+$/, '')
+    .slice(0, 200);
+  if (replaced === '' || /^\.+$/.test(replaced)) return 'dropped.qhpkg';
+  // Windows reserves device names whatever the extension.
+  return /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(replaced) ? `_${replaced}` : replaced;
+}
+
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly maxUpload: number;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: JobsOptions) {
+    this.maxUpload =
+      options.maxUploadBytes ??
+      DEFAULT_PACKAGE_LIMITS.maxTotalBytes + DEFAULT_PACKAGE_LIMITS.maxEnvelopeBytes;
+    this.newId = options.newId ?? (() => randomBytes(16).toString('hex'));
+  }
+
+  /** Verifies a package already on disk (chosen in the open dialog). */
+  startFile(
+    filePath: string,
+    keys: TrustedKeys,
+    externalMediaDirs: string[],
+  ): { ok: true; jobId: string } {
+    const job = this.create(path.basename(filePath), keys, externalMediaDirs, 'signature');
+    this.verify(job, filePath);
+    return { ok: true, jobId: job.jobId };
+  }
+
+  async beginUpload(
+    fileName: string,
+    size: number,
+    keys: TrustedKeys,
+    externalMediaDirs: string[],
+  ): Promise<{ ok: true; jobId: string } | JobError> {
+    const name = path.basename(fileName.replaceAll('\\', '/'));
+    if (size > this.maxUpload) {
+      return {
+        ok: false,
+        code: 'upload-too-large',
+        message: `工作包“${name}”有 ${size} 字节，超过可接收的上限 ${this.maxUpload} 字节，已拒绝`,
+      };
+    }
+    const job = this.create(name, keys, externalMediaDirs, 'uploading');
+    job.total = size;
+    // A folder of our own per job, holding the file under the dropped name so every error
+    // message names the file the user knows; the name is reduced to one safe segment, so
+    // nothing the page sends chooses where on disk the bytes go.
+    const jobDir = path.join(this.options.uploadDir, job.jobId);
+    const tempPath = path.join(jobDir, safeSegment(name));
+    job.tempDir = jobDir;
+    await this.sweepStale();
+    try {
+      await mkdir(jobDir, { recursive: true });
+      job.upload = { size, received: 0, handle: await open(tempPath, 'wx'), busy: false };
+      job.tempPath = tempPath;
+    } catch (error) {
+      this.finish(job, 'failed', { code: 'io-error', message: ioMessage(name, error) });
+      return { ok: false, code: 'io-error', message: ioMessage(name, error) };
+    }
+    return { ok: true, jobId: job.jobId };
+  }
+
+  async uploadChunk(
+    jobId: string,
+    offset: number,
+    bytes: Uint8Array,
+  ): Promise<{ ok: true; received: number } | JobError> {
+    const job = this.jobs.get(jobId);
+    const upload = job?.upload;
+    if (!job || !upload || job.phase !== 'uploading') return unknownJob;
+    const refuse = (code: string, message: string): JobError => {
+      this.abandonUpload(job, { code, message });
+      return { ok: false, code, message };
+    };
+    if (upload.busy || offset !== upload.received) {
+      return refuse(
+        'upload-out-of-order',
+        `接收工作包“${job.fileName}”时数据顺序错乱（期望位置 ${upload.received}，收到 ${offset}），请重新拖入`,
+      );
+    }
+    if (upload.received + bytes.length > upload.size) {
+      return refuse(
+        'upload-too-long',
+        `接收工作包“${job.fileName}”时收到的数据超过声明的 ${upload.size} 字节，请重新拖入`,
+      );
+    }
+    upload.busy = true;
+    try {
+      await upload.handle.write(bytes, 0, bytes.length, offset);
+    } catch (error) {
+      return refuse('io-error', ioMessage(job.fileName, error));
+    } finally {
+      upload.busy = false;
+    }
+    // Cancelled while the write was in flight: the file is already being removed.
+    if (job.phase !== 'uploading') return unknownJob;
+    upload.received += bytes.length;
+    job.done = upload.received;
+    return { ok: true, received: upload.received };
+  }
+
+  async finishUpload(jobId: string): Promise<{ ok: true; jobId: string } | JobError> {
+    const job = this.jobs.get(jobId);
+    const upload = job?.upload;
+    if (!job || !upload || job.phase !== 'uploading' || !job.tempPath) return unknownJob;
+    if (upload.received !== upload.size) {
+      const message = `工作包“${job.fileName}”只收到 ${upload.received} / ${upload.size} 字节，传输不完整，请重新拖入`;
+      this.abandonUpload(job, { code: 'upload-incomplete', message });
+      return { ok: false, code: 'upload-incomplete', message };
+    }
+    try {
+      await upload.handle.close();
+    } catch (error) {
+      const message = ioMessage(job.fileName, error);
+      this.abandonUpload(job, { code: 'io-error', message });
+      return { ok: false, code: 'io-error', message };
+    }
+    job.upload = undefined;
+    job.phase = 'signature';
+    job.done = 0;
+    job.total = 0;
+    this.verify(job, job.tempPath);
+    return { ok: true, jobId };
+  }
+
+  status(jobId: string): { ok: true; status: JobStatus } | JobError {
+    const job = this.jobs.get(jobId);
+    if (!job) return unknownJob;
+    const { jobId: id, fileName, phase, done, total, current, result, error } = job;
+    return {
+      ok: true,
+      status: {
+        jobId: id,
+        fileName,
+        phase,
+        done,
+        total,
+        ...(current !== undefined ? { current } : {}),
+        ...(result ? { result } : {}),
+        ...(error ? { error } : {}),
+      },
+    };
+  }
+
+  /** Aborts a running job; a finished one is only forgotten. False when it was already over. */
+  cancel(jobId: string): { ok: true; cancelled: boolean } | JobError {
+    const job = this.jobs.get(jobId);
+    if (!job) return unknownJob;
+    if (TERMINAL.has(job.phase)) {
+      this.jobs.delete(jobId);
+      return { ok: true, cancelled: false };
+    }
+    this.abort(job);
+    return { ok: true, cancelled: true };
+  }
+
+  /** Resolves when the job has released its files (tests wait on it). */
+  settled(jobId: string): Promise<void> {
+    return this.jobs.get(jobId)?.settled ?? Promise.resolve();
+  }
+
+  private create(
+    fileName: string,
+    keys: TrustedKeys,
+    externalMediaDirs: string[],
+    phase: JobPhase,
+  ): Job {
+    // One import at a time: the page shows it in a modal, so an unfinished job here was left
+    // behind by a reload or a crash of the page and would otherwise hold its temp file forever.
+    for (const other of this.jobs.values()) if (!TERMINAL.has(other.phase)) this.abort(other);
+    const finished = [...this.jobs.values()].filter((j) => TERMINAL.has(j.phase));
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED + 1))) {
+      this.jobs.delete(old.jobId);
+    }
+    const job: Job = {
+      jobId: this.newId(),
+      fileName,
+      phase,
+      done: 0,
+      total: 0,
+      controller: new AbortController(),
+      keys,
+      externalMediaDirs,
+      settled: Promise.resolve(),
+    };
+    this.jobs.set(job.jobId, job);
+    return job;
+  }
+
+  private verify(job: Job, filePath: string): void {
+    const onProgress = (p: ImportProgress) => {
+      if (TERMINAL.has(job.phase)) return;
+      job.phase = p.phase;
+      job.done = p.bytesDone;
+      job.total = p.bytesTotal;
+      job.current = p.path;
+    };
+    job.settled = this.options
+      .open(filePath, {
+        trustedKeys: job.keys,
+        signal: job.controller.signal,
+        onProgress,
+        externalMediaDirs: job.externalMediaDirs,
+      })
+      .then(
+        (opened) => {
+          if (job.phase === 'cancelled') return;
+          if (opened.ok) {
+            job.result = {
+              manifest: opened.manifest,
+              envelopeHash: opened.envelopeHash,
+              signedBy: opened.signedBy,
+              files: opened.files,
+            };
+            this.finish(job, 'done');
+          } else {
+            this.finish(job, opened.code === 'cancelled' ? 'cancelled' : 'failed', {
+              code: opened.code,
+              message: opened.message,
+            });
+          }
+        },
+        (error: unknown) => {
+          this.finish(job, 'failed', {
+            code: 'io-error',
+            message: `校验工作包“${job.fileName}”时出错：${(error as Error)?.message ?? String(error)}`,
+          });
+        },
+      )
+      .then(() => this.removeTemp(job));
+  }
+
+  private abort(job: Job): void {
+    if (job.upload) {
+      this.abandonUpload(job, {
+        code: 'cancelled',
+        message: `已取消导入工作包“${job.fileName}”`,
+      });
+      return;
+    }
+    job.controller.abort();
+    this.finish(job, 'cancelled', {
+      code: 'cancelled',
+      message: `已取消导入工作包“${job.fileName}”`,
+    });
+  }
+
+  private abandonUpload(job: Job, error: { code: string; message: string }): void {
+    const upload = job.upload;
+    job.upload = undefined;
+    this.finish(job, error.code === 'cancelled' ? 'cancelled' : 'failed', error);
+    job.settled = (upload ? upload.handle.close().catch(() => undefined) : Promise.resolve()).then(
+      () => this.removeTemp(job),
+    );
+  }
+
+  private finish(job: Job, phase: JobPhase, error?: { code: string; message: string }): void {
+    if (TERMINAL.has(job.phase)) return;
+    job.phase = phase;
+    job.current = undefined;
+    if (error) job.error = error;
+  }
+
+  /** Uploads left behind by a crash or a killed app: any folder no live job owns. */
+  private async sweepStale(): Promise<void> {
+    const owned = new Set([...this.jobs.values()].map((j) => j.tempDir).filter(Boolean));
+    let names: string[];
+    try {
+      names = await readdir(this.options.uploadDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const dir = path.join(this.options.uploadDir, name);
+      if (!owned.has(dir)) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  private async removeTemp(job: Job): Promise<void> {
+    const temp = job.tempDir;
+    job.tempPath = undefined;
+    job.tempDir = undefined;
+    if (temp) await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+// Which platform keys a profile accepts work packages from. A normal profile trusts exactly the
+// keys the platform pinned for it at enrollment; the demo platform key (whose private half is
+// in this repository, so anyone can sign with it) is trusted only by a profile the user created
+// as a demo profile, so a forged "demo" package never reaches real review data.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
+import { platformTrust } from '../keys/enrollment';
+
+/** Relative to the resources folder. */
+export const DEMO_KEY_FILE = 'demo/demo-platform-key.pub.b64';
+
+export interface Importer {
+  profileId: string;
+  demo: boolean;
+}
+
+export type TrustResult =
+  { ok: true; keys: TrustedKeys } | { ok: false; code: string; message: string };
+
+export const NOT_ENROLLED_MESSAGE =
+  '尚未登记平台公钥，无法确认工作包来自管理平台。请先在“同步”页导入登记回执（注册回复），再导入工作包';
+
+export async function readDemoKey(resourcesDir: string): Promise<TrustResult> {
+  try {
+    const text = await readFile(path.join(resourcesDir, DEMO_KEY_FILE), 'utf8');
+    const raw = new Uint8Array(Buffer.from(text.trim(), 'base64'));
+    if (raw.length !== 32) throw new Error('not a 32-byte key');
+    return { ok: true, keys: new Map([[keyIdOf(raw), raw]]) };
+  } catch {
+    return {
+      ok: false,
+      code: 'demo-missing',
+      message: `找不到或无法读取演示平台公钥（${DEMO_KEY_FILE}），请重新安装或运行 npm run demo:make`,
+    };
+  }
+}
+
+export async function trustForImporter(input: {
+  importer: Importer;
+  /** Folder of the profiles' trust stores (userData/keys). */
+  keysDir: string;
+  resourcesDir: string;
+  now?: Date;
+}): Promise<TrustResult> {
+  const { importer } = input;
+  const enrolled = await platformTrust(input.keysDir, importer.profileId, input.now);
+  // A corrupt trust store is reported even for a demo profile: it is never silently ignored.
+  if (!enrolled.ok && enrolled.code !== 'not-enrolled') return enrolled;
+  const keys = new Map(enrolled.ok ? enrolled.keys : []);
+  if (importer.demo) {
+    const demo = await readDemoKey(input.resourcesDir);
+    if (!demo.ok) return demo;
+    for (const [id, raw] of demo.keys) keys.set(id, raw);
+    return { ok: true, keys };
+  }
+  if (!enrolled.ok) return { ok: false, code: 'not-enrolled', message: NOT_ENROLLED_MESSAGE };
+  if (keys.size === 0) {
+    return {
+      ok: false,
+      code: 'no-valid-platform-key',
+      message: '本用户登记的平台公钥均已过期或停用，请在“同步”页导入新的登记回执后再导入工作包',
+    };
+  }
+  return { ok: true, keys };
+}

@@ -1,0 +1,47 @@
+// 导入工作包: the button, the drop targets and the progress / summary dialog.
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export const packageImportStrings = {
+  button: '导入工作包',
+  cardTitle: '工作包',
+  cardIntro:
+    '从管理平台取得的签名工作包（*.qhpkg）在这里导入。导入前会校验签名和每个文件；校验不通过的工作包不会写入任何数据。',
+  dropHere: '把 .qhpkg 文件拖到这里（或拖到窗口任意位置）',
+  dropOverlay: '松开鼠标以导入工作包',
+  demoTrust: '当前为演示用户：信任随附的演示平台公钥。',
+  enrolledTrust: '只接受本用户登记回执中的平台公钥签名的工作包。',
+  modalTitle: '导入工作包',
+  phase: {
+    starting: '正在准备…',
+    uploading: (done: number, total: number) => `接收文件 ${mb(done)} / ${mb(total)}`,
+    signature: '校验签名…',
+    files: (done: number, total: number) => `校验文件 ${mb(done)} / ${mb(total)}`,
+    external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
+    writing: '写入数据库…',
+  },
+  cancel: '取消',
+  close: '关闭',
+  cancelling: '正在取消…',
+  cancelled: '已取消导入，本机数据未作任何更改。',
+  failedTitle: '工作包未导入',
+  refusedTitle: '工作包未导入',
+  unchangedChanged: '本机数据未作任何更改。',
+  errorCode: (code: string) => `错误代码：${code}`,
+  imported: (title: string, version: number) => `已导入“${title}”（第 ${version} 版）`,
+  updated: (title: string, from: number, to: number) =>
+    `已更新“${title}”：第 ${from} 版 → 第 ${to} 版`,
+  updatedKept: '本机的评审意见、草稿、会审决定、抽查记录、证书、打印记录和日志均已保留。',
+  unchanged: (title: string, version: number) =>
+    `未作更改：本机已导入同一工作包“${title}”（第 ${version} 版）`,
+  counts: { classes: '培训班', trainees: '学员', submissions: '创业成果' },
+  notQhpkg: (name: string) => `只能导入 .qhpkg 工作包文件，拖入的是“${name}”`,
+  severalFiles: '一次只能导入一个工作包，请只拖入一个 .qhpkg 文件',
+  emptyFile: (name: string) => `文件“${name}”是空的，不是工作包`,
+  writeFailed: (message: string) => `写入本地数据库失败，已全部撤回，本机数据未作更改：${message}`,
+  demoProfileLabel: '演示用户（只用于体验和培训）',
+  demoProfileHint:
+    '演示用户信任随附的演示平台公钥，可以导入演示工作包；正式评审请不要勾选，正式用户只信任登记回执中的平台公钥。',
+  demoBadge: '演示',
+  unexpected: (message: string) => `导入时发生意外错误，本机数据未作更改：${message}`,
+  lostJob: '与主进程的导入任务失去联系，请重新导入',
+};

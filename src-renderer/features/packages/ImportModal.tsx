@@ -1,0 +1,158 @@
+import { Alert, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
+import { t } from '../../app/strings';
+import type { ImportView } from './importFlow';
+
+const s = t.packageImport;
+
+function phaseText(view: ImportView): string {
+  if (view.step === 'writing') return s.phase.writing;
+  if (view.step !== 'running') return s.phase.starting;
+  switch (view.phase) {
+    case 'uploading':
+      return s.phase.uploading(view.done, view.total);
+    case 'signature':
+      return s.phase.signature;
+    case 'files':
+      return s.phase.files(view.done, view.total);
+    case 'external':
+      return s.phase.external(view.done, view.total);
+  }
+}
+
+function Progressing({ view, cancelling, onCancel }: Props & { view: ImportView }) {
+  const running = view.step === 'running';
+  // Signature checking and the database write have no byte count: show a moving full bar.
+  const measured = running && view.phase !== 'signature' && view.total > 0;
+  const value = measured ? Math.min(100, (view.done / view.total) * 100) : 100;
+  return (
+    <Stack gap="sm">
+      <Text fw={500} data-testid="import-phase">
+        {cancelling ? s.cancelling : phaseText(view)}
+      </Text>
+      <Progress
+        value={value}
+        animated={!measured}
+        striped={!measured}
+        data-testid="import-progress"
+        aria-label={phaseText(view)}
+      />
+      {running && view.current && (
+        <Text size="xs" c="dimmed" truncate="start" data-testid="import-current">
+          {view.current}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button
+          variant="default"
+          onClick={onCancel}
+          // The database write is one short transaction: it cannot be stopped half way.
+          disabled={view.step === 'writing' || cancelling}
+          data-testid="import-cancel"
+          data-autofocus
+        >
+          {s.cancel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) {
+  const { outcome, title } = view;
+  if (outcome.kind === 'refused') {
+    return (
+      <Alert color="red" title={s.refusedTitle} data-testid="import-error" role="alert">
+        <Stack gap={4}>
+          <Text size="sm">{outcome.message}</Text>
+          <Text size="sm">{s.unchangedChanged}</Text>
+          <Text size="xs" c="dimmed">
+            {s.errorCode(outcome.code)}
+          </Text>
+        </Stack>
+      </Alert>
+    );
+  }
+  const headline =
+    outcome.kind === 'imported'
+      ? s.imported(title, outcome.version)
+      : outcome.kind === 'updated'
+        ? s.updated(title, outcome.fromVersion, outcome.version)
+        : s.unchanged(title, outcome.version);
+  return (
+    <Stack gap="sm" data-testid="import-summary" data-outcome={outcome.kind}>
+      <Alert color={outcome.kind === 'unchanged' ? 'gray' : 'green'} title={headline}>
+        {outcome.kind === 'updated' && <Text size="sm">{s.updatedKept}</Text>}
+      </Alert>
+      <Table withTableBorder>
+        <Table.Tbody>
+          {(['classes', 'trainees', 'submissions'] as const).map((k) => (
+            <Table.Tr key={k}>
+              <Table.Th w={160}>{s.counts[k]}</Table.Th>
+              <Table.Td data-testid={`import-count-${k}`}>{outcome.counts[k]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+interface Props {
+  cancelling: boolean;
+  onCancel: () => void;
+}
+
+export function ImportModal({
+  view,
+  cancelling,
+  onCancel,
+  onClose,
+}: Props & { view: ImportView | null; onClose: () => void }) {
+  const over = view?.step === 'finished' || view?.step === 'failed' || view?.step === 'cancelled';
+  return (
+    <Modal
+      opened={view !== null}
+      onClose={over ? onClose : onCancel}
+      title={s.modalTitle}
+      closeOnClickOutside={over}
+      withCloseButton={over}
+      size="lg"
+      data-testid="import-modal"
+    >
+      {view && (
+        <Stack gap="md">
+          {'fileName' in view && view.fileName && (
+            <Text size="sm" c="dimmed" data-testid="import-file">
+              {view.fileName}
+            </Text>
+          )}
+          {!over && <Progressing view={view} cancelling={cancelling} onCancel={onCancel} />}
+          {view.step === 'finished' && <Summary view={view} />}
+          {view.step === 'failed' && (
+            <Alert color="red" title={s.failedTitle} data-testid="import-error" role="alert">
+              <Stack gap={4}>
+                <Text size="sm">{view.message}</Text>
+                <Text size="sm">{s.unchangedChanged}</Text>
+                <Text size="xs" c="dimmed">
+                  {s.errorCode(view.code)}
+                </Text>
+              </Stack>
+            </Alert>
+          )}
+          {view.step === 'cancelled' && (
+            <Alert color="gray" data-testid="import-cancelled">
+              {s.cancelled}
+            </Alert>
+          )}
+          {over && (
+            <Group justify="flex-end">
+              <Button onClick={onClose} data-testid="import-close" data-autofocus>
+                {s.close}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,228 @@
+// One package import as the user sees it, without React: start a job in main (from the open
+// dialog, or by sending a dropped file's bytes in chunks), poll its progress, write the verified
+// package into Dexie, and end with a summary, a refusal or an error. Cancel is honoured at every
+// step before the database write; the write itself is one short transaction that either happens
+// completely or not at all.
+import type { QihangApi } from '../../../src-shared/ipc/contract';
+import {
+  UPLOAD_CHUNK_BYTES,
+  type ImportPhase,
+  type Importer,
+  type ImportStatus,
+} from '../../../src-shared/ipc/packages';
+import type { WorkstationDb } from '../../db/db';
+import { importVerifiedPackage, type ImportOutcome } from '../../db/importPackage';
+import { t } from '../../app/strings';
+
+export type PackagesApi = QihangApi['packages'];
+
+export type ImportView =
+  | { step: 'starting'; fileName?: string }
+  | {
+      step: 'running';
+      fileName: string;
+      phase: Exclude<ImportPhase, 'done' | 'failed' | 'cancelled'>;
+      done: number;
+      total: number;
+      current?: string;
+    }
+  | { step: 'writing'; fileName: string }
+  | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
+  | { step: 'failed'; fileName?: string; code: string; message: string }
+  | { step: 'cancelled'; fileName?: string };
+
+export type ImportSource = { kind: 'dialog' } | { kind: 'file'; file: Blob & { name: string } };
+
+/** Handed to the UI: `cancel()` aborts whatever runs in main and stops the flow. */
+export class ImportControl {
+  cancelled = false;
+  jobId: string | null = null;
+  private readonly listeners: (() => void)[] = [];
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    for (const l of this.listeners.splice(0)) l();
+  }
+
+  onCancel(listener: () => void): void {
+    if (this.cancelled) listener();
+    else this.listeners.push(listener);
+  }
+}
+
+export interface ImportDeps {
+  api: PackagesApi;
+  db: WorkstationDb;
+  importer: Importer;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Base64 without Buffer (the sandboxed page has none), in slices to keep the call stack small. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Checks a dropped selection before any byte is sent; null means "go ahead". */
+export function checkDropped(files: readonly { name: string; size: number }[]): string | null {
+  if (files.length !== 1) return t.packageImport.severalFiles;
+  const [file] = files as [{ name: string; size: number }];
+  if (!file.name.toLowerCase().endsWith('.qhpkg')) return t.packageImport.notQhpkg(file.name);
+  if (file.size === 0) return t.packageImport.emptyFile(file.name);
+  return null;
+}
+
+type Step = { ok: true } | { ok: false; view: ImportView };
+
+async function upload(
+  deps: ImportDeps,
+  file: Blob & { name: string },
+  control: ImportControl,
+  show: (v: ImportView) => void,
+): Promise<Step> {
+  const begun = await deps.api.beginUpload({
+    importer: deps.importer,
+    fileName: file.name,
+    size: file.size,
+  });
+  if (!begun.ok)
+    return { ok: false, view: { step: 'failed', fileName: file.name, ...begun.error } };
+  control.jobId = begun.value.jobId;
+  for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+    if (control.cancelled) return { ok: false, view: { step: 'cancelled', fileName: file.name } };
+    show({
+      step: 'running',
+      fileName: file.name,
+      phase: 'uploading',
+      done: offset,
+      total: file.size,
+    });
+    const bytes = new Uint8Array(
+      await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer(),
+    );
+    const sent = await deps.api.uploadChunk({
+      jobId: begun.value.jobId,
+      offset,
+      data: toBase64(bytes),
+    });
+    if (!sent.ok) {
+      if (control.cancelled) return { ok: false, view: { step: 'cancelled', fileName: file.name } };
+      return { ok: false, view: { step: 'failed', fileName: file.name, ...sent.error } };
+    }
+  }
+  if (control.cancelled) return { ok: false, view: { step: 'cancelled', fileName: file.name } };
+  const finished = await deps.api.finishUpload({ jobId: begun.value.jobId });
+  if (!finished.ok) {
+    return { ok: false, view: { step: 'failed', fileName: file.name, ...finished.error } };
+  }
+  return { ok: true };
+}
+
+async function poll(
+  deps: ImportDeps,
+  jobId: string,
+  show: (v: ImportView) => void,
+): Promise<ImportStatus | ImportView> {
+  const sleep = deps.sleep ?? defaultSleep;
+  for (;;) {
+    const status = await deps.api.importStatus({ jobId });
+    if (!status.ok)
+      return { step: 'failed', code: status.error.code, message: status.error.message };
+    const s = status.value;
+    if (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled') return s;
+    show({
+      step: 'running',
+      fileName: s.fileName,
+      phase: s.phase,
+      done: s.done,
+      total: s.total,
+      ...(s.current !== undefined ? { current: s.current } : {}),
+    });
+    await sleep(deps.pollMs ?? 150);
+  }
+}
+
+/** Runs one import to its end and returns the last view (also passed to `show`); never throws. */
+export async function runImport(
+  deps: ImportDeps,
+  source: ImportSource,
+  control: ImportControl,
+  show: (v: ImportView) => void,
+): Promise<ImportView> {
+  try {
+    return await runSteps(deps, source, control, show);
+  } catch (error) {
+    // E.g. the dropped file was deleted while it was being read.
+    if (control.jobId) void deps.api.cancelImport({ jobId: control.jobId });
+    const view: ImportView = {
+      step: 'failed',
+      code: 'unexpected',
+      message: t.packageImport.unexpected(error instanceof Error ? error.message : String(error)),
+    };
+    show(view);
+    return view;
+  }
+}
+
+async function runSteps(
+  deps: ImportDeps,
+  source: ImportSource,
+  control: ImportControl,
+  show: (v: ImportView) => void,
+): Promise<ImportView> {
+  const end = (v: ImportView) => (show(v), v);
+  control.onCancel(() => {
+    if (control.jobId) void deps.api.cancelImport({ jobId: control.jobId });
+  });
+  show({ step: 'starting', ...(source.kind === 'file' ? { fileName: source.file.name } : {}) });
+
+  if (source.kind === 'dialog') {
+    const started = await deps.api.chooseAndOpen({ importer: deps.importer });
+    if (!started.ok) return end({ step: 'failed', ...started.error });
+    if (started.value.jobId === null) return end({ step: 'cancelled' });
+    control.jobId = started.value.jobId;
+    // Cancelled while the dialog was open: the job has just started, stop it.
+    if (control.cancelled) void deps.api.cancelImport({ jobId: started.value.jobId });
+  } else {
+    const uploaded = await upload(deps, source.file, control, show);
+    if (!uploaded.ok) return end(uploaded.view);
+  }
+
+  const jobId = control.jobId as string;
+  const last = await poll(deps, jobId, show);
+  // A cancel that raced the job's end makes main forget the job; that is still a cancel.
+  if ('step' in last) return end(control.cancelled ? { step: 'cancelled' } : last);
+  // Main keeps a finished job until told to forget it; the result is copied out below.
+  void deps.api.cancelImport({ jobId });
+  if (last.phase === 'cancelled' || control.cancelled) {
+    return end({ step: 'cancelled', fileName: last.fileName });
+  }
+  if (last.phase === 'failed' || !last.result) {
+    const error = last.error ?? { code: 'unknown', message: t.packageImport.lostJob };
+    return end({ step: 'failed', fileName: last.fileName, ...error });
+  }
+  show({ step: 'writing', fileName: last.fileName });
+  try {
+    const outcome = await importVerifiedPackage(deps.db, last.result);
+    return end({
+      step: 'finished',
+      fileName: last.fileName,
+      title: last.result.manifest.title,
+      outcome,
+    });
+  } catch (error) {
+    return end({
+      step: 'failed',
+      fileName: last.fileName,
+      code: 'db-write-failed',
+      message: t.packageImport.writeFailed(error instanceof Error ? error.message : String(error)),
+    });
+  }
+}

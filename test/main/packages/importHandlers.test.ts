@@ -1,0 +1,398 @@
+// The import channels end to end in Node: the real gate (schemas both ways), the real handlers
+// and openWorkPackage, packages written with writeWorkPackage, trust from enrollment files.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { createGate } from '../../../src-shared/ipc/gate';
+import { packagesChannels, UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
+import type { IpcResult } from '../../../src-shared/ipc/result';
+import type { MainContext } from '../../../src-main/ipc/context';
+import { keysDir } from '../../../src-main/ipc/keyFiles';
+import { packagesHandlers, uploadDirOf } from '../../../src-main/ipc/packages';
+import { signingKeyFromPkcs8, type SigningKey } from '../../../src-main/services/crypto/ed25519';
+import { signEnrollmentReply } from '../../../src-main/services/intake/intake';
+import { importEnrollmentReply } from '../../../src-main/services/keys/enrollment';
+import { trustForImporter } from '../../../src-main/services/packages/trust';
+import { writeWorkPackage } from '../../../src-main/services/packages/write';
+import { makeSigner } from '../bundles/factories';
+import { makeKey, makeManifest, tempDir, type ManifestOptions } from './factory';
+
+const REPO = path.resolve(__dirname, '../../..');
+const RESOURCES = path.join(REPO, 'resources');
+const ORIGIN = 'app://qihang';
+const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+const DEMO_KEY = signingKeyFromPkcs8(
+  new Uint8Array(
+    Buffer.from(
+      readFileSync(path.join(REPO, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8').trim(),
+      'base64',
+    ),
+  ),
+);
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function setup() {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const answers: (string | null)[] = [];
+  const asked: string[] = [];
+  const ctx: MainContext = {
+    version: '0.0.0-test',
+    host: 'browser-harness',
+    packaged: false,
+    platform: process.platform,
+    resourcesDir: RESOURCES,
+    userDataDir: path.join(dir, 'userData'),
+    dialogs: {
+      openFile: (req) => {
+        asked.push(req.filters.flatMap((f) => f.extensions).join(','));
+        return Promise.resolve(answers.shift() ?? null);
+      },
+      saveFile: () => Promise.resolve(null),
+    },
+    sealer: {
+      isEncryptionAvailable: () => true,
+      backend: () => 'test',
+      encryptString: (s) => Buffer.from(s),
+      decryptString: (b) => b.toString(),
+    },
+  };
+  const gate = createGate(
+    { packages: packagesChannels },
+    { packages: packagesHandlers(ctx) },
+    {
+      allowedOrigin: ORIGIN,
+    },
+  );
+  const call = async <T>(method: string, req: unknown): Promise<IpcResult<T>> =>
+    (await gate.dispatch(`packages:${method}`, req, sender)) as IpcResult<T>;
+  return { dir, ctx, answers, asked, call };
+}
+
+type Env = ReturnType<typeof setup>;
+type Status = {
+  phase: string;
+  done: number;
+  total: number;
+  result?: { manifest: { packageId: string; version: number } };
+  error?: { code: string; message: string };
+};
+
+async function writePkg(
+  dir: string,
+  name: string,
+  key: SigningKey,
+  options: ManifestOptions = {},
+): Promise<string> {
+  return (await writeFixture(dir, name, key, options)).outPath;
+}
+
+async function writeFixture(
+  dir: string,
+  name: string,
+  key: SigningKey,
+  options: ManifestOptions = {},
+) {
+  const fixture = makeManifest(options);
+  const outPath = path.join(dir, name);
+  const written = await writeWorkPackage({
+    manifest: fixture.manifest,
+    files: fixture.contents,
+    signingKeys: [key],
+    outPath,
+  });
+  if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+  return { outPath, fixture };
+}
+
+/** Pins `platformKey` for the profile, as importing the platform's enrollment reply does. */
+async function enroll(env: Env, profileId: string, platformKey: SigningKey): Promise<void> {
+  const ws = makeSigner();
+  const text = signEnrollmentReply(
+    {
+      schemaVersion: 1,
+      issuer: '管理平台',
+      profileId,
+      workstationKeyid: ws.keyid,
+      issuedAt: '2026-01-02T00:00:00Z',
+      platformKeys: [
+        {
+          keyid: platformKey.keyid,
+          publicKey: bytesToBase64(platformKey.publicKeyRaw),
+          notBefore: '2026-01-01T00:00:00Z',
+          notAfter: '2099-01-01T00:00:00Z',
+        },
+      ],
+    },
+    [platformKey],
+  );
+  const dir = keysDir(env.ctx);
+  await mkdir(dir, { recursive: true });
+  const r = await importEnrollmentReply({
+    dir,
+    profileId,
+    workstationKeyid: ws.keyid,
+    text,
+    expectedKeyid: platformKey.keyid,
+  });
+  if (!r.ok) throw new Error(r.message);
+}
+
+async function waitForEnd(env: Env, jobId: string): Promise<Status> {
+  for (let i = 0; i < 2000; i++) {
+    const s = await env.call<Status>('importStatus', { jobId });
+    if (!s.ok) throw new Error(s.error.message);
+    if (['done', 'failed', 'cancelled'].includes(s.value.phase)) return s.value;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('import job did not end');
+}
+
+async function openViaDialog(env: Env, pkg: string, importer: object): Promise<Status> {
+  env.answers.push(pkg);
+  const started = await env.call<{ jobId: string | null }>('chooseAndOpen', { importer });
+  if (!started.ok) throw new Error(started.error.message);
+  if (!started.value.jobId) throw new Error('no job');
+  return waitForEnd(env, started.value.jobId);
+}
+
+async function upload(env: Env, importer: object, bytes: Uint8Array, chunk = 4096) {
+  const begun = await env.call<{ jobId: string }>('beginUpload', {
+    importer,
+    fileName: 'dropped.qhpkg',
+    size: bytes.length,
+  });
+  if (!begun.ok) throw new Error(begun.error.message);
+  const { jobId } = begun.value;
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    const data = Buffer.from(bytes.subarray(offset, offset + chunk)).toString('base64');
+    const r = await env.call('uploadChunk', { jobId, offset, data });
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  return jobId;
+}
+
+const uploadsLeft = (env: Env) =>
+  existsSync(uploadDirOf(env.ctx)) ? readdirSync(uploadDirOf(env.ctx)) : [];
+
+const normal = { profileId: 'p-normal', demo: false };
+const demo = { profileId: 'p-demo', demo: true };
+
+describe('which platform keys an import trusts', () => {
+  it('tells a normal profile without enrollment to import the enrollment reply first, before any dialog', async () => {
+    const env = setup();
+    const r = await env.call('chooseAndOpen', { importer: normal });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-enrolled' } });
+    if (!r.ok) expect(r.error.message).toContain('尚未登记平台公钥');
+    expect(env.asked).toEqual([]);
+  });
+
+  it('refuses a package signed with the demo key for a normal, enrolled profile', async () => {
+    const env = setup();
+    await enroll(env, normal.profileId, makeKey());
+    const pkg = await writePkg(env.dir, 'demo-signed.qhpkg', DEMO_KEY);
+    const status = await openViaDialog(env, pkg, normal);
+    expect(status.phase).toBe('failed');
+    expect(status.error?.code).toBe('untrusted-signer');
+    expect(status.error?.message).toContain('demo-signed.qhpkg');
+  });
+
+  it('refuses the bundled demo package itself for a normal profile', async () => {
+    const env = setup();
+    await enroll(env, normal.profileId, makeKey());
+    const status = await openViaDialog(env, path.join(RESOURCES, 'demo/demo.qhpkg'), normal);
+    expect(status.error?.code).toBe('untrusted-signer');
+  });
+
+  it('accepts a demo-signed package for a demo profile, without any enrollment', async () => {
+    const env = setup();
+    const pkg = await writePkg(env.dir, 'demo-v2.qhpkg', DEMO_KEY, { version: 2 });
+    const status = await openViaDialog(env, pkg, demo);
+    expect(status.phase).toBe('done');
+    expect(status.result?.manifest).toMatchObject({ version: 2 });
+    expect(env.asked).toEqual(['qhpkg']);
+  });
+
+  it('accepts a package signed with the platform key pinned at enrollment and reports progress to 100 %', async () => {
+    const env = setup();
+    const platform = makeKey();
+    await enroll(env, normal.profileId, platform);
+    const pkg = await writePkg(env.dir, 'haidian.qhpkg', platform, {
+      classes: 2,
+      fileBytes: 3 * 1024 * 1024,
+    });
+    const status = await openViaDialog(env, pkg, normal);
+    expect(status.phase).toBe('done');
+    expect(status.total).toBe(4 * 3 * 1024 * 1024);
+    expect(status.done).toBe(status.total);
+  });
+
+  it('gives a normal profile exactly its enrolled keys and a demo profile the demo key as well', async () => {
+    const env = setup();
+    const platform = makeKey();
+    await enroll(env, normal.profileId, platform);
+    await enroll(env, demo.profileId, platform);
+    const trust = (importer: typeof normal) =>
+      trustForImporter({ importer, keysDir: keysDir(env.ctx), resourcesDir: RESOURCES });
+    const forNormal = await trust(normal);
+    const forDemo = await trust(demo);
+    if (!forNormal.ok || !forDemo.ok) throw new Error('trust failed');
+    expect([...forNormal.keys.keys()]).toEqual([platform.keyid]);
+    expect([...forDemo.keys.keys()].sort()).toEqual([platform.keyid, DEMO_KEY.keyid].sort());
+  });
+
+  it('answers a cancelled dialog with no job', async () => {
+    const env = setup();
+    const r = await env.call('chooseAndOpen', { importer: demo });
+    expect(r).toEqual({ ok: true, value: { jobId: null } });
+  });
+});
+
+describe('import jobs', () => {
+  it('cancels a verification at once and reports it as cancelled, not failed', async () => {
+    const env = setup();
+    const pkg = await writePkg(env.dir, 'big.qhpkg', DEMO_KEY, {
+      classes: 4,
+      fileBytes: 4 * 1024 * 1024,
+    });
+    env.answers.push(pkg);
+    const started = await env.call<{ jobId: string }>('chooseAndOpen', { importer: demo });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value;
+    expect(await env.call('cancelImport', { jobId })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    const status = await waitForEnd(env, jobId);
+    expect(status.phase).toBe('cancelled');
+    expect(status.result).toBeUndefined();
+    expect(status.error?.message).toBe('已取消导入工作包“big.qhpkg”');
+  });
+
+  it('reports an unknown job in Chinese', async () => {
+    const env = setup();
+    const r = await env.call('importStatus', { jobId: 'f'.repeat(32) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unknown-job' } });
+    if (!r.ok) expect(r.error.message).toMatch(/导入任务/);
+  });
+});
+
+describe('dropped packages (uploaded in chunks)', () => {
+  it('receives a package chunk by chunk, verifies it and removes the temporary file', async () => {
+    const env = setup();
+    const pkg = await writePkg(env.dir, 'drop.qhpkg', DEMO_KEY);
+    const jobId = await upload(env, demo, new Uint8Array(readFileSync(pkg)));
+    expect(uploadsLeft(env)).toHaveLength(1);
+    expect(await env.call('finishUpload', { jobId })).toEqual({ ok: true, value: { jobId } });
+    const status = await waitForEnd(env, jobId);
+    expect(status.phase).toBe('done');
+    expect(status.result?.manifest.packageId).toBe('PKG-2026-HD-01');
+    await expect.poll(() => uploadsLeft(env)).toEqual([]);
+  });
+
+  it('refuses a dropped package with one byte changed and names the file at fault', async () => {
+    const env = setup();
+    const { outPath, fixture } = await writeFixture(env.dir, 'tampered.qhpkg', DEMO_KEY);
+    const bytes = Buffer.from(readFileSync(outPath));
+    // PDFs are stored, not deflated: find one file's bytes in the archive and change one.
+    const [filePath, content] = [...fixture.contents][0]!;
+    const at = bytes.indexOf(Buffer.from(content.subarray(0, 64)));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 10] = (bytes[at + 10] ?? 0) ^ 0x01;
+    const jobId = await upload(env, demo, new Uint8Array(bytes));
+    await env.call('finishUpload', { jobId });
+    const status = await waitForEnd(env, jobId);
+    expect(status.phase).toBe('failed');
+    expect(status.error?.code).toBe('hash-mismatch');
+    expect(status.error?.message).toContain('“dropped.qhpkg”');
+    expect(status.error?.message).toContain(filePath);
+    await expect.poll(() => uploadsLeft(env)).toEqual([]);
+  });
+
+  it('refuses chunks out of order and throws the partial upload away', async () => {
+    const env = setup();
+    const begun = await env.call<{ jobId: string }>('beginUpload', {
+      importer: demo,
+      fileName: 'x.qhpkg',
+      size: 10,
+    });
+    if (!begun.ok) throw new Error(begun.error.message);
+    const { jobId } = begun.value;
+    const r = await env.call('uploadChunk', { jobId, offset: 5, data: 'AAAA' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'upload-out-of-order' } });
+    expect((await waitForEnd(env, jobId)).phase).toBe('failed');
+    await expect.poll(() => uploadsLeft(env)).toEqual([]);
+  });
+
+  it('refuses more bytes than declared, and finishing before all bytes arrived', async () => {
+    const env = setup();
+    const start = async () => {
+      const b = await env.call<{ jobId: string }>('beginUpload', {
+        importer: demo,
+        fileName: 'x.qhpkg',
+        size: 2,
+      });
+      if (!b.ok) throw new Error(b.error.message);
+      return b.value.jobId;
+    };
+    const long = await start();
+    expect(await env.call('uploadChunk', { jobId: long, offset: 0, data: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'upload-too-long' },
+    });
+    const short = await start();
+    await env.call('uploadChunk', { jobId: short, offset: 0, data: 'AA==' });
+    const r = await env.call('finishUpload', { jobId: short });
+    expect(r).toMatchObject({ ok: false, error: { code: 'upload-incomplete' } });
+    if (!r.ok) expect(r.error.message).toContain('1 / 2');
+    await expect.poll(() => uploadsLeft(env)).toEqual([]);
+  });
+
+  it('cancels an upload half way and removes what had arrived', async () => {
+    const env = setup();
+    const jobId = await upload(env, demo, new Uint8Array(10_000).fill(7).subarray(0, 8192));
+    // Declared 8192 and sent 8192: still "uploading" until finishUpload.
+    expect(uploadsLeft(env)).toHaveLength(1);
+    expect(await env.call('cancelImport', { jobId })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect((await waitForEnd(env, jobId)).phase).toBe('cancelled');
+    await expect.poll(() => uploadsLeft(env)).toEqual([]);
+    expect(await env.call('uploadChunk', { jobId, offset: 8192, data: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-job' },
+    });
+  });
+
+  it('removes uploads left behind by an earlier run when a new one begins', async () => {
+    const env = setup();
+    const stale = path.join(uploadDirOf(env.ctx), 'c'.repeat(32));
+    await mkdir(stale, { recursive: true });
+    writeFileSync(path.join(stale, 'old.qhpkg'), 'partial');
+    await upload(env, demo, new Uint8Array(16));
+    expect(existsSync(stale)).toBe(false);
+    expect(uploadsLeft(env)).toHaveLength(1);
+  });
+
+  it('checks the trust of the profile before accepting any bytes', async () => {
+    const env = setup();
+    const r = await env.call('beginUpload', { importer: normal, fileName: 'x.qhpkg', size: 10 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-enrolled' } });
+    expect(uploadsLeft(env)).toEqual([]);
+  });
+
+  it('refuses a chunk larger than the transport allows and data that is not base64', async () => {
+    const env = setup();
+    const jobId = 'a'.repeat(32);
+    const tooBig = 'A'.repeat((Math.ceil(UPLOAD_CHUNK_BYTES / 3) + 1) * 4);
+    for (const data of [tooBig, 'not base64!']) {
+      const r = await env.call('uploadChunk', { jobId, offset: 0, data });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'data' } });
+    }
+  });
+});

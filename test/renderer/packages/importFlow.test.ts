@@ -1,0 +1,263 @@
+// The renderer's import flow against a scripted main side: progress views, the Dexie write,
+// cancel at each step, the chunked upload of a dropped file, and errors that change nothing.
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportStatus, VerifiedPackage } from '../../../src-shared/ipc/packages';
+import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
+import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
+import { WorkstationDb } from '../../../src-renderer/db/db';
+import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
+import {
+  checkDropped,
+  ImportControl,
+  runImport,
+  toBase64,
+  type ImportView,
+  type PackagesApi,
+} from '../../../src-renderer/features/packages/importFlow';
+import { makeManifest, makeRecords, makeVerifiedPackage } from '../../fixtures/records';
+
+let db: WorkstationDb;
+let n = 0;
+beforeEach(async () => {
+  db = new WorkstationDb(`import-flow-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const JOB = '0123456789abcdef0123456789abcdef';
+const importer = { profileId: 'p-1', demo: true };
+
+type Script = Partial<ImportStatus>[];
+
+/** A fake main side: chooseAndOpen answers `dialog`, importStatus walks through `statuses`. */
+function fakeApi(
+  statuses: Script,
+  opts: { dialog?: IpcResult<{ jobId: string | null }>; onStatus?: (i: number) => void } = {},
+) {
+  const calls: { method: string; req: unknown }[] = [];
+  const chunks: { offset: number; data: string }[] = [];
+  let i = 0;
+  const record = (method: string, req: unknown) => calls.push({ method, req });
+  const api = {
+    loadDemo: () => Promise.resolve(fail('x', 'x')),
+    chooseAndOpen: (req: unknown) => {
+      record('chooseAndOpen', req);
+      return Promise.resolve(opts.dialog ?? ok({ jobId: JOB }));
+    },
+    beginUpload: (req: unknown) => (
+      record('beginUpload', req),
+      Promise.resolve(ok({ jobId: JOB }))
+    ),
+    uploadChunk: (req: { offset: number; data: string }) => {
+      record('uploadChunk', req);
+      chunks.push(req);
+      return Promise.resolve(ok({ received: req.offset }));
+    },
+    finishUpload: (req: unknown) => (
+      record('finishUpload', req),
+      Promise.resolve(ok({ jobId: JOB }))
+    ),
+    importStatus: (req: unknown) => {
+      record('importStatus', req);
+      opts.onStatus?.(i);
+      const s = statuses[Math.min(i++, statuses.length - 1)]!;
+      return Promise.resolve(
+        ok({ jobId: JOB, fileName: 'pkg.qhpkg', phase: 'signature', done: 0, total: 0, ...s }),
+      );
+    },
+    cancelImport: (req: unknown) => {
+      record('cancelImport', req);
+      return Promise.resolve(ok({ cancelled: true }));
+    },
+  } as unknown as PackagesApi;
+  return { api, calls, chunks };
+}
+
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+const pkg = (version = 1, hash = 'a'.repeat(64)): VerifiedPackage =>
+  makeVerifiedPackage(
+    makeManifest({ version }, makeRecords({ classes: 2, traineesPerClass: 3 })),
+    hash,
+  );
+
+async function run(
+  api: PackagesApi,
+  source = { kind: 'dialog' } as const,
+  control = new ImportControl(),
+) {
+  const views: ImportView[] = [];
+  const last = await runImport(
+    { api, db, importer, sleep: () => Promise.resolve() },
+    source,
+    control,
+    (v) => views.push(v),
+  );
+  return { last, views };
+}
+
+describe('importing a package chosen in the dialog', () => {
+  it('shows signature, file progress and the database write, then the summary', async () => {
+    const { api, calls } = fakeApi([
+      { phase: 'signature' },
+      { phase: 'files', done: 10, total: 40, current: 'a.pdf' },
+      { phase: 'done', done: 40, total: 40, result: pkg() },
+    ]);
+    const { last, views } = await run(api);
+    expect(views.map((v) => (v.step === 'running' ? v.phase : v.step))).toEqual([
+      'starting',
+      'signature',
+      'files',
+      'writing',
+      'finished',
+    ]);
+    expect(last).toMatchObject({
+      step: 'finished',
+      title: '测试工作包',
+      outcome: { kind: 'imported', counts: { classes: 2, trainees: 6, submissions: 6 } },
+    });
+    expect(await db.trainees.count()).toBe(6);
+    expect(calls[0]).toEqual({ method: 'chooseAndOpen', req: { importer } });
+    // The finished job is released in main once its result was taken.
+    expect(calls.at(-1)).toEqual({ method: 'cancelImport', req: { jobId: JOB } });
+  });
+
+  it('says 未作更改 and writes nothing when the same package comes again', async () => {
+    await importVerifiedPackage(db, pkg());
+    const before = await snapshot();
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg() }]).api);
+    expect(last).toMatchObject({ step: 'finished', outcome: { kind: 'unchanged' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports an update from version 1 to 2', async () => {
+    await importVerifiedPackage(db, pkg());
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]).api);
+    expect(last).toMatchObject({ outcome: { kind: 'updated', fromVersion: 1, version: 2 } });
+  });
+
+  it('passes a refused package on with its reason and changes nothing', async () => {
+    await importVerifiedPackage(db, pkg(3, 'c'.repeat(64)));
+    const before = await snapshot();
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]).api);
+    expect(last).toMatchObject({ outcome: { kind: 'refused', code: 'older-version' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('shows the package error from main and writes nothing', async () => {
+    const before = await snapshot();
+    const error = {
+      code: 'hash-mismatch',
+      message: '工作包 “x.qhpkg” 中的文件 “a.pdf” 的 SHA-256 与签名清单不符',
+    };
+    const { last } = await run(fakeApi([{ phase: 'files' }, { phase: 'failed', error }]).api);
+    expect(last).toEqual({ step: 'failed', fileName: 'pkg.qhpkg', ...error });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('shows a trust failure (no enrollment) before any job exists', async () => {
+    const { api } = fakeApi([], { dialog: fail('not-enrolled', '尚未登记平台公钥') });
+    const { last } = await run(api);
+    expect(last).toEqual({ step: 'failed', code: 'not-enrolled', message: '尚未登记平台公钥' });
+  });
+
+  it('treats a closed dialog as cancelled', async () => {
+    const { last } = await run(fakeApi([], { dialog: ok({ jobId: null }) }).api);
+    expect(last).toEqual({ step: 'cancelled' });
+  });
+
+  it('cancels a running verification in main and ends cancelled, with nothing written', async () => {
+    const control = new ImportControl();
+    const { api, calls } = fakeApi(
+      [
+        { phase: 'files', done: 1, total: 100 },
+        { phase: 'files', done: 2, total: 100 },
+        { phase: 'cancelled', error: { code: 'cancelled', message: '已取消' } },
+      ],
+      { onStatus: (i) => i === 1 && control.cancel() },
+    );
+    const { last } = await run(api, { kind: 'dialog' }, control);
+    expect(last).toMatchObject({ step: 'cancelled' });
+    expect(calls.filter((c) => c.method === 'cancelImport').length).toBeGreaterThan(0);
+    expect(await db.packages.count()).toBe(0);
+  });
+
+  it('does not write a package whose verification finished just as the user cancelled', async () => {
+    const control = new ImportControl();
+    const { api } = fakeApi([{ phase: 'files' }, { phase: 'done', result: pkg() }], {
+      onStatus: (i) => i === 1 && control.cancel(),
+    });
+    const { last } = await run(api, { kind: 'dialog' }, control);
+    expect(last.step).toBe('cancelled');
+    expect(await db.packages.count()).toBe(0);
+  });
+});
+
+describe('importing a dropped file', () => {
+  it('sends the bytes in order, in chunks that decode back to the file', async () => {
+    const bytes = new Uint8Array(UPLOAD_CHUNK_BYTES * 2 + 123).map((_, i) => (i * 7) % 251);
+    const file = Object.assign(new Blob([bytes]), { name: '海淀.qhpkg' });
+    const { api, calls, chunks } = fakeApi([{ phase: 'done', result: pkg() }]);
+    const { last } = await run(api, { kind: 'file', file } as never);
+    expect(last.step).toBe('finished');
+    expect(calls[0]).toEqual({
+      method: 'beginUpload',
+      req: { importer, fileName: '海淀.qhpkg', size: bytes.length },
+    });
+    expect(chunks.map((c) => c.offset)).toEqual([0, UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES * 2]);
+    const joined = chunks.map((c) => atob(c.data)).join('');
+    expect(joined.length).toBe(bytes.length);
+    // The first differing byte, not a deep equal: that takes half a minute over 2 MB.
+    const firstDiff = bytes.findIndex((b, i) => joined.charCodeAt(i) !== b);
+    expect(firstDiff).toBe(-1);
+    expect(calls.findIndex((c) => c.method === 'finishUpload')).toBeGreaterThan(3);
+  });
+
+  it('stops sending chunks when cancelled during the upload', async () => {
+    const control = new ImportControl();
+    const file = Object.assign(new Blob([new Uint8Array(UPLOAD_CHUNK_BYTES * 3)]), {
+      name: 'big.qhpkg',
+    });
+    const { api, calls } = fakeApi([]);
+    const upload = api.uploadChunk;
+    (api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = (req) => {
+      control.cancel();
+      return upload(req);
+    };
+    const { last } = await run(api, { kind: 'file', file } as never, control);
+    expect(last.step).toBe('cancelled');
+    expect(calls.filter((c) => c.method === 'uploadChunk')).toHaveLength(1);
+    expect(calls.some((c) => c.method === 'finishUpload')).toBe(false);
+    expect(calls.some((c) => c.method === 'cancelImport')).toBe(true);
+  });
+
+  it('accepts exactly one non-empty .qhpkg file', () => {
+    expect(checkDropped([{ name: 'a.qhpkg', size: 10 }])).toBeNull();
+    expect(checkDropped([{ name: 'A.QHPKG', size: 10 }])).toBeNull();
+    expect(checkDropped([{ name: 'plan.pdf', size: 10 }])).toContain('“plan.pdf”');
+    expect(checkDropped([{ name: 'a.qhpkg', size: 0 }])).toContain('空的');
+    expect(checkDropped([])).toContain('一个');
+    expect(
+      checkDropped([
+        { name: 'a.qhpkg', size: 1 },
+        { name: 'b.qhpkg', size: 1 },
+      ]),
+    ).toContain('一个');
+  });
+
+  it('encodes base64 like Node does, across the slice boundary', () => {
+    const bytes = new Uint8Array(0x8000 * 2 + 5).map((_, i) => (i * 31) % 256);
+    const decoded = atob(toBase64(bytes));
+    expect(decoded.length).toBe(bytes.length);
+    expect(bytes.findIndex((b, i) => decoded.charCodeAt(i) !== b)).toBe(-1);
+    expect(toBase64(new Uint8Array([0xfb, 0xff]))).toBe('+/8=');
+  });
+});
