@@ -14,6 +14,7 @@ import type {
   TrainingClass,
 } from '../../src-shared/bundle/records';
 import type { Profile } from '../../src-shared/profiles/roles';
+import type { AuditAction, AuditEntityKind } from '../../src-shared/auditlog';
 
 type FromPackage<T> = T & { packageId: string };
 
@@ -67,14 +68,19 @@ export interface LocalWorkRow {
   [field: string]: unknown;
 }
 
+/**
+ * One audit-log entry as stored: the fields of src-shared/auditlog AuditEntry, with the entry
+ * hash kept under `hash` (the indexed column since v1). The first entry's prevHash is
+ * GENESIS_HASH, never null, so a row maps 1:1 onto the entry that verifyChain checks.
+ */
 export interface AuditLogRow {
   seq: number;
   at: string;
   actor: string;
-  action: string;
-  entityKind: string;
+  action: AuditAction;
+  entityKind: AuditEntityKind;
   entityId: string;
   payloadHash: string;
-  prevHash: string | null;
+  prevHash: string;
   hash: string;
 }

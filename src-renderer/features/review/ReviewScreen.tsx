@@ -1,7 +1,24 @@
-import { PlaceholderScreen } from '../../app/PlaceholderScreen';
+import { Loader, Stack } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import { useDb } from '../../app/dbContext';
+import { ExpertLink } from './ExpertLink';
+import { ReviewWorkspace } from './ReviewWorkspace';
+import { linkedExpertId } from './reviewStore';
 
-const counts = ['submissions', 'assignments', 'experts'] as const;
-
-export function ReviewScreen() {
-  return <PlaceholderScreen screen="review" counts={[...counts]} />;
+/** 评审任务: first "who am I among the package's experts", then the queue and the form. */
+export function ReviewScreen({ profile }: { profile: Profile }) {
+  const db = useDb();
+  const expertId = useLiveQuery(() => linkedExpertId(db, profile.id), [db, profile.id]);
+  return (
+    <Stack data-testid="screen-review" gap="md">
+      {expertId === undefined ? (
+        <Loader size="sm" />
+      ) : expertId === null ? (
+        <ExpertLink profile={profile} />
+      ) : (
+        <ReviewWorkspace profile={profile} expertId={expertId} />
+      )}
+    </Stack>
+  );
 }

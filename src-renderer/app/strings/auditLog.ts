@@ -1,0 +1,54 @@
+// zh-CN strings of the audit log: the start-up check and the settings view.
+import type { ChainBreakReason } from '../../../src-shared/auditlog';
+
+export const auditLogStrings = {
+  reasons: {
+    malformed: '记录格式不正确',
+    'seq-gap': '序号不连续，有记录被删除',
+    'prev-mismatch': '与前一条记录的链接不符，前面的记录可能被改动或删除',
+    'hash-mismatch': '记录内容与其哈希不符，已被改动',
+  } satisfies Record<ChainBreakReason, string>,
+  brokenTitle: '审计日志校验未通过',
+  broken: (seq: number, reason: string) =>
+    `审计日志链在第 ${seq} 条断裂：${reason}。请联系区级管理员；本工作站不会自动修复。`,
+  checkFailed: (message: string) => `无法校验审计日志：${message}。请联系区级管理员。`,
+  view: {
+    title: '审计日志',
+    intro:
+      '每次提交、修改和同步都记入本机的审计日志，每条记录以哈希链接前一条，任何改动都会被发现。',
+    status: '链校验',
+    ok: (n: number) => `完整（共 ${n} 条）`,
+    empty: '尚无记录',
+    broken: (seq: number) => `在第 ${seq} 条断裂`,
+    checking: '校验中…',
+    recheck: '重新校验',
+    recent: '最近 50 条',
+    seq: '序号',
+    at: '时间',
+    action: '操作',
+    entity: '对象',
+    hash: '哈希',
+  },
+  actions: {
+    create: '创建',
+    change: '修改',
+    submit: '提交',
+    decide: '决定',
+    print: '打印',
+    reprint: '补打',
+    'sync-send': '发送',
+    'sync-ack': '平台确认',
+    import: '导入',
+  },
+  entities: {
+    review: '评审意见',
+    'panel-decision': '会审决定',
+    finding: '检查发现',
+    'sampling-plan': '抽查方案',
+    'compliance-verdict': '合规结论',
+    'print-log': '打印记录',
+    bundle: '结果包',
+    receipt: '回执',
+    'work-package': '工作包',
+  },
+};

@@ -1,0 +1,65 @@
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import { useDb } from '../../app/dbContext';
+import { screenLabels, t } from '../../app/strings';
+import { linkExpert } from './reviewStore';
+
+const s = t.review.link;
+
+/** Once per profile: which of the package's experts this person is. */
+export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () => void }) {
+  const db = useDb();
+  const experts = useLiveQuery(() => db.experts.orderBy('id').toArray(), [db]);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    if (!choice) return;
+    const r = await linkExpert(db, profile.id, choice);
+    if (r.ok) onDone?.();
+    else setError(r.message);
+  };
+
+  return (
+    <Stack maw={560}>
+      <Title order={3}>{screenLabels.review}</Title>
+      <Card withBorder padding="lg">
+        <Stack>
+          <Title order={4}>{s.title}</Title>
+          <Text size="sm" c="dimmed">
+            {s.intro}
+          </Text>
+          {experts && experts.length === 0 ? (
+            <Alert color="yellow">{s.noExperts}</Alert>
+          ) : (
+            <Group align="flex-end">
+              <Select
+                label={s.label}
+                placeholder={s.placeholder}
+                data-testid="expert-link-select"
+                data={(experts ?? []).map((e) => ({
+                  value: e.id,
+                  label: e.organization ? `${e.name}（${e.organization}）` : e.name,
+                }))}
+                value={choice}
+                onChange={setChoice}
+                searchable
+                w={360}
+              />
+              <Button
+                data-testid="expert-link-confirm"
+                disabled={!choice}
+                onClick={() => void confirm()}
+              >
+                {s.confirm}
+              </Button>
+            </Group>
+          )}
+          {error && <Alert color="red">{error}</Alert>}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,294 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Kbd,
+  List,
+  Loader,
+  NumberInput,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import { totalOf } from '../../../src-shared/review/schema';
+import { useDb } from '../../app/dbContext';
+import { programLabels, t } from '../../app/strings';
+import type { QueueItem } from './queue';
+import { loadReviewContext } from './reviewContext';
+import { submitReview, type DraftData } from './reviewStore';
+import { SubmissionFacts } from './SubmissionFacts';
+import { useReviewDraft } from './useReviewDraft';
+
+const s = t.review;
+
+export function ReviewForm({ profile, item }: { profile: Profile; item: QueueItem }) {
+  const db = useDb();
+  const ctx = useLiveQuery(() => loadReviewContext(db, item.assignment), [db, item.assignment]);
+  if (ctx === undefined) return <Loader size="sm" />;
+  if (ctx === null) return <Alert color="red">{s.form.missingSubmission}</Alert>;
+  return (
+    <Stack gap="md">
+      <SubmissionFacts ctx={ctx} />
+      {ctx.rubric ? (
+        <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+      ) : (
+        <Alert color="red">
+          {s.form.noRubric(
+            ctx.klass ? programLabels[ctx.klass.program] : ctx.submission.classId,
+            s.kinds[ctx.submission.kind],
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function scoresFrom(form: DraftData) {
+  return Object.values(form.scores).flatMap((v) =>
+    typeof v === 'number' && Number.isFinite(v) ? [{ score: v }] : [],
+  );
+}
+
+function ScoreForm({
+  profile,
+  item,
+  rubric,
+}: {
+  profile: Profile;
+  item: QueueItem;
+  rubric: Rubric;
+}) {
+  const db = useDb();
+  const draft = useReviewDraft(db, profile.id, item.assignment.id, item.latest);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { form } = draft;
+  const errorsRef = useRef<HTMLDivElement | null>(null);
+  // After a refused Ctrl+Enter the summary may be scrolled out of view: bring it back.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) errorsRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [errors]);
+
+  const submit = async () => {
+    if (!form || busy) return;
+    setBusy(true);
+    try {
+      await draft.flush();
+      const r = await submitReview(db, {
+        profileId: profile.id,
+        assignment: item.assignment,
+        rubric,
+        draft: form,
+      });
+      if (r.ok) {
+        setErrors({});
+        setNotice(r.action === 'change' ? s.form.changed : s.form.submitted);
+        draft.markClean();
+      } else {
+        setErrors(r.errors);
+        setNotice(null);
+      }
+    } catch (e) {
+      // IndexedDB refused the write (full disk, quota): nothing was stored; the draft remains.
+      setErrors({ form: s.form.submitFailed(e instanceof Error ? e.message : String(e)) });
+      setNotice(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Ctrl+Enter submits from anywhere, form fields included (hence no ignored tags).
+  useHotkeys(
+    [
+      ['ctrl+Enter', () => void submit()],
+      ['meta+Enter', () => void submit()],
+    ],
+    [],
+  );
+
+  if (!form) return <Loader size="sm" />;
+  const total = totalOf(scoresFrom(form));
+  const max = rubric.criteria.reduce((sum, c) => sum + c.maxScore, 0);
+  const submitted = item.latest !== null;
+  const errorList = Object.values(errors);
+  const clearError = (key: string) =>
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const { [key]: _drop, ...rest } = e;
+      return rest;
+    });
+
+  return (
+    <Card withBorder padding="md" data-testid="review-form" data-assignment-id={item.assignment.id}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={5}>
+            {s.form.rubric}：{rubric.title}
+          </Title>
+          <Badge
+            data-testid="review-status"
+            variant="light"
+            color={submitted ? 'blue' : draft.dirty ? 'yellow' : 'gray'}
+            style={{ flexShrink: 0 }}
+          >
+            {submitted ? s.state[item.state] : draft.dirty ? s.state.draft : s.state.todo}
+          </Badge>
+        </Group>
+        {submitted && draft.dirty && (
+          <Alert color="yellow" p="xs" data-testid="unsent-change">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{s.form.unsentChange}</Text>
+              <Button size="compact-xs" variant="default" onClick={() => void draft.discard()}>
+                {s.form.discard}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {errorList.length > 0 && (
+          <Alert ref={errorsRef} color="red" title={s.form.errorsTitle} data-testid="review-errors">
+            <List size="sm">
+              {errorList.map((m) => (
+                <List.Item key={m}>{m}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Stack gap={6}>
+          {rubric.criteria.map((c) => {
+            const key = `scores.${c.id}`;
+            const value = form.scores[c.id];
+            return (
+              <Group key={c.id} wrap="nowrap" align="flex-start" gap="sm">
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={500}>
+                    {c.label}
+                  </Text>
+                  {c.guidance && (
+                    <Text size="xs" c="dimmed">
+                      {c.guidance}
+                    </Text>
+                  )}
+                  {/* The message sits under the label, where there is room; the input turns red. */}
+                  {errors[key] && (
+                    <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
+                      {errors[key]}
+                    </Text>
+                  )}
+                </div>
+                <NumberInput
+                  aria-label={c.label}
+                  data-criterion={c.id}
+                  data-max={c.maxScore}
+                  w={150}
+                  min={0}
+                  max={c.maxScore}
+                  allowNegative={false}
+                  decimalScale={1}
+                  clampBehavior="none"
+                  rightSection={
+                    <Text size="xs" c="dimmed" pr={6}>
+                      /{c.maxScore}
+                    </Text>
+                  }
+                  rightSectionWidth={44}
+                  value={value ?? ''}
+                  error={Boolean(errors[key])}
+                  onChange={(v) => {
+                    clearError(key);
+                    const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
+                    draft.update((d) => ({
+                      ...d,
+                      scores: { ...d.scores, [c.id]: n !== null && Number.isFinite(n) ? n : null },
+                    }));
+                  }}
+                />
+              </Group>
+            );
+          })}
+        </Stack>
+        <Group justify="space-between">
+          <Text fw={600} data-testid="review-total">
+            {s.form.total(total, max)}
+          </Text>
+          <Text size="sm" c={total >= rubric.passScore ? 'teal' : 'dimmed'}>
+            {s.form.passScore(rubric.passScore)}
+          </Text>
+        </Group>
+        <Radio.Group
+          label={s.form.verdict}
+          value={form.verdict ?? ''}
+          error={errors.verdict}
+          onChange={(v) => {
+            clearError('verdict');
+            draft.update((d) => ({ ...d, verdict: v === 'pass' || v === 'fail' ? v : null }));
+          }}
+        >
+          <Group mt={4}>
+            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" />
+            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" />
+          </Group>
+        </Radio.Group>
+        <Textarea
+          label={s.form.comment}
+          description={s.form.commentHint}
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={form.comment}
+          error={errors.comment}
+          onChange={(e) => {
+            clearError('comment');
+            const comment = e.currentTarget.value;
+            draft.update((d) => ({ ...d, comment }));
+          }}
+        />
+        <Checkbox
+          data-testid="no-conflict"
+          label={s.form.noConflict}
+          checked={form.noConflict}
+          error={errors.noConflict}
+          onChange={(e) => {
+            clearError('noConflict');
+            const noConflict = e.currentTarget.checked;
+            draft.update((d) => ({ ...d, noConflict }));
+          }}
+        />
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="xs" c={draft.saveError ? 'red' : 'dimmed'} data-testid="draft-status">
+            {draft.saveError
+              ? s.form.draftFailed(draft.saveError)
+              : draft.savedAt
+                ? s.form.draftSaved(draft.savedAt)
+                : item.latest && !draft.dirty
+                  ? s.form.history(item.versions)
+                  : ''}
+          </Text>
+          <Button
+            data-testid="review-submit"
+            loading={busy}
+            disabled={submitted && !draft.dirty}
+            onClick={() => void submit()}
+            rightSection={<Kbd size="xs">{s.form.submitKeys}</Kbd>}
+          >
+            {submitted ? s.form.submitChange : s.form.submit}
+          </Button>
+        </Group>
+        {notice && (
+          <Alert color="teal" p="xs" data-testid="review-notice">
+            {notice}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,86 @@
+import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { PackageFile } from '../../../src-shared/bundle/records';
+import { formatDateTime } from '../../../src-shared/time';
+import { programLabels, t } from '../../app/strings';
+import type { ReviewContext } from './reviewContext';
+
+const s = t.review.facts;
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  );
+}
+
+/** What the expert needs to know about the outcome before scoring it (and to judge a conflict). */
+export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
+  const { submission, trainee, klass, organizer, files, assignment } = ctx;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={4} data-testid="submission-title">
+            {submission.title}
+          </Title>
+          <Badge variant="outline">{t.review.kinds[submission.kind]}</Badge>
+        </Group>
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs">
+          <Fact label={s.trainee} value={trainee?.name ?? submission.traineeId} />
+          <Fact label={s.klass} value={klass?.name ?? submission.classId} />
+          <Fact label={s.program} value={klass ? programLabels[klass.program] : '—'} />
+          <Fact label={s.organizer} value={organizer?.name ?? '—'} />
+          <Fact label={s.submittedAt} value={formatDateTime(submission.submittedAt)} />
+          {assignment.dueAt && <Fact label={s.due} value={assignment.dueAt} />}
+        </SimpleGrid>
+        <div>
+          <Text size="xs" c="dimmed">
+            {s.files}
+          </Text>
+          <List size="sm" spacing={2} data-testid="submission-files">
+            {files.map((f) => (
+              <List.Item key={f.id}>
+                <FileLine file={f} />
+              </List.Item>
+            ))}
+          </List>
+          <Text size="xs" c="dimmed" mt={4}>
+            {s.pdfNotYet}
+          </Text>
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
+function FileLine({ file }: { file: PackageFile & { location?: string } }) {
+  const where =
+    file.location === 'missing'
+      ? { label: s.fileMissing, color: 'red' }
+      : file.location === 'external'
+        ? { label: s.fileExternal, color: 'gray' }
+        : { label: s.fileInPackage, color: 'gray' };
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" style={{ wordBreak: 'break-all' }}>
+        {file.path}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+        {sizeLabel(file.size)}
+      </Text>
+      <Badge size="xs" variant="light" color={where.color} style={{ flexShrink: 0 }}>
+        {where.label}
+      </Badge>
+    </Group>
+  );
+}

@@ -1,0 +1,238 @@
+// Reading and writing an expert's reviews in IndexedDB: the profile ↔ expert link, drafts saved
+// on every change, and submission — the review row and its audit entry in one transaction.
+import { z } from 'zod';
+import type { Rubric } from '../../../src-shared/bundle/records';
+import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
+import {
+  reviewFieldErrors,
+  reviewSchema,
+  rubricIssues,
+  totalOf,
+  verdicts,
+  type Review,
+} from '../../../src-shared/review/schema';
+import { appendAudit } from '../../db/audit';
+import type { WorkstationDb } from '../../db/db';
+import type { AssignmentRow, SyncState } from '../../db/types';
+
+/** A stored review: the record as submitted plus where it is on its way to the platform. */
+export type ReviewRow = Review & { syncState: SyncState };
+
+const EXPERT_LINK_PREFIX = 'reviewExpert:';
+
+/** Which package expert a local profile reviews as (chosen once on the 评审任务 screen). */
+export async function linkedExpertId(db: WorkstationDb, profileId: string): Promise<string | null> {
+  const row = await db.settings.get(EXPERT_LINK_PREFIX + profileId);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function linkExpert(
+  db: WorkstationDb,
+  profileId: string,
+  expertId: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', db.settings, db.experts, db.reviews, async () => {
+    if (!(await db.experts.get(expertId))) {
+      return { ok: false as const, message: `工作包中没有编号为 ${expertId} 的评审专家` };
+    }
+    const current = await linkedExpertId(db, profileId);
+    const own = await db.reviews.filter((r) => r.profileId === profileId).count();
+    // Reviews name the expert they were entered as; re-linking afterwards would mix two people.
+    if (current && current !== expertId && own > 0) {
+      return { ok: false as const, message: '本用户已提交过评审，不能再更换对应的评审专家' };
+    }
+    await db.settings.put({ key: EXPERT_LINK_PREFIX + profileId, value: expertId });
+    return { ok: true as const };
+  });
+}
+
+// ---- drafts ---------------------------------------------------------------------------
+
+export interface DraftData {
+  /** Criterion id → score; null while the field is empty. */
+  scores: Record<string, number | null>;
+  verdict: Review['verdict'] | null;
+  comment: string;
+  noConflict: boolean;
+}
+
+const draftDataSchema = z.object({
+  scores: z.record(z.string(), z.number().nullable()),
+  verdict: z.enum(verdicts).nullable(),
+  comment: z.string(),
+  noConflict: z.boolean(),
+});
+
+export const emptyDraft = (): DraftData => ({
+  scores: {},
+  verdict: null,
+  comment: '',
+  noConflict: false,
+});
+
+export function draftFromReview(r: Review): DraftData {
+  return {
+    scores: Object.fromEntries(r.scores.map((s) => [s.criterionId, s.score])),
+    verdict: r.verdict,
+    comment: r.comment,
+    noConflict: r.noConflict,
+  };
+}
+
+export async function loadDraft(
+  db: WorkstationDb,
+  profileId: string,
+  assignmentId: string,
+): Promise<DraftData | null> {
+  const row = await db.reviewDrafts.get([profileId, assignmentId]);
+  const parsed = draftDataSchema.safeParse(row?.data);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveDraft(
+  db: WorkstationDb,
+  profileId: string,
+  assignmentId: string,
+  data: DraftData,
+  now: Date = new Date(),
+): Promise<void> {
+  await db.reviewDrafts.put({ profileId, assignmentId, updatedAt: now.toISOString(), data });
+}
+
+export async function discardDraft(
+  db: WorkstationDb,
+  profileId: string,
+  assignmentId: string,
+): Promise<void> {
+  await db.reviewDrafts.delete([profileId, assignmentId]);
+}
+
+// ---- submitted reviews ----------------------------------------------------------------
+
+/** The profile's reviews of one assignment, oldest first. */
+export async function reviewHistory(
+  db: WorkstationDb,
+  profileId: string,
+  assignmentId: string,
+): Promise<ReviewRow[]> {
+  const rows = (await db.reviews
+    .where('assignmentId')
+    .equals(assignmentId)
+    .toArray()) as unknown[] as ReviewRow[];
+  return rows
+    .filter((r) => r.profileId === profileId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The version in force: the one no later record supersedes. */
+export function latestOf(history: readonly ReviewRow[]): ReviewRow | null {
+  const superseded = new Set(history.map((r) => r.supersedes).filter(Boolean));
+  const heads = history.filter((r) => !superseded.has(r.id));
+  return heads[heads.length - 1] ?? null;
+}
+
+export type SubmitResult =
+  | { ok: true; review: ReviewRow; action: 'submit' | 'change' }
+  | { ok: false; errors: Record<string, string> };
+
+export interface SubmitInput {
+  profileId: string;
+  assignment: AssignmentRow;
+  rubric: Rubric;
+  draft: DraftData;
+  now?: Date;
+  newId?: () => string;
+}
+
+function sameContent(a: Review, b: Review): boolean {
+  const scores = (r: Review) =>
+    JSON.stringify([...r.scores].sort((x, y) => x.criterionId.localeCompare(y.criterionId)));
+  return a.verdict === b.verdict && a.comment === b.comment && scores(a) === scores(b);
+}
+
+/**
+ * Validates the draft against the rubric and, only if it is valid, writes the review row
+ * (syncState 'pending') and its audit entry in one transaction, and drops the draft. The first
+ * review of an assignment is logged as 'submit'; a later one supersedes the version in force
+ * and is logged as 'change'. Invalid input writes nothing and returns Chinese errors per field.
+ */
+export async function submitReview(db: WorkstationDb, input: SubmitInput): Promise<SubmitResult> {
+  const { profileId, assignment, rubric, draft } = input;
+  const now = input.now ?? new Date();
+  const scores = rubric.criteria.flatMap((c) => {
+    const v = draft.scores[c.id];
+    return typeof v === 'number' && Number.isFinite(v) ? [{ criterionId: c.id, score: v }] : [];
+  });
+  const candidate = {
+    id: `rv-${(input.newId ?? (() => crypto.randomUUID()))()}`,
+    assignmentId: assignment.id,
+    submissionId: assignment.submissionId,
+    expertId: assignment.expertId,
+    profileId,
+    rubricId: rubric.id,
+    scores,
+    total: totalOf(scores),
+    verdict: draft.verdict ?? undefined,
+    comment: draft.comment,
+    noConflict: draft.noConflict,
+    createdAt: now.toISOString(),
+  };
+  // Shape errors and rubric errors together, so every field that needs attention is marked.
+  const parsed = reviewSchema.safeParse(candidate);
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...rubricIssues(candidate, rubric),
+  ];
+  if (!parsed.success || issues.length > 0) return { ok: false, errors: reviewFieldErrors(issues) };
+  const review = parsed.data;
+
+  return db.transaction('rw', db.reviews, db.auditLog, db.reviewDrafts, async () => {
+    // Read the version in force inside the transaction so two quick submits cannot both claim
+    // to be the first version.
+    const current = latestOf(await reviewHistory(db, profileId, assignment.id));
+    if (current && sameContent(current, review)) {
+      return { ok: false as const, errors: { form: '内容与已提交的评审相同，无需再次提交' } };
+    }
+    const record: Review = current ? { ...review, supersedes: current.id } : review;
+    const row: ReviewRow = { ...record, syncState: 'pending' };
+    await db.reviews.add(row);
+    const action = current ? ('change' as const) : ('submit' as const);
+    await appendAudit(db, {
+      at: record.createdAt,
+      actor: profileId,
+      action,
+      entityKind: 'review',
+      entityId: record.id,
+      // The record as it will travel (without the local sync state).
+      payload: record,
+    });
+    await db.reviewDrafts.delete([profileId, assignment.id]);
+    return { ok: true as const, review: row, action };
+  });
+}
+
+// ---- for the result bundle ------------------------------------------------------------
+
+/**
+ * The record as it travels in a result bundle. The payload is exactly what the audit entry
+ * of this review hashed (the review without its local sync state).
+ */
+export function reviewResultRecord(row: ReviewRow): ResultRecord {
+  const { syncState: _local, ...review } = row;
+  return {
+    id: review.id,
+    kind: 'review',
+    ...(review.supersedes ? { supersedes: review.supersedes } : {}),
+    createdAt: review.createdAt,
+    payload: review,
+  };
+}
+
+/** Reviews not yet handed to the platform, oldest first (a change after its original). */
+export async function pendingReviews(db: WorkstationDb): Promise<ReviewRow[]> {
+  const rows = await db.reviews
+    .where('[syncState+createdAt]')
+    .between(['pending', ''], ['pending', '\uffff'])
+    .toArray();
+  return rows as unknown[] as ReviewRow[];
+}

@@ -1,0 +1,83 @@
+import { Badge, Button, Card, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatDateTime } from '../../../src-shared/time';
+import { auditAlertText, useAuditCheck } from '../../app/auditCheck';
+import { useDb } from '../../app/dbContext';
+import { t } from '../../app/strings';
+import { recentAudit } from '../../db/audit';
+
+const s = t.auditLog;
+
+/** 审计日志: chain status and the newest 50 entries (read-only; nothing here repairs). */
+export function AuditLogCard() {
+  const db = useDb();
+  const { status, recheck } = useAuditCheck(db);
+  const rows = useLiveQuery(() => recentAudit(db, 50), [db]);
+  const problem = status ? auditAlertText(status) : null;
+  return (
+    <Card withBorder maw={900} data-testid="audit-log-card">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{s.view.title}</Title>
+          <Group gap="xs">
+            <Text size="sm">{s.view.status}</Text>
+            <Badge
+              data-testid="audit-chain-status"
+              color={!status ? 'gray' : status.state === 'ok' ? 'green' : 'red'}
+              variant="light"
+            >
+              {!status
+                ? s.view.checking
+                : status.state === 'ok'
+                  ? status.length === 0
+                    ? s.view.empty
+                    : s.view.ok(status.length)
+                  : status.state === 'broken'
+                    ? s.view.broken(status.check.seq)
+                    : s.view.checking}
+            </Badge>
+            <Button size="compact-xs" variant="default" onClick={recheck}>
+              {s.view.recheck}
+            </Button>
+          </Group>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {s.view.intro}
+        </Text>
+        {problem && (
+          <Text size="sm" c="red">
+            {problem}
+          </Text>
+        )}
+        {rows && rows.length > 0 && (
+          <ScrollArea.Autosize mah={360}>
+            <Table striped fz="xs" data-testid="audit-log-rows">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{s.view.seq}</Table.Th>
+                  <Table.Th>{s.view.at}</Table.Th>
+                  <Table.Th>{s.view.action}</Table.Th>
+                  <Table.Th>{s.view.entity}</Table.Th>
+                  <Table.Th>{s.view.hash}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.seq}>
+                    <Table.Td>{r.seq}</Table.Td>
+                    <Table.Td>{formatDateTime(r.at)}</Table.Td>
+                    <Table.Td>{s.actions[r.action] ?? r.action}</Table.Td>
+                    <Table.Td>
+                      {s.entities[r.entityKind] ?? r.entityKind} {r.entityId}
+                    </Table.Td>
+                    <Table.Td ff="monospace">{r.hash.slice(0, 12)}…</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Stack>
+    </Card>
+  );
+}

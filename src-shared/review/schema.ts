@@ -1,0 +1,119 @@
+// One expert's review of one assigned outcome: a score per rubric criterion, a verdict, the
+// reasons, and the declaration that the expert has no conflict of interest. Records are
+// append-only: changing a submitted review writes a new record that names the one it
+// supersedes, so the platform sees every version and the audit log links them.
+import { z } from 'zod';
+import { isoInstant, recordId, type Rubric } from '../bundle/records';
+
+export const verdicts = ['pass', 'fail'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export const COMMENT_MIN = 5;
+export const COMMENT_MAX = 2000;
+
+export const reviewSchema = z.object({
+  id: recordId,
+  assignmentId: recordId,
+  submissionId: recordId,
+  expertId: recordId,
+  /** The local profile that entered it (its key signs the result bundle). */
+  profileId: recordId,
+  rubricId: recordId,
+  // Which criteria must be scored depends on the rubric: see rubricIssues.
+  scores: z.array(
+    z.object({
+      criterionId: recordId,
+      score: z.number('分数须为数字').min(0, '分数不能为负'),
+    }),
+  ),
+  total: z.number().min(0),
+  verdict: z.enum(verdicts, '请选择评审结论（通过或不通过）'),
+  comment: z
+    .string()
+    .trim()
+    .min(COMMENT_MIN, `评审意见至少 ${COMMENT_MIN} 个字，请写明理由`)
+    .max(COMMENT_MAX, `评审意见不超过 ${COMMENT_MAX} 字`),
+  /** 回避声明: true means "I have no conflict of interest with this trainee or organizer". */
+  noConflict: z.literal(true, '提交前须声明与该学员及培训机构无利害关系'),
+  supersedes: recordId.optional(),
+  createdAt: isoInstant,
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export function totalOf(scores: readonly { score: number }[]): number {
+  // Scores may be halves; round away float noise so 0.1 + 0.2 style sums compare exactly.
+  return Math.round(scores.reduce((s, c) => s + c.score, 0) * 100) / 100;
+}
+
+export interface RubricIssue {
+  /** ['scores', criterionId], ['verdict'], ['total'], … */
+  path: string[];
+  message: string;
+}
+
+/**
+ * Checks a review against the rubric it is scored on: every criterion scored once and within
+ * its maximum, the total the sum of the scores, and "通过" only at or above the pass score.
+ * Separate from the zod schema so a form gets these messages together with the field errors
+ * (zod skips refinements once the base shape has an issue).
+ */
+export function rubricIssues(
+  r: {
+    rubricId: string;
+    scores: readonly { criterionId: string; score: number }[];
+    total: number;
+    verdict?: Verdict | undefined;
+  },
+  rubric: Rubric,
+): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  if (r.rubricId !== rubric.id) {
+    issues.push({ path: ['rubricId'], message: '评审标准与该成果不符' });
+  }
+  const byId = new Map<string, number[]>();
+  for (const s of r.scores) byId.set(s.criterionId, [...(byId.get(s.criterionId) ?? []), s.score]);
+  for (const c of rubric.criteria) {
+    const given = byId.get(c.id) ?? [];
+    const path = ['scores', c.id];
+    if (given.length === 0) issues.push({ path, message: `请为「${c.label}」打分` });
+    else if (given.length > 1) issues.push({ path, message: `「${c.label}」重复打分` });
+    else if (given[0]! > c.maxScore) {
+      issues.push({ path, message: `「${c.label}」最高 ${c.maxScore} 分` });
+    }
+  }
+  const known = new Set(rubric.criteria.map((c) => c.id));
+  for (const id of byId.keys()) {
+    if (!known.has(id)) issues.push({ path: ['scores'], message: `评审标准中没有评分项 ${id}` });
+  }
+  if (r.total !== totalOf(r.scores)) {
+    issues.push({ path: ['total'], message: '总分与各项分数之和不符' });
+  }
+  if (r.verdict === 'pass' && r.total < rubric.passScore) {
+    issues.push({
+      path: ['verdict'],
+      message: `总分 ${r.total} 低于通过分 ${rubric.passScore}，不能判为通过`,
+    });
+  }
+  return issues;
+}
+
+/** The review schema with the rubric checks (for whoever validates a stored or received review). */
+export function reviewSchemaFor(rubric: Rubric) {
+  return reviewSchema.superRefine((r, ctx) => {
+    for (const issue of rubricIssues(r, rubric)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+}
+
+/** Field key for a form: 'scores.<criterionId>', 'verdict', 'comment', 'noConflict', … */
+export function reviewFieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || 'form';
+    // Index paths inside scores (scores.0.score) come from the element schema; name the field.
+    const field = /^scores\.\d+\./.test(key) ? 'scores' : key;
+    out[field] ??= issue.message;
+  }
+  return out;
+}
