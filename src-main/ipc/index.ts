@@ -3,12 +3,18 @@ import { contract, type QihangHandlers } from '../../src-shared/ipc/contract';
 import { createGate, type Gate } from '../../src-shared/ipc/gate';
 import { appHandlers } from './app';
 import type { MainContext } from './context';
+import { keysHandlers } from './keys';
 import { packagesHandlers } from './packages';
+import { policyHandlers } from './policy';
+import { syncHandlers } from './sync';
 
 export function createHandlers(ctx: MainContext): QihangHandlers {
   return {
     app: appHandlers(ctx),
     packages: packagesHandlers(ctx),
+    keys: keysHandlers(ctx),
+    sync: syncHandlers(ctx),
+    policy: policyHandlers(ctx),
   };
 }
 

@@ -1,9 +1,22 @@
-import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { screensFor, type Profile, type Screen } from '../../src-shared/profiles/roles';
+import { PackageImportProvider } from '../features/packages/ImportProvider';
 import { selectProfile } from '../features/profiles/profiles';
+import { auditAlertText, useAuditCheck } from './auditCheck';
 import { useDb } from './dbContext';
 import { screenComponents } from './screens';
 import { appName, roleLabels, screenLabels, t } from './strings';
@@ -14,53 +27,74 @@ export function Shell({ profile }: { profile: Profile }) {
   const [active, setActive] = useState<Screen>(entries[0] ?? 'settings');
   const current = entries.includes(active) ? active : (entries[0] ?? 'settings');
   const pkg = useLiveQuery(() => db.packages.orderBy('importedAt').last(), [db]);
+  const audit = useAuditCheck(db);
+  const auditAlert = audit.status ? auditAlertText(audit.status) : null;
 
   useHotkeys(entries.map((screen, i) => [`alt+${i + 1}`, () => setActive(screen)]));
 
   const Screen = screenComponents[current];
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <Title order={4}>{appName}</Title>
-            <Text size="sm" c="dimmed" data-testid="package-line" truncate>
-              {pkg ? t.shell.packageLine(pkg.title, pkg.version) : t.shell.noPackage}
-            </Text>
+    <PackageImportProvider profile={profile}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <Title order={4}>{appName}</Title>
+              <Text size="sm" c="dimmed" data-testid="package-line" truncate>
+                {pkg ? t.shell.packageLine(pkg.title, pkg.version) : t.shell.noPackage}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Text fw={500} data-testid="profile-name">
+                {profile.name}
+              </Text>
+              {profile.demo && (
+                <Badge variant="light" color="orange" data-testid="profile-demo-badge">
+                  {t.packageImport.demoBadge}
+                </Badge>
+              )}
+              <Badge variant="light" data-testid="profile-role">
+                {roleLabels[profile.role]}
+              </Badge>
+              <Button size="xs" variant="default" onClick={() => void selectProfile(db, null)}>
+                {t.profile.switch}
+              </Button>
+            </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={500} data-testid="profile-name">
-              {profile.name}
-            </Text>
-            <Badge variant="light" data-testid="profile-role">
-              {roleLabels[profile.role]}
-            </Badge>
-            <Button size="xs" variant="default" onClick={() => void selectProfile(db, null)}>
-              {t.profile.switch}
-            </Button>
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="主导航">
-        <Stack gap={2} data-testid="role-nav" flex={1}>
-          {entries.map((screen, i) => (
-            <NavLink
-              key={screen}
-              label={screenLabels[screen]}
-              active={screen === current}
-              onClick={() => setActive(screen)}
-              rightSection={<Kbd size="xs">{`Alt+${i + 1}`}</Kbd>}
-              data-screen={screen}
-            />
-          ))}
-        </Stack>
-        <Text size="xs" c="dimmed" p="xs">
-          {t.shell.shortcuts.replace('7', String(entries.length))}
-        </Text>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Screen profile={profile} />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="主导航">
+          <Stack gap={2} data-testid="role-nav" flex={1}>
+            {entries.map((screen, i) => (
+              <NavLink
+                key={screen}
+                label={screenLabels[screen]}
+                active={screen === current}
+                onClick={() => setActive(screen)}
+                rightSection={<Kbd size="xs">{`Alt+${i + 1}`}</Kbd>}
+                data-screen={screen}
+              />
+            ))}
+          </Stack>
+          <Text size="xs" c="dimmed" p="xs">
+            {t.shell.shortcuts.replace('7', String(entries.length))}
+          </Text>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          {auditAlert && (
+            // Persistent on purpose: no close button, shown on every screen of the session.
+            <Alert
+              color="red"
+              variant="filled"
+              mb="md"
+              title={t.auditLog.brokenTitle}
+              data-testid="audit-broken"
+            >
+              {auditAlert}
+            </Alert>
+          )}
+          <Screen profile={profile} />
+        </AppShell.Main>
+      </AppShell>
+    </PackageImportProvider>
   );
 }

@@ -1,6 +1,11 @@
 // The one zh-CN string catalog. Screens import from here so wording stays consistent and a
 // reviewer of the language reads one file.
 import type { Role, Screen } from '../../src-shared/profiles/roles';
+import { complianceStrings } from './strings/compliance';
+import { auditLogStrings } from './strings/auditLog';
+import { reviewStrings } from './strings/review';
+import { syncStrings } from './strings/sync';
+import { packageImportStrings } from './strings/packageImport';
 
 export const appName = '启航评审工作站';
 
@@ -29,6 +34,7 @@ export const programLabels = {
 } as const;
 
 export const t = {
+  compliance: complianceStrings,
   boot: {
     opening: '正在打开本地数据库…',
     loadingDemo: '首次使用：正在校验并载入演示工作包…',
@@ -79,6 +85,10 @@ export const t = {
     hostHarness: '浏览器预览（测试环境）',
     dataLocation: '数据保存在本机 IndexedDB 中，关闭窗口不会丢失。',
   },
+  review: reviewStrings,
+  sync: syncStrings,
+  auditLog: auditLogStrings,
+  packageImport: packageImportStrings,
   errors: {
     generic: '操作失败',
   },

@@ -1,12 +1,18 @@
 // The whole IPC surface between renderer and main. The preload exposes exactly these methods
 // and main registers exactly these handlers; anything else does not exist.
 import { appChannels } from './app';
+import { keysChannels } from './keys';
 import { packagesChannels } from './packages';
+import { policyChannels } from './policy';
+import { syncChannels } from './sync';
 import type { ApiOf, ContractSpec, HandlersOf } from './channel';
 
 export const contract = {
   app: appChannels,
   packages: packagesChannels,
+  keys: keysChannels,
+  sync: syncChannels,
+  policy: policyChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { getApi } from '../../app/api';
 import { roleLabels, screenLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
+import { PackageImportCard } from '../packages/PackageImportCard';
+import { AuditLogCard } from './AuditLogCard';
 
 type Info = { version: string; host: 'electron' | 'browser-harness'; platform: string };
 
@@ -44,9 +46,11 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
           </Table.Tbody>
         </Table>
       </Card>
+      <PackageImportCard />
       <Text size="sm" c="dimmed">
         {t.settings.dataLocation}
       </Text>
+      <AuditLogCard />
     </Stack>
   );
 }

@@ -1,7 +1,365 @@
-import { PlaceholderScreen } from '../../app/PlaceholderScreen';
+// 同步: counts by syncState, the pending bundle, export / upload / receipt import, the platform
+// URL, the history, and the profile's key and enrollment. Every role sees it: everyone's work
+// leaves the station in a bundle signed by their own key.
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { KeyStatus } from '../../../src-shared/ipc/keys';
+import type { IpcError } from '../../../src-shared/ipc/result';
+import type { SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import { formatDateTime } from '../../../src-shared/time';
+import { getApi } from '../../app/api';
+import { useDb } from '../../app/dbContext';
+import { screenLabels, t } from '../../app/strings';
+import { describeFailure, progressLine } from './failures';
+import { KeysPanel } from './KeysPanel';
+import { usePassphrasePrompt } from './PassphraseModal';
+import { applyReceipt, gatherBundleInput, markSent, syncCounts } from './syncStore';
 
-const counts = ['files'] as const;
+const s = t.sync;
+export const PLATFORM_URL_KEY = 'platformUrl';
 
-export function SyncScreen() {
-  return <PlaceholderScreen screen="sync" counts={[...counts]} />;
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+function CountCard({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={600} data-testid={testId}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function PlatformUrl({ notify }: { notify: (m: Message) => void }) {
+  const db = useDb();
+  const saved = useLiveQuery(() => db.settings.get(PLATFORM_URL_KEY), [db]);
+  const [value, setValue] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = value ?? (typeof saved?.value === 'string' ? saved.value : '');
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await getApi()?.sync.checkUrl({ url: shown });
+    if (!r) return;
+    if (!r.ok) return setError(describeFailure(r.error));
+    setError(null);
+    await db.settings.put({ key: PLATFORM_URL_KEY, value: r.value.url });
+    setValue(null);
+    notify({ kind: 'ok', text: s.urlSaved });
+  };
+
+  return (
+    <form onSubmit={(e) => void save(e)}>
+      <Group align="flex-start" wrap="nowrap">
+        <TextInput
+          label={s.platformUrl}
+          description={s.platformUrlHint}
+          value={shown}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={error}
+          w={520}
+          data-testid="platform-url"
+        />
+        <Button type="submit" variant="default" mt={44}>
+          {s.saveUrl}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function History({ status }: { status: SyncStatus | null }) {
+  const c = s.historyCols;
+  const rows = [...(status?.acknowledged ?? [])].reverse();
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {s.historyEmpty}
+      </Text>
+    );
+  return (
+    <Table withTableBorder fz="sm" data-testid="sync-history">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={60}>{c.counter}</Table.Th>
+          <Table.Th>{c.bundle}</Table.Th>
+          <Table.Th w={100}>{c.records}</Table.Th>
+          <Table.Th w={170}>{c.created}</Table.Th>
+          <Table.Th>{c.receipt}</Table.Th>
+          <Table.Th w={170}>{c.acknowledged}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((a) => (
+          <Table.Tr key={a.bundleId}>
+            <Table.Td>{a.counter}</Table.Td>
+            <Table.Td>
+              <Code>{a.bundleId.slice(0, 14)}…</Code>
+            </Table.Td>
+            <Table.Td>
+              {a.acceptedRecordIds.length} / {a.recordIds.length}
+            </Table.Td>
+            <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
+            <Table.Td>
+              <Code>{a.receiptId.slice(0, 14)}…</Code>
+            </Table.Td>
+            <Table.Td>{formatDateTime(a.acknowledgedAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function loadStatus(api: ReturnType<typeof getApi>, profileId: string) {
+  return Promise.all([api?.keys.status({ profileId }), api?.sync.status({ profileId })]);
+}
+
+export function SyncScreen({ profile }: { profile: Profile }) {
+  const db = useDb();
+  const api = getApi();
+  const { ask, modal } = usePassphrasePrompt();
+  const [message, setMessage] = useState<Message>(null);
+  const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [busy, setBusy] = useState<null | 'export' | 'upload' | 'receipt'>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const counts = useLiveQuery(() => syncCounts(db, profile.id), [db, profile.id]);
+  const platformUrl = useLiveQuery(() => db.settings.get(PLATFORM_URL_KEY), [db]);
+
+  const apply = useCallback(([k, o]: Awaited<ReturnType<typeof loadStatus>>) => {
+    if (k?.ok) setKeyStatus(k.value);
+    if (o?.ok) setStatus(o.value);
+    else if (o) setMessage({ kind: 'error', text: describeFailure(o.error) });
+  }, []);
+  const refresh = useCallback(
+    () => loadStatus(api, profile.id).then(apply),
+    [api, profile.id, apply],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void loadStatus(api, profile.id).then((r) => live && apply(r));
+    return () => {
+      live = false;
+    };
+  }, [api, profile.id, apply]);
+
+  const failWith = (error: Pick<IpcError, 'code' | 'message'>) =>
+    setMessage({ kind: 'error', text: describeFailure(error) });
+
+  /** Signs the pending records into a new bundle unless one is already waiting for its receipt. */
+  const ensurePending = async (): Promise<boolean> => {
+    if (!api) return false;
+    if (status?.pending) return true;
+    if (!keyStatus?.key) {
+      setMessage({ kind: 'error', text: s.codes['no-key'] ?? '' });
+      return false;
+    }
+    const input = await gatherBundleInput(db, profile.id);
+    if (!input.ok) {
+      setMessage({
+        kind: 'error',
+        text:
+          input.code === 'audit-broken' ? s.auditBroken(input.seq, input.message) : s.nothingToSend,
+      });
+      return false;
+    }
+    const passphrase = await ask(s.passphraseForBundle);
+    if (passphrase === null) {
+      setMessage({ kind: 'ok', text: s.cancelled });
+      return false;
+    }
+    const r = await api.sync.prepare({
+      profileId: profile.id,
+      passphrase,
+      records: input.records,
+      auditLogHead: input.auditLogHead,
+      workPackageIds: input.workPackageIds,
+    });
+    if (!r.ok) {
+      failWith(r.error);
+      return false;
+    }
+    await markSent(db, profile.id, r.value);
+    setMessage({ kind: 'ok', text: s.prepared(r.value.counter, r.value.recordIds.length) });
+    await refresh();
+    return true;
+  };
+
+  const exportBundle = async () => {
+    setBusy('export');
+    try {
+      if (!(await ensurePending()) || !api) return;
+      const r = await api.sync.exportPending({ profileId: profile.id });
+      if (!r.ok) return failWith(r.error);
+      setMessage({ kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const upload = async () => {
+    const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
+    if (!url) return setMessage({ kind: 'error', text: s.urlMissing });
+    // Without pinned platform keys no receipt can be checked: say so before asking to sign.
+    if (keyStatus?.key && !keyStatus.enrollment)
+      return setMessage({ kind: 'error', text: s.codes['not-enrolled'] ?? '' });
+    setBusy('upload');
+    const timer = window.setInterval(() => {
+      void api?.sync
+        .uploadProgress({ profileId: profile.id })
+        .then((p) => p.ok && setProgress(p.value));
+    }, 400);
+    try {
+      if (!(await ensurePending()) || !api) return;
+      const r = await api.sync.upload({ profileId: profile.id, url });
+      if (!r.ok) return failWith(r.error);
+      const applied = await applyReceipt(db, profile.id, r.value);
+      setMessage({ kind: 'ok', text: s.uploaded(applied.acknowledged, r.value.attempts) });
+    } finally {
+      window.clearInterval(timer);
+      setProgress(null);
+      setBusy(null);
+      await refresh();
+    }
+  };
+
+  const importReceipt = async () => {
+    if (!api) return;
+    setBusy('receipt');
+    try {
+      const r = await api.sync.importReceipt({ profileId: profile.id });
+      if (!r.ok) return failWith(r.error);
+      if (r.value.path === null) return setMessage({ kind: 'ok', text: s.cancelled });
+      const applied = await applyReceipt(db, profile.id, r.value);
+      setMessage({
+        kind: 'ok',
+        text:
+          applied.acknowledged === 0 && r.value.alreadyAcknowledged
+            ? s.receiptAgain
+            : s.receiptApplied(applied.acknowledged),
+      });
+    } finally {
+      setBusy(null);
+      await refresh();
+    }
+  };
+
+  const pending = status?.pending ?? null;
+  // Until the key exists and is enrolled, that is the first thing to do: show it on top.
+  const setupDone = Boolean(keyStatus?.key && keyStatus.enrollment);
+  const keysPanel = (
+    <KeysPanel
+      profile={profile}
+      status={keyStatus}
+      refresh={refresh}
+      ask={ask}
+      notify={(kind, text) => setMessage({ kind, text })}
+    />
+  );
+  return (
+    <Stack data-testid="screen-sync" gap="md">
+      {modal}
+      <Title order={3}>{screenLabels.sync}</Title>
+      <Text size="sm" c="dimmed">
+        {s.intro}
+      </Text>
+      {message && (
+        <Alert
+          color={message.kind === 'ok' ? 'green' : 'red'}
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+          data-testid="sync-message"
+          style={{ whiteSpace: 'pre-line' }}
+          withCloseButton
+          onClose={() => setMessage(null)}
+        >
+          {message.text}
+        </Alert>
+      )}
+      {!setupDone && keysPanel}
+      <SimpleGrid cols={3} maw={720}>
+        <CountCard label={s.counts.pending} value={counts?.pending ?? 0} testId="count-pending" />
+        <CountCard label={s.counts.sent} value={counts?.sent ?? 0} testId="count-sent" />
+        <CountCard
+          label={s.counts.acknowledged}
+          value={counts?.acknowledged ?? 0}
+          testId="count-acknowledged"
+        />
+      </SimpleGrid>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={5}>{s.pendingTitle}</Title>
+          <Text size="sm" data-testid="pending-bundle">
+            {pending
+              ? s.pendingLine(
+                  pending.counter,
+                  pending.recordIds.length,
+                  formatDateTime(pending.createdAt),
+                )
+              : s.pendingNone}
+          </Text>
+          {status && !pending && (
+            <Text size="xs" c="dimmed">
+              {s.nextCounter(status.nextCounter)}
+            </Text>
+          )}
+          <Group>
+            <Button
+              onClick={() => void exportBundle()}
+              loading={busy === 'export'}
+              disabled={busy !== null}
+            >
+              {s.exportBundle}
+            </Button>
+            <Button
+              onClick={() => void upload()}
+              loading={busy === 'upload'}
+              disabled={busy !== null}
+            >
+              {s.uploadBundle}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => void importReceipt()}
+              loading={busy === 'receipt'}
+              disabled={busy !== null}
+            >
+              {s.importReceipt}
+            </Button>
+          </Group>
+          {progress?.active && (
+            <Text size="sm" data-testid="upload-progress" role="status">
+              {progressLine(progress)}
+            </Text>
+          )}
+          <PlatformUrl notify={setMessage} />
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={5}>{s.history}</Title>
+          <History status={status} />
+        </Stack>
+      </Card>
+      {setupDone && keysPanel}
+    </Stack>
+  );
 }

@@ -1,0 +1,209 @@
+// Result bundles out, receipts back. Main signs (the key never leaves it), keeps the outbox and
+// verifies receipts; it answers with the record ids a verified receipt acknowledges, which is
+// the only way the renderer may mark a record acknowledged.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { QihangHandlers } from '../../src-shared/ipc/contract';
+import { fail, ok } from '../../src-shared/ipc/result';
+import type { ReceiptOutcome, UploadProgress } from '../../src-shared/ipc/sync';
+import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
+import {
+  acceptReceipt,
+  loadOutbox,
+  pendingBundle,
+  prepareBundle,
+  type ReceiptAccepted,
+} from '../services/bundles/outbox';
+import { checkPlatformUrl, syncPendingBundle, type RetryOptions } from '../services/bundles/upload';
+import { platformTrust } from '../services/keys/enrollment';
+import { unlockProfileKey } from '../services/keys/keystore';
+import type { MainContext } from './context';
+import { keyStoreConfig, keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+
+export interface SyncOptions extends KeyOptions {
+  /** Tests shorten the backoff; production uses the upload defaults. */
+  retry?: Omit<RetryOptions, 'onAttempt'>;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 6;
+
+const bundleFileName = (profileId: string, counter: number) =>
+  `${profileId}-${String(counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`;
+
+async function outcomeOf(
+  dir: string,
+  profileId: string,
+  accepted: ReceiptAccepted,
+): Promise<ReceiptOutcome | { ok: false; code: string; message: string }> {
+  const loaded = await loadOutbox(dir, profileId);
+  if (!loaded.ok) return loaded;
+  const entry = loaded.state.acknowledged.find((a) => a.bundleId === accepted.receipt.bundleId);
+  return {
+    receiptId: accepted.receipt.receiptId,
+    bundleId: accepted.receipt.bundleId,
+    counter: accepted.receipt.counter,
+    // Always the receipt's full list, also on a re-import: if the renderer's write was lost
+    // after main recorded the receipt, importing the same receipt again completes it.
+    acceptedRecordIds: accepted.receipt.acceptedRecordIds,
+    sentRecordIds: entry?.recordIds ?? accepted.receipt.acceptedRecordIds,
+    alreadyAcknowledged: accepted.alreadyAcknowledged,
+  };
+}
+
+export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHandlers['sync'] {
+  const cfg = keyStoreConfig(ctx, opts);
+  const dir = outboxDir(ctx);
+  const now = () => opts.now?.() ?? new Date();
+  const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  // Per profile, so the screen can poll while the upload call is still running.
+  const progress = new Map<string, UploadProgress>();
+  const idle = (): UploadProgress => ({
+    active: false,
+    attempt: 0,
+    maxAttempts,
+    lastError: null,
+    nextRetryAt: null,
+  });
+
+  async function trustFor(profileId: string) {
+    return platformTrust(keysDir(ctx), profileId, now());
+  }
+
+  return {
+    status: async ({ profileId }) => {
+      const loaded = await loadOutbox(dir, profileId);
+      if (!loaded.ok) return fail(loaded.code, loaded.message);
+      const { pending, acknowledged, lastAcknowledged } = loaded.state;
+      return ok({
+        pending: pending
+          ? {
+              bundleId: pending.bundleId,
+              bundleHash: pending.bundleHash,
+              counter: pending.counter,
+              recordIds: pending.recordIds,
+              createdAt: pending.createdAt,
+            }
+          : null,
+        acknowledged: acknowledged.map((a) => ({
+          bundleId: a.bundleId,
+          bundleHash: a.bundleHash,
+          counter: a.counter,
+          recordIds: a.recordIds,
+          createdAt: a.createdAt,
+          receiptId: a.receiptId,
+          acknowledgedAt: a.acknowledgedAt,
+          acceptedRecordIds: a.acceptedRecordIds,
+        })),
+        nextCounter: pending ? pending.counter : (lastAcknowledged?.counter ?? 0) + 1,
+      });
+    },
+
+    checkUrl: ({ url }) => {
+      const checked = checkPlatformUrl(url.trim());
+      return checked.ok ? ok({ url: url.trim() }) : fail(checked.code, checked.message, 'url');
+    },
+
+    prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds }) => {
+      const unlocked = await unlockProfileKey(cfg, profileId, passphrase);
+      if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
+      const built = await prepareBundle(
+        { dir, profileId, records, auditLogHead, workPackageIds, now: now() },
+        [unlocked.signer],
+      );
+      if (!built.ok) return fail(built.code, built.message);
+      return ok({
+        bundleId: built.manifest.bundleId,
+        bundleHash: built.bundleHash,
+        counter: built.manifest.counter,
+        recordIds: built.manifest.records.map((r) => r.id),
+        createdAt: built.manifest.createdAt,
+        fileName: built.fileName,
+      });
+    },
+
+    exportPending: async ({ profileId }) => {
+      const pending = await pendingBundle(dir, profileId);
+      if (!pending.ok) return fail(pending.code, pending.message);
+      if (!pending.pending) return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
+      const { sent, bytes } = pending.pending;
+      const target = await ctx.dialogs.saveFile({
+        title: '导出结果包',
+        defaultName: bundleFileName(profileId, sent.counter),
+        filters: [{ name: '启航结果包', extensions: [RESULT_BUNDLE_EXTENSION.slice(1)] }],
+      });
+      if (target === null) return ok({ path: null, bundleId: sent.bundleId });
+      try {
+        await writeFile(target, bytes);
+      } catch (e) {
+        return fail(
+          'io-failed',
+          `无法写入结果包 ${path.basename(target)}：${(e as Error).message}`,
+        );
+      }
+      return ok({ path: target, bundleId: sent.bundleId });
+    },
+
+    upload: async ({ profileId, url }) => {
+      if (progress.get(profileId)?.active)
+        return fail('upload-running', '结果包正在上传，请等待本次上传结束');
+      const urlOk = checkPlatformUrl(url.trim());
+      if (!urlOk.ok) return fail(urlOk.code, urlOk.message, 'url');
+      const trust = await trustFor(profileId);
+      if (!trust.ok) return fail(trust.code, trust.message);
+      const state: UploadProgress = { ...idle(), active: true };
+      progress.set(profileId, state);
+      try {
+        const synced = await syncPendingBundle({
+          ...opts.retry,
+          maxAttempts,
+          dir,
+          profileId,
+          url: url.trim(),
+          platformKeys: trust.keys,
+          now: now(),
+          onAttempt: ({ attempt, error, nextDelayMs }) => {
+            state.attempt = attempt;
+            state.lastError = error ? { code: error.code, message: error.message } : null;
+            state.nextRetryAt =
+              nextDelayMs !== undefined ? new Date(Date.now() + nextDelayMs).toISOString() : null;
+          },
+        });
+        if (!synced.ok) return fail(synced.code, synced.message);
+        if ('nothingPending' in synced)
+          return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
+        const outcome = await outcomeOf(dir, profileId, synced);
+        if ('ok' in outcome) return fail(outcome.code, outcome.message);
+        return ok({ ...outcome, attempts: Math.max(1, state.attempt) });
+      } finally {
+        state.active = false;
+        state.nextRetryAt = null;
+      }
+    },
+
+    uploadProgress: ({ profileId }) => ok(progress.get(profileId) ?? idle()),
+
+    importReceipt: async ({ profileId }) => {
+      // Trust first: without pinned platform keys no receipt can be checked, so say so up front.
+      const trust = await trustFor(profileId);
+      if (!trust.ok) return fail(trust.code, trust.message);
+      const file = await ctx.dialogs.openFile({
+        title: '导入回执',
+        filters: [{ name: '平台回执（JSON）', extensions: ['json'] }],
+      });
+      if (file === null) return ok({ path: null });
+      const read = await readSmallFile(file, '回执文件');
+      if (!read.ok) return fail(read.code, read.message);
+      const accepted = await acceptReceipt({
+        dir,
+        profileId,
+        text: read.bytes,
+        platformKeys: trust.keys,
+        now: now(),
+      });
+      if (!accepted.ok) return fail(accepted.code, `${path.basename(file)}：${accepted.message}`);
+      const outcome = await outcomeOf(dir, profileId, accepted);
+      if ('ok' in outcome) return fail(outcome.code, outcome.message);
+      return ok({ ...outcome, path: file });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Result bundles out and receipts back. The renderer owns the records (IndexedDB) and sends
+// their payloads; main signs, keeps the outbox (chain position, the pending bundle's exact
+// bytes, the acknowledged history) and verifies receipts. Records are marked acknowledged by
+// the renderer only with ids main returns from a receipt that verified.
+import { z } from 'zod';
+import { auditHeadSchema, resultRecordSchema } from '../bundle/resultBundle';
+import { isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { channel } from './channel';
+import { passphraseField } from './keys';
+
+export const MAX_RECORDS_PER_BUNDLE = 20_000;
+
+export const sentBundleInfoSchema = z.object({
+  bundleId: recordId,
+  bundleHash: sha256Hex,
+  counter: z.number().int().positive(),
+  recordIds: z.array(recordId),
+  createdAt: isoInstant,
+});
+export type SentBundleInfo = z.infer<typeof sentBundleInfoSchema>;
+
+export const acknowledgedBundleSchema = sentBundleInfoSchema.extend({
+  receiptId: recordId,
+  acknowledgedAt: isoInstant,
+  acceptedRecordIds: z.array(recordId),
+});
+
+export const syncStatusSchema = z.object({
+  pending: sentBundleInfoSchema.nullable(),
+  acknowledged: z.array(acknowledgedBundleSchema),
+  /** Counter the next new bundle will get. */
+  nextCounter: z.number().int().positive(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** What a verified receipt tells the renderer to do with its rows. */
+export const receiptOutcomeSchema = z.object({
+  receiptId: recordId,
+  bundleId: recordId,
+  counter: z.number().int().positive(),
+  /** Records the platform accepted: mark these acknowledged (idempotent on re-import). */
+  acceptedRecordIds: z.array(recordId),
+  /** Every record the bundle carried: those not accepted go back to pending. */
+  sentRecordIds: z.array(recordId),
+  alreadyAcknowledged: z.boolean(),
+});
+export type ReceiptOutcome = z.infer<typeof receiptOutcomeSchema>;
+
+export const uploadProgressSchema = z.object({
+  active: z.boolean(),
+  attempt: z.number().int().min(0),
+  maxAttempts: z.number().int().positive(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** When the next try starts, if one is scheduled. */
+  nextRetryAt: isoInstant.nullable(),
+});
+export type UploadProgress = z.infer<typeof uploadProgressSchema>;
+
+export const syncChannels = {
+  status: channel({
+    summary: "The profile's outbox: the pending bundle and the acknowledged history.",
+    request: z.object({ profileId: recordId }).strict(),
+    response: syncStatusSchema,
+  }),
+  checkUrl: channel({
+    summary: 'Checks a platform URL: HTTPS, or plain HTTP to a loopback test intake only.',
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: z.object({ url: z.string() }),
+  }),
+  prepare: channel({
+    summary: 'Signs the pending records into the next result bundle and keeps it in the outbox.',
+    request: z
+      .object({
+        profileId: recordId,
+        passphrase: passphraseField,
+        records: z.array(resultRecordSchema).max(MAX_RECORDS_PER_BUNDLE),
+        auditLogHead: auditHeadSchema.nullable(),
+        workPackageIds: z.array(recordId).max(100),
+      })
+      .strict(),
+    response: sentBundleInfoSchema.extend({ fileName: z.string() }),
+  }),
+  exportPending: channel({
+    summary: 'Saves the pending bundle, byte for byte, where the person chooses.',
+    request: z.object({ profileId: recordId }).strict(),
+    response: z.object({ path: z.string().nullable(), bundleId: recordId }),
+  }),
+  upload: channel({
+    summary:
+      'Uploads the pending bundle to the platform URL (with retries) and applies its receipt.',
+    request: z.object({ profileId: recordId, url: z.string().max(2048) }).strict(),
+    response: receiptOutcomeSchema.extend({ attempts: z.number().int().positive() }),
+  }),
+  uploadProgress: channel({
+    summary: 'Progress of the running upload (attempt, last error, next retry), for polling.',
+    request: z.object({ profileId: recordId }).strict(),
+    response: uploadProgressSchema,
+  }),
+  importReceipt: channel({
+    summary:
+      'Opens a receipt file, verifies it against the pinned platform keys and the sent bundle.',
+    request: z.object({ profileId: recordId }).strict(),
+    response: z.union([
+      z.object({ path: z.null() }),
+      receiptOutcomeSchema.extend({ path: z.string() }),
+    ]),
+  }),
+};

@@ -1,0 +1,237 @@
+// The sync round trip of issue 3, through the real UI and the real handlers: a review made in
+// the form, a profile key, enrollment with a test platform, a signed bundle exported to a file,
+// the platform's receipt imported back (and a tampered one refused), then an upload to the
+// reference intake over loopback HTTP through a server fault.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntake, type Intake } from '../../src-main/services/intake/intake';
+import { newPlatformKey } from '../../src-main/services/intake/platformKey';
+import { startIntakeServer, type RunningIntakeServer } from '../../src-main/services/intake/server';
+import { memoryStorage } from '../../src-main/services/intake/state';
+import { submitFirstReview } from './helpers/review';
+import { REPO_ROOT } from './harness/server';
+import { startApp, type AppSession } from './harness/session';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
+const PASS = 'qihang-e2e-口令';
+let app: AppSession;
+let files: string;
+let platformKeyid: string;
+let profileId: string;
+let intake: Intake;
+let server: RunningIntakeServer | undefined;
+
+// From the top: a full-page capture of a scrolled page draws the fixed header over the content.
+async function shot(name: string) {
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.page.screenshot({ path: path.join(SHOTS, `sync-${name}.png`), fullPage: true });
+}
+const count = async (which: 'pending' | 'sent' | 'acknowledged') =>
+  Number(await app.page.getByTestId(`count-${which}`).textContent());
+// Signing runs scrypt and IndexedDB writes; on a shared 2-core machine that can take seconds.
+const SLOW = { timeout: 20_000 };
+const message = () => app.page.getByTestId('sync-message');
+
+async function openSync() {
+  await app.page.locator('[data-screen="sync"]').click();
+  await app.page.getByTestId('screen-sync').waitFor();
+}
+
+async function enterPassphrase() {
+  await app.page.getByTestId('passphrase-input').waitFor();
+  await app.page.getByTestId('passphrase-input').fill(PASS);
+  await app.page.getByTestId('passphrase-input').press('Enter');
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  files = mkdtempSync(path.join(tmpdir(), 'qh-sync-e2e-'));
+  // The test platform: the reference intake in this process, verifying with the same code.
+  const key = newPlatformKey(new Date(Date.now() - 60_000));
+  platformKeyid = key.key.keyid;
+  intake = createIntake({ platformKeys: [key], storage: memoryStorage() });
+  app = await startApp();
+  await app.page.goto(app.harness.url);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await app?.close();
+});
+
+describe('sync round trip', () => {
+  it('makes a review as an expert on the demo package', async () => {
+    const { page } = app;
+    await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
+    await page.getByLabel('姓名').fill('王建华');
+    await page.getByTestId('role-select').click();
+    await page.getByRole('option', { name: '评审专家', exact: true }).click();
+    await page.getByRole('button', { name: '创建并进入' }).click();
+    await page.getByTestId('profile-name').filter({ hasText: '王建华' }).waitFor();
+    await submitFirstReview(page);
+    await openSync();
+    await expect.poll(() => count('pending'), SLOW).toBe(1);
+    expect(await count('acknowledged')).toBe(0);
+  });
+
+  it('refuses to sign before a key exists, then creates the key with a confirmed passphrase', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '导出结果包' }).click();
+    await expect.poll(() => message().textContent(), SLOW).toContain('还没有签名密钥');
+    await page.getByTestId('key-passphrase').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').fill(`${PASS}x`);
+    await page.getByRole('button', { name: '创建签名密钥' }).click();
+    await page.getByText('两次输入的口令不一致').waitFor();
+    await shot('create-key');
+    await page.getByTestId('key-passphrase-confirm').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').press('Enter');
+    await expect.poll(() => message().textContent(), SLOW).toContain('签名密钥已创建');
+    await page.getByTestId('key-id').waitFor();
+  });
+
+  it('enrolls: exports the request, the platform signs a reply, the reply is imported', async () => {
+    const { page } = app;
+    const requestFile = path.join(files, 'request.json');
+    app.harness.dialogs.answerNextSave(requestFile);
+    await page.getByRole('button', { name: '导出注册申请' }).click();
+    await enterPassphrase();
+    await expect.poll(() => message().textContent(), SLOW).toContain('注册申请已保存到');
+
+    const reply = await intake.enroll(await readFile(requestFile));
+    if (!reply.ok) throw new Error(reply.message);
+    profileId = reply.reply.profileId;
+    const replyFile = path.join(files, 'reply.json');
+    await writeFile(replyFile, reply.replyText);
+    await page.getByLabel('平台密钥指纹（选填，首次注册时核对）').fill(platformKeyid);
+    app.harness.dialogs.answerNextOpen(replyFile);
+    await page.getByRole('button', { name: '导入注册回复' }).click();
+    await expect.poll(() => message().textContent(), SLOW).toContain('已导入注册回复');
+    await expect
+      .poll(() => page.getByTestId('enrollment-state').textContent())
+      .toContain('已注册到');
+    await shot('enrolled');
+  });
+
+  let bundleFile: string;
+  it('exports a signed bundle: the review is sent, the bundle pending with its counter', async () => {
+    const { page } = app;
+    bundleFile = path.join(files, 'out.qhres');
+    app.harness.dialogs.answerNextSave(bundleFile);
+    await page.getByRole('button', { name: '导出结果包' }).click();
+    await enterPassphrase();
+    await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
+    await expect.poll(() => count('sent'), SLOW).toBe(1);
+    expect(await count('pending')).toBe(0);
+    expect(await page.getByTestId('pending-bundle').textContent()).toContain('第 1 号结果包');
+    await shot('sent');
+  });
+
+  let receiptText: string;
+  it('refuses a tampered receipt with a clear message and changes nothing', async () => {
+    const { page } = app;
+    const accepted = await intake.acceptBundle(new Uint8Array(await readFile(bundleFile)));
+    if (!accepted.ok) throw new Error(accepted.message);
+    receiptText = accepted.receiptText;
+    const env = JSON.parse(receiptText) as { payload: string };
+    const receipt = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as {
+      counter: number;
+    };
+    receipt.counter = 7;
+    const tamperedFile = path.join(files, 'tampered-receipt.json');
+    await writeFile(
+      tamperedFile,
+      JSON.stringify({ ...env, payload: Buffer.from(JSON.stringify(receipt)).toString('base64') }),
+    );
+    app.harness.dialogs.answerNextOpen(tamperedFile);
+    await page.getByRole('button', { name: '导入回执' }).click();
+    await expect.poll(() => message().textContent(), SLOW).toContain('签名校验失败');
+    expect(await message().textContent()).toContain('tampered-receipt.json');
+    expect(await count('sent')).toBe(1);
+    expect(await count('acknowledged')).toBe(0);
+    await shot('tampered-receipt');
+  });
+
+  it('imports the real receipt: the review is acknowledged (synced)', async () => {
+    const { page } = app;
+    const receiptFile = path.join(files, 'receipt.json');
+    await writeFile(receiptFile, receiptText);
+    app.harness.dialogs.answerNextOpen(receiptFile);
+    await page.getByRole('button', { name: '导入回执' }).click();
+    await expect.poll(() => message().textContent(), SLOW).toContain('1 条记录已标记为已确认');
+    await expect.poll(() => count('acknowledged'), SLOW).toBe(1);
+    expect(await count('sent')).toBe(0);
+    await page.getByTestId('sync-history').waitFor();
+    expect(await page.getByTestId('pending-bundle').textContent()).toContain('没有等待回执');
+    await shot('acknowledged');
+    await page.locator('[data-screen="review"]').click();
+    await page.getByText('平台已确认').first().waitFor();
+  });
+
+  it('uploads the next bundle over loopback HTTP through a server fault', async () => {
+    const { page } = app;
+    await submitFirstReview(page);
+    let faults = 2;
+    server = await startIntakeServer(intake, {
+      port: 0,
+      faults: (stage, route) =>
+        route === '/v1/bundles' && stage === 'received' && faults-- > 0 ? 'error500' : undefined,
+    });
+    await openSync();
+    await expect.poll(() => count('pending'), SLOW).toBe(1);
+
+    const url = page.getByTestId('platform-url');
+    await url.fill('http://platform.example.com');
+    await url.press('Enter');
+    await page.getByText('平台地址须以 https:// 开头').waitFor();
+    await url.fill(server.url);
+    await url.press('Enter');
+    await expect.poll(() => message().textContent(), SLOW).toContain('平台地址已保存');
+
+    await page.getByRole('button', { name: '上传到平台' }).click();
+    await enterPassphrase();
+    await page.getByTestId('upload-progress').filter({ hasText: '次尝试失败' }).waitFor();
+    await shot('upload-retry');
+    await expect.poll(() => message().textContent(), SLOW).toContain('上传成功');
+    await expect.poll(() => count('acknowledged'), SLOW).toBe(2);
+    expect(await count('pending')).toBe(0);
+    expect(await intake.acknowledgedRecordIds(profileId)).toHaveLength(2);
+    await shot('uploaded');
+  });
+
+  it('refuses to export over a broken audit chain and says which entry is wrong', async () => {
+    const { page } = app;
+    await submitFirstReview(page);
+    // Alter one stored audit entry behind the app's back, as a tamperer with disk access would.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('qihang-workstation');
+          open.onerror = () => reject(new Error('open failed'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('auditLog', 'readwrite');
+            const store = tx.objectStore('auditLog');
+            const get = store.get(0);
+            get.onsuccess = () => store.put({ ...get.result, actor: 'someone-else' });
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(new Error('write failed'));
+          };
+        }),
+    );
+    await openSync();
+    await expect.poll(() => count('pending'), SLOW).toBe(1);
+    await page.getByRole('button', { name: '导出结果包' }).click();
+    await expect
+      .poll(() => message().textContent(), SLOW)
+      .toContain('审计日志校验未通过（第 0 条）');
+    expect(await page.getByTestId('passphrase-input').count()).toBe(0);
+    expect(await count('pending')).toBe(1);
+    await shot('audit-broken');
+  });
+
+  it('raised no uncaught page errors along the way', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+});
