@@ -162,9 +162,22 @@ async function main(argv: string[]): Promise<void> {
         code: 'policy/args',
         message: 'sheet 需要 --quarter（如 2025Q4）和 --out（输出 .xlsx 路径）',
       });
+    // A fund request is one district's; a package may span several (the demo does).
+    const districts = [...new Set(records.classes.map((c) => c.district))].sort();
+    const wanted = values.district ?? loaded.value.district;
+    let district: string;
+    if (wanted !== undefined && districts.includes(wanted)) district = wanted;
+    else if (!values.district && districts.length === 1) district = districts[0]!;
+    else
+      die({
+        code: 'policy/args',
+        message: values.district
+          ? `--district「${values.district}」在 ${file} 中没有培训班；可选：${districts.join('、')}`
+          : `${file} 含多个区的培训班（${districts.join('、')}），请用 --district 指定其中一个`,
+      });
     const sheet = buildQuarterSheet(evaluation, {
       quarter: values.quarter,
-      district: values.district ?? loaded.value.district,
+      district,
       requestDate: values['request-date'],
       packs,
     });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,5 +176,23 @@ describe('policy CLI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet('可申领')!.getCell('I7').value).toMatchObject({ result: 3000 });
+  }, 30_000);
+
+  test('refuses a sheet for a district the file has no class in, naming the ones it has', () => {
+    const out = join(dir, 'none.xlsx');
+    const r = run(
+      'sheet',
+      join(dir, 'class.json'),
+      '--quarter',
+      '2025Q4',
+      '--out',
+      out,
+      '--district',
+      '东城区',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('东城区');
+    expect(r.err).toContain('朝阳区');
+    expect(existsSync(out)).toBe(false);
   }, 30_000);
 });
