@@ -3,8 +3,10 @@ import {
   AppShell,
   Badge,
   Button,
+  Center,
   Group,
   Kbd,
+  Loader,
   NavLink,
   Stack,
   Text,
@@ -12,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { screensFor, type Profile, type Screen } from '../../src-shared/profiles/roles';
 import { PackageImportProvider } from '../features/packages/ImportProvider';
 import { selectProfile } from '../features/profiles/profiles';
@@ -92,7 +94,15 @@ export function Shell({ profile }: { profile: Profile }) {
               {auditAlert}
             </Alert>
           )}
-          <Screen profile={profile} />
+          <Suspense
+            fallback={
+              <Center mih={240}>
+                <Loader />
+              </Center>
+            }
+          >
+            <Screen profile={profile} />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </PackageImportProvider>

@@ -1,19 +1,32 @@
-import type { ComponentType } from 'react';
+// Each screen is its own chunk, loaded when first opened: the start-up path (boot, profile
+// picker, shell) does not parse the policy engine, the review form or the sync screen.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Profile, Screen } from '../../src-shared/profiles/roles';
-import { AuditScreen } from '../features/audit/AuditScreen';
-import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
-import { ComplianceScreen } from '../features/compliance/ComplianceScreen';
-import { PanelScreen } from '../features/panel/PanelScreen';
-import { ReviewScreen } from '../features/review/ReviewScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { SyncScreen } from '../features/sync/SyncScreen';
 
-export const screenComponents: Record<Screen, ComponentType<{ profile: Profile }>> = {
-  review: ReviewScreen,
-  panel: PanelScreen,
-  audit: AuditScreen,
-  compliance: ComplianceScreen,
-  certificates: CertificatesScreen,
-  sync: SyncScreen,
-  settings: SettingsScreen,
+type ScreenComponent = LazyExoticComponent<ComponentType<{ profile: Profile }>>;
+
+export const screenComponents: Record<Screen, ScreenComponent> = {
+  review: lazy(() =>
+    import('../features/review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
+  ),
+  panel: lazy(() =>
+    import('../features/panel/PanelScreen').then((m) => ({ default: m.PanelScreen })),
+  ),
+  audit: lazy(() =>
+    import('../features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })),
+  ),
+  compliance: lazy(() =>
+    import('../features/compliance/ComplianceScreen').then((m) => ({
+      default: m.ComplianceScreen,
+    })),
+  ),
+  certificates: lazy(() =>
+    import('../features/certificates/CertificatesScreen').then((m) => ({
+      default: m.CertificatesScreen,
+    })),
+  ),
+  sync: lazy(() => import('../features/sync/SyncScreen').then((m) => ({ default: m.SyncScreen }))),
+  settings: lazy(() =>
+    import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  ),
 };
