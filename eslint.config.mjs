@@ -9,6 +9,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.tmp/**',
+      'test-results/**',
       'node_modules/**',
       'resources/**',
       'test/fixtures/**',

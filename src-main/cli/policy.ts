@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { evaluatePackage, type PackageEvaluation } from '../../src-shared/policy/engine';
 import type { Finding } from '../../src-shared/policy/findings';
-import { BUILTIN_PACKS } from '../../src-shared/policy/pack-jrsnf-2023-25';
+import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../src-shared/policy/quarterSheet';
 import {
   loadCheckInput,
@@ -150,10 +150,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { records, files } = loaded.value;
   // A pack shipped in the package joins the built-in ones (same id: the shipped one wins).
-  const packs = [
-    ...BUILTIN_PACKS.filter((b) => !loaded.value.packs.some((p) => p.id === b.id)),
-    ...loaded.value.packs,
-  ];
+  const packs = packsWithShipped(loaded.value.packs);
   const evaluation = evaluatePackage(records, { asOf, inputs, files, packs });
 
   if (command === 'sheet') {

@@ -40,6 +40,7 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
         envelopeHash: opened.envelopeHash,
         signedBy: opened.signedBy,
         files: opened.files,
+        policyPacks: opened.policyPacks,
       });
     },
 

@@ -89,6 +89,7 @@ export async function importVerifiedPackage(
       policyPackId: manifest.policyPackId,
       signedBy: pkg.signedBy,
       importedAt: now(),
+      policyPacks: pkg.policyPacks,
     });
     return plan.action === 'update'
       ? ({

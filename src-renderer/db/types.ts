@@ -13,6 +13,7 @@ import type {
   Trainee,
   TrainingClass,
 } from '../../src-shared/bundle/records';
+import type { PolicyPack } from '../../src-shared/policy/pack';
 import type { Profile } from '../../src-shared/profiles/roles';
 import type { AuditAction, AuditEntityKind } from '../../src-shared/auditlog';
 
@@ -29,6 +30,8 @@ export interface PackageRow {
   policyPackId: string;
   signedBy: string[];
   importedAt: string;
+  /** Policy packs the package shipped (validated by main); absent on rows from before them. */
+  policyPacks?: PolicyPack[];
 }
 
 export type OrganizerRow = FromPackage<Organizer>;

@@ -33,6 +33,7 @@ export const PACKAGE_ERROR_CODES = [
   'corrupt-entry',
   'external-hash-mismatch',
   'destination-escape',
+  'policy-pack-invalid',
   'io-error',
   'cancelled',
 ] as const;
@@ -152,6 +153,8 @@ export const packageErrors = {
     ),
   destinationEscape: (pkg: string, path: string) =>
     err('destination-escape', `工作包 ${q(pkg)} 中的文件 ${q(path)} 会被写到目标目录之外，已拒绝`),
+  policyPackInvalid: (pkg: string, path: string, why: string) =>
+    err('policy-pack-invalid', `工作包 ${q(pkg)} 附带的政策包 ${q(path)} 无法使用：${why}`),
   ioError: (pkg: string, what: string) => err('io-error', `读写工作包 ${q(pkg)} 时出错：${what}`),
   cancelled: (pkg: string) => err('cancelled', `已取消导入工作包 ${q(pkg)}`),
 };

@@ -5,6 +5,7 @@ import {
   sha256Hex,
   workPackageManifestSchema,
 } from '../bundle/records';
+import { policyPackSchema } from '../policy/pack';
 import { channel } from './channel';
 
 /** What the renderer stores after main has verified a package: manifest plus where each file is. */
@@ -18,6 +19,8 @@ export const verifiedPackageSchema = z.object({
       location: z.enum(['package', 'external', 'missing']),
     }),
   ),
+  /** Policy packs the package ships (kind 'policy-pack'), validated in main after their hash. */
+  policyPacks: z.array(policyPackSchema).max(16),
 });
 export type VerifiedPackage = z.infer<typeof verifiedPackageSchema>;
 

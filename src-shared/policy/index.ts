@@ -19,7 +19,7 @@ export type {
 } from './inputs';
 export { parsePolicyPack, policyPackSchema, ruleText, selectPack } from './pack';
 export type { PolicyPack, ProgramParams } from './pack';
-export { BUILTIN_PACKS, JRSNF_2023_25 } from './pack-jrsnf-2023-25';
+export { BUILTIN_PACKS, JRSNF_2023_25, packsWithShipped } from './pack-jrsnf-2023-25';
 export { buildQuarterSheet } from './quarterSheet';
 export type { QuarterSheet, SheetRow } from './quarterSheet';
 export { RULES, RULES_BY_ID } from './registry';

@@ -332,3 +332,12 @@ export const JRSNF_2023_25: PolicyPack = {
 };
 
 export const BUILTIN_PACKS: readonly PolicyPack[] = [JRSNF_2023_25];
+
+/**
+ * The packs to judge a package by: the built-in ones plus those the (signed) package ships.
+ * A shipped pack with a built-in id replaces it, so the platform can correct a pack without
+ * a workstation release.
+ */
+export function packsWithShipped(shipped: readonly PolicyPack[] = []): PolicyPack[] {
+  return [...BUILTIN_PACKS.filter((b) => !shipped.some((p) => p.id === b.id)), ...shipped];
+}

@@ -9,6 +9,7 @@ import type { TrustedKeys } from '../crypto/ed25519';
 import { DEFAULT_PACKAGE_LIMITS } from './limits';
 import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFile } from './open';
 import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
 
 export type JobPhase =
   'uploading' | 'signature' | 'files' | 'external' | 'done' | 'failed' | 'cancelled';
@@ -18,6 +19,7 @@ export interface JobResult {
   envelopeHash: string;
   signedBy: string[];
   files: VerifiedFile[];
+  policyPacks: PolicyPack[];
 }
 
 export interface JobStatus {
@@ -297,6 +299,7 @@ export class ImportJobs {
               envelopeHash: opened.envelopeHash,
               signedBy: opened.signedBy,
               files: opened.files,
+              policyPacks: opened.policyPacks,
             };
             this.finish(job, 'done');
           } else {

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Entry, ZipFile } from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
 import type { PackageFile, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import { parsePolicyPack, type PolicyPack } from '../../../src-shared/policy/pack';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { ExternalMediaLocator } from './external';
 import { asFailed, fail, throwIfAborted, type Failed } from './failure';
@@ -15,6 +16,8 @@ import { readCentralDirectory, streamEntry } from './zip';
 
 export const ENVELOPE_ENTRY = 'envelope.json';
 export const FILES_PREFIX = 'files/';
+/** A pack is a few dozen KB of rule parameters; anything near this is not a pack. */
+export const MAX_POLICY_PACK_BYTES = 1024 * 1024;
 
 export interface ImportProgress {
   phase: 'files' | 'external';
@@ -50,6 +53,8 @@ export type OpenPackageResult =
       envelopeHash: string;
       signedBy: string[];
       files: VerifiedFile[];
+      /** Policy packs shipped inside the package (files of kind 'policy-pack'), validated. */
+      policyPacks: PolicyPack[];
     }
   | Failed;
 
@@ -133,9 +138,15 @@ export async function openWorkPackage(
       options.onProgress,
     );
     const located = new Map<string, VerifiedFile>();
+    const policyPacks: PolicyPack[] = [];
     for (const [name, file] of inPackage) {
       const hash = createHash('sha256');
       let size = 0;
+      // A policy pack is small data the engine needs; keep its bytes while hashing them.
+      const isPack = file.kind === 'policy-pack';
+      if (isPack && file.size > MAX_POLICY_PACK_BYTES)
+        fail(packageErrors.fileTooLarge(pkg, file.path, file.size, MAX_POLICY_PACK_BYTES));
+      const packChunks: Uint8Array[] = [];
       await streamEntry(
         zip,
         cd.files.get(name) as Entry,
@@ -144,12 +155,20 @@ export async function openWorkPackage(
         (chunk) => {
           hash.update(chunk);
           size += chunk.length;
+          if (isPack) packChunks.push(chunk);
           progress.add(chunk.length, 'files', file.path);
         },
         signal,
       );
       if (size !== file.size) fail(packageErrors.sizeMismatch(pkg, file.path, file.size, size));
       if (hash.digest('hex') !== file.sha256) fail(packageErrors.hashMismatch(pkg, file.path));
+      // Parsed only after its hash matched the signed manifest: the pack is as signed as the rest.
+      if (isPack) {
+        const text = Buffer.concat(packChunks).toString('utf8');
+        const parsed = parsePolicyPack(text, `files/${file.path}`);
+        if (!parsed.ok) fail(packageErrors.policyPackInvalid(pkg, file.path, parsed.error.message));
+        policyPacks.push(parsed.pack);
+      }
       located.set(file.id, { ...file, location: 'package' });
     }
 
@@ -170,7 +189,7 @@ export async function openWorkPackage(
     throwIfAborted(signal, pkg);
 
     const files = manifest.files.map((f) => located.get(f.id) as VerifiedFile);
-    return { ok: true, manifest, envelopeHash, signedBy, files };
+    return { ok: true, manifest, envelopeHash, signedBy, files, policyPacks };
   } catch (error) {
     return asFailed(error, pkg);
   } finally {

@@ -2,6 +2,8 @@
 // they were stored from. The engine is pure; this is the only place that knows tables.
 import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
 import type { PolicyInputs } from '../../../src-shared/policy/inputs';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
+import { packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import type { WorkstationDb } from '../../db/db';
 import type { PackageRow } from '../../db/types';
 
@@ -11,6 +13,8 @@ export interface CheckInput {
   files: PackageFile[];
   /** What auditors have entered. Nothing is wired yet, so every such item reads 待核查. */
   inputs: PolicyInputs;
+  /** Built-in packs plus those the package shipped (a shipped pack replaces a same-id one). */
+  packs: PolicyPack[];
   /** Identifies this exact data: a new package version or another package changes it. */
   key: string;
 }
@@ -85,6 +89,7 @@ export async function loadCheckInput(
       records,
       files: files.map(({ location: _location, ...f }) => strip(f)),
       inputs: {},
+      packs: packsWithShipped(pkg.policyPacks),
       key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}`,
     };
   });

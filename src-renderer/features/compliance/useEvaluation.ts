@@ -50,6 +50,7 @@ export function useEvaluation(db: WorkstationDb, asOf: string): EvaluationState 
             asOf,
             files: input.files,
             inputs: input.inputs,
+            packs: input.packs,
           });
           remember(key, { input, evaluation });
           state = { phase: 'ready', input, evaluation };

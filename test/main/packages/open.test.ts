@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkPackage, type ImportProgress } from '../../../src-main/services/packages';
+import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { makeKey, makeManifest, tempDir, trustOnly, writePackage } from './factory';
 
 const cleanups: (() => void)[] = [];
@@ -226,5 +228,57 @@ describe('openWorkPackage', () => {
 
     expect(result).toMatchObject({ ok: false, code: 'cannot-open' });
     expect(!result.ok && result.message).toContain('nowhere.qhpkg');
+  });
+});
+
+describe('policy packs shipped inside a package', () => {
+  function withPackFile(text: string) {
+    const fixture = makeManifest({ classes: 1 });
+    const bytes = new TextEncoder().encode(text);
+    const path = 'policy/jrsnf-2023-25-r2.json';
+    fixture.contents.set(path, bytes);
+    fixture.manifest.files.push({
+      id: 'PACK-1',
+      path,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      mediaType: 'application/json',
+      kind: 'policy-pack',
+      external: false,
+    });
+    return fixture;
+  }
+
+  it('returns the validated pack after its hash matched the signed manifest', async () => {
+    const key = makeKey();
+    const shipped = { ...JRSNF_2023_25, title: `${JRSNF_2023_25.title}（修订）` };
+    const path = join(workDir(), 'with-pack.qhpkg');
+    await writePackage(path, withPackFile(JSON.stringify(shipped)), { key });
+    const result = await openWorkPackage(path, { trustedKeys: trustOnly(key) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.policyPacks.map((p) => p.title)).toEqual([shipped.title]);
+  });
+
+  it('refuses a package whose shipped pack is not a valid pack, naming the file', async () => {
+    const key = makeKey();
+    const broken = { ...JRSNF_2023_25, minutesPerHour: 'forty-five' };
+    const path = join(workDir(), 'bad-pack.qhpkg');
+    await writePackage(path, withPackFile(JSON.stringify(broken)), { key });
+    const result = await openWorkPackage(path, { trustedKeys: trustOnly(key) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe('policy-pack-invalid');
+    expect(result.message).toContain('bad-pack.qhpkg');
+    expect(result.message).toContain('policy/jrsnf-2023-25-r2.json');
+    expect(result.message).toContain('minutesPerHour');
+  });
+
+  it('has no packs when the package ships none', async () => {
+    const key = makeKey();
+    const path = join(workDir(), 'plain.qhpkg');
+    await writePackage(path, makeManifest({ classes: 1 }), { key });
+    const result = await openWorkPackage(path, { trustedKeys: trustOnly(key) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.policyPacks).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
 import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { evaluatePackage } from '../../../src-shared/policy/engine';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
+import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
 import { loadCheckInput } from '../../../src-renderer/features/compliance/checkInput';
@@ -23,7 +25,7 @@ afterEach(async () => {
 
 function verified(
   records: PackageRecords & { files: PackageFile[] },
-  over: { packageId?: string; version?: number; hash?: string } = {},
+  over: { packageId?: string; version?: number; hash?: string; packs?: PolicyPack[] } = {},
 ): VerifiedPackage {
   const { files, ...recs } = records;
   return {
@@ -34,6 +36,7 @@ function verified(
     envelopeHash: over.hash ?? 'a'.repeat(64),
     signedBy: ['b'.repeat(64)],
     files: files.map((f) => ({ ...f, location: 'external' as const })),
+    policyPacks: over.packs ?? [],
   };
 }
 
@@ -112,5 +115,25 @@ describe('loadCheckInput (Dexie rows → engine input)', () => {
     const second = (await loadCheckInput(db))!;
     expect(second.key).not.toBe(first.key);
     expect(second.records.trainees).toHaveLength(5);
+  });
+
+  it('judges by a pack the package ships, which replaces the built-in one of the same id', async () => {
+    const records = seeded();
+    const { basic } = JRSNF_2023_25.programs;
+    // The platform corrects the cap: 45 per class. Class B (41 trainees) then passes R-CLASS-SIZE.
+    const shipped: PolicyPack = {
+      ...JRSNF_2023_25,
+      programs: { ...JRSNF_2023_25.programs, basic: { ...basic, classSizeMax: 45 } },
+    };
+    await importVerifiedPackage(db, verified(records, { packs: [shipped] }));
+    const input = (await loadCheckInput(db))!;
+    expect(input.packs.filter((p) => p.id === JRSNF_2023_25.id)).toHaveLength(1);
+    const sizeOfB = (packs?: PolicyPack[]) =>
+      evaluatePackage(input.records, { asOf: '2025-12-01', files: input.files, packs })
+        .classes.find((c) => c.classId === 'B')!
+        .findings.class?.find((f) => f.ruleId === 'R-CLASS-SIZE')?.status;
+    expect(sizeOfB(input.packs)).toBe('pass');
+    // Without the shipped pack the built-in cap of 40 applies: this is what changed the verdict.
+    expect(sizeOfB()).toBe('fail');
   });
 });
