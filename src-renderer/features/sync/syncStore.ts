@@ -37,8 +37,7 @@ export async function syncCounts(db: WorkstationDb, profileId: string): Promise<
 
 function toRecord(row: LocalWorkRow, kind: ResultRecordKind): ResultRecord {
   // Sync bookkeeping stays local; the envelope fields (id, createdAt, supersedes) are lifted out.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { syncState, id, createdAt, supersedes, ...payload } = row;
+  const { syncState: _syncState, id, createdAt, supersedes, ...payload } = row;
   return {
     id,
     kind,
