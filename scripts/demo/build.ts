@@ -1,5 +1,6 @@
 // Assembles the demo work package: records from the seeded generator, real PDFs, CSVs and
-// cached video clips, signed with the committed demo platform key.
+// cached video clips, plus declared-only external recordings (size + SHA-256, no bytes),
+// signed with the committed demo platform key.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
@@ -65,7 +66,10 @@ export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult>
     const c = f.content;
     if (c.type === 'pdf') sources.set(f.path, await renderPlanPdf(c.doc, font));
     else if (c.type === 'csv') sources.set(f.path, new TextEncoder().encode(`\uFEFF${c.text}`));
-    else if (f.external) {
+    else if (c.type === 'declared') {
+      // Declared-only: no bytes anywhere; the manifest carries the stated size and SHA-256.
+      if (!f.external) throw new Error(`演示文件 ${f.path} 只声明了大小和哈希，必须是外置文件`);
+    } else if (f.external) {
       // External media sit in the media folder beside the package, at their manifest path,
       // which is where the reader looks first (then by SHA-256).
       const committed = ensureMedia(c.recipe, join(DEMO_MEDIA_DIR, dirname(f.path)));
@@ -82,7 +86,9 @@ export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult>
   const manifest: WorkPackageManifestInput = {
     ...DEMO_HEADER,
     records: demo.records,
-    files: demo.files.map(({ content: _content, ...file }) => file),
+    files: demo.files.map(({ content, ...file }) =>
+      content.type === 'declared' ? { ...file, size: content.size, sha256: content.sha256 } : file,
+    ),
   };
   const packagePath = join(outDir, 'demo.qhpkg');
   const result = await writeWorkPackage({

@@ -28,12 +28,14 @@ export function seedEdgeCases(ctx: Ctx, plan: ClassPlan, trainees: Trainee[]): v
       twice.history.push({
         program: 'online',
         classId: 'C-2024-XC-O12',
-        completedAt: '2024-09-27',
+        // R-ONE-PER-YEAR counts calendar years (docs/policy.md): a finish in 2025, the year
+        // this class ends, is what makes the second subsidised training a violation.
+        completedAt: '2025-01-24',
         subsidised: true,
-        certificateNumber: 'BJWL-2024-003187',
+        certificateNumber: 'BJWL-2025-000187',
       });
       ctx.notes[twice.id] =
-        '2024-09-27 已完成一次补贴性网络创业培训，一年内第二次参加（R-ONE-PER-YEAR）';
+        '2025-01-24 已完成一次补贴性网络创业培训，同一年度第二次参加（R-ONE-PER-YEAR）';
     }
   }
   if (plan.id === 'C-2025-CY-B03') {

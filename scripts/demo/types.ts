@@ -18,10 +18,23 @@ export interface MediaRecipe {
   bitrateK: number;
 }
 
+/**
+ * An external file the organiser filed but that does not ship with the demo (a full recording
+ * or a course package of hours, far too large to commit): the manifest states its size and
+ * SHA-256 and nothing produces its bytes, so the workstation lists it as missing until the
+ * drive holding it is attached. The hash is derived from the path, not from real content.
+ */
+export interface DeclaredExternal {
+  type: 'declared';
+  size: number;
+  sha256: string;
+}
+
 export type DemoContent =
   | { type: 'pdf'; doc: PlanDoc }
   | { type: 'csv'; text: string }
-  | { type: 'media'; recipe: MediaRecipe };
+  | { type: 'media'; recipe: MediaRecipe }
+  | DeclaredExternal;
 
 export type DemoFileEntry = Omit<PackageFile, 'size' | 'sha256'> & { content: DemoContent };
 

@@ -127,6 +127,29 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await app.page.locator(`[data-testid="class-detail"][data-class-id="${secondId}"]`).waitFor();
   });
 
+  it('fails only the seeded rules: full recordings and course packages are filed, one 30-second package is not', async () => {
+    const errorLines = app.page.locator(
+      '[data-testid="class-detail"] [data-testid="findings-error"] [data-testid="finding-line"][data-status="fail"]',
+    );
+    // The finished 2024 class has no seeded class or eligibility error.
+    await openClass('C-2024-HD-O03');
+    await line('R-OFFLINE-FULL').waitFor();
+    expect(await line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
+    expect(await errorLines.count()).toBe(0);
+
+    await openClass('C-2025-CY-O02');
+    const pkg = line('R-PKG-45MIN').filter({ hasText: '不足 45 分钟' });
+    await pkg.waitFor();
+    expect(await pkg.getAttribute('data-status')).toBe('fail');
+    expect(await pkg.textContent()).toContain('course-S-2025-CY-O02-03 0.5 分钟');
+    expect(await line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
+    const failing = await errorLines.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-rule-id')),
+    );
+    expect(new Set(failing)).toEqual(new Set(['R-RECORDED-MAX', 'R-PKG-45MIN']));
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-seeded-pkg.png') });
+  });
+
   it('shows classes not yet started on the evaluation day as 开班前计划审核', async () => {
     await app.page.getByTestId('as-of').fill('2025-04-10');
     const planned = app.page.locator('[data-testid="class-item"]', { hasText: '开班前计划审核' });
@@ -158,9 +181,10 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     const unclaimableBadge = await app.page.getByTestId('sheet-unclaimable-count').textContent();
     const claimable = Number(/(\d+)/.exec(claimableBadge ?? '')![1]);
     const unclaimable = Number(/(\d+)/.exec(unclaimableBadge ?? '')![1]);
-    // Every demo class lacks a full offline recording (R-OFFLINE-FULL, an error), so nothing
-    // in the demo can be claimed: the seven classes ending in Q2 hold 144 trainees (training
-    // subsidy) and T-00126 / T-00128 reach their 6 practice months in Q2 (practice subsidy).
+    // Seven classes end in Q2 with 144 trainees (training subsidy), and T-00126 / T-00128 reach
+    // their 6 practice months in Q2 (practice subsidy). None is claimable yet: the seeded errors
+    // block their classes, and the other trainees wait on the outcome review and the
+    // certificate numbers the platform assigns after it (待核查).
     expect(claimable).toBe(0);
     expect(unclaimable).toBe(146);
     expect(await app.page.getByTestId('sheet-claimable-empty').textContent()).toBe(
@@ -206,8 +230,18 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
         );
     });
     expect(reasons.size).toBe(unclaimable);
-    expect(reasons.get('T-00007|培训补贴')).toMatch(/班级问题 R-OFFLINE-FULL/);
+    // Only seeded violations block: a class error in B02, the trainee's own in B01 …
+    expect(reasons.get('T-00048|培训补贴')).toMatch(/班级问题 R-CLASS-SIZE/);
     expect(reasons.get('T-00007|培训补贴')).toMatch(/R-TARGET-GROUP/);
+    expect(reasons.get('T-00010|培训补贴')).toMatch(/R-ONE-PER-YEAR/);
+    expect(reasons.get('T-00117|培训补贴')).toContain('班级问题 R-RECORDED-MAX');
+    expect(reasons.get('T-00117|培训补贴')).toContain('班级问题 R-PKG-45MIN');
+    // … and no class is held up by a missing recording or course package any more.
+    expect([...reasons.values()].filter((r) => /R-OFFLINE-FULL/.test(r))).toEqual([]);
+    expect([...reasons.entries()].filter(([, r]) => /R-PKG-45MIN/.test(r)).length).toBe(14);
+    // A trainee of a class without a seeded error only waits for the reviewers (待核查).
+    expect(reasons.get('T-00011|培训补贴')).not.toMatch(/班级问题/);
+    expect(reasons.get('T-00011|培训补贴')).toMatch(/R-CERT-PASSED/);
     expect(reasons.get('T-00126|创业实践指导补贴')).toContain('满 6 个月为 2025-05-20');
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-exported.png') });
   });

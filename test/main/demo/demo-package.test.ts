@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,13 @@ import { generateDemoRecords } from '../../../scripts/demo/records';
 import { readZip } from './zip';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Files the generator only declares (size + SHA-256, no bytes anywhere), by id. */
+const declaredOnly = new Set(
+  generateDemoRecords(() => true)
+    .files.filter((f) => f.content.type === 'declared')
+    .map((f) => f.id),
+);
 
 async function openPackage(
   path: string,
@@ -52,8 +59,13 @@ describe('the committed demo work package', () => {
     });
   });
 
-  it('holds every internal file with the size and SHA-256 the manifest states, and external media beside it', () => {
+  it('holds every internal file with the size and SHA-256 the manifest states, and the shipped external media beside it', () => {
     for (const f of manifest.files) {
+      if (declaredOnly.has(f.id)) {
+        // Declared-only: nothing ships, so nothing may sit where the reader would look first.
+        expect(existsSync(join(DEMO_MEDIA_DIR, f.path)), f.path).toBe(false);
+        continue;
+      }
       const bytes = f.external
         ? readFileSync(join(DEMO_MEDIA_DIR, f.path))
         : entries.get(`files/${f.path}`);
@@ -62,19 +74,68 @@ describe('the committed demo work package', () => {
         { path: f.path, size: f.size, sha256: f.sha256 },
       );
     }
-    expect(manifest.files.filter((f) => f.external).length).toBeGreaterThanOrEqual(1);
+    // The one external that ships: the 60-second live recording in resources/demo/media.
+    expect(
+      manifest.files.filter((f) => f.external && !declaredOnly.has(f.id)).map((f) => f.path),
+    ).toEqual(['recordings/S-2025-HD-B01-02-live.webm']);
   });
 
-  it('opens with the workstation reader, which finds the external recording in the media folder', async () => {
+  it('declares a full recording per offline session, a replay per live session and a course package per recorded session, none shipped', () => {
+    const files = new Map(manifest.files.map((f) => [f.id, f]));
+    const declared = manifest.files.filter((f) => declaredOnly.has(f.id));
+    expect(declared.every((f) => f.external && f.mediaType === 'video/mp4')).toBe(true);
+    const r = manifest.records;
+    const seededSample = 'course-S-2025-CY-O02-03';
+    for (const s of r.sessions) {
+      const linked = s.videoFileIds.map((id) => files.get(id));
+      expect(linked.length, s.id).toBe(1);
+      const file = linked[0];
+      if (s.mode === 'offline')
+        expect(file, s.id).toMatchObject({ kind: 'video', durationSeconds: s.minutes * 60 });
+      else if (s.mode === 'live') expect(file?.kind, s.id).toBe('video');
+      else if (file?.id === seededSample)
+        expect(file).toMatchObject({
+          kind: 'course-package',
+          durationSeconds: 30,
+          external: false,
+        });
+      else {
+        expect(file?.kind, s.id).toBe('course-package');
+        expect(file?.durationSeconds ?? 0, s.id).toBeGreaterThanOrEqual(s.minutes * 60);
+        expect(file?.durationSeconds ?? 0, s.id).toBeGreaterThanOrEqual(45 * 60);
+      }
+    }
+    const count = (kind: string, mode: string) =>
+      declared.filter(
+        (f) =>
+          f.kind === kind &&
+          r.sessions.some((s) => s.mode === mode && s.videoFileIds.includes(f.id)),
+      ).length;
+    expect({
+      full: count('video', 'offline'),
+      replays: count('video', 'live'),
+      coursePackages: count('course-package', 'recorded'),
+    }).toEqual({ full: 8, replays: 58, coursePackages: 41 });
+    expect(declared.length).toBe(8 + 58 + 41);
+    // Realistic sizes for hours of video, so a size match on an attached drive means something.
+    expect(declared.every((f) => f.size > 500 * 1024 * 1024)).toBe(true);
+  });
+
+  it('opens with the workstation reader: the live recording is found beside it, exactly the declared-only files are missing', async () => {
     const pub = base64ToBytes(readFileSync(DEMO_PUBLIC_KEY, 'utf8').trim());
     const result = await openWorkPackage(DEMO_PACKAGE, {
       trustedKeys: new Map([[keyIdOf(pub), pub]]),
       externalMediaDirs: [DEMO_MEDIA_DIR],
     });
     if (!result.ok) throw new Error(result.message);
-    expect(result.files.filter((f) => f.location === 'missing')).toEqual([]);
-    expect(result.files.filter((f) => f.location === 'external').map((f) => f.kind)).toEqual([
-      'video',
+    expect(
+      result.files
+        .filter((f) => f.location === 'missing')
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([...declaredOnly].sort());
+    expect(result.files.filter((f) => f.location === 'external').map((f) => f.path)).toEqual([
+      'recordings/S-2025-HD-B01-02-live.webm',
     ]);
   });
 
