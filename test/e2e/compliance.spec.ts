@@ -5,19 +5,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src-shared/time';
 import { REPO_ROOT } from './harness/server';
+import { createProfile as createProfileIn } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
 
-async function createProfile(name: string, roleLabel: string): Promise<void> {
-  const { page } = app;
-  await page.getByLabel('姓名').fill(name);
-  await page.getByTestId('role-select').click();
-  await page.getByRole('option', { name: roleLabel, exact: true }).click();
-  await page.getByRole('button', { name: '创建并进入' }).click();
-  await page.getByTestId('profile-name').filter({ hasText: name }).waitFor();
-}
+const createProfile = (name: string, roleLabel: string) =>
+  createProfileIn(app.page, name, roleLabel);
 
 const line = (rule: string) =>
   app.page.locator(

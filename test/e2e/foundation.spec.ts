@@ -4,19 +4,14 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../src-shared/ipc/contract';
 import { REPO_ROOT } from './harness/server';
+import { createProfile as createProfileIn } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
 
-async function createProfile(name: string, roleLabel: string): Promise<void> {
-  const { page } = app;
-  await page.getByLabel('姓名').fill(name);
-  await page.getByTestId('role-select').click();
-  await page.getByRole('option', { name: roleLabel, exact: true }).click();
-  await page.getByRole('button', { name: '创建并进入' }).click();
-  await page.getByTestId('profile-name').filter({ hasText: name }).waitFor();
-}
+const createProfile = (name: string, roleLabel: string) =>
+  createProfileIn(app.page, name, roleLabel);
 
 async function navLabels(): Promise<string[]> {
   return app.page

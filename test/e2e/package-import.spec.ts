@@ -10,6 +10,7 @@ import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
 import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { makeManifest, type ManifestOptions } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
+import { fillProfileForm } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -81,13 +82,8 @@ function counts(): Promise<Record<string, number>> {
 
 async function createProfile(name: string, demo: boolean): Promise<void> {
   const { page } = app;
-  await page.getByLabel('姓名').fill(name);
-  await page.getByTestId('role-select').click();
-  await page.getByRole('option', { name: '证书打印员', exact: true }).click();
-  if (demo) {
-    await page.getByTestId('profile-demo').check();
-    await shot('demo-profile');
-  }
+  await fillProfileForm(page, name, '证书打印员', { demo });
+  if (demo) await shot('demo-profile');
   await page.getByRole('button', { name: '创建并进入' }).click();
   await page.getByTestId('profile-name').filter({ hasText: name }).waitFor();
 }

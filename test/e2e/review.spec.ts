@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
+import { fillProfileForm } from './helpers/profiles';
 import { linkExpert, submitFirstReview, type SubmittedReview } from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -31,9 +32,7 @@ describe('an expert reviews an assigned outcome', () => {
   it('asks a new expert profile which package expert it is', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await page.getByLabel('姓名').fill('朱丽萍');
-    await page.getByTestId('role-select').click();
-    await page.getByRole('option', { name: '评审专家', exact: true }).click();
+    await fillProfileForm(page, '朱丽萍', '评审专家');
     await page.getByRole('button', { name: '创建并进入' }).click();
     await page.getByTestId('screen-review').waitFor();
     await page.getByTestId('expert-link-select').waitFor();

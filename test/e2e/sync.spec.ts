@@ -11,6 +11,7 @@ import { createIntake, type Intake } from '../../src-main/services/intake/intake
 import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { startIntakeServer, type RunningIntakeServer } from '../../src-main/services/intake/server';
 import { memoryStorage } from '../../src-main/services/intake/state';
+import { createProfile } from './helpers/profiles';
 import { submitFirstReview } from './helpers/review';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
@@ -66,11 +67,7 @@ describe('sync round trip', () => {
   it('makes a review as an expert on the demo package', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await page.getByLabel('姓名').fill('王建华');
-    await page.getByTestId('role-select').click();
-    await page.getByRole('option', { name: '评审专家', exact: true }).click();
-    await page.getByRole('button', { name: '创建并进入' }).click();
-    await page.getByTestId('profile-name').filter({ hasText: '王建华' }).waitFor();
+    await createProfile(page, '王建华', '评审专家');
     await submitFirstReview(page);
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);
