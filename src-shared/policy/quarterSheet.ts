@@ -27,6 +27,24 @@ export interface SheetRow {
   reasons: string[];
 }
 
+/** The sheet's totals, shared by buildQuarterSheet and main's export so the two cannot disagree. */
+export function sheetTotals(
+  claimable: SheetRow[],
+  unclaimable: SheetRow[],
+): QuarterSheet['totals'] {
+  const sum = (kind: SheetRow['kind']) =>
+    claimable.filter((r) => r.kind === kind).reduce((s, r) => s + r.amountYuan, 0);
+  const trainingYuan = sum('training');
+  const practiceYuan = sum('practice');
+  return {
+    claimableYuan: trainingYuan + practiceYuan,
+    trainingYuan,
+    practiceYuan,
+    claimableRows: claimable.length,
+    unclaimableRows: unclaimable.length,
+  };
+}
+
 export interface QuarterSheet {
   quarter: string;
   quarterZh: string;
@@ -158,12 +176,6 @@ export function buildQuarterSheet(
       }
     }
   }
-  const trainingYuan = claimable
-    .filter((r) => r.kind === 'training')
-    .reduce((s, r) => s + r.amountYuan, 0);
-  const practiceYuan = claimable
-    .filter((r) => r.kind === 'practice')
-    .reduce((s, r) => s + r.amountYuan, 0);
   return {
     ok: true,
     sheet: {
@@ -174,13 +186,7 @@ export function buildQuarterSheet(
       deadlineFinding,
       claimable,
       unclaimable,
-      totals: {
-        claimableYuan: trainingYuan + practiceYuan,
-        trainingYuan,
-        practiceYuan,
-        claimableRows: claimable.length,
-        unclaimableRows: unclaimable.length,
-      },
+      totals: sheetTotals(claimable, unclaimable),
     },
   };
 }

@@ -11,7 +11,11 @@ import {
 } from '../../../src-shared/policy/dates';
 import { BUILTIN_PACKS } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { selectPack, type PolicyPack } from '../../../src-shared/policy/pack';
-import type { QuarterSheet, SheetRow } from '../../../src-shared/policy/quarterSheet';
+import {
+  sheetTotals,
+  type QuarterSheet,
+  type SheetRow,
+} from '../../../src-shared/policy/quarterSheet';
 import { fundDeadline } from '../../../src-shared/policy/rules/subsidy';
 
 export type SheetBuild =
@@ -35,10 +39,6 @@ export function sheetFromRows(
   });
   const claimable = req.claimable.map(toRow);
   const unclaimable = req.unclaimable.map(toRow);
-  const sum = (kind: SheetRow['kind']) =>
-    claimable.filter((r) => r.kind === kind).reduce((s, r) => s + r.amountYuan, 0);
-  const trainingYuan = sum('training');
-  const practiceYuan = sum('practice');
   return {
     ok: true,
     sheet: {
@@ -53,13 +53,7 @@ export function sheetFromRows(
       }),
       claimable,
       unclaimable,
-      totals: {
-        claimableYuan: trainingYuan + practiceYuan,
-        trainingYuan,
-        practiceYuan,
-        claimableRows: claimable.length,
-        unclaimableRows: unclaimable.length,
-      },
+      totals: sheetTotals(claimable, unclaimable),
     },
   };
 }
