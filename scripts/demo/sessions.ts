@@ -162,49 +162,59 @@ function declared(path: string, seconds: number, kbps: number): DeclaredExternal
  * recorded session (附件5). Hours of video each,
  * they travel on a drive beside the package and are only declared here (see DeclaredExternal).
  */
+/** Links a declared-only MP4 to the session and lists it in the package. */
+function fileDeclaredVideo(
+  ctx: Ctx,
+  s: ClassSession,
+  file: {
+    id: string;
+    path: string;
+    kind: 'video' | 'course-package';
+    seconds: number;
+    kbps: number;
+  },
+): void {
+  s.videoFileIds.push(file.id);
+  ctx.files.push({
+    id: file.id,
+    path: file.path,
+    mediaType: 'video/mp4',
+    kind: file.kind,
+    external: true,
+    durationSeconds: file.seconds,
+    content: declared(file.path, file.seconds, file.kbps),
+  });
+}
+
 function addFiledRecordings(ctx: Ctx, sessions: ClassSession[]): void {
   for (const s of sessions) {
+    const seconds = s.minutes * 60;
     if (s.mode === 'offline') {
-      const id = `full-${s.id}`;
-      const path = `recordings/${s.classId}/${s.id}-full.mp4`;
-      s.videoFileIds.push(id);
-      ctx.files.push({
-        id,
-        path,
-        mediaType: 'video/mp4',
+      fileDeclaredVideo(ctx, s, {
+        id: `full-${s.id}`,
+        path: `recordings/${s.classId}/${s.id}-full.mp4`,
         kind: 'video',
-        external: true,
-        durationSeconds: s.minutes * 60,
-        content: declared(path, s.minutes * 60, 2000),
+        seconds,
+        kbps: 2000,
       });
     } else if (s.mode === 'live' && s.videoFileIds.length === 0) {
       // The live platform keeps a replay of every broadcast (通知 四（一）).
-      const id = `replay-${s.id}`;
-      const path = `recordings/${s.classId}/${s.id}-live.mp4`;
-      s.videoFileIds.push(id);
-      ctx.files.push({
-        id,
-        path,
-        mediaType: 'video/mp4',
+      fileDeclaredVideo(ctx, s, {
+        id: `replay-${s.id}`,
+        path: `recordings/${s.classId}/${s.id}-live.mp4`,
         kind: 'video',
-        external: true,
-        durationSeconds: s.minutes * 60,
-        content: declared(path, s.minutes * 60, s.videoHeight === 720 ? 1500 : 800),
+        seconds,
+        kbps: s.videoHeight === 720 ? 1500 : 800,
       });
     } else if (s.mode === 'recorded' && s.videoFileIds.length === 0) {
       const id = `course-${s.id}`;
-      const path = `course-packages/${s.classId}/${s.id}-course.mp4`;
-      // Packages run a little over the session: opening titles, quizzes between units.
-      const seconds = s.minutes * 60 + (parseInt(id.slice(-2), 10) % 7) * 60;
-      s.videoFileIds.push(id);
-      ctx.files.push({
+      fileDeclaredVideo(ctx, s, {
         id,
-        path,
-        mediaType: 'video/mp4',
+        path: `course-packages/${s.classId}/${s.id}-course.mp4`,
         kind: 'course-package',
-        external: true,
-        durationSeconds: seconds,
-        content: declared(path, seconds, 1200),
+        // Packages run a little over the session: opening titles, quizzes between units.
+        seconds: seconds + (parseInt(id.slice(-2), 10) % 7) * 60,
+        kbps: 1200,
       });
     }
   }

@@ -57,20 +57,25 @@ function Progressing({ view, cancelling, onCancel }: Props & { view: ImportView 
   );
 }
 
+/** A refused or failed import: what went wrong, that nothing changed, and the code to quote. */
+function ImportError({ title, message, code }: { title: string; message: string; code: string }) {
+  return (
+    <Alert color="red" title={title} data-testid="import-error" role="alert">
+      <Stack gap={4}>
+        <Text size="sm">{message}</Text>
+        <Text size="sm">{s.unchangedChanged}</Text>
+        <Text size="xs" c="dimmed">
+          {s.errorCode(code)}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) {
   const { outcome, title } = view;
   if (outcome.kind === 'refused') {
-    return (
-      <Alert color="red" title={s.refusedTitle} data-testid="import-error" role="alert">
-        <Stack gap={4}>
-          <Text size="sm">{outcome.message}</Text>
-          <Text size="sm">{s.unchangedChanged}</Text>
-          <Text size="xs" c="dimmed">
-            {s.errorCode(outcome.code)}
-          </Text>
-        </Stack>
-      </Alert>
-    );
+    return <ImportError title={s.refusedTitle} message={outcome.message} code={outcome.code} />;
   }
   const headline =
     outcome.kind === 'imported'
@@ -129,15 +134,7 @@ export function ImportModal({
           {!over && <Progressing view={view} cancelling={cancelling} onCancel={onCancel} />}
           {view.step === 'finished' && <Summary view={view} />}
           {view.step === 'failed' && (
-            <Alert color="red" title={s.failedTitle} data-testid="import-error" role="alert">
-              <Stack gap={4}>
-                <Text size="sm">{view.message}</Text>
-                <Text size="sm">{s.unchangedChanged}</Text>
-                <Text size="xs" c="dimmed">
-                  {s.errorCode(view.code)}
-                </Text>
-              </Stack>
-            </Alert>
+            <ImportError title={s.failedTitle} message={view.message} code={view.code} />
           )}
           {view.step === 'cancelled' && (
             <Alert color="gray" data-testid="import-cancelled">
