@@ -115,7 +115,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
         bundleId: built.manifest.bundleId,
         bundleHash: built.bundleHash,
         counter: built.manifest.counter,
-        recordIds: built.manifest.records.map((r) => r.id),
+        recordIds: built.records.map((r) => r.id),
         createdAt: built.manifest.createdAt,
         fileName: built.fileName,
       });

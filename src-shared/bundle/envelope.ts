@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const PAYLOAD_TYPES = {
   workPackage: 'application/vnd.qihang.work-package+json;version=1',
-  resultBundle: 'application/vnd.qihang.result-bundle+json;version=1',
+  resultBundle: 'application/vnd.qihang.result-bundle+json;version=2',
   receipt: 'application/vnd.qihang.receipt+json;version=1',
   enrollmentRequest: 'application/vnd.qihang.enrollment-request+json;version=1',
   enrollmentReply: 'application/vnd.qihang.enrollment-reply+json;version=1',

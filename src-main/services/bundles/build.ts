@@ -1,10 +1,12 @@
-// Building a result bundle: manifest → exact payload bytes → envelope signed by every signer
-// (the expert, then the chair) → ZIP with envelope.json and the evidence files.
+// Building a result bundle: records → records.json bytes → a small manifest naming them by
+// size and SHA-256 → envelope over the manifest, signed by every signer (the expert, then the
+// chair) → ZIP with envelope.json, records.json and the evidence files.
 import { randomUUID } from 'node:crypto';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   BUNDLE_FILES_DIR,
+  BUNDLE_RECORDS_ENTRY,
   RESULT_BUNDLE_EXTENSION,
   RESULT_BUNDLE_SCHEMA_VERSION,
   describeIssue,
@@ -13,6 +15,7 @@ import {
   type ResultBundleManifest,
   type ResultRecord,
 } from '../../../src-shared/bundle/resultBundle';
+import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
 import { sha256Hex } from '../crypto/hash';
 import { signWithAll, type Signer } from '../keys/signer';
 import { writeZip } from './zip';
@@ -46,6 +49,8 @@ export interface BuiltBundle {
   fileName: string;
   envelope: Envelope;
   manifest: ResultBundleManifest;
+  /** The records exactly as written to records.json. */
+  records: ResultRecord[];
   /** SHA-256 (hex) of the envelope payload: the bundle's identity in the chain and in receipts. */
   bundleHash: string;
 }
@@ -58,6 +63,15 @@ export async function buildResultBundle(
 ): Promise<BuiltBundle | BuildError> {
   if (signers.length === 0)
     return { ok: false, code: 'no-signer', message: '结果包至少需要一个签名人' };
+  // Validated here too, not only at the IPC gate: what we sign must be what verify accepts.
+  const records = parseResultRecords(input.records);
+  if (!records.success)
+    return {
+      ok: false,
+      code: 'invalid-bundle',
+      message: describeIssue(records.error, '结果包记录（records）'),
+    };
+  const recordsBytes = Buffer.from(JSON.stringify(records.data), 'utf8');
   const evidence = input.evidence ?? [];
   const candidate = {
     schemaVersion: RESULT_BUNDLE_SCHEMA_VERSION,
@@ -68,7 +82,11 @@ export async function buildResultBundle(
     auditLogHead: input.auditLogHead,
     createdAt: (input.now ?? new Date()).toISOString(),
     workPackageIds: input.workPackageIds ?? [],
-    records: input.records,
+    records: {
+      count: records.data.length,
+      size: recordsBytes.byteLength,
+      sha256: sha256Hex(recordsBytes),
+    },
     evidence: evidence.map((f) => ({
       id: f.id,
       path: f.path,
@@ -92,8 +110,8 @@ export async function buildResultBundle(
     {
       name: BUNDLE_ENVELOPE_ENTRY,
       data: new Uint8Array(Buffer.from(JSON.stringify(envelope), 'utf8')),
-      compress: true,
     },
+    { name: BUNDLE_RECORDS_ENTRY, data: recordsBytes },
     ...evidence.map((f) => ({ name: BUNDLE_FILES_DIR + f.path, data: f.data })),
   ]);
   return {
@@ -102,6 +120,7 @@ export async function buildResultBundle(
     fileName: `${manifest.profileId}-${String(manifest.counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`,
     envelope,
     manifest,
+    records: records.data,
     bundleHash: sha256Hex(payload),
   };
 }

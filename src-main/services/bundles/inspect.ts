@@ -92,7 +92,7 @@ async function inspectZip(bytes: Uint8Array, trusted: TrustedKeys): Promise<Insp
       lines: [
         ...lines,
         `结果包 ${m.bundleId}，用户档案 ${m.profileId}，序号 ${m.counter}`,
-        `记录 ${m.records.length} 条，附件 ${m.evidence.length} 个，均与签名清单一致`,
+        `记录 ${r.records.length} 条，附件 ${m.evidence.length} 个，均与签名清单一致`,
         `结果包哈希 ${r.bundleHash}`,
         '有效',
       ],

@@ -106,7 +106,7 @@ export async function prepareBundle(
         bundleHash: built.bundleHash,
         profileId: input.profileId,
         counter: built.manifest.counter,
-        recordIds: built.manifest.records.map((r) => r.id),
+        recordIds: built.records.map((r) => r.id),
         createdAt: built.manifest.createdAt,
       }),
     );

@@ -1,14 +1,20 @@
 // Verifying a result bundle — the one routine the workstation, the reference intake and the
 // verify CLI all use. Order matters: container limits, then the envelope signature, then the
-// manifest schema, and only then the evidence bytes against the signed hashes.
+// manifest schema, and only then records.json and the evidence bytes against the signed hashes.
+import { isUtf8 } from 'node:buffer';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   BUNDLE_FILES_DIR,
+  BUNDLE_RECORDS_ENTRY,
+  RETIRED_RESULT_BUNDLE_TYPE,
+  describeIssue,
   resultBundleManifestSchema,
   type ResultBundleManifest,
+  type ResultRecord,
 } from '../../../src-shared/bundle/resultBundle';
 import type { TrustedKeys } from '../crypto/ed25519';
+import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
 import { readZip, type ZipLimits } from './zip';
@@ -16,6 +22,8 @@ import { readZip, type ZipLimits } from './zip';
 export interface VerifiedBundle {
   ok: true;
   manifest: ResultBundleManifest;
+  /** The content of records.json, checked against the manifest's signed size and hash. */
+  records: ResultRecord[];
   envelope: Envelope;
   bundleHash: string;
   signedBy: string[];
@@ -36,6 +44,9 @@ export type BundleError = {
     | 'bad-signature'
     | 'invalid-payload'
     | 'signer-mismatch'
+    | 'retired-format'
+    | 'records-missing'
+    | 'records-mismatch'
     | 'evidence-missing'
     | 'evidence-mismatch'
     | 'unexpected-file';
@@ -68,6 +79,12 @@ export async function verifyResultBundle(
     };
   const env = parseEnvelopeText(envText, `结果包的 ${BUNDLE_ENVELOPE_ENTRY}`);
   if (!env.ok) return env;
+  if (env.envelope.payloadType === RETIRED_RESULT_BUNDLE_TYPE)
+    return {
+      ok: false,
+      code: 'retired-format',
+      message: '结果包为旧格式（版本 1），本版本只接受版本 2；请用新版工作站重新导出',
+    };
   const opened = openSignedJson(
     env.envelope,
     PAYLOAD_TYPES.resultBundle,
@@ -93,6 +110,9 @@ export async function verifyResultBundle(
     }
   }
 
+  const records = readRecords(zip.files.get(BUNDLE_RECORDS_ENTRY), manifest);
+  if (!records.ok) return records;
+
   const evidence = new Map<string, Uint8Array>();
   for (const f of manifest.evidence) {
     const data = zip.files.get(BUNDLE_FILES_DIR + f.path);
@@ -107,7 +127,7 @@ export async function verifyResultBundle(
     evidence.set(f.path, data);
   }
   for (const name of zip.files.keys()) {
-    if (name === BUNDLE_ENVELOPE_ENTRY) continue;
+    if (name === BUNDLE_ENVELOPE_ENTRY || name === BUNDLE_RECORDS_ENTRY) continue;
     if (!name.startsWith(BUNDLE_FILES_DIR) || !evidence.has(name.slice(BUNDLE_FILES_DIR.length))) {
       return { ok: false, code: 'unexpected-file', message: `结果包含有清单未列出的文件 ${name}` };
     }
@@ -115,9 +135,56 @@ export async function verifyResultBundle(
   return {
     ok: true,
     manifest,
+    records: records.value,
     envelope: env.envelope,
     bundleHash: sha256Hex(opened.payload),
     signedBy: opened.signedBy,
     evidence,
   };
+}
+
+function readRecords(
+  data: Uint8Array | undefined,
+  manifest: ResultBundleManifest,
+): { ok: true; value: ResultRecord[] } | BundleError {
+  if (!data)
+    return {
+      ok: false,
+      code: 'records-missing',
+      message: `结果包中缺少记录文件 ${BUNDLE_RECORDS_ENTRY}`,
+    };
+  const ref = manifest.records;
+  if (data.byteLength !== ref.size || sha256Hex(data) !== ref.sha256)
+    return {
+      ok: false,
+      code: 'records-mismatch',
+      message: `${BUNDLE_RECORDS_ENTRY} 的内容与签名清单不符，可能被篡改`,
+    };
+  // Bytes that match the signed hash can still be malformed if the signing workstation was faulty.
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let json: unknown;
+  try {
+    if (!isUtf8(buf)) throw new Error('not UTF-8');
+    json = JSON.parse(buf.toString('utf8'));
+  } catch {
+    return {
+      ok: false,
+      code: 'invalid-payload',
+      message: `${BUNDLE_RECORDS_ENTRY} 不是有效的 UTF-8 JSON`,
+    };
+  }
+  const parsed = parseResultRecords(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'invalid-payload',
+      message: describeIssue(parsed.error, `结果包记录（${BUNDLE_RECORDS_ENTRY}）`),
+    };
+  if (parsed.data.length !== ref.count)
+    return {
+      ok: false,
+      code: 'records-mismatch',
+      message: `${BUNDLE_RECORDS_ENTRY} 含 ${parsed.data.length} 条记录，签名清单写的是 ${ref.count} 条`,
+    };
+  return { ok: true, value: parsed.data };
 }

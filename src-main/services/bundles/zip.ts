@@ -28,22 +28,29 @@ export type ZipError = {
 // A fixed timestamp makes the same content produce the same archive bytes.
 const FIXED_MTIME = new Date('2020-01-01T00:00:00Z');
 
-/** Builds a ZIP in memory; evidence is already compressed media, so files are stored as is. */
+/**
+ * Builds a ZIP in memory with every entry stored: evidence is already-compressed media, and
+ * deflating megabytes of records JSON would cost more than signing and verifying them.
+ */
 export function writeZip(
-  entries: ReadonlyArray<{ name: string; data: Uint8Array; compress?: boolean }>,
+  entries: ReadonlyArray<{ name: string; data: Uint8Array }>,
 ): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const zip = new ZipFile();
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    zip.outputStream.on('end', () => {
+      const out = Buffer.concat(chunks);
+      // A large archive owns its memory and is handed over as is rather than copied once
+      // more; a small one may sit in Node's shared pool, so it gets its own copy.
+      const owned = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
+      resolve(owned ? new Uint8Array(out.buffer) : new Uint8Array(out));
+    });
     for (const e of entries) {
       zip.addBuffer(Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength), e.name, {
         mtime: FIXED_MTIME,
-        // Level 1 when compressing: the envelope is base64 text that shrinks ~90% even at the
-        // fastest level; evidence (already-compressed media) is stored.
-        compressionLevel: e.compress ? 1 : 0,
+        compressionLevel: 0,
         mode: 0o100644,
       });
     }
@@ -156,7 +163,7 @@ export function readZip(
               done({ ok: false, code: 'zip-unreadable', message: `${what}中的 ${name} 已损坏` }),
             );
             stream.on('end', () => {
-              files.set(name, new Uint8Array(Buffer.concat(chunks)));
+              files.set(name, joinChunks(chunks));
               z.readEntry();
             });
           });
@@ -165,4 +172,22 @@ export function readZip(
       },
     );
   });
+}
+
+/**
+ * A stored entry of an in-memory ZIP arrives as consecutive slices of the input buffer; a view
+ * over them avoids copying megabytes (fresh pages are what a large bundle's verify pays most
+ * for). Anything else — inflated output — is copied into one array.
+ */
+function joinChunks(chunks: readonly Buffer[]): Uint8Array {
+  const first = chunks[0];
+  if (!first) return new Uint8Array(0);
+  let end = first.byteOffset + first.byteLength;
+  for (let i = 1; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (c.buffer !== first.buffer || c.byteOffset !== end)
+      return new Uint8Array(Buffer.concat(chunks));
+    end += c.byteLength;
+  }
+  return new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset);
 }

@@ -230,7 +230,7 @@ export function createIntake(opts: IntakeOptions): Intake {
         bundleHash,
         profileId: manifest.profileId,
         counter: manifest.counter,
-        acceptedRecordIds: manifest.records.map((r) => r.id),
+        acceptedRecordIds: verified.records.map((r) => r.id),
         receivedAt: now().toISOString(),
       };
       const receiptText = JSON.stringify(

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES, base64ToBytes, bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { sha256Hex } from '../../../src-main/services/crypto/hash';
+import { signWithAll } from '../../../src-main/services/keys/signer';
+import { writeZip } from '../../../src-main/services/bundles/zip';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';
 import { verifyResultBundle } from '../../../src-main/services/bundles/verify';
 import {
@@ -52,7 +55,7 @@ describe('result bundle tampering', () => {
     if (r.ok) {
       expect(r.signedBy).toEqual([expert.keyid, chair.keyid]);
       expect(r.bundleHash).toBe(built.bundleHash);
-      expect(r.manifest.records.map((x) => x.id)).toEqual(['rev-1', 'rev-2', 'rev-3']);
+      expect(r.records.map((x) => x.id)).toEqual(['rev-1', 'rev-2', 'rev-3']);
     }
   });
 
@@ -224,5 +227,110 @@ describe('result bundle signatures', () => {
       trusted: new Map([[expert.keyid, expert.publicKeyRaw]]),
     });
     expect(r).toMatchObject({ ok: false, code: 'malformed' });
+  });
+});
+
+/** A bundle whose manifest is honestly signed over records.json bytes the caller chooses. */
+async function signedOver(recordsText: string, count: number) {
+  const expert = makeSigner();
+  const recordsBytes = new TextEncoder().encode(recordsText);
+  const manifest = {
+    schemaVersion: 2,
+    bundleId: 'b-crafted',
+    profileId: 'p',
+    counter: 1,
+    previousBundleHash: null,
+    auditLogHead: null,
+    createdAt: '2026-03-02T02:00:00.000Z',
+    workPackageIds: [],
+    records: { count, size: recordsBytes.byteLength, sha256: sha256Hex(recordsBytes) },
+    evidence: [],
+  };
+  const envelope = signWithAll(
+    [expert],
+    PAYLOAD_TYPES.resultBundle,
+    new TextEncoder().encode(JSON.stringify(manifest)),
+  );
+  const bytes = await writeZip([
+    { name: 'envelope.json', data: new TextEncoder().encode(JSON.stringify(envelope)) },
+    { name: 'records.json', data: recordsBytes },
+  ]);
+  return { bytes, trusted: new Map([[expert.keyid, expert.publicKeyRaw]]) };
+}
+
+describe('records.json (format version 2)', () => {
+  it.each([0, 100, -2])('rejects a bundle whose records.json has byte %i flipped', async (at) => {
+    const { built, trusted } = await makeBundle();
+    const files = await zipEntries(built.bytes);
+    files.set('records.json', flipByte(files.get('records.json')!, at));
+    const r = await verifyResultBundle(await rezip(files), { trusted });
+    expect(r).toMatchObject({ ok: false, code: 'records-mismatch' });
+    if (!r.ok) expect(r.message).toContain('records.json');
+  });
+
+  it('rejects a bundle whose records.json is missing or has a record appended', async () => {
+    const { built, trusted } = await makeBundle();
+    const files = await zipEntries(built.bytes);
+    const original = files.get('records.json')!;
+    files.delete('records.json');
+    expect(await verifyResultBundle(await rezip(files), { trusted })).toMatchObject({
+      ok: false,
+      code: 'records-missing',
+    });
+    const longer = JSON.stringify([
+      ...(JSON.parse(new TextDecoder().decode(original)) as unknown[]),
+      makeReviews(1, 99)[0],
+    ]);
+    files.set('records.json', new TextEncoder().encode(longer));
+    expect(await verifyResultBundle(await rezip(files), { trusted })).toMatchObject({
+      ok: false,
+      code: 'records-mismatch',
+    });
+  });
+
+  it('names the problem when signed records are not JSON, not records, or miscounted', async () => {
+    const notJson = await signedOver('[{"id": "rev-1",', 1);
+    expect(await verifyResultBundle(notJson.bytes, { trusted: notJson.trusted })).toMatchObject({
+      ok: false,
+      code: 'invalid-payload',
+      message: 'records.json 不是有效的 UTF-8 JSON',
+    });
+    const badKind = await signedOver(JSON.stringify([{ ...makeReviews(1)[0], kind: 'vote' }]), 1);
+    const r = await verifyResultBundle(badKind.bytes, { trusted: badKind.trusted });
+    expect(r).toMatchObject({ ok: false, code: 'invalid-payload' });
+    if (!r.ok) expect(r.message).toContain('0.kind');
+    const miscounted = await signedOver(JSON.stringify(makeReviews(2)), 3);
+    const m = await verifyResultBundle(miscounted.bytes, { trusted: miscounted.trusted });
+    expect(m).toMatchObject({ ok: false, code: 'records-mismatch' });
+    if (!m.ok) expect(m.message).toContain('3');
+  });
+
+  it('refuses a version 1 bundle with a message that says to export again', async () => {
+    const { built, trusted } = await makeBundle();
+    const v1 = await editEnvelope(built.bytes, (env) => ({
+      ...env,
+      payloadType: 'application/vnd.qihang.result-bundle+json;version=1',
+    }));
+    const r = await verifyResultBundle(v1, { trusted });
+    expect(r).toMatchObject({ ok: false, code: 'retired-format' });
+    if (!r.ok) expect(r.message).toContain('重新导出');
+  });
+
+  it('signs a manifest naming records.json by count, size and SHA-256', async () => {
+    const { built } = await makeBundle();
+    const files = await zipEntries(built.bytes);
+    const env = JSON.parse(new TextDecoder().decode(files.get('envelope.json'))) as {
+      payload: string;
+    };
+    const manifest = JSON.parse(new TextDecoder().decode(base64ToBytes(env.payload))) as {
+      records: { count: number; size: number; sha256: string };
+    };
+    const recordsBytes = files.get('records.json')!;
+    expect(manifest.records).toEqual({
+      count: 3,
+      size: recordsBytes.byteLength,
+      sha256: sha256Hex(recordsBytes),
+    });
+    expect(built.bundleHash).toBe(sha256Hex(base64ToBytes(env.payload)));
   });
 });
