@@ -16,15 +16,25 @@ export interface ImportCounts {
   submissions: number;
 }
 
+/** Media that travel beside the package (a drive or folder), as main found them. */
+export interface ImportMedia {
+  external: number;
+  found: number;
+  missing: number;
+}
+
+interface Stored {
+  packageId: string;
+  version: number;
+  counts: ImportCounts;
+  media: ImportMedia;
+}
+
 export type ImportOutcome =
-  | { kind: 'imported' | 'unchanged'; packageId: string; version: number; counts: ImportCounts }
-  | {
-      kind: 'updated';
-      packageId: string;
-      fromVersion: number;
-      version: number;
-      counts: ImportCounts;
-    }
+  | (Stored & { kind: 'imported' })
+  /** `mediaRelocated`: the same package again, with media found where they were missing. */
+  | (Stored & { kind: 'unchanged'; mediaRelocated: number })
+  | (Stored & { kind: 'updated'; fromVersion: number })
   | { kind: 'refused'; code: 'older-version' | 'version-conflict'; message: string };
 
 function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
@@ -43,6 +53,12 @@ export function countsOf(records: PackageRecords): ImportCounts {
   };
 }
 
+export function mediaOf(files: VerifiedPackage['files']): ImportMedia {
+  const external = files.filter((f) => f.location !== 'package');
+  const found = external.filter((f) => f.location === 'external').length;
+  return { external: external.length, found, missing: external.length - found };
+}
+
 export async function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
@@ -51,6 +67,7 @@ export async function importVerifiedPackage(
   const { manifest } = pkg;
   const packageId = manifest.packageId;
   const counts = countsOf(manifest.records);
+  const media = mediaOf(pkg.files);
   return db.transaction('rw', [db.packages, ...packageTables.map((t) => db[t])], async () => {
     // Read inside the transaction: two imports racing cannot both see "not yet imported".
     const existing = await db.packages.get(packageId);
@@ -59,7 +76,24 @@ export async function importVerifiedPackage(
       return { kind: 'refused', code: plan.code, message: plan.message } as const;
     }
     if (plan.action === 'unchanged') {
-      return { kind: 'unchanged', packageId, version: plan.version, counts } as const;
+      // Same signed content, but the drive with the recordings may have been attached since:
+      // where each file is found is not package content, so it is refreshed.
+      const stored = new Map(
+        (await db.files.where('packageId').equals(packageId).toArray()).map((f) => [
+          f.id,
+          f.location,
+        ]),
+      );
+      const relocated = pkg.files.filter((f) => stored.get(f.id) !== f.location);
+      if (relocated.length > 0) await db.files.bulkPut(relocated.map((f) => ({ ...f, packageId })));
+      return {
+        kind: 'unchanged',
+        packageId,
+        version: plan.version,
+        counts,
+        media,
+        mediaRelocated: relocated.length,
+      } as const;
     }
     if (plan.action === 'update') {
       for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
@@ -98,7 +132,8 @@ export async function importVerifiedPackage(
           fromVersion: plan.fromVersion,
           version: plan.toVersion,
           counts,
+          media,
         } as const)
-      : ({ kind: 'imported', packageId, version: manifest.version, counts } as const);
+      : ({ kind: 'imported', packageId, version: manifest.version, counts, media } as const);
   });
 }

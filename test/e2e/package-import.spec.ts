@@ -161,6 +161,7 @@ describe('importing work packages', () => {
     expect(await summary().getAttribute('data-outcome')).toBe('imported');
     expect(await app.page.getByTestId('import-count-classes').textContent()).toBe('2');
     expect(await app.page.getByTestId('import-count-trainees').textContent()).toBe('6');
+    expect(await app.page.getByTestId('import-media').textContent()).toBe('无');
     await shot('imported');
     await closeModal();
     await expect
@@ -188,6 +189,13 @@ describe('importing work packages', () => {
     await importViaDialog(path.join(REPO_ROOT, 'resources/demo/demo.qhpkg'));
     await summary().waitFor({ timeout: 60_000 });
     expect(await summary().getAttribute('data-outcome')).toBe('unchanged');
+    // The demo declares its full recordings as external media that only a drive would bring.
+    expect(await app.page.getByTestId('import-media').textContent()).toBe(
+      '共 108 个：已找到 1 个，缺失 107 个',
+    );
+    expect(await app.page.getByTestId('import-media-missing').textContent()).toContain(
+      '107 个外部媒体文件',
+    );
     await shot('unchanged');
     await closeModal();
     expect(await counts()).toEqual(before);

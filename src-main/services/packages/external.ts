@@ -96,6 +96,20 @@ export class ExternalMediaLocator {
     return hash;
   }
 
+  /**
+   * Whether a file could be here at all: one at its relative path or one of its size. Cheap (no
+   * hashing), so the progress total can leave out media that are simply not attached.
+   */
+  async mayHave(file: PackageFile): Promise<boolean> {
+    for (const dir of this.dirs) {
+      const root = resolve(dir);
+      const candidate = resolve(root, ...file.path.split('/'));
+      if (inside(root, candidate) && (await regularFileSize(candidate)) !== undefined) return true;
+    }
+    this.index ??= indexBySize(this.dirs);
+    return ((await this.index).get(file.size)?.length ?? 0) > 0;
+  }
+
   async locate(file: PackageFile, onBytes: (n: number) => void): Promise<ExternalMatch> {
     for (const dir of this.dirs) {
       const root = resolve(dir);

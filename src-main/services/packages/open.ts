@@ -21,7 +21,11 @@ export const MAX_POLICY_PACK_BYTES = 1024 * 1024;
 
 export interface ImportProgress {
   phase: 'files' | 'external';
-  /** Bytes verified so far, out of every listed file's size (external ones included). */
+  /**
+   * Bytes verified so far, out of the files inside the package plus the external media that may
+   * be on the media folders (one at its path or of its size). Media that are not attached add
+   * nothing, so the bar does not sit far from its end and then jump.
+   */
   bytesDone: number;
   bytesTotal: number;
   /** The manifest path being verified. */
@@ -133,8 +137,12 @@ export async function openWorkPackage(
       }
     }
 
+    const locator = new ExternalMediaLocator(options.externalMediaDirs ?? [], pkg, signal);
+    const external = manifest.files.filter((f) => f.external);
+    const reachable = new Set<string>();
+    for (const file of external) if (await locator.mayHave(file)) reachable.add(file.id);
     const progress = progressReporter(
-      manifest.files.reduce((sum, f) => sum + f.size, 0),
+      manifest.files.reduce((sum, f) => sum + (!f.external || reachable.has(f.id) ? f.size : 0), 0),
       options.onProgress,
     );
     const located = new Map<string, VerifiedFile>();
@@ -172,16 +180,18 @@ export async function openWorkPackage(
       located.set(file.id, { ...file, location: 'package' });
     }
 
-    const locator = new ExternalMediaLocator(options.externalMediaDirs ?? [], pkg, signal);
-    for (const file of manifest.files) {
-      if (!file.external) continue;
+    for (const file of external) {
       throwIfAborted(signal, pkg);
+      if (!reachable.has(file.id)) {
+        located.set(file.id, { ...file, location: 'missing' });
+        continue;
+      }
       let counted = 0;
       const match = await locator.locate(file, (n) => {
         counted += n;
         progress.add(n, 'external', file.path);
       });
-      // A missing file is settled too: count the rest of its bytes so the bar reaches 100 %.
+      // A candidate that turned out to be another file is settled too, so the bar reaches 100 %.
       progress.add(file.size - counted, 'external', file.path);
       located.set(file.id, { ...file, ...match });
     }

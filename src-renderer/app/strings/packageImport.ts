@@ -34,6 +34,12 @@ export const packageImportStrings = {
   unchanged: (title: string, version: number) =>
     `未作更改：本机已导入同一工作包“${title}”（第 ${version} 版）`,
   counts: { classes: '培训班', trainees: '学员', submissions: '创业成果' },
+  mediaLabel: '外部媒体',
+  media: (m: { external: number; found: number; missing: number }) =>
+    m.external === 0 ? '无' : `共 ${m.external} 个：已找到 ${m.found} 个，缺失 ${m.missing} 个`,
+  mediaMissing: (n: number) =>
+    `有 ${n} 个外部媒体文件（完整录像、课程包、直播回放等）没有找到，相关核查项会显示为“缺失”。把存放这些文件的移动硬盘内容复制到工作包所在的文件夹，再点“导入工作包”选择同一工作包导入一次即可补上；已做的工作不受影响。`,
+  mediaRelocated: (n: number) => `已更新 ${n} 个外部媒体文件的位置。`,
   notQhpkg: (name: string) => `只能导入 .qhpkg 工作包文件，拖入的是“${name}”`,
   severalFiles: '一次只能导入一个工作包，请只拖入一个 .qhpkg 文件',
   emptyFile: (name: string) => `文件“${name}”是空的，不是工作包`,

@@ -87,6 +87,11 @@ function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) 
     <Stack gap="sm" data-testid="import-summary" data-outcome={outcome.kind}>
       <Alert color={outcome.kind === 'unchanged' ? 'gray' : 'green'} title={headline}>
         {outcome.kind === 'updated' && <Text size="sm">{s.updatedKept}</Text>}
+        {outcome.kind === 'unchanged' && outcome.mediaRelocated > 0 && (
+          <Text size="sm" data-testid="import-media-relocated">
+            {s.mediaRelocated(outcome.mediaRelocated)}
+          </Text>
+        )}
       </Alert>
       <Table withTableBorder>
         <Table.Tbody>
@@ -96,8 +101,17 @@ function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) 
               <Table.Td data-testid={`import-count-${k}`}>{outcome.counts[k]}</Table.Td>
             </Table.Tr>
           ))}
+          <Table.Tr>
+            <Table.Th w={160}>{s.mediaLabel}</Table.Th>
+            <Table.Td data-testid="import-media">{s.media(outcome.media)}</Table.Td>
+          </Table.Tr>
         </Table.Tbody>
       </Table>
+      {outcome.media.missing > 0 && (
+        <Alert color="yellow" data-testid="import-media-missing">
+          <Text size="sm">{s.mediaMissing(outcome.media.missing)}</Text>
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -174,6 +174,39 @@ describe('openWorkPackage', () => {
     expect(byId.get('VID-3')).toMatchObject({ location: 'missing' });
   });
 
+  it('leaves media that are not attached out of the progress total', async () => {
+    const dir = workDir();
+    const key = makeKey();
+    const fixture = makeManifest({ externalVideos: 2, fileBytes: 200_000 });
+    // Declared huge, as a full recording is: with it in the total the bar would sit near 0 %.
+    const absent = fixture.manifest.files.find((f) => f.id === 'VID-2')!;
+    absent.size = 40 * 1024 * 1024 * 1024;
+    const path = join(dir, 'partial-media.qhpkg');
+    await writePackage(path, fixture, { key });
+    const media = join(dir, 'drive');
+    mkdirSync(join(media, 'media'), { recursive: true });
+    writeFileSync(
+      join(media, 'media', 'session-1.mp4'),
+      fixture.contents.get('media/session-1.mp4') as Uint8Array,
+    );
+    const events: ImportProgress[] = [];
+
+    const result = await openWorkPackage(path, {
+      trustedKeys: trustOnly(key),
+      externalMediaDirs: [media],
+      onProgress: (p) => events.push(p),
+    });
+
+    if (!result.ok) throw new Error(result.message);
+    const expected = fixture.manifest.files
+      .filter((f) => f.id !== 'VID-2')
+      .reduce((n, f) => n + f.size, 0);
+    expect(events.every((e) => e.bytesTotal === expected)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ bytesDone: expected, phase: 'external' });
+    expect(result.files.find((f) => f.id === 'VID-2')).toMatchObject({ location: 'missing' });
+    expect(result.files.find((f) => f.id === 'VID-1')).toMatchObject({ location: 'external' });
+  });
+
   it('refuses external media found at its path whose bytes differ from the manifest', async () => {
     const dir = workDir();
     const key = makeKey();

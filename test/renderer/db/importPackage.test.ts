@@ -45,6 +45,42 @@ describe('storing a verified package', () => {
     expect((await db.packages.get('pkg-test'))?.importedAt).toBe('2025-01-01T00:00:00Z');
   });
 
+  it('counts external media and refreshes where they are when the same package comes again', async () => {
+    const video = (id: string, location: 'package' | 'external' | 'missing') => ({
+      id,
+      path: `media/${id}.mp4`,
+      size: 1000,
+      sha256: 'c'.repeat(64),
+      mediaType: 'video/mp4',
+      kind: 'video' as const,
+      external: location !== 'package',
+      location,
+    });
+    const first = makeVerifiedPackage();
+    first.files = [video('v-0', 'package'), video('v-1', 'external'), video('v-2', 'missing')];
+    expect(await importVerifiedPackage(db, first)).toMatchObject({
+      kind: 'imported',
+      media: { external: 2, found: 1, missing: 1 },
+    });
+
+    const unchanged = await importVerifiedPackage(db, first);
+    expect(unchanged).toMatchObject({ kind: 'unchanged', mediaRelocated: 0 });
+
+    const driveAttached = makeVerifiedPackage();
+    driveAttached.files = [
+      video('v-0', 'package'),
+      video('v-1', 'external'),
+      video('v-2', 'external'),
+    ];
+    expect(await importVerifiedPackage(db, driveAttached)).toMatchObject({
+      kind: 'unchanged',
+      mediaRelocated: 1,
+      media: { external: 2, found: 2, missing: 0 },
+    });
+    expect((await db.files.get('v-2'))?.location).toBe('external');
+    expect(await db.files.count()).toBe(3);
+  });
+
   it('replaces package records on a newer version and keeps local work', async () => {
     await importVerifiedPackage(
       db,
@@ -156,6 +192,7 @@ describe('importing against what is already there (planImport)', () => {
       packageId: 'pkg-test',
       version: 1,
       counts: { classes: 2, trainees: 6, submissions: 6 },
+      media: { external: 0, found: 0, missing: 0 },
     });
   });
 
@@ -186,6 +223,7 @@ describe('importing against what is already there (planImport)', () => {
       fromVersion: 1,
       version: 2,
       counts: { classes: 2, trainees: 4, submissions: 4 },
+      media: { external: 0, found: 0, missing: 0 },
     });
     const after = await snapshot(db);
     for (const t of LOCAL_TABLES) expect(after[t], t).toEqual(local[t]);
