@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 import { platformTrust } from '../keys/enrollment';
+import { pinProfileKind } from './profileKinds';
 
 /** Relative to the resources folder. */
 export const DEMO_KEY_FILE = 'demo/demo-platform-key.pub.b64';
@@ -44,6 +45,8 @@ export async function trustForImporter(input: {
   now?: Date;
 }): Promise<TrustResult> {
   const { importer } = input;
+  const pinned = await pinProfileKind(input.keysDir, importer.profileId, importer.demo);
+  if (!pinned.ok) return pinned;
   const enrolled = await platformTrust(input.keysDir, importer.profileId, input.now);
   // A corrupt trust store is reported even for a demo profile: it is never silently ignored.
   if (!enrolled.ok && enrolled.code !== 'not-enrolled') return enrolled;

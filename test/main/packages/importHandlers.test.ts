@@ -1,6 +1,6 @@
 // The import channels end to end in Node: the real gate (schemas both ways), the real handlers
 // and openWorkPackage, packages written with writeWorkPackage, trust from enrollment files.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -243,6 +243,38 @@ describe('which platform keys an import trusts', () => {
     if (!forNormal.ok || !forDemo.ok) throw new Error('trust failed');
     expect([...forNormal.keys.keys()]).toEqual([platform.keyid]);
     expect([...forDemo.keys.keys()].sort()).toEqual([platform.keyid, DEMO_KEY.keyid].sort());
+  });
+
+  it('holds a profile to the demo flag it first asked with, and says so in Chinese', async () => {
+    const env = setup();
+    const trust = (importer: typeof normal) =>
+      trustForImporter({ importer, keysDir: keysDir(env.ctx), resourcesDir: RESOURCES });
+    expect(await trust(demo)).toMatchObject({ ok: true });
+    expect(await trust({ ...normal, profileId: 'p-new' })).toMatchObject({
+      ok: false,
+      code: 'not-enrolled',
+    });
+    // The same ids with the other flag: a normal profile never gets the public demo key.
+    const promoted = await trust({ ...normal, profileId: 'p-new', demo: true });
+    expect(promoted).toMatchObject({ ok: false, code: 'profile-kind-changed' });
+    if (!promoted.ok) expect(promoted.message).toContain('正式用户，不能改作演示用户');
+    expect(await trust({ ...demo, demo: false })).toMatchObject({
+      ok: false,
+      code: 'profile-kind-changed',
+    });
+    expect(await trust(demo)).toMatchObject({ ok: true });
+  });
+
+  it('refuses to decide trust when the record of profile kinds is damaged', async () => {
+    const env = setup();
+    mkdirSync(keysDir(env.ctx), { recursive: true });
+    writeFileSync(path.join(keysDir(env.ctx), 'profile-kinds.json'), '{"p-x": "admin"}');
+    const r = await trustForImporter({
+      importer: demo,
+      keysDir: keysDir(env.ctx),
+      resourcesDir: RESOURCES,
+    });
+    expect(r).toMatchObject({ ok: false, code: 'profile-kinds-unreadable' });
   });
 
   it('answers a cancelled dialog with no job', async () => {
