@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok } from '../../src-shared/ipc/result';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
+import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { sheetFromRows } from '../services/policy/sheetFromRows';
 import { buildSubsidyWorkbook } from '../services/policy/subsidySheet';
 import type { MainContext } from './context';
@@ -17,7 +18,7 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
   return {
     exportSubsidySheet: async (req) => {
       // Built before the dialog: a request that cannot become a sheet never asks for a path.
-      const built = sheetFromRows(req);
+      const built = sheetFromRows(req, packsWithShipped(req.policyPacks));
       if (!built.ok) return fail(built.error.code, built.error.message, 'quarter');
       const sheet = built.sheet;
       const district = sheet.district === '全部' ? '' : `-${sheet.district}`;

@@ -3,6 +3,7 @@
 // programme names, totals) and writes the XLSX. Main alone touches the disk.
 import { z } from 'zod';
 import { isoDate, programCode, recordId } from '../bundle/records';
+import { policyPackSchema, type PolicyPack } from '../policy/pack';
 import { channel } from './channel';
 
 export const quarterCode = z
@@ -50,6 +51,11 @@ export const exportSheetRequestSchema = z
     requestDate: isoDate.optional(),
     claimable: z.array(sheetRowWireSchema).max(MAX_ROWS),
     unclaimable: z.array(sheetRowWireSchema).max(MAX_ROWS),
+    /**
+     * The packs the current work package shipped (checked by main when it was imported). The
+     * deadline follows them as the rows did; without them main uses its built-in packs.
+     */
+    policyPacks: z.array(policyPackSchema).max(16).optional(),
   })
   .strict()
   .superRefine((req, ctx) => {
@@ -113,6 +119,7 @@ export function exportRequestFromSheet(
     unclaimable: readonly (SheetRowWire & { programName?: string })[];
   },
   requestDate?: string,
+  policyPacks: readonly PolicyPack[] = [],
 ): ExportSheetRequest {
   const wire = ({ programName: _drop, ...r }: SheetRowWire & { programName?: string }) => ({
     ...r,
@@ -124,5 +131,6 @@ export function exportRequestFromSheet(
     ...(requestDate ? { requestDate } : {}),
     claimable: sheet.claimable.map(wire),
     unclaimable: sheet.unclaimable.map(wire),
+    ...(policyPacks.length > 0 ? { policyPacks: [...policyPacks] } : {}),
   };
 }

@@ -168,6 +168,8 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
             evaluation={evaluation}
             asOf={asOf}
             profileDistrict={profile.district}
+            packs={state.phase === 'ready' ? state.input.packs : []}
+            shippedPacks={state.phase === 'ready' ? (state.input.pkg.policyPacks ?? []) : []}
           />
         </Tabs.Panel>
       </Tabs>

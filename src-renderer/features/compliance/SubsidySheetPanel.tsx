@@ -15,6 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { exportRequestFromSheet, type ExportSheetResult } from '../../../src-shared/ipc/policy';
 import type { PackageEvaluation } from '../../../src-shared/policy/engine';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
 import { buildQuarterSheet, type SheetRow } from '../../../src-shared/policy/quarterSheet';
 import { formatYuan } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
@@ -123,10 +124,16 @@ export function SubsidySheetPanel({
   evaluation,
   asOf,
   profileDistrict,
+  packs,
+  shippedPacks,
 }: {
   evaluation: PackageEvaluation;
   asOf: string;
   profileDistrict: string;
+  /** Built-in plus shipped packs, as the evaluation used: the deadline must follow the same. */
+  packs: readonly PolicyPack[];
+  /** Only the package's own packs, which main needs to derive the same deadline. */
+  shippedPacks: readonly PolicyPack[];
 }) {
   const quarters = useMemo(() => sheetQuarters(evaluation), [evaluation]);
   const districts = useMemo(() => districtsOf(evaluation), [evaluation]);
@@ -144,8 +151,9 @@ export function SubsidySheetPanel({
         quarter,
         district: district === ALL ? undefined : district,
         requestDate: validRequestDate,
+        packs,
       }),
-    [evaluation, quarter, district, validRequestDate],
+    [evaluation, quarter, district, validRequestDate, packs],
   );
 
   if (!built.ok)
@@ -165,7 +173,9 @@ export function SubsidySheetPanel({
       return;
     }
     setExported({ kind: 'busy' });
-    const r = await api.policy.exportSubsidySheet(exportRequestFromSheet(sheet, validRequestDate));
+    const r = await api.policy.exportSubsidySheet(
+      exportRequestFromSheet(sheet, validRequestDate, shippedPacks),
+    );
     setExported(
       r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message },
     );

@@ -8,6 +8,7 @@ import { createMainGate } from '../../../src-main/ipc/index';
 import { policyHandlers } from '../../../src-main/ipc/policy';
 import { CLAIMABLE_SHEET, UNCLAIMABLE_SHEET } from '../../../src-main/services/policy/subsidySheet';
 import { exportRequestFromSheet, type ExportSheetRequest } from '../../../src-shared/ipc/policy';
+import { JRSNF_2023_25, packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../../src-shared/policy/quarterSheet';
 import {
   cleanAudit,
@@ -225,5 +226,54 @@ describe('the exportSubsidySheet request through the gate', () => {
       sender,
     );
     expect(r).toMatchObject({ ok: true, value: { status: 'saved', claimableRows: 3 } });
+  });
+});
+
+describe('the deadline follows the packs the work package shipped', () => {
+  const ORIGIN = 'app://qihang';
+  const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+  // The platform moved the quarter's deadline to the 10th of its last month.
+  const shipped = { ...JRSNF_2023_25, fund: { deadlineDayOfQuarterLastMonth: 10 } };
+
+  it('derives the deadline from a shipped pack sent with the rows, through the gate', async () => {
+    const target = join(tempDir(), 'shipped.xlsx');
+    const gate = createMainGate(context(new FakeDialogs(target)), ORIGIN, () => undefined);
+    const withPack = { ...request('2025-12-12'), policyPacks: [shipped] };
+    const r = await gate.dispatch('policy:exportSubsidySheet', withPack, sender);
+    expect(r).toMatchObject({ ok: true, value: { status: 'saved', deadline: '2025-12-10' } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const text = JSON.stringify(wb.getWorksheet(CLAIMABLE_SHEET)?.getSheetValues());
+    expect(text).toContain('2025-12-10');
+  });
+
+  it('refuses a malformed pack before any dialog opens', async () => {
+    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const gate = createMainGate(context(dialogs), ORIGIN, () => undefined);
+    const bad = {
+      ...request(),
+      policyPacks: [{ ...shipped, fund: { deadlineDayOfQuarterLastMonth: 40 } }],
+    };
+    const r = await gate.dispatch('policy:exportSubsidySheet', bad, sender);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(dialogs.asked).toHaveLength(0);
+  });
+
+  it('gives the screen the same deadline when it builds the sheet with the same packs', () => {
+    const a = makeClass({ id: 'A', trainees: 2 });
+    const screen = buildQuarterSheet(
+      evaluate(
+        a,
+        cleanAudit(
+          a,
+          withOutcomes(a, () => true),
+        ),
+      ),
+      {
+        quarter: '2025Q4',
+        packs: packsWithShipped([shipped]),
+      },
+    );
+    expect(screen.ok && screen.sheet.deadline).toBe('2025-12-10');
   });
 });
