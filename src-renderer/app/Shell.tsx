@@ -32,7 +32,17 @@ export function Shell({ profile }: { profile: Profile }) {
   const audit = useAuditCheck(db);
   const auditAlert = audit.status ? auditAlertText(audit.status) : null;
 
-  useHotkeys(entries.map((screen, i) => [`alt+${i + 1}`, () => setActive(screen)]));
+  // Also from inside a text field (Alt+digit types nothing there), and by the key's position,
+  // since on some layouts Alt+1 reports another character.
+  useHotkeys(
+    entries.map((screen, i) => [
+      `alt+digit${i + 1}`,
+      () => setActive(screen),
+      { usePhysicalKeys: true },
+    ]),
+    [],
+    true,
+  );
 
   const Screen = screenComponents[current];
   return (

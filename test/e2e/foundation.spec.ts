@@ -82,6 +82,11 @@ describe('the workstation in the browser harness', () => {
     await app.page.getByTestId('screen-settings').waitFor();
     expect(await app.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
     await app.page.screenshot({ path: path.join(SHOTS, 'settings.png') });
+    // From inside a text field too: the platform address on 同步.
+    await app.page.keyboard.press('Alt+2');
+    await app.page.getByTestId('platform-url').focus();
+    await app.page.keyboard.press('Alt+3');
+    await app.page.getByTestId('screen-settings').waitFor();
   });
 
   it('keeps profiles, the current user and the package across a reload', async () => {
