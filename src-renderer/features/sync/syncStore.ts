@@ -78,8 +78,30 @@ export async function gatherBundleInput(
     records.push(...rows.map((r) => toRecord(r, kind)));
   }
   if (records.length === 0) return { ok: false, code: 'nothing-to-send' };
-  const workPackageIds = (await db.packages.toCollection().primaryKeys()).slice(0, 100);
-  return { ok: true, records, auditLogHead: await auditHead(db), workPackageIds };
+  return {
+    ok: true,
+    records,
+    auditLogHead: await auditHead(db),
+    workPackageIds: await packagesOf(db, records),
+  };
+}
+
+/**
+ * The work packages these records are about, through the submissions and classes they name.
+ * Not every package on the machine: the bundle should tell the platform which of its packages
+ * the work answers, and nothing about others (the demo package, another district's).
+ */
+async function packagesOf(db: WorkstationDb, records: readonly ResultRecord[]): Promise<string[]> {
+  const named = (field: string) => [
+    ...new Set(
+      records.flatMap((r) => (typeof r.payload[field] === 'string' ? [r.payload[field]] : [])),
+    ),
+  ];
+  const rows = [
+    ...(await db.submissions.bulkGet(named('submissionId'))),
+    ...(await db.classes.bulkGet(named('classId'))),
+  ];
+  return [...new Set(rows.flatMap((row) => (row ? [row.packageId] : [])))].sort();
 }
 
 async function setState(

@@ -102,6 +102,21 @@ describe('what goes into the next bundle', () => {
     expect(input.auditLogHead?.seq).toBe(3);
   });
 
+  it('names only the work packages the records are about', async () => {
+    const submission = (id: string, packageId: string) =>
+      ({ id, packageId, traineeId: 't', classId: 'c', kind: 'plan' }) as never;
+    await db.submissions.bulkPut([
+      submission('sub-1', 'PKG-HD'),
+      submission('sub-4', 'PKG-CY'),
+      submission('sub-9', 'PKG-DEMO'),
+    ]);
+    await db.classes.put({ id: 'CLS-1', packageId: 'PKG-XC' } as never);
+    await seed([review(1), review(4), { ...review(6), submissionId: undefined, classId: 'CLS-1' }]);
+    const input = await gatherBundleInput(db, ME);
+    if (!input.ok) throw new Error(input.code);
+    expect(input.workPackageIds).toEqual(['PKG-CY', 'PKG-HD', 'PKG-XC']);
+  });
+
   it('carries supersedes as the record field, not in the payload', async () => {
     await seed([{ ...review(5), supersedes: 'rv-0' }]);
     const input = await gatherBundleInput(db, ME);
