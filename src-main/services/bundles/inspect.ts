@@ -8,7 +8,11 @@ import {
 } from '../../../src-shared/bundle/enrollment';
 import { receiptSchema } from '../../../src-shared/bundle/receipt';
 import { workPackageManifestSchema } from '../../../src-shared/bundle/records';
-import { BUNDLE_ENVELOPE_ENTRY, BUNDLE_FILES_DIR } from '../../../src-shared/bundle/resultBundle';
+import {
+  BUNDLE_ENVELOPE_ENTRY,
+  BUNDLE_FILES_DIR,
+  RETIRED_RESULT_BUNDLE_TYPE,
+} from '../../../src-shared/bundle/resultBundle';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
@@ -33,6 +37,8 @@ export interface InspectReport {
 const KIND_BY_TYPE: Record<string, FileKind> = {
   [PAYLOAD_TYPES.workPackage]: 'work-package',
   [PAYLOAD_TYPES.resultBundle]: 'result-bundle',
+  // Verified as a bundle so the answer says why it is refused (retired-format), not "unknown".
+  [RETIRED_RESULT_BUNDLE_TYPE]: 'result-bundle',
   [PAYLOAD_TYPES.receipt]: 'receipt',
   [PAYLOAD_TYPES.enrollmentRequest]: 'enrollment-request',
   [PAYLOAD_TYPES.enrollmentReply]: 'enrollment-reply',

@@ -15,7 +15,7 @@ import {
   type SigningKey,
 } from '../../../src-main/services/crypto/ed25519';
 import { sha256Hex } from '../../../src-main/services/crypto/hash';
-import { flipByte, makeReviews, makeSigner } from './factories';
+import { editEnvelope, flipByte, makeReviews, makeSigner } from './factories';
 
 function makeManifest(
   files: Array<{ path: string; data: Uint8Array; external?: boolean }>,
@@ -143,4 +143,29 @@ describe('verify CLI', () => {
     expect(bad.out).toContain('不受信任');
     expect((await cli([path.join(dir, 'missing.qhres')])).code).toBe(2);
   }, 60_000);
+});
+
+describe('a result bundle of the retired format 1', () => {
+  it('is reported as a result bundle refused for its format, with what to do', async () => {
+    const expert = makeSigner();
+    const built = await buildResultBundle(
+      {
+        profileId: 'p',
+        counter: 1,
+        previousBundleHash: null,
+        auditLogHead: null,
+        records: makeReviews(1),
+      },
+      [expert],
+    );
+    if (!built.ok) throw new Error(built.message);
+    const v1 = await editEnvelope(built.bytes, (env) => ({
+      ...env,
+      payloadType: 'application/vnd.qihang.result-bundle+json;version=1',
+    }));
+    const report = await inspectFile(v1, new Map([[expert.keyid, expert.publicKeyRaw]]));
+    expect(report.kind).toBe('result-bundle');
+    expect(report.verdict).toBe('invalid');
+    expect(report.lines.at(-1)).toContain('旧格式（版本 1）');
+  });
 });
