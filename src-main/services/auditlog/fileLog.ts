@@ -5,6 +5,7 @@ import path from 'node:path';
 import { appendEntry, verifyChain, type ChainCheck } from '../../../src-shared/auditlog/chain';
 import type { AuditEntry, AuditEvent } from '../../../src-shared/auditlog/entry';
 import { nodeSha256Hex } from '../crypto/hash';
+import { serialQueue } from '../serialQueue';
 
 export interface AuditLogFile {
   append(
@@ -36,7 +37,7 @@ async function readLines(file: string): Promise<unknown[]> {
 }
 
 export function openAuditLogFile(file: string): AuditLogFile {
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = serialQueue();
   let head: AuditEntry | null | undefined;
 
   async function doAppend(event: AuditEvent) {
@@ -57,9 +58,7 @@ export function openAuditLogFile(file: string): AuditLogFile {
 
   return {
     append(event) {
-      const run = queue.then(() => doAppend(event));
-      queue = run.catch(() => undefined);
-      return run;
+      return serial(() => doAppend(event));
     },
     async read() {
       const entries = await readLines(file);

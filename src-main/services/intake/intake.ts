@@ -16,6 +16,7 @@ import { keyIdOf, signEnvelope, type SigningKey } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
+import { serialQueue } from '../serialQueue';
 
 export interface PlatformSigningKey {
   key: SigningKey;
@@ -82,12 +83,7 @@ export function createIntake(opts: IntakeOptions): Intake {
   const signing: PlatformSigningKey = first;
 
   // One request at a time: the chain check and the store must not interleave.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = serialQueue();
 
   const platformKeyList = (): PlatformKey[] =>
     opts.platformKeys.map((p) => ({

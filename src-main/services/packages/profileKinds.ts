@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from '../keys/atomicFile';
+import { serialQueue } from '../serialQueue';
 
 export const PROFILE_KINDS_FILE = 'profile-kinds.json';
 
@@ -16,16 +17,14 @@ export type PinResult = { ok: true } | { ok: false; code: string; message: strin
 const label = (demo: boolean) => (demo ? '演示' : '正式');
 
 // One writer at a time, or two first requests could both see "unknown" and race.
-let queue: Promise<unknown> = Promise.resolve();
+const serial = serialQueue();
 
 export function pinProfileKind(
   keysDir: string,
   profileId: string,
   demo: boolean,
 ): Promise<PinResult> {
-  const run = queue.then(() => pin(keysDir, profileId, demo));
-  queue = run.catch(() => undefined);
-  return run;
+  return serial(() => pin(keysDir, profileId, demo));
 }
 
 async function pin(keysDir: string, profileId: string, demo: boolean): Promise<PinResult> {
