@@ -1,7 +1,6 @@
 // Verifying a result bundle — the one routine the workstation, the reference intake and the
 // verify CLI all use. Order matters: container limits, then the envelope signature, then the
 // manifest schema, and only then records.json and the evidence bytes against the signed hashes.
-import { isUtf8 } from 'node:buffer';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import {
   BUNDLE_ENVELOPE_ENTRY,
@@ -16,7 +15,7 @@ import {
 import type { TrustedKeys } from '../crypto/ed25519';
 import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
 import { sha256Hex } from '../crypto/hash';
-import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
+import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
 import { readZip, type ZipLimits } from './zip';
 
 export interface VerifiedBundle {
@@ -161,11 +160,9 @@ function readRecords(
       message: `${BUNDLE_RECORDS_ENTRY} 的内容与签名清单不符，可能被篡改`,
     };
   // Bytes that match the signed hash can still be malformed if the signing workstation was faulty.
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let json: unknown;
   try {
-    if (!isUtf8(buf)) throw new Error('not UTF-8');
-    json = JSON.parse(buf.toString('utf8'));
+    json = JSON.parse(strictUtf8(data));
   } catch {
     return {
       ok: false,

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { verifyParsedEnvelope, type TrustedKeys } from './ed25519';
 
 /** Strict UTF-8 decoding through Node's native check (TextDecoder's fatal mode is slow on megabytes). */
-function utf8(bytes: Uint8Array): string {
+export function strictUtf8(bytes: Uint8Array): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buf)) throw new Error('not UTF-8');
   return buf.toString('utf8');
@@ -27,7 +27,7 @@ export function parseEnvelopeText(
 ): { ok: true; envelope: Envelope } | SignedJsonError {
   let raw: unknown;
   try {
-    raw = JSON.parse(typeof text === 'string' ? text : utf8(text));
+    raw = JSON.parse(typeof text === 'string' ? text : strictUtf8(text));
   } catch {
     return { ok: false, code: 'unreadable', message: `${what}不是有效的 JSON 文件` };
   }
@@ -40,7 +40,7 @@ export function parseEnvelopeText(
 /** Decodes a payload without verifying it: only to learn which keys to verify with. */
 export function peekPayload<S extends z.ZodType>(envelope: Envelope, schema: S): z.infer<S> | null {
   try {
-    const parsed = schema.safeParse(JSON.parse(utf8(base64ToBytes(envelope.payload))));
+    const parsed = schema.safeParse(JSON.parse(strictUtf8(base64ToBytes(envelope.payload))));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -58,7 +58,7 @@ export function openSignedJson<S extends z.ZodType>(
   if (!checked.ok) return { ok: false, code: checked.code, message: `${what}：${checked.message}` };
   let json: unknown;
   try {
-    json = JSON.parse(utf8(checked.payload));
+    json = JSON.parse(strictUtf8(checked.payload));
   } catch {
     return { ok: false, code: 'invalid-payload', message: `${what}的内容不是有效的 UTF-8 JSON` };
   }
