@@ -96,35 +96,41 @@ export class ExternalMediaLocator {
     return hash;
   }
 
-  /**
-   * Whether a file could be here at all: one at its relative path or one of its size. Cheap (no
-   * hashing), so the progress total can leave out media that are simply not attached.
-   */
-  async mayHave(file: PackageFile): Promise<boolean> {
-    for (const dir of this.dirs) {
-      const root = resolve(dir);
-      const candidate = resolve(root, ...file.path.split('/'));
-      if (inside(root, candidate) && (await regularFileSize(candidate)) !== undefined) return true;
-    }
-    this.index ??= indexBySize(this.dirs);
-    return ((await this.index).get(file.size)?.length ?? 0) > 0;
-  }
-
-  async locate(file: PackageFile, onBytes: (n: number) => void): Promise<ExternalMatch> {
+  /** The first regular file at the manifest's relative path under a media folder. */
+  private async atPath(file: PackageFile): Promise<{ path: string; size: number } | undefined> {
     for (const dir of this.dirs) {
       const root = resolve(dir);
       const candidate = resolve(root, ...file.path.split('/'));
       if (!inside(root, candidate)) continue;
       const size = await regularFileSize(candidate);
-      if (size === undefined) continue;
-      if (size !== file.size || (await this.hashOf(candidate, onBytes)) !== file.sha256) {
-        fail(packageErrors.externalHashMismatch(this.pkg, file.path, candidate));
-      }
-      return { location: 'external', externalPath: candidate };
+      if (size !== undefined) return { path: candidate, size };
     }
+    return undefined;
+  }
+
+  private sameSize(file: PackageFile): Promise<string[]> {
     this.index ??= indexBySize(this.dirs);
+    return this.index.then((bySize) => bySize.get(file.size) ?? []);
+  }
+
+  /**
+   * Whether a file could be here at all: one at its relative path or one of its size. Cheap (no
+   * hashing), so the progress total can leave out media that are simply not attached.
+   */
+  async mayHave(file: PackageFile): Promise<boolean> {
+    return (await this.atPath(file)) !== undefined || (await this.sameSize(file)).length > 0;
+  }
+
+  async locate(file: PackageFile, onBytes: (n: number) => void): Promise<ExternalMatch> {
+    const found = await this.atPath(file);
+    if (found) {
+      if (found.size !== file.size || (await this.hashOf(found.path, onBytes)) !== file.sha256) {
+        fail(packageErrors.externalHashMismatch(this.pkg, file.path, found.path));
+      }
+      return { location: 'external', externalPath: found.path };
+    }
     // Hashing a same-size stranger is not progress on this file, so it is not reported.
-    for (const candidate of (await this.index).get(file.size) ?? []) {
+    for (const candidate of await this.sameSize(file)) {
       if ((await this.hashOf(candidate, () => {})) === file.sha256) {
         return { location: 'external', externalPath: candidate };
       }
