@@ -14,6 +14,7 @@ import { exportEnrollmentRequest } from '../../../src-main/services/keys/enrollm
 import { createIntake, type Intake } from '../../../src-main/services/intake/intake';
 import { memoryStorage } from '../../../src-main/services/intake/state';
 import { readZip, writeZip } from '../../../src-main/services/bundles/zip';
+import { buildResultBundle } from '../../../src-main/services/bundles/build';
 
 export function makeSigner(): Signer & { key: SigningKey } {
   const key = generateSigningKey();
@@ -38,6 +39,25 @@ export function makeReview(n: number, overrides: Partial<ResultRecord> = {}): Re
 
 export function makeReviews(count: number, from = 1): ResultRecord[] {
   return Array.from({ length: count }, (_, i) => makeReview(from + i));
+}
+
+/** A profile's first bundle (counter 1, no predecessor, no audit head), built or the test fails. */
+export async function firstBundle(
+  signers: Signer[],
+  opts: { profileId?: string; records?: ResultRecord[] } = {},
+) {
+  const built = await buildResultBundle(
+    {
+      profileId: opts.profileId ?? 'p',
+      counter: 1,
+      previousBundleHash: null,
+      auditLogHead: null,
+      records: opts.records ?? makeReviews(1),
+    },
+    signers,
+  );
+  if (!built.ok) throw new Error(built.message);
+  return built;
 }
 
 /** A stand-in for Electron safeStorage: reversible, bound to one "machine" secret. */

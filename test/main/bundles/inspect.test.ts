@@ -15,7 +15,7 @@ import {
   type SigningKey,
 } from '../../../src-main/services/crypto/ed25519';
 import { sha256Hex } from '../../../src-main/services/crypto/hash';
-import { editEnvelope, flipByte, makeReviews, makeSigner } from './factories';
+import { editEnvelope, firstBundle, flipByte, makeReviews, makeSigner } from './factories';
 
 function makeManifest(
   files: Array<{ path: string; data: Uint8Array; external?: boolean }>,
@@ -148,17 +148,7 @@ describe('verify CLI', () => {
 describe('a result bundle of the retired format 1', () => {
   it('is reported as a result bundle refused for its format, with what to do', async () => {
     const expert = makeSigner();
-    const built = await buildResultBundle(
-      {
-        profileId: 'p',
-        counter: 1,
-        previousBundleHash: null,
-        auditLogHead: null,
-        records: makeReviews(1),
-      },
-      [expert],
-    );
-    if (!built.ok) throw new Error(built.message);
+    const built = await firstBundle([expert]);
     const v1 = await editEnvelope(built.bytes, (env) => ({
       ...env,
       payloadType: 'application/vnd.qihang.result-bundle+json;version=1',

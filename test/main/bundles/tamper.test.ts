@@ -7,6 +7,7 @@ import { buildResultBundle } from '../../../src-main/services/bundles/build';
 import { verifyResultBundle } from '../../../src-main/services/bundles/verify';
 import {
   editEnvelope,
+  firstBundle,
   flipByte,
   flipPayloadByte,
   makeReviews,
@@ -127,17 +128,7 @@ describe('result bundle tampering', () => {
   it('rejects a bundle for one profile signed only by another enrolled profile', async () => {
     const chair = makeSigner();
     const expert = makeSigner();
-    const built = await buildResultBundle(
-      {
-        profileId: 'p-expert',
-        counter: 1,
-        previousBundleHash: null,
-        auditLogHead: null,
-        records: makeReviews(1),
-      },
-      [chair],
-    );
-    if (!built.ok) throw new Error(built.message);
+    const built = await firstBundle([chair], { profileId: 'p-expert' });
     const r = await verifyResultBundle(built.bytes, {
       trusted: new Map([
         [expert.keyid, expert.publicKeyRaw],
@@ -208,17 +199,7 @@ describe('result bundle tampering', () => {
 describe('result bundle signatures', () => {
   it('rejects a bundle carrying the same valid signature twice', async () => {
     const expert = makeSigner();
-    const built = await buildResultBundle(
-      {
-        profileId: 'p',
-        counter: 1,
-        previousBundleHash: null,
-        auditLogHead: null,
-        records: makeReviews(1),
-      },
-      [expert],
-    );
-    if (!built.ok) throw new Error(built.message);
+    const built = await firstBundle([expert]);
     const doubled = await editEnvelope(built.bytes, (env) => ({
       ...env,
       signatures: [env.signatures[0]!, env.signatures[0]!],

@@ -153,12 +153,12 @@ describe('policy.exportSubsidySheet', () => {
   });
 });
 
-describe('the exportSubsidySheet request through the gate', () => {
-  const ORIGIN = 'app://qihang';
-  const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
-  const gateWith = (dialogs: FakeDialogs) =>
-    createMainGate(context(dialogs), ORIGIN, () => undefined);
+const ORIGIN = 'app://qihang';
+const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+const gateWith = (dialogs: FakeDialogs) =>
+  createMainGate(context(dialogs), ORIGIN, () => undefined);
 
+describe('the exportSubsidySheet request through the gate', () => {
   it.each([
     ['a malformed quarter', (r: ExportSheetRequest) => ({ ...r, quarter: '2025-4' }), 'quarter'],
     [
@@ -230,14 +230,12 @@ describe('the exportSubsidySheet request through the gate', () => {
 });
 
 describe('the deadline follows the packs the work package shipped', () => {
-  const ORIGIN = 'app://qihang';
-  const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
   // The platform moved the quarter's deadline to the 10th of its last month.
   const shipped = { ...JRSNF_2023_25, fund: { deadlineDayOfQuarterLastMonth: 10 } };
 
   it('derives the deadline from a shipped pack sent with the rows, through the gate', async () => {
     const target = join(tempDir(), 'shipped.xlsx');
-    const gate = createMainGate(context(new FakeDialogs(target)), ORIGIN, () => undefined);
+    const gate = gateWith(new FakeDialogs(target));
     const withPack = { ...request('2025-12-12'), policyPacks: [shipped] };
     const r = await gate.dispatch('policy:exportSubsidySheet', withPack, sender);
     expect(r).toMatchObject({ ok: true, value: { status: 'saved', deadline: '2025-12-10' } });
@@ -249,7 +247,7 @@ describe('the deadline follows the packs the work package shipped', () => {
 
   it('refuses a malformed pack before any dialog opens', async () => {
     const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
-    const gate = createMainGate(context(dialogs), ORIGIN, () => undefined);
+    const gate = gateWith(dialogs);
     const bad = {
       ...request(),
       policyPacks: [{ ...shipped, fund: { deadlineDayOfQuarterLastMonth: 40 } }],
