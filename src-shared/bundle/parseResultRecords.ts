@@ -7,7 +7,12 @@
 // two paths to the same answers.
 import { z } from 'zod';
 import { RECORD_ID_PATTERN } from './records';
-import { resultRecordKinds, resultRecordsSchema, type ResultRecord } from './resultBundle';
+import {
+  isPlainObject,
+  resultRecordKinds,
+  resultRecordsSchema,
+  type ResultRecord,
+} from './resultBundle';
 
 const ISO_INSTANT = z.regexes.datetime({ offset: true, local: false });
 const KINDS: ReadonlySet<string> = new Set(resultRecordKinds);
@@ -15,10 +20,6 @@ const KEYS: ReadonlySet<string> = new Set(['id', 'kind', 'supersedes', 'createdA
 
 function isId(v: unknown): boolean {
   return typeof v === 'string' && v.length >= 1 && v.length <= 64 && RECORD_ID_PATTERN.test(v);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isCleanRecord(r: unknown): boolean {

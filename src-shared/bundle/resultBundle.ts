@@ -29,6 +29,10 @@ export const resultRecordKinds = [
 export const resultRecordKind = z.enum(resultRecordKinds);
 export type ResultRecordKind = z.infer<typeof resultRecordKind>;
 
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export const resultRecordSchema = z.object({
   id: recordId,
   kind: resultRecordKind,
@@ -37,10 +41,7 @@ export const resultRecordSchema = z.object({
   createdAt: isoInstant,
   // Checked for shape only: each capability validates its own payload, and a deep copy of
   // every payload (what z.record would do) doubles the cost of verifying a large bundle.
-  payload: z.custom<Record<string, unknown>>(
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-    '记录内容须为对象',
-  ),
+  payload: z.custom<Record<string, unknown>>(isPlainObject, '记录内容须为对象'),
 });
 export type ResultRecord = z.infer<typeof resultRecordSchema>;
 
