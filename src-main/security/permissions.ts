@@ -1,13 +1,16 @@
+import { originOf } from '../../src-shared/ipc/gate';
+
 // Deny by default: the workstation needs no camera, microphone, geolocation, notifications or
 // any other permission. A new need is added here on purpose, with a test.
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>([]);
 
 export function isPermissionAllowed(
   permission: string,
-  requestingOrigin: string,
+  requestingOrigin: string | undefined,
   appOrigin: string,
+  allowed: ReadonlySet<string> = ALLOWED_PERMISSIONS,
 ): boolean {
-  return requestingOrigin === appOrigin && ALLOWED_PERMISSIONS.has(permission);
+  return requestingOrigin === appOrigin && allowed.has(permission);
 }
 
 interface PermissionSession {
@@ -24,17 +27,17 @@ interface PermissionSession {
   ): void;
 }
 
-export function installPermissionHandlers(session: PermissionSession, appOrigin: string): void {
+export function installPermissionHandlers(
+  session: PermissionSession,
+  appOrigin: string,
+  allowed: ReadonlySet<string> = ALLOWED_PERMISSIONS,
+): void {
+  // The gate's originOf, not `new URL(url).origin`: Node reports "null" as the origin of a
+  // custom scheme such as app://, which would deny our own page once anything is allowed.
   session.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    let origin = '';
-    try {
-      origin = new URL(details.requestingUrl ?? '').origin;
-    } catch {
-      origin = '';
-    }
-    callback(isPermissionAllowed(permission, origin, appOrigin));
+    callback(isPermissionAllowed(permission, originOf(details.requestingUrl), appOrigin, allowed));
   });
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, appOrigin),
+    isPermissionAllowed(permission, originOf(requestingOrigin), appOrigin, allowed),
   );
 }

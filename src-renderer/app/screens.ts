@@ -1,6 +1,6 @@
 // Each screen is its own chunk, loaded when first opened: the start-up path (boot, profile
 // picker, shell) does not parse the policy engine, the review form or the sync screen.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Profile, Screen } from '../../src-shared/profiles/roles';
 
 type ScreenComponent = LazyExoticComponent<ComponentType<{ profile: Profile }>>;
@@ -26,7 +26,16 @@ export const screenComponents: Record<Screen, ScreenComponent> = {
     })),
   ),
   sync: lazy(() => import('../features/sync/SyncScreen').then((m) => ({ default: m.SyncScreen }))),
-  settings: lazy(() =>
-    import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
-  ),
+  // Settings shows the packages feature's import card; the two meet here because features do
+  // not import each other.
+  settings: lazy(async () => {
+    const [{ SettingsScreen }, { PackageImportCard }] = await Promise.all([
+      import('../features/settings/SettingsScreen'),
+      import('../features/packages/PackageImportCard'),
+    ]);
+    return {
+      default: ({ profile }: { profile: Profile }) =>
+        createElement(SettingsScreen, { profile, packageImport: createElement(PackageImportCard) }),
+    };
+  }),
 };

@@ -22,24 +22,46 @@ async function lintAs(relativePath: string, code: string): Promise<LintOutcome> 
   };
 }
 
+const RULE = 'local/code-layering';
 const sharedFile = 'src-shared/policy/__layering_case__.ts';
 const serviceFile = 'src-main/services/packages/__layering_case__.ts';
 const cliFile = 'src-main/cli/__layering_case__.ts';
+const ipcFile = 'src-main/ipc/__layering_case__.ts';
+const securityFile = 'src-main/security/__layering_case__.ts';
+const preloadFile = 'src-main/preload/__layering_case__.ts';
 const rendererFile = 'src-renderer/features/review/__layering_case__.tsx';
+const appFile = 'src-renderer/app/__layering_case__.tsx';
 const mainGlueFile = 'src-main/index.ts';
 
-describe('layering rules in eslint.layering.mjs', () => {
+const importing = (specifier: string) =>
+  `import * as m from '${specifier}';\nexport const x = m;\n`;
+
+async function expectRefused(file: string, code: string, messagePart?: string): Promise<void> {
+  const outcome = await lintAs(file, code);
+  expect(outcome.rules, `${file}: ${code}`).toEqual([RULE]);
+  if (messagePart) expect(outcome.messages[0]).toContain(messagePart);
+}
+
+async function expectAllowed(file: string, code: string): Promise<void> {
+  const outcome = await lintAs(file, code);
+  expect(outcome.rules, `${file}: ${code} → ${outcome.messages.join('; ')}`).toEqual([]);
+}
+
+describe('layering: every layer is an allow list (eslint.layering.mjs)', () => {
   it.each([
-    ['node:fs', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n"],
-    ['fs', "import { readFileSync } from 'fs';\nexport const read = readFileSync;\n"],
-    ['crypto', "import { createHash } from 'crypto';\nexport const hash = createHash;\n"],
-    ['electron', "import { app } from 'electron';\nexport const name = app.name;\n"],
-    ['react', "import { useState } from 'react';\nexport const hook = useState;\n"],
-    ['@mantine/core', "import { Button } from '@mantine/core';\nexport const B = Button;\n"],
-    ['the renderer', "import { db } from '../../src-renderer/db/db';\nexport const d = db;\n"],
-  ])('rejects src-shared importing %s', async (_what, code) => {
-    const outcome = await lintAs(sharedFile, code);
-    expect(outcome.rules).toEqual(['no-restricted-imports']);
+    ['node:fs', 'Node built-ins'],
+    ['fs', 'Node built-ins'],
+    ['crypto', 'Node built-ins'],
+    ['electron', "'electron'"],
+    ['react', "'react'"],
+    ['@mantine/core', "'@mantine/core'"],
+    ['@tanstack/react-virtual', "'@tanstack/react-virtual'"],
+    ['exceljs', "'exceljs'"],
+    ['pdfjs-dist', "'pdfjs-dist'"],
+    ['../../src-renderer/db/db', 'src-renderer'],
+    ['../../src-main/services/keys/keystore', 'src-main/services'],
+  ])('rejects src-shared importing %s', async (specifier, messagePart) => {
+    await expectRefused(sharedFile, importing(specifier), messagePart);
   });
 
   it.each([
@@ -53,55 +75,127 @@ describe('layering rules in eslint.layering.mjs', () => {
     expect(outcome.messages[0]).toContain(`'${name}'`);
   });
 
-  it('lets src-shared import zod and use Uint8Array and TextEncoder', async () => {
-    const code =
+  it('lets src-shared import zod, other shared modules, and use Uint8Array and TextEncoder', async () => {
+    await expectAllowed(
+      sharedFile,
       "import { z } from 'zod';\n" +
-      'export const schema = z.string();\n' +
-      "export const bytes: Uint8Array = new TextEncoder().encode('启航');\n";
-    const outcome = await lintAs(sharedFile, code);
-    expect(outcome.rules).toEqual([]);
+        "import { channels } from '../ipc/contract';\n" +
+        'export const schema = [z.string(), channels];\n' +
+        "export const bytes: Uint8Array = new TextEncoder().encode('启航');\n",
+    );
   });
 
   it.each([
+    ['src-shared', sharedFile],
     ['a service', serviceFile],
-    ['a CLI command', cliFile],
-  ])('rejects %s in src-main importing electron', async (_what, file) => {
-    const outcome = await lintAs(
-      file,
-      "import { safeStorage } from 'electron';\nexport const s = safeStorage;\n",
-    );
-    expect(outcome.rules).toEqual(['no-restricted-imports']);
-    expect(outcome.messages[0]).toContain('electron');
+    ['the renderer', rendererFile],
+  ])('rejects a package nobody classified yet, imported from %s', async (_what, file) => {
+    await expectRefused(file, importing('left-pad'), 'uncategorized dependency');
   });
 
-  it('lets a service use Node built-ins such as node:crypto', async () => {
-    const code = "import { createHash } from 'node:crypto';\nexport const hash = createHash;\n";
-    const outcome = await lintAs(serviceFile, code);
-    expect(outcome.rules).toEqual([]);
+  it.each([
+    ['a service', serviceFile, 'electron'],
+    ['a service', serviceFile, 'electron/main'],
+    ['a CLI command', cliFile, 'electron'],
+    ['a service', serviceFile, 'react'],
+    ['a service', serviceFile, '../../ipc/keys'],
+    ['a service', serviceFile, '../../../src-renderer/db/db'],
+  ])('rejects %s in src-main importing %s', async (_what, file, specifier) => {
+    await expectRefused(file, importing(specifier));
+  });
+
+  it('lets a service use Node built-ins, its libraries and src-shared', async () => {
+    await expectAllowed(
+      serviceFile,
+      "import { createHash } from 'node:crypto';\n" +
+        "import yauzl from 'yauzl';\n" +
+        "import { channels } from '../../../src-shared/ipc/contract';\n" +
+        'export const parts = [createHash, yauzl, channels];\n',
+    );
+  });
+
+  it('rejects an IPC handler importing a dialog from electron', async () => {
+    await expectRefused(
+      ipcFile,
+      "import { dialog } from 'electron';\nexport const d = dialog;\n",
+      "'electron'",
+    );
+  });
+
+  it('lets an IPC handler import services and src-shared', async () => {
+    await expectAllowed(
+      ipcFile,
+      "import { readFile } from 'node:fs/promises';\n" +
+        "import { openWorkPackage } from '../services/packages/open';\n" +
+        "import { channels } from '../../src-shared/ipc/contract';\n" +
+        'export const parts = [readFile, openWorkPackage, channels];\n',
+    );
+  });
+
+  it('lets a hardening module name Electron types, but not import Electron itself', async () => {
+    await expectAllowed(
+      securityFile,
+      "import type { Session } from 'electron';\nexport type S = Session;\n",
+    );
+    await expectRefused(
+      securityFile,
+      "import { session } from 'electron';\nexport const s = session;\n",
+    );
+  });
+
+  it.each([
+    ['a key service', '../services/keys/keystore'],
+    ['an IPC handler', '../ipc/keys'],
+    ['Node built-ins', 'node:fs'],
+    ['shared code outside the IPC contract', '../../src-shared/policy/engine'],
+  ])('rejects the preload importing %s', async (_what, specifier) => {
+    await expectRefused(preloadFile, importing(specifier));
+  });
+
+  it('lets the preload import electron and the IPC contract', async () => {
+    await expectAllowed(
+      preloadFile,
+      "import { contextBridge } from 'electron';\n" +
+        "import { channels } from '../../src-shared/ipc/contract';\n" +
+        'export const parts = [contextBridge, channels];\n',
+    );
   });
 
   it('lets the Electron glue in src-main/index.ts import electron', async () => {
-    const code =
-      "import { app, BrowserWindow } from 'electron';\nexport const parts = [app, BrowserWindow];\n";
-    const outcome = await lintAs(mainGlueFile, code);
-    expect(outcome.rules).toEqual([]);
+    await expectAllowed(
+      mainGlueFile,
+      "import { app, BrowserWindow } from 'electron';\nexport const parts = [app, BrowserWindow];\n",
+    );
   });
 
   it('rejects src-main importing the renderer', async () => {
-    const code = "import { db } from '../src-renderer/db/db';\nexport const d = db;\n";
-    const outcome = await lintAs(mainGlueFile, code);
-    expect(outcome.rules).toEqual(['no-restricted-imports']);
+    await expectRefused(mainGlueFile, importing('../src-renderer/db/db'), 'src-renderer');
   });
 
   it.each([
-    ['src-main by a relative path', "import { gate } from '../../../src-main/ipc/index';\n"],
-    ['src-main two levels up', "import { gate } from '../../src-main/ipc/index';\n"],
-    ['electron', "import { ipcRenderer } from 'electron';\n"],
-    ['node:fs', "import { readFileSync } from 'node:fs';\n"],
-    ['fs/promises', "import { readFile } from 'fs/promises';\n"],
-  ])('rejects the renderer importing %s', async (_what, importLine) => {
-    const outcome = await lintAs(rendererFile, `${importLine}export const x = 1;\n`);
-    expect(outcome.rules).toContain('no-restricted-imports');
+    ['src-main by a relative path', '../../../src-main/ipc/index'],
+    ['electron', 'electron'],
+    ['node:fs', 'node:fs'],
+    ['fs/promises', 'fs/promises'],
+    ['a main-only library', 'yauzl'],
+    ['another feature', '../sync/SyncScreen'],
+  ])('rejects the renderer importing %s', async (_what, specifier) => {
+    await expectRefused(rendererFile, importing(specifier));
+  });
+
+  it('lets a feature import its own files, app, db and src-shared; lets app compose features', async () => {
+    await expectAllowed(
+      rendererFile,
+      "import { useState } from 'react';\n" +
+        "import { Button } from '@mantine/core';\n" +
+        "import Dexie from 'dexie';\n" +
+        "import { z } from 'zod';\n" +
+        "import { ReviewForm } from './ReviewForm';\n" +
+        "import { t } from '../../app/strings';\n" +
+        "import { channels } from '../../../src-shared/ipc/contract';\n" +
+        'export const parts = [useState, Button, Dexie, z, ReviewForm, t, channels];\n',
+    );
+    await expectAllowed(appFile, importing('../features/sync/SyncScreen'));
   });
 
   it.each([
@@ -113,10 +207,15 @@ describe('layering rules in eslint.layering.mjs', () => {
     [serviceFile, 'electron/main'],
     [rendererFile, '../../../src-main/ipc/index'],
     [rendererFile, 'node:path'],
+    [rendererFile, '../sync/SyncScreen'],
     [mainGlueFile, '../src-renderer/db/db'],
   ])('rejects %s loading %s through a dynamic import()', async (file, specifier) => {
-    const outcome = await lintAs(file, `export const load = () => import('${specifier}');\n`);
-    expect(outcome.rules).toEqual(['no-restricted-syntax']);
+    await expectRefused(file, `export const load = () => import('${specifier}');\n`);
+  });
+
+  it('rejects require() of what the static import may not load', async () => {
+    const outcome = await lintAs(serviceFile, "export const e = require('electron');\n");
+    expect(outcome.rules).toContain(RULE);
   });
 
   it('lets dynamic imports through where the static import is allowed', async () => {
@@ -127,20 +226,7 @@ describe('layering rules in eslint.layering.mjs', () => {
       [rendererFile, 'react'],
     ];
     for (const [file, specifier] of cases) {
-      const outcome = await lintAs(file, `export const load = () => import('${specifier}');\n`);
-      expect(outcome.rules, `${file} importing ${specifier}`).toEqual([]);
+      await expectAllowed(file, `export const load = () => import('${specifier}');\n`);
     }
-  });
-
-  it('lets the renderer import React, Mantine, Dexie and src-shared', async () => {
-    const code =
-      "import { useState } from 'react';\n" +
-      "import { Button } from '@mantine/core';\n" +
-      "import Dexie from 'dexie';\n" +
-      "import { z } from 'zod';\n" +
-      "import { channels } from '../../../src-shared/ipc/contract';\n" +
-      'export const parts = [useState, Button, Dexie, z, channels];\n';
-    const outcome = await lintAs(rendererFile, code);
-    expect(outcome.rules).toEqual([]);
   });
 });

@@ -1,14 +1,20 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { getApi } from '../../app/api';
 import { roleLabels, screenLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
-import { PackageImportCard } from '../packages/PackageImportCard';
 import { AuditLogCard } from './AuditLogCard';
 
 type Info = { version: string; host: 'electron' | 'browser-harness'; platform: string };
 
-export function SettingsScreen({ profile }: { profile: Profile }) {
+/** `packageImport` is the packages feature's card, composed in by app/screens.ts (features do not import each other). */
+export function SettingsScreen({
+  profile,
+  packageImport,
+}: {
+  profile: Profile;
+  packageImport: ReactNode;
+}) {
   const [info, setInfo] = useState<Info | null>(null);
   useEffect(() => {
     void getApi()
@@ -46,7 +52,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
           </Table.Tbody>
         </Table>
       </Card>
-      <PackageImportCard />
+      {packageImport}
       <Text size="sm" c="dimmed">
         {t.settings.dataLocation}
       </Text>

@@ -159,6 +159,30 @@ describe('permissions', () => {
     expect(cb).toHaveBeenCalledWith(false);
     expect(check!(null, 'notifications', APP_ORIGIN)).toBe(false);
   });
+
+  it('recognise the app:// page as the app itself once a permission is allowed', () => {
+    let request:
+      | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void)
+      | undefined;
+    let check: ((wc: unknown, p: string, o: string) => boolean) | undefined;
+    installPermissionHandlers(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      },
+      APP_ORIGIN,
+      new Set(['fullscreen']),
+    );
+    const granted = vi.fn();
+    request!(null, 'fullscreen', granted, { requestingUrl: `${APP_ORIGIN}/index.html#/audit` });
+    expect(granted).toHaveBeenCalledWith(true);
+    expect(check!(null, 'fullscreen', APP_ORIGIN)).toBe(true);
+    const other = vi.fn();
+    request!(null, 'fullscreen', other, { requestingUrl: 'https://example.com/' });
+    expect(other).toHaveBeenCalledWith(false);
+    request!(null, 'media', other, { requestingUrl: `${APP_ORIGIN}/index.html` });
+    expect(other).toHaveBeenLastCalledWith(false);
+  });
 });
 
 describe('navigation guards', () => {
