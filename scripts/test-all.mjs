@@ -81,6 +81,21 @@ function run(command, keepOutput) {
   });
 }
 
+/** `file > test name` → 'passed' | 'failed' | …, from vitest's JSON report. */
+function perTestOutcomes(report) {
+  const outcomes = new Map();
+  for (const file of report.testResults ?? []) {
+    const name = path.relative(repoRoot, file.name ?? '');
+    for (const test of file.assertionResults ?? []) {
+      outcomes.set(`${name} > ${test.fullName ?? test.title}`, test.status);
+    }
+    // A file that failed before any test ran (a hook, an import) still has to show up.
+    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed')
+      outcomes.set(`${name} > (file failed before its tests)`, 'failed');
+  }
+  return outcomes;
+}
+
 /** Reads vitest's JSON report; a missing or empty report is itself a failure. */
 function readCounts(step) {
   if (!fs.existsSync(step.reportFile)) return { error: 'vitest wrote no JSON report' };
@@ -97,6 +112,7 @@ function readCounts(step) {
     total: report.numTotalTests ?? 0,
     failedSuites: report.numFailedTestSuites ?? 0,
   };
+  counts.perTest = perTestOutcomes(report);
   if (counts.total === 0) return { ...counts, error: 'vitest ran no tests' };
   // The team rule is "no skipped tests": a skip hides a check that no longer runs.
   if (counts.skipped > 0) return { ...counts, error: `${counts.skipped} skipped or todo tests` };
@@ -110,6 +126,14 @@ const argv = process.argv.slice(2);
 const option = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
 const from = option('--from');
 const only = option('--only');
+// `--repeat N` runs each selected test stage N times in a row (a fresh vitest, hence a fresh
+// harness, each time) and prints how often every test passed: the way to find flaky tests.
+// CI runs once; flakiness is found here, never hidden by retries.
+const repeat = Number(option('--repeat') ?? 1);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) {
+  console.error('test-all: --repeat takes a whole number from 1 to 100');
+  process.exit(2);
+}
 for (const wanted of [from, only]) {
   if (wanted !== undefined && !steps.some((s) => s.name === wanted)) {
     console.error(
@@ -120,6 +144,22 @@ for (const wanted of [from, only]) {
 }
 const firstIndex = from ? steps.findIndex((s) => s.name === from) : 0;
 const selected = (step, index) => (only ? step.name === only : index >= firstIndex);
+
+/** The per-test table of a repeated stage: every test with how many of the runs it passed. */
+function printTally(name, tally, runs) {
+  const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const unsteady = rows.filter(([, t]) => t.passed !== runs);
+  console.log(`\n${name}: per-test passes over ${runs} runs`);
+  for (const [test, t] of rows) {
+    const mark = t.passed === runs ? '  ' : '✗ ';
+    console.log(`  ${mark}${String(t.passed).padStart(3)}/${runs}  ${test}`);
+  }
+  console.log(
+    unsteady.length === 0
+      ? `${name}: every test passed ${runs}/${runs}`
+      : `${name}: ${unsteady.length} test(s) failed at least once`,
+  );
+}
 
 const results = [];
 const totals = { passed: 0, failed: 0 };
@@ -139,23 +179,41 @@ for (const [index, step] of steps.entries()) {
   const started = Date.now();
 
   const missing = step.precondition?.();
-  const outcome = missing
-    ? { code: 1, output: '' }
-    : await run(step.command, Boolean(step.noteFrom));
-  let code = outcome.code;
-  let note = missing ? `missing: ${missing}` : (step.noteFrom?.exec(outcome.output)?.[0] ?? '');
-  if (missing) console.error(`test-all: ${step.name} cannot run: ${missing}`);
-
-  if (step.reportFile && !missing) {
+  const runs = step.reportFile && !missing ? repeat : 1;
+  let code = 0;
+  let note = '';
+  const tally = new Map();
+  const stepTotals = { passed: 0, failed: 0 };
+  for (let round = 1; round <= runs; round += 1) {
+    if (runs > 1) console.log(`\n--> ${step.name}: run ${round} of ${runs}`);
+    const outcome = missing
+      ? { code: 1, output: '' }
+      : await run(step.command, Boolean(step.noteFrom));
+    if (outcome.code !== 0 && code === 0) code = outcome.code;
+    note = missing ? `missing: ${missing}` : (step.noteFrom?.exec(outcome.output)?.[0] ?? '');
+    if (missing) console.error(`test-all: ${step.name} cannot run: ${missing}`);
+    if (!step.reportFile || missing) continue;
     const counts = readCounts(step);
-    totals.passed += counts.passed ?? 0;
-    totals.failed += counts.failed ?? 0;
-    note = `${counts.passed ?? 0} passed, ${counts.failed ?? 0} failed`;
+    stepTotals.passed += counts.passed ?? 0;
+    stepTotals.failed += counts.failed ?? 0;
+    for (const [test, status] of counts.perTest ?? []) {
+      const entry = tally.get(test) ?? { passed: 0, runs: 0 };
+      entry.runs += 1;
+      if (status === 'passed') entry.passed += 1;
+      tally.set(test, entry);
+    }
     if (counts.error) {
-      note += ` — ${counts.error}`;
       console.error(`test-all: ${step.name}: ${counts.error}`);
+      note = counts.error;
       if (code === 0) code = 1;
     }
+    fs.rmSync(step.reportFile, { force: true });
+  }
+  if (step.reportFile && !missing) {
+    totals.passed += stepTotals.passed;
+    totals.failed += stepTotals.failed;
+    note = `${stepTotals.passed} passed, ${stepTotals.failed} failed${note ? ` — ${note}` : ''}`;
+    if (runs > 1) printTally(step.name, tally, runs);
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
