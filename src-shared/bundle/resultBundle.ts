@@ -33,15 +33,23 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A record's payload: checked for shape only. Each capability validates its own payload, and a
+ * deep copy of every payload (what z.record would do) doubles the cost of verifying a large
+ * bundle. Published in JSON Schema as `"type": "object"`.
+ */
+export const recordPayloadSchema = z.custom<Record<string, unknown>>(
+  isPlainObject,
+  '记录内容须为对象',
+);
+
 export const resultRecordSchema = z.object({
   id: recordId,
   kind: resultRecordKind,
   /** Records are append-only: a change is a new record that names the one it supersedes. */
   supersedes: recordId.optional(),
   createdAt: isoInstant,
-  // Checked for shape only: each capability validates its own payload, and a deep copy of
-  // every payload (what z.record would do) doubles the cost of verifying a large bundle.
-  payload: z.custom<Record<string, unknown>>(isPlainObject, '记录内容须为对象'),
+  payload: recordPayloadSchema,
 });
 export type ResultRecord = z.infer<typeof resultRecordSchema>;
 
