@@ -12,7 +12,23 @@ export const PAYLOAD_TYPES = {
   policyPack: 'application/vnd.qihang.policy-pack+json;version=1',
 } as const;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '须为 base64');
+// Canonical standard base64 (RFC 4648 §4, padded, no line breaks), the form DSSE's own tools
+// write. DSSE leaves the form open; we accept exactly one spelling of each byte string, so a
+// signature or payload cannot be re-spelled (unpadded, non-zero tail bits) without notice. The
+// pattern carries the alphabet and the zero tail bits (the last data character before "==" is
+// one of AQgw, before "=" one of AEIMQUYcgkosw048); the length check is separate because a
+// grouped pattern over a multi-megabyte payload overflows the regex engine's stack.
+const CANONICAL_BASE64 = /^[A-Za-z0-9+/]*(?:[AQgw]==|[AEIMQUYcgkosw048]=)?$/;
+
+export function isCanonicalBase64(s: string): boolean {
+  return s.length % 4 === 0 && CANONICAL_BASE64.test(s);
+}
+
+const base64 = z
+  .string()
+  .regex(CANONICAL_BASE64, '须为标准 base64（带填充，无换行）')
+  .refine((s) => s.length % 4 === 0, '须为标准 base64（长度须为 4 的倍数）')
+  .meta({ description: 'Canonical standard base64 (RFC 4648 §4): padded, length a multiple of 4' });
 
 export const envelopeSchema = z.object({
   payloadType: z.string().min(1).max(200),

@@ -111,7 +111,8 @@ export type EnvelopeCheck =
 
 /**
  * Verifies an envelope against trusted raw public keys by keyid. Every signature present must
- * verify (a forged extra signature is an attack, not noise) and at least one must be trusted.
+ * verify with a trusted key (stricter than DSSE's threshold: a forged or unknown extra signature
+ * is an attack, not noise), and no key may sign twice.
  */
 export function verifyEnvelope(
   raw: unknown,
@@ -136,6 +137,11 @@ export function verifyParsedEnvelope(
       message: `内容类型不符：期望 ${expectedType}，实际 ${env.payloadType}`,
     };
   }
+  // The same key twice must not pass for two people (an expert and a chair): refused in every
+  // document, before any signature is checked.
+  const keyids = env.signatures.map((s) => s.keyid);
+  if (new Set(keyids).size !== keyids.length)
+    return { ok: false, code: 'malformed', message: '签名信封含有同一密钥的重复签名' };
   const payload = base64ToBytes(env.payload);
   const pae = preAuthEncoding(env.payloadType, payload);
   const signedBy: string[] = [];
