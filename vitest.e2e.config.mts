@@ -9,6 +9,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Every assertion on the page polls until its condition holds. A second is vitest's default;
+    // a loaded 2-core machine can take longer to render, so the wait is long and the test still
+    // fails (with the last value seen) when the condition never comes.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     globalSetup: ['test/e2e/harness/global-setup.ts'],
   },
 });

@@ -42,29 +42,31 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await app.page.locator('[data-screen="compliance"]').click();
     await app.page.getByTestId('screen-compliance').waitFor();
     await app.page.getByTestId('class-list').waitFor({ timeout: 30_000 });
-    expect(await app.page.getByTestId('class-item').count()).toBe(8);
+    await expect.poll(() => app.page.getByTestId('class-item').count()).toBe(8);
     // Today is after every demo class started: no plan review unless the date is moved back.
-    expect(await app.page.getByTestId('plan-review-badge').count()).toBe(0);
+    await expect.poll(() => app.page.getByTestId('plan-review-badge').count()).toBe(0);
   });
 
   it('shows a seeded violation with its facts, grouped under 错误, and the clause on hover', async () => {
     await openClass('C-2025-HD-B02');
     const size = line('R-CLASS-SIZE');
     await size.waitFor();
-    expect(await size.getAttribute('data-status')).toBe('fail');
-    expect(await size.textContent()).toContain('41 人 > 40 人');
+    await expect.poll(() => size.getAttribute('data-status')).toBe('fail');
+    await expect.poll(() => size.textContent()).toContain('41 人 > 40 人');
     expect(
       await app.page
         .locator('[data-testid="findings-error"] [data-rule-id="R-CLASS-SIZE"]')
         .count(),
     ).toBe(1);
-    expect(await app.page.getByTestId('class-totals').textContent()).toContain('学员 41');
+    await expect
+      .poll(() => app.page.getByTestId('class-totals').textContent())
+      .toContain('学员 41');
 
     await size.getByTestId('rule-badge').hover();
     const tip = app.page.getByTestId('clause-tooltip');
     await tip.waitFor();
-    expect(await tip.textContent()).toContain('每期培训班规模不得超过 40 人');
-    expect(await tip.textContent()).toContain('附件1 三（二）');
+    await expect.poll(() => tip.textContent()).toContain('每期培训班规模不得超过 40 人');
+    await expect.poll(() => tip.textContent()).toContain('附件1 三（二）');
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-findings.png') });
     await app.page.mouse.move(0, 0);
   });
@@ -73,11 +75,11 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await openClass('C-2025-HD-B01');
     const target = line('R-TARGET-GROUP').filter({ hasText: '张辉' });
     await target.waitFor();
-    expect(await target.textContent()).toContain('毕业 2021-06-30');
+    await expect.poll(() => target.textContent()).toContain('毕业 2021-06-30');
     const row = app.page.locator('[data-testid="trainee-row"][data-trainee-id="T-00007"]');
     await row.waitFor();
-    expect(await row.textContent()).toContain('不可申领');
-    expect(await row.textContent()).toContain('0 元');
+    await expect.poll(() => row.textContent()).toContain('不可申领');
+    await expect.poll(() => row.textContent()).toContain('0 元');
   });
 
   it('narrows the findings to one rule with the keyboard-reachable rule filter', async () => {
@@ -94,19 +96,19 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     const lines = app.page.locator('[data-testid="class-detail"] [data-testid="finding-line"]');
     await expect.poll(() => lines.count()).toBe(1);
     expect(before).toBeGreaterThan(5);
-    expect(await lines.first().getAttribute('data-rule-id')).toBe('R-PLAN-APPROVED');
-    expect(await lines.first().textContent()).toContain('区审核 2025-04-16');
+    await expect.poll(() => lines.first().getAttribute('data-rule-id')).toBe('R-PLAN-APPROVED');
+    await expect.poll(() => lines.first().textContent()).toContain('区审核 2025-04-16');
     // Every trainee of the class is blocked by it.
-    expect(await app.page.getByTestId('trainee-row').count()).toBe(15);
+    await expect.poll(() => app.page.getByTestId('trainee-row').count()).toBe(15);
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-filter.png') });
 
     // A class where the rule passes says so in Chinese.
     await openClass('C-2025-HD-B01');
-    expect(await lines.count()).toBe(1);
-    expect(await lines.first().getAttribute('data-status')).toBe('pass');
-    expect(await app.page.getByTestId('trainees-empty').textContent()).toBe(
-      '没有学员受此规则影响。',
-    );
+    await expect.poll(() => lines.count()).toBe(1);
+    await expect.poll(() => lines.first().getAttribute('data-status')).toBe('pass');
+    await expect
+      .poll(() => app.page.getByTestId('trainees-empty').textContent())
+      .toBe('没有学员受此规则影响。');
     await app.page.getByRole('button', { name: '清除规则筛选' }).click();
     await expect.poll(() => lines.count()).toBeGreaterThan(5);
   });
@@ -129,15 +131,15 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     // The finished 2024 class has no seeded class or eligibility error.
     await openClass('C-2024-HD-O03');
     await line('R-OFFLINE-FULL').waitFor();
-    expect(await line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
-    expect(await errorLines.count()).toBe(0);
+    await expect.poll(() => line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
+    await expect.poll(() => errorLines.count()).toBe(0);
 
     await openClass('C-2025-CY-O02');
     const pkg = line('R-PKG-45MIN').filter({ hasText: '不足 45 分钟' });
     await pkg.waitFor();
-    expect(await pkg.getAttribute('data-status')).toBe('fail');
-    expect(await pkg.textContent()).toContain('course-S-2025-CY-O02-03 0.5 分钟');
-    expect(await line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
+    await expect.poll(() => pkg.getAttribute('data-status')).toBe('fail');
+    await expect.poll(() => pkg.textContent()).toContain('course-S-2025-CY-O02-03 0.5 分钟');
+    await expect.poll(() => line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
     const failing = await errorLines.evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-rule-id')),
     );
@@ -151,7 +153,9 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await expect.poll(() => planned.count(), { timeout: 20_000 }).toBe(4);
     await openClass('C-2025-CY-B03');
     await app.page.getByTestId('plan-review').waitFor();
-    expect(await app.page.getByTestId('plan-review').textContent()).toContain('2025-04-14');
+    await expect
+      .poll(() => app.page.getByTestId('plan-review').textContent())
+      .toContain('2025-04-14');
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-plan-review.png') });
     await app.page.getByTestId('as-of').fill(shanghaiDate(new Date()));
     await expect.poll(() => planned.count()).toBe(0);
@@ -160,7 +164,9 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
   it('shows totals per organizer', async () => {
     await app.page.getByRole('tab', { name: '按培训组织方合计' }).click();
     await expect.poll(() => app.page.getByTestId('organizer-row').count()).toBe(4);
-    expect(await app.page.getByTestId('package-totals').textContent()).toContain('学员 152');
+    await expect
+      .poll(() => app.page.getByTestId('package-totals').textContent())
+      .toContain('学员 152');
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-organizers.png') });
   });
 
@@ -182,9 +188,9 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     // certificate numbers the platform assigns after it (待核查).
     expect(claimable).toBe(0);
     expect(unclaimable).toBe(146);
-    expect(await app.page.getByTestId('sheet-claimable-empty').textContent()).toBe(
-      '本季度没有可申领的补贴。',
-    );
+    await expect
+      .poll(() => app.page.getByTestId('sheet-claimable-empty').textContent())
+      .toBe('本季度没有可申领的补贴。');
     // A planned request date after the deadline turns R-FUND-DEADLINE into an error.
     await app.page.getByTestId('sheet-request-date').fill('2025-06-25');
     await expect
@@ -201,7 +207,7 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     app.harness.dialogs.answerNextSave(out);
     await app.page.getByTestId('export-sheet').click();
     await app.page.getByTestId('export-result').waitFor();
-    expect(await app.page.getByTestId('export-result').textContent()).toContain(out);
+    await expect.poll(() => app.page.getByTestId('export-result').textContent()).toContain(out);
     expect(existsSync(out)).toBe(true);
     expect(app.harness.dialogs.asked.at(-1)).toMatchObject({
       kind: 'save',

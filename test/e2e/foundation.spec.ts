@@ -50,18 +50,18 @@ afterAll(async () => {
 describe('the workstation in the browser harness', () => {
   it('opens in Simplified Chinese, loads the demo package and asks who is working', async () => {
     await app.page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    expect(await app.page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await app.page.title()).toBe('启航评审工作站');
+    await expect.poll(() => app.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect.poll(() => app.page.title()).toBe('启航评审工作站');
     await app.page.screenshot({ path: path.join(SHOTS, 'profile-picker.png') });
   });
 
   it('creates an expert profile and shows the expert navigation on the demo data', async () => {
     await createProfile('王建华', '评审专家');
-    expect(await navLabels()).toEqual(['评审任务', '同步', '设置']);
+    await expect.poll(() => navLabels()).toEqual(['评审任务', '同步', '设置']);
     await expect
       .poll(() => app.page.getByTestId('package-line').textContent())
       .toContain('当前工作包');
-    expect(await demoExpertsOffered()).toBe(6);
+    await expect.poll(() => demoExpertsOffered()).toBe(6);
     await app.page.screenshot({ path: path.join(SHOTS, 'expert-main.png') });
   });
 
@@ -72,7 +72,7 @@ describe('the workstation in the browser harness', () => {
   ])('shows %s (%s) exactly the navigation of that role', async (name, role, expected) => {
     await switchUser();
     await createProfile(name, role);
-    expect(await navLabels()).toEqual(expected);
+    await expect.poll(() => navLabels()).toEqual(expected);
   });
 
   it('switches screens with Alt+number', async () => {
@@ -80,7 +80,9 @@ describe('the workstation in the browser harness', () => {
     await app.page.getByTestId('screen-sync').waitFor();
     await app.page.keyboard.press('Alt+3');
     await app.page.getByTestId('screen-settings').waitFor();
-    expect(await app.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
+    await expect
+      .poll(() => app.page.getByTestId('app-version').textContent())
+      .toMatch(/^\d+\.\d+\.\d+/);
     await app.page.screenshot({ path: path.join(SHOTS, 'settings.png') });
     // From inside a text field too: the platform address on 同步.
     await app.page.keyboard.press('Alt+2');
@@ -95,14 +97,14 @@ describe('the workstation in the browser harness', () => {
     await switchUser();
     await expect.poll(() => app.page.getByTestId('profile-entry').count()).toBe(4);
     await app.page.getByTestId('profile-entry').filter({ hasText: '王建华' }).click();
-    expect(await navLabels()).toEqual(['评审任务', '同步', '设置']);
+    await expect.poll(() => navLabels()).toEqual(['评审任务', '同步', '设置']);
   });
 
   it('keeps everything across a browser restart on the same profile folder', async () => {
     await app.restartBrowser();
     await app.page.goto(app.harness.url);
     await app.page.getByTestId('profile-name').filter({ hasText: '王建华' }).waitFor();
-    expect(await demoExpertsOffered()).toBe(6);
+    await expect.poll(() => demoExpertsOffered()).toBe(6);
   });
 
   it('gives the page no Node globals, only the contract API', async () => {
@@ -152,16 +154,16 @@ describe('the workstation in the browser harness', () => {
     await page.evaluate(() => void window.open('https://example.com/popup', '_blank'));
     await expect.poll(() => app.guards.blockedRequests).toContain('https://example.com/popup');
     // Whether Chromium drops the popup itself or the guard closes it, no second page survives.
-    await page.waitForTimeout(300);
-    expect(app.context.pages()).toHaveLength(1);
+    // The popup's request was seen, so its page (if any) was already announced to the context.
+    await expect.poll(() => app.context.pages().length).toBe(1);
 
     await page.evaluate(() => {
       location.href = 'https://example.com/nav';
     });
     await expect.poll(() => app.guards.blockedRequests).toContain('https://example.com/nav');
-    await page.waitForTimeout(300);
-    expect(page.url()).toBe(before);
-    expect(await page.getByTestId('role-nav').isVisible()).toBe(true);
+    // The navigation's request was refused, so the page cannot have left; it must still answer.
+    await expect.poll(() => page.url()).toBe(before);
+    await expect.poll(() => page.getByTestId('role-nav').isVisible()).toBe(true);
 
     const fetched = await page.evaluate(() =>
       fetch('https://example.com/').then(

@@ -143,11 +143,13 @@ describe('importing work packages', () => {
     // No dialog answer queued: trust is checked before the dialog would open.
     await app.page.getByTestId('import-button').click();
     await app.page.getByTestId('import-error').waitFor();
-    expect(await app.page.getByTestId('import-error').textContent()).toContain('尚未登记平台公钥');
+    await expect
+      .poll(() => app.page.getByTestId('import-error').textContent())
+      .toContain('尚未登记平台公钥');
     expect(app.harness.dialogs.asked.filter((d) => d.kind === 'open')).toHaveLength(0);
     await shot('not-enrolled');
     await closeModal();
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
   });
 
   it('a demo profile imports a new package via the dialog and sees the summary', async () => {
@@ -158,10 +160,10 @@ describe('importing work packages', () => {
     await importViaDialog(pkgs.v1);
     await summary().waitFor();
     expect(app.harness.dialogs.asked.at(-1)?.filters[0]?.extensions).toEqual(['qhpkg']);
-    expect(await summary().getAttribute('data-outcome')).toBe('imported');
-    expect(await app.page.getByTestId('import-count-classes').textContent()).toBe('2');
-    expect(await app.page.getByTestId('import-count-trainees').textContent()).toBe('6');
-    expect(await app.page.getByTestId('import-media').textContent()).toBe('无');
+    await expect.poll(() => summary().getAttribute('data-outcome')).toBe('imported');
+    await expect.poll(() => app.page.getByTestId('import-count-classes').textContent()).toBe('2');
+    await expect.poll(() => app.page.getByTestId('import-count-trainees').textContent()).toBe('6');
+    await expect.poll(() => app.page.getByTestId('import-media').textContent()).toBe('无');
     await shot('imported');
     await closeModal();
     await expect
@@ -172,9 +174,9 @@ describe('importing work packages', () => {
   it('updates to version 2 and says from which version', async () => {
     await importViaDialog(pkgs.v2);
     await summary().waitFor();
-    expect(await summary().getAttribute('data-outcome')).toBe('updated');
-    expect(await summary().textContent()).toContain('第 1 版 → 第 2 版');
-    expect(await app.page.getByTestId('import-count-trainees').textContent()).toBe('12');
+    await expect.poll(() => summary().getAttribute('data-outcome')).toBe('updated');
+    await expect.poll(() => summary().textContent()).toContain('第 1 版 → 第 2 版');
+    await expect.poll(() => app.page.getByTestId('import-count-trainees').textContent()).toBe('12');
     await shot('updated');
     await closeModal();
   });
@@ -183,31 +185,33 @@ describe('importing work packages', () => {
     const before = await counts();
     await importViaDialog(pkgs.v2);
     await summary().waitFor();
-    expect(await summary().getAttribute('data-outcome')).toBe('unchanged');
-    expect(await summary().textContent()).toContain('未作更改');
+    await expect.poll(() => summary().getAttribute('data-outcome')).toBe('unchanged');
+    await expect.poll(() => summary().textContent()).toContain('未作更改');
     await closeModal();
     await importViaDialog(path.join(REPO_ROOT, 'resources/demo/demo.qhpkg'));
     await summary().waitFor({ timeout: 60_000 });
-    expect(await summary().getAttribute('data-outcome')).toBe('unchanged');
+    await expect.poll(() => summary().getAttribute('data-outcome')).toBe('unchanged');
     // The demo declares its full recordings as external media that only a drive would bring.
-    expect(await app.page.getByTestId('import-media').textContent()).toBe(
-      '共 108 个：已找到 1 个，缺失 107 个',
-    );
-    expect(await app.page.getByTestId('import-media-missing').textContent()).toContain(
-      '107 个外部媒体文件',
-    );
+    await expect
+      .poll(() => app.page.getByTestId('import-media').textContent())
+      .toBe('共 108 个：已找到 1 个，缺失 107 个');
+    await expect
+      .poll(() => app.page.getByTestId('import-media-missing').textContent())
+      .toContain('107 个外部媒体文件');
     await shot('unchanged');
     await closeModal();
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
   });
 
   it('refuses the same version with different content, naming the reason', async () => {
     const before = await counts();
     await importViaDialog(pkgs.conflict);
     await app.page.getByTestId('import-error').waitFor();
-    expect(await app.page.getByTestId('import-error').textContent()).toContain('同版本内容不同');
+    await expect
+      .poll(() => app.page.getByTestId('import-error').textContent())
+      .toContain('同版本内容不同');
     await closeModal();
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
   });
 
   it('refuses a tampered package with a Chinese error naming the file, and changes nothing', async () => {
@@ -220,7 +224,7 @@ describe('importing work packages', () => {
     expect(text).toContain('hash-mismatch');
     await shot('tampered');
     await closeModal();
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
   });
 
   it('shows file progress while verifying and really cancels', async () => {
@@ -232,7 +236,7 @@ describe('importing work packages', () => {
     await app.page.getByTestId('import-cancelled').waitFor();
     await shot('cancelled');
     await closeModal();
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
     await expect
       .poll(() => app.page.getByTestId('package-line').textContent())
       .toContain('第 2 版');
@@ -258,8 +262,10 @@ describe('importing work packages', () => {
       { b64, name: 'chaoyang.qhpkg' },
     );
     await summary().waitFor();
-    expect(await summary().getAttribute('data-outcome')).toBe('imported');
-    expect(await app.page.getByTestId('import-file').textContent()).toBe('chaoyang.qhpkg');
+    await expect.poll(() => summary().getAttribute('data-outcome')).toBe('imported');
+    await expect
+      .poll(() => app.page.getByTestId('import-file').textContent())
+      .toBe('chaoyang.qhpkg');
     await closeModal();
     const after = await counts();
     expect(after.packages).toBe((before.packages ?? 0) + 1);
@@ -283,7 +289,7 @@ describe('importing work packages', () => {
     await app.page.getByTestId('import-cancelled').waitFor();
     await closeModal();
     await expect.poll(uploadsLeft).toEqual([]);
-    expect(await counts()).toEqual(before);
+    await expect.poll(() => counts()).toEqual(before);
   });
 
   it('refuses a dropped file that is not a work package without sending it', async () => {
@@ -295,7 +301,9 @@ describe('importing work packages', () => {
       );
     });
     await app.page.getByTestId('import-error').waitFor();
-    expect(await app.page.getByTestId('import-error').textContent()).toContain('“计划书.pdf”');
+    await expect
+      .poll(() => app.page.getByTestId('import-error').textContent())
+      .toContain('“计划书.pdf”');
     await closeModal();
   });
 

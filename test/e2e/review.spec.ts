@@ -45,14 +45,14 @@ describe('an expert reviews an assigned outcome', () => {
   it("shows only that expert's assignments and moves through them with j/k", async () => {
     const { page } = app;
     await linkExpert(page, '朱丽萍');
-    expect(await page.getByTestId('linked-expert').textContent()).toBe('我是：朱丽萍');
+    await expect.poll(() => page.getByTestId('linked-expert').textContent()).toBe('我是：朱丽萍');
     const items = page.getByTestId('review-queue-item');
     await expect.poll(() => items.count()).toBeGreaterThan(10);
-    expect(await submittedCount()).toMatch(/^已提交 0 \/ 共 \d+ 件$/);
+    await expect.poll(() => submittedCount()).toMatch(/^已提交 0 \/ 共 \d+ 件$/);
     const selected = () => page.locator('[data-testid="review-queue-item"][aria-selected="true"]');
     const first = await items.nth(0).getAttribute('data-assignment-id');
     const second = await items.nth(1).getAttribute('data-assignment-id');
-    expect(await selected().getAttribute('data-assignment-id')).toBe(first);
+    await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(first);
     await page.locator('body').press('j');
     await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(second);
     await page.locator('body').press('k');
@@ -62,7 +62,7 @@ describe('an expert reviews an assigned outcome', () => {
     await page.locator('body').press('ArrowUp');
     await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(first);
     await page.getByTestId('submission-files').waitFor();
-    expect(await page.getByTestId('submission-files').textContent()).toMatch(/\.pdf/);
+    await expect.poll(() => page.getByTestId('submission-files').textContent()).toMatch(/\.pdf/);
     await shot('queue');
   });
 
@@ -79,8 +79,8 @@ describe('an expert reviews an assigned outcome', () => {
     // Each criterion is marked on its own line, not only in the summary.
     const criteria = await page.locator('input[data-criterion]').count();
     expect(criteria).toBeGreaterThan(2);
-    expect(await page.locator('[data-testid^="score-error-"]').count()).toBe(criteria);
-    expect(await submittedCount()).toMatch(/^已提交 0 /);
+    await expect.poll(() => page.locator('[data-testid^="score-error-"]').count()).toBe(criteria);
+    await expect.poll(() => submittedCount()).toMatch(/^已提交 0 /);
     await shot('errors');
   });
 
@@ -101,7 +101,7 @@ describe('an expert reviews an assigned outcome', () => {
     submitted = await submitFirstReview(app.page);
     expect(submitted.submissionTitle.length).toBeGreaterThan(0);
     await app.page.getByTestId('review-notice').waitFor();
-    expect(await submittedCount()).toMatch(/^已提交 1 /);
+    await expect.poll(() => submittedCount()).toMatch(/^已提交 1 /);
     await shot('submitted');
   });
 
@@ -113,16 +113,16 @@ describe('an expert reviews an assigned outcome', () => {
       `[data-testid="review-queue-item"][data-assignment-id="${submitted.assignmentId}"]`,
     );
     await item.waitFor();
-    expect(await item.getAttribute('data-state')).toBe('pending');
+    await expect.poll(() => item.getAttribute('data-state')).toBe('pending');
     await item.click();
     await page.getByTestId('review-status').filter({ hasText: '已提交 · 待同步' }).waitFor();
-    expect(await page.getByTestId('submission-title').textContent()).toBe(
-      submitted.submissionTitle,
-    );
-    expect(await page.getByLabel('评审意见').inputValue()).toBe(
-      '计划完整，财务测算合理，同意通过。',
-    );
-    expect(await page.getByTestId('review-submit').isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('submission-title').textContent())
+      .toBe(submitted.submissionTitle);
+    await expect
+      .poll(() => page.getByLabel('评审意见').inputValue())
+      .toBe('计划完整，财务测算合理，同意通过。');
+    await expect.poll(() => page.getByTestId('review-submit').isDisabled()).toBe(true);
     await shot('after-reload');
   });
 
@@ -161,12 +161,14 @@ describe('an expert reviews an assigned outcome', () => {
     await page.reload();
     const alert = page.getByTestId('audit-broken');
     await alert.waitFor({ timeout: 60_000 });
-    expect(await alert.textContent()).toContain(
-      '审计日志链在第 0 条断裂：记录内容与其哈希不符，已被改动。请联系区级管理员；本工作站不会自动修复。',
-    );
+    await expect
+      .poll(() => alert.textContent())
+      .toContain(
+        '审计日志链在第 0 条断裂：记录内容与其哈希不符，已被改动。请联系区级管理员；本工作站不会自动修复。',
+      );
     await page.keyboard.press('Alt+1');
     await page.getByTestId('screen-review').waitFor();
-    expect(await alert.isVisible()).toBe(true);
+    await expect.poll(() => alert.isVisible()).toBe(true);
     await shot('audit-broken');
   });
 

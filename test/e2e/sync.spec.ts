@@ -71,7 +71,7 @@ describe('sync round trip', () => {
     await submitFirstReview(page);
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);
-    expect(await count('acknowledged')).toBe(0);
+    await expect.poll(() => count('acknowledged')).toBe(0);
   });
 
   it('refuses to sign before a key exists, then creates the key with a confirmed passphrase', async () => {
@@ -121,8 +121,10 @@ describe('sync round trip', () => {
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
     await expect.poll(() => count('sent'), SLOW).toBe(1);
-    expect(await count('pending')).toBe(0);
-    expect(await page.getByTestId('pending-bundle').textContent()).toContain('第 1 号结果包');
+    await expect.poll(() => count('pending')).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('pending-bundle').textContent())
+      .toContain('第 1 号结果包');
     await shot('sent');
   });
 
@@ -145,9 +147,9 @@ describe('sync round trip', () => {
     app.harness.dialogs.answerNextOpen(tamperedFile);
     await page.getByRole('button', { name: '导入回执' }).click();
     await expect.poll(() => message().textContent(), SLOW).toContain('签名校验失败');
-    expect(await message().textContent()).toContain('tampered-receipt.json');
-    expect(await count('sent')).toBe(1);
-    expect(await count('acknowledged')).toBe(0);
+    await expect.poll(() => message().textContent()).toContain('tampered-receipt.json');
+    await expect.poll(() => count('sent')).toBe(1);
+    await expect.poll(() => count('acknowledged')).toBe(0);
     await shot('tampered-receipt');
   });
 
@@ -159,9 +161,11 @@ describe('sync round trip', () => {
     await page.getByRole('button', { name: '导入回执' }).click();
     await expect.poll(() => message().textContent(), SLOW).toContain('1 条记录已标记为已确认');
     await expect.poll(() => count('acknowledged'), SLOW).toBe(1);
-    expect(await count('sent')).toBe(0);
+    await expect.poll(() => count('sent')).toBe(0);
     await page.getByTestId('sync-history').waitFor();
-    expect(await page.getByTestId('pending-bundle').textContent()).toContain('没有等待回执');
+    await expect
+      .poll(() => page.getByTestId('pending-bundle').textContent())
+      .toContain('没有等待回执');
     await shot('acknowledged');
     await page.locator('[data-screen="review"]').click();
     await page.getByText('平台已确认').first().waitFor();
@@ -193,8 +197,8 @@ describe('sync round trip', () => {
     await shot('upload-retry');
     await expect.poll(() => message().textContent(), SLOW).toContain('上传成功');
     await expect.poll(() => count('acknowledged'), SLOW).toBe(2);
-    expect(await count('pending')).toBe(0);
-    expect(await intake.acknowledgedRecordIds(profileId)).toHaveLength(2);
+    await expect.poll(() => count('pending')).toBe(0);
+    await expect.poll(() => intake.acknowledgedRecordIds(profileId)).toHaveLength(2);
     await shot('uploaded');
   });
 
@@ -223,8 +227,8 @@ describe('sync round trip', () => {
     await expect
       .poll(() => message().textContent(), SLOW)
       .toContain('审计日志校验未通过（第 0 条）');
-    expect(await page.getByTestId('passphrase-input').count()).toBe(0);
-    expect(await count('pending')).toBe(1);
+    await expect.poll(() => page.getByTestId('passphrase-input').count()).toBe(0);
+    await expect.poll(() => count('pending')).toBe(1);
     await shot('audit-broken');
   });
 
