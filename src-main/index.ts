@@ -13,6 +13,7 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   APP_SCHEME,
+  appRoutes,
   appSchemePrivileges,
   isAllowedRequestUrl,
 } from './security/protocol';
@@ -44,7 +45,7 @@ function hardenSession(): void {
   protocol.handle(
     APP_SCHEME,
     createAppHandler({
-      routes: [{ prefix: '/', root: rendererRoot }],
+      routes: appRoutes({ rendererRoot }),
       csp: buildCsp(),
       onRefused: ({ status, url, reason }) =>
         log.write({ kind: 'request-refused', status, url, reason }),

@@ -88,6 +88,11 @@ export function resolveAppTarget(rawUrl: string, routes: readonly AppRoute[]): A
   return { kind: 'file', filePath, root };
 }
 
+/** The folders app:// serves, the same under Electron and in the browser harness. */
+export function appRoutes(folders: { rendererRoot: string }): AppRoute[] {
+  return [{ prefix: '/', root: folders.rendererRoot }];
+}
+
 /** The renderer-only form of {@link resolveAppTarget}: a file under `root`, or null. */
 export function resolveAppUrl(rawUrl: string, root: string): string | null {
   const target = resolveAppTarget(rawUrl, [{ prefix: '/', root }]);

@@ -6,7 +6,12 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { PackageImportCard } from '../packages/PackageImportCard';
 import { AuditLogCard } from './AuditLogCard';
 
-type Info = { version: string; host: 'electron' | 'browser-harness'; platform: string };
+type Info = {
+  version: string;
+  host: 'electron' | 'browser-harness';
+  platform: string;
+  logFile: string | null;
+};
 
 export function SettingsScreen({ profile }: { profile: Profile }) {
   const [info, setInfo] = useState<Info | null>(null);
@@ -41,6 +46,22 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
                     ? t.settings.hostElectron
                     : t.settings.hostHarness
                   : '…'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t.settings.logFile}</Table.Th>
+              <Table.Td>
+                <Text
+                  size="sm"
+                  ff="monospace"
+                  style={{ wordBreak: 'break-all' }}
+                  data-testid="log-file"
+                >
+                  {info ? (info.logFile ?? t.settings.logFileNone) : '…'}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t.settings.logFileHint}
+                </Text>
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>

@@ -134,6 +134,34 @@ describe('after the ready event', () => {
       }
     }
     const info = await electron.invoke('app:getInfo', {}, { url: APP_ENTRY_URL, main: true });
-    expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { host: 'electron', logFile: path.join(userData, 'logs/main.log') },
+    });
+  });
+
+  it('logs start-up, refused requests and IPC errors to userData/logs/main.log, no payloads', async () => {
+    const secret = '张三的口令 correct-horse-7731';
+    const created = await electron.invoke(
+      'keys:create',
+      { profileId: 'p1', passphrase: secret },
+      { url: APP_ENTRY_URL, main: true },
+    );
+    expect(created).toMatchObject({ ok: false });
+    const code = (created as { error: { code: string } }).error.code;
+    const escape = await electron.pageRequest('app://qihang/..%2f..%2fhome%2fzhangsan%2fplan.pdf');
+    expect(escape.status).toBe(403);
+
+    const text = readFileSync(path.join(userData, 'logs/main.log'), 'utf8');
+    const steps = [...text.matchAll(/ step (.+?)(?: \w+=|$)/gm)].map((m) => m[1]);
+    expect(steps).toEqual(['start', 'ready', 'session hardened', 'ipc wired', 'window created']);
+    expect(text).toMatch(/ refused cancel file:\/\/… \(not our origin\)$/m);
+    expect(text).toMatch(/ refused cancel https:\/\/example\.com\/… \(not our origin\)$/m);
+    expect(text).toMatch(/ refused 403 app:\/\/qihang\/… \(outside the route folder\)$/m);
+    expect(text).toContain(` ipc-error keys:create ${code}\n`);
+    expect(text).toContain(' ipc-error app:getInfo forbidden-sender\n');
+    for (const leak of ['correct-horse', '张三', 'zhangsan', 'plan.pdf', '/etc/hostname']) {
+      expect(text).not.toContain(leak);
+    }
   });
 });
