@@ -3,6 +3,7 @@
 // origin differs: the harness is on loopback HTTP, the handler sees app://qihang URLs.
 import type http from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AppHandler } from '../../../src-main/security/appHandler';
 import { APP_ORIGIN } from '../../../src-main/security/protocol';
@@ -36,7 +37,10 @@ export async function writeAppResponse(
     res.end();
     return;
   }
-  Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>).pipe(res);
+  // pipeline closes the file stream when the browser goes away mid-answer (a seeking player).
+  await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(
+    () => undefined,
+  );
 }
 
 export async function serveThroughAppHandler(
