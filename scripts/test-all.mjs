@@ -149,7 +149,7 @@ for (const [index, step] of steps.entries()) {
   const skipReason = step.skipUnless?.();
   if (skipReason) {
     console.log(`\n==> ${label}: SKIPPED — ${skipReason}`);
-    results.push({ label, status: 'SKIPPED', note: `skipped: ${skipReason}` });
+    results.push({ label, name: step.name, status: 'SKIPPED', note: `skipped: ${skipReason}` });
     continue;
   }
   const shown = [
@@ -201,7 +201,7 @@ if (failedStep) console.log(`npm test FAILED at step: ${failedStep}`);
 else if (partial) console.log('npm test: partial run (--from/--only), not a full pass');
 else if (skipped.length > 0) {
   console.log(
-    `npm test: every step that ran passed; ${skipped.length} step(s) SKIPPED and unverified here: ${skipped.map((r) => r.note).join('; ')}`,
+    `npm test: every step that ran passed; SKIPPED, so unverified here: ${skipped.map((r) => `${r.name} (${r.note})`).join('; ')}`,
   );
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
