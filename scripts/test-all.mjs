@@ -1,11 +1,14 @@
 // What `npm test` runs: every check the project has, in order, stopping at the first failure.
 // The last line printed is always `N passed, N failed` (tests summed over the vitest runs);
-// the CI reads it, and the exit code says whether everything passed.
+// the CI reads it, and the exit code says whether everything passed. A step that cannot run on
+// this machine (the Electron launch spec without the Electron binary) is printed as SKIPPED with
+// its reason, in its summary row and on the line before the counts.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary, NO_ELECTRON_BINARY } from './electron-binary.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
@@ -47,19 +50,31 @@ const steps = [
   { name: 'typecheck:e2e', command: [bin('tsc'), '-p', 'tsconfig.e2e.json'] },
   { name: 'lint', command: [bin('eslint'), '--max-warnings', '0', '.'] },
   { name: 'format', command: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
+  // Before the unit tests: the glue contract test checks the preload and renderer it builds.
+  { name: 'build', command: [bin('electron-vite'), 'build'] },
   vitestStep(
     'unit',
     [],
     ['test/shared', 'test/main', 'test/renderer', 'test/lint'],
     /\.test\.tsx?$/,
   ),
-  { name: 'build', command: [bin('electron-vite'), 'build'] },
   {
     name: 'security',
     command: [bin('tsx'), 'scripts/security-scan.ts'],
     noteFrom: /^security: \d+ findings.*$/m,
   },
   vitestStep('e2e', ['--config', 'vitest.e2e.config.mts'], ['test/e2e'], /\.spec\.ts$/),
+  {
+    ...vitestStep(
+      'electron',
+      ['--config', 'vitest.electron.config.mts'],
+      ['test/electron'],
+      /\.spec\.ts$/,
+    ),
+    // The real app in the Electron binary. Where the binary cannot be installed the step is
+    // not run, and the summary says so: a skipped step, never an "ok".
+    skipUnless: () => (findElectronBinary(repoRoot) ? null : NO_ELECTRON_BINARY),
+  },
 ];
 
 /** Runs a command with its output shown as it comes; keeps stdout when the summary needs a line of it. */
@@ -171,6 +186,12 @@ for (const [index, step] of steps.entries()) {
     results.push({ label, status: failedStep ? 'not run' : 'left out' });
     continue;
   }
+  const skipReason = step.skipUnless?.();
+  if (skipReason) {
+    console.log(`\n==> ${label}: SKIPPED — ${skipReason}`);
+    results.push({ label, name: step.name, status: 'SKIPPED', note: `skipped: ${skipReason}` });
+    continue;
+  }
   const shown = [
     path.relative(repoRoot, step.command[0]).replace(/^node_modules[\\/]\.bin[\\/]/, ''),
     ...step.command.slice(1),
@@ -233,7 +254,13 @@ for (const r of results) {
   );
 }
 const partial = results.some((r) => r.status === 'left out');
+const skipped = results.filter((r) => r.status === 'SKIPPED');
 if (failedStep) console.log(`npm test FAILED at step: ${failedStep}`);
 else if (partial) console.log('npm test: partial run (--from/--only), not a full pass');
+else if (skipped.length > 0) {
+  console.log(
+    `npm test: every step that ran passed; SKIPPED, so unverified here: ${skipped.map((r) => `${r.name} (${r.note})`).join('; ')}`,
+  );
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exitCode = failedStep || partial ? 1 : 0;

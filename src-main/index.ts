@@ -1,49 +1,70 @@
 // Electron glue only: lifecycle, window, protocol, session hardening and the IPC wiring.
-// Every decision lives in a pure module (security/*, ipc/*) that is tested in Node.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, net } from 'electron';
-import { existsSync } from 'node:fs';
+// Every decision lives in a pure module (security/*, ipc/*) that is tested in Node, and
+// test/main/glue/index.contract.test.ts checks this file against Electron's documented rules.
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createMainGate } from './ipc';
 import type { HostDialogs } from './ipc/context';
-import { sealerFromSafeStorage } from './services/keys/osSealer';
+import { createAppHandler } from './security/appHandler';
+import { buildCsp } from './security/csp';
 import { installNavigationGuards } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   APP_SCHEME,
-  appProtocolResponse,
+  appRoutes,
   appSchemePrivileges,
   isAllowedRequestUrl,
 } from './security/protocol';
 import { mainWindowOptions } from './security/window';
+import { sealerFromSafeStorage } from './services/keys/osSealer';
+import { mainLogPath, openMainLog } from './services/mainlog/mainLog';
 
 // Must happen before 'ready': privileged schemes cannot be registered later.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
 
 const devTools = !app.isPackaged;
-const rendererRoot = path.join(__dirname, '../renderer');
+// The app folder (the repo in development, app.asar when packaged) holds the build output.
+const appPath = app.getAppPath();
+const rendererRoot = path.join(appPath, 'out/renderer');
+const preloadPath = path.join(appPath, 'out/preload/index.js');
 const resourcesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'resources')
-  : path.join(__dirname, '../../resources');
+  : path.join(appPath, 'resources');
+const log = openMainLog(mainLogPath(app.getPath('userData')));
+log.write({
+  kind: 'step',
+  step: 'start',
+  detail: { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },
+});
 
 function hardenSession(): void {
   const ses = session.defaultSession;
-  protocol.handle(APP_SCHEME, async (request) => {
-    const decision = appProtocolResponse(request.url, rendererRoot, existsSync);
-    if (!decision.filePath)
-      return new Response(null, { status: decision.status, headers: decision.headers });
-    const file = await net.fetch(pathToFileURL(decision.filePath).toString());
-    return new Response(file.body, { status: 200, headers: decision.headers });
+  protocol.handle(
+    APP_SCHEME,
+    createAppHandler({
+      routes: appRoutes({ rendererRoot }),
+      csp: buildCsp(),
+      onRefused: ({ status, url, reason }) =>
+        log.write({ kind: 'request-refused', status, url, reason }),
+    }),
+  );
+  // file:// is never served to the page, even if something asks for it. The app handler reads
+  // with node:fs, so nothing of ours goes through this.
+  protocol.handle('file', (request) => {
+    log.write({ kind: 'request-refused', status: 403, url: request.url, reason: 'file scheme' });
+    return new Response(null, { status: 403 });
   });
-  // file:// is never served to the page, even if something asks for it.
-  protocol.handle('file', () => new Response(null, { status: 403 }));
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url, { allowDevtools: devTools }) });
+    const allowed = isAllowedRequestUrl(details.url, { allowDevtools: devTools });
+    if (!allowed)
+      log.write({ kind: 'request-refused', url: details.url, reason: 'not our origin' });
+    callback({ cancel: !allowed });
   });
   installPermissionHandlers(ses, APP_ORIGIN);
+  log.write({ kind: 'step', step: 'session hardened' });
 }
 
 const dialogs: HostDialogs = {
@@ -78,6 +99,7 @@ function wireIpc(): void {
       platform: process.platform,
       resourcesDir,
       userDataDir: app.getPath('userData'),
+      logFile: log.file,
       dialogs,
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
@@ -85,28 +107,44 @@ function wireIpc(): void {
       ),
     },
     APP_ORIGIN,
+    (channel, error) => {
+      console.error(`[ipc] ${channel} failed:`, error);
+      log.write({ kind: 'failure', where: `ipc ${channel}`, error });
+    },
   );
   for (const channel of gate.channels) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
       const frame = event.senderFrame;
-      return gate.dispatch(channel, payload, {
+      const result = await gate.dispatch(channel, payload, {
         url: frame?.url,
         isMainFrame: frame !== null && frame === event.sender.mainFrame,
       });
+      if (!result.ok) log.write({ kind: 'ipc-error', channel, code: result.error.code });
+      return result;
     });
   }
+  log.write({ kind: 'step', step: 'ipc wired', detail: { channels: gate.channels.length } });
 }
 
 function createWindow(): void {
   // electronegativity-justified: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK — the options come from secureWebPreferences() (contextIsolation, sandbox, no nodeIntegration; tested in hardening.test.ts) and the navigation guards deny every window.open and navigation, middle-click included
-  const win = new BrowserWindow(
-    mainWindowOptions(path.join(__dirname, '../preload/index.js'), devTools),
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, devTools));
+  installNavigationGuards(win.webContents, (what, url) => {
+    console.warn(`[security] blocked ${what} ${url}`);
+    log.write({ kind: 'request-refused', url, reason: `blocked ${what}` });
+  });
+  win.webContents.on('did-finish-load', () => log.write({ kind: 'step', step: 'page loaded' }));
+  win.webContents.on('did-fail-load', (_event, errorCode, _description, url) =>
+    log.write({ kind: 'request-refused', url, reason: `page load failed ${errorCode}` }),
   );
-  installNavigationGuards(win.webContents, (what, url) =>
-    console.warn(`[security] blocked ${what} ${url}`),
+  win.webContents.on('render-process-gone', (_event, details) =>
+    log.write({ kind: 'step', step: 'renderer gone', detail: { reason: details.reason } }),
   );
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY_URL);
+  log.write({ kind: 'step', step: 'window created' });
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    log.write({ kind: 'failure', where: 'loadURL', error });
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -116,6 +154,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.on('window-all-closed', () => app.quit());
 
 void app.whenReady().then(() => {
+  log.write({ kind: 'step', step: 'ready' });
   hardenSession();
   wireIpc();
   createWindow();

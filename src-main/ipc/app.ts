@@ -5,6 +5,12 @@ import type { MainContext } from './context';
 export function appHandlers(ctx: MainContext): QihangHandlers['app'] {
   return {
     getInfo: () =>
-      ok({ version: ctx.version, host: ctx.host, packaged: ctx.packaged, platform: ctx.platform }),
+      ok({
+        version: ctx.version,
+        host: ctx.host,
+        packaged: ctx.packaged,
+        platform: ctx.platform,
+        logFile: ctx.logFile ?? null,
+      }),
   };
 }

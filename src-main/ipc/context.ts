@@ -32,6 +32,8 @@ export interface MainContext {
   resourcesDir: string;
   /** Folder for the workstation's own files (keystores, exports). */
   userDataDir: string;
+  /** main.log, shown in 设置 so a user can find it and send it. */
+  logFile?: string;
   dialogs: HostDialogs;
   /** Electron safeStorage under Electron; a test sealer in the harness. */
   sealer: OsSealer;

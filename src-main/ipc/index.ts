@@ -21,11 +21,11 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
 export function createMainGate(
   ctx: MainContext,
   allowedOrigin: string,
-  log: (msg: string) => void = console.error,
+  /** A handler threw or answered outside its schema; the channel and the error as thrown. */
+  onError: (channel: string, error: unknown) => void = (channel, error) =>
+    console.error(
+      `[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`,
+    ),
 ): Gate {
-  return createGate(contract, createHandlers(ctx), {
-    allowedOrigin,
-    onError: (channel, error) =>
-      log(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
-  });
+  return createGate(contract, createHandlers(ctx), { allowedOrigin, onError });
 }

@@ -1,6 +1,7 @@
 // The app:// scheme serves the built renderer and nothing else. Registered privileged as
 // standard + secure so the page has a fixed origin (app://qihang) for IndexedDB and CSP.
 import path from 'node:path';
+import { isPathInside } from '../services/isPathInside';
 import { buildCsp, SECURITY_HEADERS } from './csp';
 
 export const APP_SCHEME = 'app';
@@ -40,50 +41,68 @@ export function mimeTypeOf(filePath: string): string {
   return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** A URL path prefix of app://qihang and the folder it serves; `/` is the built renderer. */
+export interface AppRoute {
+  prefix: string;
+  root: string;
+}
+
+export type AppTarget =
+  | { kind: 'file'; filePath: string; root: string }
+  /** Not ours, or an attempt to leave the route's folder: answered 403. */
+  | { kind: 'refused'; reason: string }
+  /** No route serves this path: answered 404. */
+  | { kind: 'no-route' };
+
 /**
- * Maps an app:// URL to a file inside `root`, or null when the URL is not ours or tries to
- * leave the root (encoded `..`, backslashes, NUL bytes, absolute paths).
+ * Maps an app:// URL to a file under the folder of the longest matching route. Refuses URLs
+ * that are not ours or try to leave that folder (encoded `..`, backslashes, NUL bytes).
  */
-export function resolveAppUrl(rawUrl: string, root: string): string | null {
+export function resolveAppTarget(rawUrl: string, routes: readonly AppRoute[]): AppTarget {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
-    return null;
+    return { kind: 'refused', reason: 'not a URL' };
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) {
+    return { kind: 'refused', reason: 'foreign origin' };
+  }
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
   } catch {
-    return null;
+    return { kind: 'refused', reason: 'bad escape' };
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const resolvedRoot = path.resolve(root);
-  const target = path.resolve(resolvedRoot, relative);
-  if (target !== resolvedRoot && !target.startsWith(resolvedRoot + path.sep)) return null;
-  return target;
+  if (pathname.includes('\0') || pathname.includes('\\')) {
+    return { kind: 'refused', reason: 'NUL or backslash' };
+  }
+  if (pathname === '/') pathname = '/index.html';
+  const route = [...routes]
+    .sort((a, b) => b.prefix.length - a.prefix.length)
+    .find((r) => pathname.startsWith(r.prefix));
+  if (!route) return { kind: 'no-route' };
+  const root = path.resolve(route.root);
+  const filePath = path.resolve(root, pathname.slice(route.prefix.length).replace(/^\/+/, ''));
+  if (!isPathInside(root, filePath)) return { kind: 'refused', reason: 'outside the route folder' };
+  return { kind: 'file', filePath, root };
 }
 
-export interface ProtocolResponse {
-  status: number;
-  headers: Record<string, string>;
-  filePath?: string;
+/** The folders app:// serves, the same under Electron and in the browser harness. */
+export function appRoutes(folders: { rendererRoot: string }): AppRoute[] {
+  return [{ prefix: '/', root: folders.rendererRoot }];
 }
 
-/** Decides the response for a request; the Electron glue only reads the file it names. */
-export function appProtocolResponse(
-  rawUrl: string,
-  root: string,
-  fileExists: (p: string) => boolean,
-): ProtocolResponse {
-  const filePath = resolveAppUrl(rawUrl, root);
-  // electronegativity-justified: CSP_GLOBAL_CHECK — the CSP is a response header of this app:// handler (not a meta tag the scanner looks for); every response carries it, tested in hardening.test.ts
-  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': buildCsp() };
-  if (!filePath) return { status: 403, headers };
-  if (!fileExists(filePath)) return { status: 404, headers };
-  return { status: 200, headers: { ...headers, 'Content-Type': mimeTypeOf(filePath) }, filePath };
+/** The renderer-only form of {@link resolveAppTarget}: a file under `root`, or null. */
+export function resolveAppUrl(rawUrl: string, root: string): string | null {
+  const target = resolveAppTarget(rawUrl, [{ prefix: '/', root }]);
+  return target.kind === 'file' ? target.filePath : null;
+}
+
+/** Headers every app:// answer carries, whatever its status. */
+export function appBaseHeaders(csp: string = buildCsp()): Record<string, string> {
+  // electronegativity-justified: CSP_GLOBAL_CHECK — the CSP is a response header of the app:// handler (not a meta tag the scanner looks for); every response carries it, tested in appHandler.test.ts
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache' };
 }
 
 /**

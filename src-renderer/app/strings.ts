@@ -84,6 +84,10 @@ export const t = {
     hostElectron: '桌面应用',
     hostHarness: '浏览器预览（测试环境）',
     dataLocation: '数据保存在本机 IndexedDB 中，关闭窗口不会丢失。',
+    logFile: '运行日志',
+    logFileHint:
+      '记录启动步骤、被拒绝的请求和调用错误，不含姓名、口令或文件内容；遇到问题时可将此文件发给技术支持。',
+    logFileNone: '（未记录）',
   },
   review: reviewStrings,
   sync: syncStrings,

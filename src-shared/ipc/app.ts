@@ -10,6 +10,8 @@ export const appChannels = {
       host: z.enum(['electron', 'browser-harness']),
       packaged: z.boolean(),
       platform: z.string(),
+      /** Where main writes its log (start-up steps, refused requests, IPC errors); null if none. */
+      logFile: z.string().nullable(),
     }),
   }),
 };

@@ -83,6 +83,9 @@ describe('the workstation in the browser harness', () => {
     await expect
       .poll(() => app.page.getByTestId('app-version').textContent())
       .toMatch(/^\d+\.\d+\.\d+/);
+    await expect
+      .poll(() => app.page.getByTestId('log-file').textContent())
+      .toBe(path.join(app.harness.userDataDir, 'logs', 'main.log'));
     await app.page.screenshot({ path: path.join(SHOTS, 'settings.png') });
     // From inside a text field too: the platform address on 同步.
     await app.page.keyboard.press('Alt+2');
@@ -180,6 +183,31 @@ describe('the workstation in the browser harness', () => {
       return (window as unknown as { __pwned?: boolean }).__pwned === true;
     });
     expect(inlineRan).toBe(false);
+  });
+
+  it('is served by the app:// handler Electron registers: Range, HEAD and refusals', async () => {
+    const answers = await app.page.evaluate(async () => {
+      const slice = await fetch('/index.html', { headers: { Range: 'bytes=0-8' } });
+      const head = await fetch('/index.html', { method: 'HEAD' });
+      const bad = await fetch('/index.html', { headers: { Range: 'bytes=999999-' } });
+      const escape = await fetch('/assets/..%2f..%2f..%2fpackage.json');
+      return {
+        slice: [
+          slice.status,
+          slice.headers.get('content-range')?.startsWith('bytes 0-8/'),
+          await slice.text(),
+        ],
+        head: [head.status, head.headers.get('accept-ranges'), await head.text()],
+        bad: bad.status,
+        escape: escape.status,
+      };
+    });
+    expect(answers).toEqual({
+      slice: [206, true, '<!doctype'],
+      head: [200, 'bytes', ''],
+      bad: 416,
+      escape: 403,
+    });
   });
 
   it('raised no uncaught page errors along the way', () => {

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PackageFile } from '../../../src-shared/bundle/records';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { isPathInside } from '../isPathInside';
 import { fail, PackageFailure } from './failure';
 
 /** Bounds the folder walk so a wrong choice (a whole disk) fails soft instead of hanging. */
@@ -33,11 +34,6 @@ export async function hashFile(
     throw error;
   }
   return hash.digest('hex');
-}
-
-function inside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep);
 }
 
 async function regularFileSize(path: string): Promise<number | undefined> {
@@ -101,7 +97,7 @@ export class ExternalMediaLocator {
     for (const dir of this.dirs) {
       const root = resolve(dir);
       const candidate = resolve(root, ...file.path.split('/'));
-      if (!inside(root, candidate)) continue;
+      if (!isPathInside(root, candidate)) continue;
       const size = await regularFileSize(candidate);
       if (size !== undefined) return { path: candidate, size };
     }

@@ -4,10 +4,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, realpath, rename, rm } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ZipFile } from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
 import type { PackageFile } from '../../../src-shared/bundle/records';
+import { isPathInside } from '../isPathInside';
 import { asFailed, fail, PackageFailure, type Failed } from './failure';
 import { resolveLimits, type PackageLimits } from './limits';
 import { FILES_PREFIX } from './open';
@@ -23,17 +24,6 @@ export interface ExtractOptions {
 }
 
 const DEFAULT_MAX_READ_BYTES = 256 * 1024 * 1024;
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return (
-    rel !== '' &&
-    rel !== '..' &&
-    !rel.startsWith('..' + sep) &&
-    !rel.startsWith(sep) &&
-    !/^[A-Za-z]:/.test(rel)
-  );
-}
 
 /** Streams the entry for `file` to `sink`, failing on any size or hash difference. */
 async function streamVerified(
@@ -120,10 +110,10 @@ export async function extractPackageFile(
     await mkdir(destDir, { recursive: true });
     const root = await realpath(destDir);
     const target = resolve(root, ...file.path.split('/'));
-    if (!isInside(root, target)) fail(packageErrors.destinationEscape(pkg, file.path));
+    if (!isPathInside(root, target)) fail(packageErrors.destinationEscape(pkg, file.path));
     await mkdir(dirname(target), { recursive: true });
     // A symlinked folder inside destDir could redirect the write; judge where it really lands.
-    if (!isInside(root, resolve(await realpath(dirname(target)), basename(target)))) {
+    if (!isPathInside(root, resolve(await realpath(dirname(target)), basename(target)))) {
       fail(packageErrors.destinationEscape(pkg, file.path));
     }
     temp = `${target}.${randomBytes(6).toString('hex')}.part`;

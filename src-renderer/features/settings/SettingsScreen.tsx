@@ -5,7 +5,12 @@ import { roleLabels, screenLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { AuditLogCard } from './AuditLogCard';
 
-type Info = { version: string; host: 'electron' | 'browser-harness'; platform: string };
+type Info = {
+  version: string;
+  host: 'electron' | 'browser-harness';
+  platform: string;
+  logFile: string | null;
+};
 
 /** `packageImport` is the packages feature's card, composed in by app/screens.ts (features do not import each other). */
 export function SettingsScreen({
@@ -47,6 +52,22 @@ export function SettingsScreen({
                     ? t.settings.hostElectron
                     : t.settings.hostHarness
                   : '…'}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t.settings.logFile}</Table.Th>
+              <Table.Td>
+                <Text
+                  size="sm"
+                  ff="monospace"
+                  style={{ wordBreak: 'break-all' }}
+                  data-testid="log-file"
+                >
+                  {info ? (info.logFile ?? t.settings.logFileNone) : '…'}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t.settings.logFileHint}
+                </Text>
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>

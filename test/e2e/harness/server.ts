@@ -1,7 +1,8 @@
 // The browser harness: the real main-process IPC gate and handlers in Node, the built renderer
-// over loopback HTTP with the app's own CSP, and the real preload API over a WebSocket. Only
-// the transport differs from Electron; the per-run token and the Origin check stand in for
-// Electron's sender check.
+// over loopback HTTP through the app:// handler Electron registers (same function, same
+// routes, the app's CSP plus the harness WebSocket), and the real preload API over a
+// WebSocket. Only the transport differs from Electron; the per-run token and the Origin check
+// stand in for Electron's sender check.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,9 +13,12 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import { createMainGate } from '../../../src-main/ipc';
+import { createAppHandler } from '../../../src-main/security/appHandler';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
-import { mimeTypeOf } from '../../../src-main/security/protocol';
+import { appRoutes } from '../../../src-main/security/protocol';
+import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
 import { harnessSealer, ScriptedDialogs } from './hostStandIns';
+import { serveThroughAppHandler } from './nodeAdapter';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 // QH_RENDERER_DIR serves a renderer built elsewhere (QH_OUT_DIR=… electron-vite build).
@@ -55,19 +59,6 @@ async function bundlePreload(wsUrl: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const target = path.resolve(root, rel);
-  return target.startsWith(path.resolve(root) + path.sep) ? target : null;
-}
-
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
@@ -85,6 +76,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dialogs = new ScriptedDialogs();
   const userDataDir =
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
+  const log = openMainLog(mainLogPath(userDataDir));
+  log.write({ kind: 'step', step: 'start', detail: { host: 'browser-harness' } });
+  const appHandler = createAppHandler({
+    routes: appRoutes({ rendererRoot: rendererDir }),
+    csp,
+    onRefused: ({ status, url, reason }) =>
+      log.write({ kind: 'request-refused', status, url, reason }),
+  });
   const gate = createMainGate(
     {
       version: (
@@ -97,49 +96,38 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       platform: process.platform,
       resourcesDir: options.resourcesDir ?? path.join(REPO_ROOT, 'resources'),
       userDataDir,
+      logFile: log.file,
       dialogs,
       sealer: harnessSealer(),
     },
     origin,
-    (msg) => process.stderr.write(`${msg}\n`),
+    (channel, error) => {
+      process.stderr.write(`[ipc] ${channel} failed: ${String(error)}\n`);
+      log.write({ kind: 'failure', where: `ipc ${channel}`, error });
+    },
   );
 
   server.on('request', (req, res) => {
     void (async () => {
-      const headers: Record<string, string> = {
-        ...SECURITY_HEADERS,
-        'Content-Security-Policy': csp,
-        'Cache-Control': 'no-store',
-      };
       const urlPath = new URL(req.url ?? '/', origin).pathname;
       if (urlPath === '/__harness/preload.js') {
-        res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Security-Policy': csp,
+          'Cache-Control': 'no-store',
+          'Content-Type': 'text/javascript; charset=utf-8',
+        });
         res.end(preloadJs);
         return;
       }
-      const file = resolveInside(rendererDir, urlPath);
-      if (!file) {
-        res.writeHead(403, headers).end();
-        return;
-      }
-      let body: Buffer;
-      try {
-        body = await readFile(file);
-      } catch {
-        res.writeHead(404, headers).end();
-        return;
-      }
-      if (path.basename(file) === 'index.html') {
-        // The preload runs before any page script, as Electron's does.
-        body = Buffer.from(
-          body
-            .toString('utf8')
-            .replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'),
-        );
-      }
-      res.writeHead(200, { ...headers, 'Content-Type': mimeTypeOf(file) });
-      res.end(body);
-    })();
+      // The preload runs before any page script, as Electron's does.
+      await serveThroughAppHandler(appHandler, req, res, (html) =>
+        html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'),
+      );
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 
   const wss = new WebSocketServer({
@@ -164,6 +152,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           url: `${origin}/`,
           isMainFrame: true,
         });
+        if (!result.ok) {
+          log.write({ kind: 'ipc-error', channel: String(msg.channel), code: result.error.code });
+        }
         ws.send(JSON.stringify({ id: msg.id, result }));
       })();
     });

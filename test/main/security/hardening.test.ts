@@ -11,7 +11,6 @@ import {
 } from '../../../src-main/security/permissions';
 import {
   APP_ORIGIN,
-  appProtocolResponse,
   isAllowedRequestUrl,
   resolveAppUrl,
 } from '../../../src-main/security/protocol';
@@ -94,21 +93,6 @@ describe('app:// protocol', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(resolveAppUrl(url, root)).toBeNull();
-  });
-
-  it('answers 403 outside the root, 404 for a missing file, and CSP on every response', () => {
-    const exists = (p: string) => p.endsWith('index.html');
-    const denied = appProtocolResponse('app://qihang/..%2f..%2fsecret', root, exists);
-    const missing = appProtocolResponse('app://qihang/nope.js', root, exists);
-    const page = appProtocolResponse('app://qihang/index.html', root, exists);
-    expect(denied.status).toBe(403);
-    expect(missing.status).toBe(404);
-    expect(page).toMatchObject({
-      status: 200,
-      headers: { 'Content-Type': 'text/html; charset=utf-8' },
-    });
-    for (const r of [denied, missing, page])
-      expect(r.headers['Content-Security-Policy']).toBe(buildCsp());
   });
 
   it('lets the window request only its own origin', () => {
