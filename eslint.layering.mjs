@@ -45,17 +45,19 @@ export const packageLayers = {
  */
 export const layerAllows = {
   shared: ['shared'],
-  services: ['shared', 'services', 'node'],
-  cli: ['shared', 'services', 'cli', 'node'],
-  ipc: ['shared', 'services', 'ipc', 'node'],
-  security: ['shared', 'security', 'node', 'electron-types'],
+  common: ['shared', 'common', 'node'],
+  services: ['shared', 'common', 'services', 'node'],
+  cli: ['shared', 'common', 'services', 'cli', 'node'],
+  ipc: ['shared', 'common', 'services', 'ipc', 'node'],
+  security: ['shared', 'common', 'security', 'node', 'electron-types'],
   preload: ['shared-ipc', 'preload'],
-  glue: ['shared', 'services', 'ipc', 'security', 'glue', 'node'],
+  glue: ['shared', 'common', 'services', 'ipc', 'security', 'glue', 'node'],
   renderer: ['shared', 'renderer'],
 };
 
 const layerWords = {
   shared: 'src-shared (pure, runs in both processes)',
+  common: 'src-main/common (small plain-Node helpers every part of main shares)',
   services: 'src-main/services (plain Node, never electron)',
   cli: 'src-main/cli (plain Node)',
   ipc: 'src-main/ipc (handlers: validate, call a service; no electron)',
@@ -69,6 +71,7 @@ const layerWords = {
 export function layerOf(relativePath) {
   const p = relativePath.split(path.sep).join('/');
   if (p.startsWith('src-shared/')) return p.startsWith('src-shared/ipc/') ? 'shared-ipc' : 'shared';
+  if (p.startsWith('src-main/common/')) return 'common';
   if (p.startsWith('src-main/services/')) return 'services';
   if (p.startsWith('src-main/cli/')) return 'cli';
   if (p.startsWith('src-main/ipc/')) return 'ipc';

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { isPathInside } from '../services/isPathInside';
+import { isPathInside } from '../common/isPathInside';
 import { appBaseHeaders, mimeTypeOf, resolveAppTarget, type AppRoute } from './protocol';
 import { contentRange, parseRange } from './range';
 

@@ -1,7 +1,7 @@
 // The app:// scheme serves the built renderer and nothing else. Registered privileged as
 // standard + secure so the page has a fixed origin (app://qihang) for IndexedDB and CSP.
 import path from 'node:path';
-import { isPathInside } from '../services/isPathInside';
+import { isPathInside } from '../common/isPathInside';
 import { buildCsp, SECURITY_HEADERS } from './csp';
 
 export const APP_SCHEME = 'app';

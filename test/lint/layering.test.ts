@@ -132,6 +132,15 @@ describe('layering: every layer is an allow list (eslint.layering.mjs)', () => {
     );
   });
 
+  it('lets every part of main use src-main/common, and keeps common free of services and electron', async () => {
+    await expectAllowed(securityFile, importing('../common/isPathInside'));
+    await expectAllowed(serviceFile, importing('../../common/isPathInside'));
+    const commonFile = 'src-main/common/__layering_case__.ts';
+    await expectAllowed(commonFile, importing('node:path'));
+    await expectRefused(commonFile, importing('../services/keys/keystore'));
+    await expectRefused(commonFile, importing('electron'));
+  });
+
   it('lets a hardening module name Electron types, but not import Electron itself', async () => {
     await expectAllowed(
       securityFile,

@@ -7,7 +7,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PackageFile } from '../../../src-shared/bundle/records';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
-import { isPathInside } from '../isPathInside';
+import { isPathInside } from '../../common/isPathInside';
 import { fail, PackageFailure } from './failure';
 
 /** Bounds the folder walk so a wrong choice (a whole disk) fails soft instead of hanging. */

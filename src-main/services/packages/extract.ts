@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { ZipFile } from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
 import type { PackageFile } from '../../../src-shared/bundle/records';
-import { isPathInside } from '../isPathInside';
+import { isPathInside } from '../../common/isPathInside';
 import { asFailed, fail, PackageFailure, type Failed } from './failure';
 import { resolveLimits, type PackageLimits } from './limits';
 import { FILES_PREFIX } from './open';

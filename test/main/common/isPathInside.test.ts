@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPathInside } from '../../src-main/services/isPathInside';
+import { isPathInside } from '../../../src-main/common/isPathInside';
 
 const root = path.resolve('/data/store');
 
