@@ -16,9 +16,9 @@ import {
 } from '../services/bundles/outbox';
 import { checkPlatformUrl, syncPendingBundle, type RetryOptions } from '../services/bundles/upload';
 import { platformTrust } from '../services/keys/enrollment';
-import { unlockProfileKey } from '../services/keys/keystore';
 import type { MainContext } from './context';
-import { keyStoreConfig, keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { sessionsFor } from './sessions';
 
 export interface SyncOptions extends KeyOptions {
   /** Tests shorten the backoff; production uses the upload defaults. */
@@ -51,7 +51,7 @@ async function outcomeOf(
 }
 
 export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHandlers['sync'] {
-  const cfg = keyStoreConfig(ctx, opts);
+  const sessions = sessionsFor(ctx, opts);
   const dir = outboxDir(ctx);
   const now = () => opts.now?.() ?? new Date();
   const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -104,7 +104,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
     },
 
     prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds }) => {
-      const unlocked = await unlockProfileKey(cfg, profileId, passphrase);
+      const unlocked = await sessions.signerFor(profileId, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
       const built = await prepareBundle(
         { dir, profileId, records, auditLogHead, workPackageIds, now: now() },

@@ -23,7 +23,7 @@ import { openReceipt } from './receipts';
 
 export type OutboxError = { ok: false; code: string; message: string };
 
-function profileDir(dir: string, profileId: string): string {
+export function profileDir(dir: string, profileId: string): string {
   return path.join(
     dir,
     `profile-${createHash('sha256').update(profileId).digest('hex').slice(0, 32)}`,
