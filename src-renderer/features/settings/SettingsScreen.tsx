@@ -5,6 +5,7 @@ import { roleLabels, screenLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { PackageImportCard } from '../packages/PackageImportCard';
 import { AuditLogCard } from './AuditLogCard';
+import { IdleLockCard } from './IdleLockCard';
 
 type Info = { version: string; host: 'electron' | 'browser-harness'; platform: string };
 
@@ -46,6 +47,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
           </Table.Tbody>
         </Table>
       </Card>
+      <IdleLockCard />
       <PackageImportCard />
       <Text size="sm" c="dimmed">
         {t.settings.dataLocation}
