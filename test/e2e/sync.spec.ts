@@ -11,7 +11,7 @@ import { createIntake, type Intake } from '../../src-main/services/intake/intake
 import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { startIntakeServer, type RunningIntakeServer } from '../../src-main/services/intake/server';
 import { memoryStorage } from '../../src-main/services/intake/state';
-import { createProfile } from './helpers/profiles';
+import { currentProfileDbName, enterDemo } from './helpers/profiles';
 import { submitFirstReview } from './helpers/review';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
@@ -64,10 +64,10 @@ afterAll(async () => {
 });
 
 describe('sync round trip', () => {
-  it('makes a review as an expert on the demo package', async () => {
+  it('makes a review as a demo expert on the demo package', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await createProfile(page, '王建华', '评审专家');
+    await enterDemo(page, '评审专家');
     await submitFirstReview(page);
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);
@@ -203,9 +203,9 @@ describe('sync round trip', () => {
     await submitFirstReview(page);
     // Alter one stored audit entry behind the app's back, as a tamperer with disk access would.
     await page.evaluate(
-      () =>
+      (dbName: string) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('qihang-workstation');
+          const open = indexedDB.open(dbName);
           open.onerror = () => reject(new Error('open failed'));
           open.onsuccess = () => {
             const tx = open.result.transaction('auditLog', 'readwrite');
@@ -216,6 +216,7 @@ describe('sync round trip', () => {
             tx.onerror = () => reject(new Error('write failed'));
           };
         }),
+      await currentProfileDbName(page),
     );
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);
