@@ -52,7 +52,7 @@ export function SettingsScreen({ profile }: { profile: Profile }) {
       <Text size="sm" c="dimmed">
         {t.settings.dataLocation}
       </Text>
-      <AuditLogCard />
+      <AuditLogCard profile={profile} />
     </Stack>
   );
 }
