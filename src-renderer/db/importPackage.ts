@@ -71,6 +71,7 @@ async function ownersOf(
   files: VerifiedPackage['files'],
 ): Promise<OwnedRecord[]> {
   const owned: OwnedRecord[] = [];
+  const signers = new Map((await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]));
   const look = async (
     table: (typeof packageTables)[number],
     keys: (string | [string, string])[],
@@ -78,7 +79,10 @@ async function ownersOf(
   ) => {
     const rows = (await db.table(table).bulkGet(keys)) as ({ packageId: string } | undefined)[];
     rows.forEach((row, i) => {
-      if (row) owned.push({ table, id: show(i), packageId: row.packageId });
+      if (row) {
+        const ownerSignedBy = signers.get(row.packageId) ?? [];
+        owned.push({ table, id: show(i), packageId: row.packageId, ownerSignedBy });
+      }
     });
   };
   const ids = (rows: { id: string }[]) => rows.map((x) => x.id);

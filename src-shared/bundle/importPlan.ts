@@ -73,25 +73,30 @@ export interface OwnedRecord {
   table: string;
   id: string;
   packageId: string;
+  /** Key ids that signed the package owning the row now. */
+  ownerSignedBy: readonly string[];
 }
 
 /**
- * Record ids are the platform's, and two issuers (or a forged package) can reuse them. A
- * package may replace only its own rows: any incoming id already owned by another package
- * refuses the whole import, so no row changes hands silently.
+ * Record ids are the platform's, and two issuers (or a forged package) can reuse them. Packages
+ * signed by the same key may share rows (one platform sends the same organizer or expert in
+ * several packages, and the newer copy wins, as before); a row owned by a package from another
+ * signer refuses the whole import, so no row changes hands between issuers.
  */
 export function refuseForeignIds(
   incoming: IncomingPackage,
   owned: readonly OwnedRecord[],
 ): Extract<ImportPlan, { action: 'refuse' }> | null {
   const { packageId, title } = incoming.manifest;
-  const foreign = owned.filter((r) => r.packageId !== packageId);
+  const foreign = owned.filter(
+    (r) => r.packageId !== packageId && !incoming.signedBy.some((k) => r.ownerSignedBy.includes(k)),
+  );
   const first = foreign[0];
   if (!first) return null;
   const more = foreign.length > 1 ? `等 ${foreign.length} 条记录` : '';
   return {
     action: 'refuse',
     code: 'id-collision',
-    message: `工作包“${title}”（${packageId}）中的记录 ${first.id}（${first.table}）${more}已属于本机的另一个工作包 ${first.packageId}，为防止覆盖，未导入任何记录；请向管理平台确认记录编号`,
+    message: `工作包“${title}”（${packageId}）中的记录 ${first.id}（${first.table}）${more}已属于本机另一签发方的工作包 ${first.packageId}，为防止覆盖，未导入任何记录；请向管理平台确认记录编号`,
   };
 }

@@ -84,22 +84,29 @@ describe('planImport', () => {
 });
 
 describe('refuseForeignIds', () => {
-  it('lets a package replace only rows it owns', () => {
-    const owned = [{ table: 'trainees', id: 't-1', packageId: 'PKG-1' }];
+  const row = (id: string, packageId: string, signer = PLATFORM) => ({
+    table: id.startsWith('asg') ? 'assignments' : 'experts',
+    id,
+    packageId,
+    ownerSignedBy: [signer],
+  });
+
+  it('lets a package replace its own rows and rows of packages from the same signer', () => {
+    const owned = [row('exp-01', 'PKG-1'), row('exp-02', 'PKG-2')];
     expect(refuseForeignIds(incoming(2, hash('b')), owned)).toBeNull();
   });
 
-  it('refuses the whole import when any id belongs to another package, naming it', () => {
+  it("refuses the whole import when any id belongs to another signer's package, naming it", () => {
     const owned = [
-      { table: 'trainees', id: 't-1', packageId: 'PKG-1' },
-      { table: 'assignments', id: 'asg-1', packageId: 'PKG-REAL' },
-      { table: 'experts', id: 'exp-01', packageId: 'PKG-REAL' },
+      row('exp-00', 'PKG-1', DEMO),
+      row('asg-1', 'PKG-REAL', 'r'.repeat(64)),
+      row('exp-01', 'PKG-REAL', 'r'.repeat(64)),
     ];
     expect(refuseForeignIds(incoming(1, hash('b')), owned)).toEqual({
       action: 'refuse',
       code: 'id-collision',
       message:
-        '工作包“海淀区评审”（PKG-1）中的记录 asg-1（assignments）等 2 条记录已属于本机的另一个工作包 PKG-REAL，为防止覆盖，未导入任何记录；请向管理平台确认记录编号',
+        '工作包“海淀区评审”（PKG-1）中的记录 asg-1（assignments）等 2 条记录已属于本机另一签发方的工作包 PKG-REAL，为防止覆盖，未导入任何记录；请向管理平台确认记录编号',
     });
   });
 });

@@ -298,10 +298,16 @@ describe('importing against what is already there (planImport)', () => {
     const outcome = await importVerifiedPackage(db, forged);
     expect(outcome).toMatchObject({ kind: 'refused', code: 'id-collision' });
     expect(outcome.kind === 'refused' && outcome.message).toContain(
-      '已属于本机的另一个工作包 PKG-REAL',
+      '已属于本机另一签发方的工作包 PKG-REAL',
     );
     expect(await db.trainees.toArray()).toEqual(before);
     expect(await db.packages.get('PKG-FORGED')).toBeUndefined();
+  });
+
+  it('lets packages from the same signer share record ids (the platform resends an expert)', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage(makeManifest({ packageId: 'PKG-A' })));
+    const second = makeVerifiedPackage(makeManifest({ packageId: 'PKG-B' }), 'f'.repeat(64));
+    expect(await importVerifiedPackage(db, second)).toMatchObject({ kind: 'imported' });
   });
 
   it('refuses version 2 of a package signed by another key and keeps version 1 as it was', async () => {
