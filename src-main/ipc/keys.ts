@@ -16,6 +16,7 @@ import { MIN_PASSPHRASE_LENGTH, changePassphrase, readPublicKey } from '../servi
 import { checkOsSealer } from '../services/keys/osSealer';
 import type { MainContext } from './context';
 import { keyStoreConfig, keysDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { exportNameFor } from '../services/profiles/exportName';
 import { sessionsFor } from './sessions';
 
 export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHandlers['keys'] {
@@ -79,7 +80,7 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
       const request = exportEnrollmentRequest(unlocked.signer, profile, now());
       const target = await ctx.dialogs.saveFile({
         title: '保存注册申请',
-        defaultName: request.fileName,
+        defaultName: await exportNameFor(keysDir(ctx), profile.id, request.fileName),
         filters: [{ name: '注册申请（JSON）', extensions: ['json'] }],
       });
       if (target === null) return ok({ path: null, keyid: unlocked.signer.keyid });

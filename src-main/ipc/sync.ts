@@ -18,6 +18,7 @@ import { checkPlatformUrl, syncPendingBundle, type RetryOptions } from '../servi
 import { platformTrust } from '../services/keys/enrollment';
 import type { MainContext } from './context';
 import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { exportNameFor } from '../services/profiles/exportName';
 import { sessionsFor } from './sessions';
 
 export interface SyncOptions extends KeyOptions {
@@ -128,7 +129,11 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       const { sent, bytes } = pending.pending;
       const target = await ctx.dialogs.saveFile({
         title: '导出结果包',
-        defaultName: bundleFileName(profileId, sent.counter),
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          profileId,
+          bundleFileName(profileId, sent.counter),
+        ),
         filters: [{ name: '启航结果包', extensions: [RESULT_BUNDLE_EXTENSION.slice(1)] }],
       });
       if (target === null) return ok({ path: null, bundleId: sent.bundleId });

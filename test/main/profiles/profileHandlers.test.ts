@@ -106,3 +106,20 @@ describe('profile lock in main', () => {
     expect(await pinProfileKind(keysDir, PROFILE.id, true)).toEqual({ ok: true });
   });
 });
+
+describe('files a demo profile exports', () => {
+  it('carry 演示 in their name; a normal profile keeps the plain name', async () => {
+    const s = await setup();
+    const keysDir = path.join(s.ctx.userDataDir, 'keys');
+    expectOk(await exportRequest(s));
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe(`enrollment-request-${PROFILE.id}.json`);
+    await pinProfileKind(keysDir, 'p-demo-1', true);
+    expectOk(await s.call('keys:create', { profileId: 'p-demo-1', passphrase: PASS }));
+    s.ctx.dialogs.save.push(null);
+    const demoProfile = { ...PROFILE, id: 'p-demo-1' };
+    expectOk(
+      await s.call('keys:exportEnrollmentRequest', { profile: demoProfile, passphrase: PASS }),
+    );
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('演示-enrollment-request-p-demo-1.json');
+  });
+});
