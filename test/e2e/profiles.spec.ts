@@ -247,6 +247,21 @@ describe('profiles keep people apart', () => {
     expect(await dump(realDb)).toBe(before.rows);
   });
 
+  it('locks itself after the idle time set in 设置: screens gone, unlock dialog up', async () => {
+    const { page } = app;
+    await page.clock.install();
+    // Any input restarts the idle timer, now on the page's fake clock.
+    await page.mouse.move(300, 300);
+    await page.mouse.move(310, 310);
+    await page.clock.fastForward('14:00');
+    expect(await page.getByTestId('role-nav').count()).toBe(1);
+    await page.clock.fastForward('01:30');
+    await page.getByTestId('unlock-passphrase').waitFor(SLOW);
+    expect(await page.getByTestId('role-nav').count()).toBe(0);
+    expect(await page.getByTestId('profile-name').count()).toBe(0);
+    await shot('idle-locked');
+  });
+
   it('raised no uncaught page errors along the way', () => {
     expect(app.pageErrors).toEqual([]);
   });
