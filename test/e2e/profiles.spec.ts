@@ -262,6 +262,22 @@ describe('profiles keep people apart', () => {
     await shot('idle-locked');
   });
 
+  it('deletes a profile after confirmation: its entry and its database are gone', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '取消' }).click();
+    const databases = () =>
+      page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    const before = await databases();
+    expect(before.filter((n) => n.startsWith('qihang-profile-'))).toHaveLength(2);
+    await page.getByTestId('profile-delete').and(page.getByLabel('删除 演示评审专家')).click();
+    await page.getByText('此操作无法撤销').waitFor();
+    await shot('delete');
+    await page.getByRole('button', { name: '确认删除' }).click();
+    await expect.poll(() => page.getByTestId('profile-entry').count()).toBe(1);
+    const after = await databases();
+    expect(after.filter((n) => n.startsWith('qihang-profile-'))).toEqual([realDb]);
+  });
+
   it('raised no uncaught page errors along the way', () => {
     expect(app.pageErrors).toEqual([]);
   });
