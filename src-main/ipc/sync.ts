@@ -18,6 +18,7 @@ import { checkPlatformUrl, syncPendingBundle, type RetryOptions } from '../servi
 import { platformTrust } from '../services/keys/enrollment';
 import type { MainContext } from './context';
 import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
 import { sessionsFor } from './sessions';
 
@@ -107,8 +108,9 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
     prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds }) => {
       const unlocked = await sessions.signerFor(profileId, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
+      const demo = await isDemoProfile(keysDir(ctx), profileId);
       const built = await prepareBundle(
-        { dir, profileId, records, auditLogHead, workPackageIds, now: now() },
+        { dir, profileId, records, auditLogHead, workPackageIds, demo, now: now() },
         [unlocked.signer],
       );
       if (!built.ok) return fail(built.code, built.message);

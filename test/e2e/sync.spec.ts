@@ -23,6 +23,7 @@ let files: string;
 let platformKeyid: string;
 let profileId: string;
 let intake: Intake;
+let realIntake: Intake;
 let server: RunningIntakeServer | undefined;
 
 // From the top: a full-page capture of a scrolled page draws the fixed header over the content.
@@ -53,7 +54,11 @@ beforeAll(async () => {
   // The test platform: the reference intake in this process, verifying with the same code.
   const key = newPlatformKey(new Date(Date.now() - 60_000));
   platformKeyid = key.key.keyid;
-  intake = createIntake({ platformKeys: [key], storage: memoryStorage() });
+  // A training intake: the spec works in a demo profile, whose bundles a real intake refuses.
+  // The real one shares its enrolment records, so it knows the workstation key too.
+  const storage = memoryStorage();
+  intake = createIntake({ platformKeys: [key], storage, acceptDemo: true });
+  realIntake = createIntake({ platformKeys: [key], storage });
   app = await startApp();
   await app.page.goto(app.harness.url);
 });
@@ -120,6 +125,8 @@ describe('sync round trip', () => {
     await page.getByRole('button', { name: '导出结果包' }).click();
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
+    // A demo profile's bundle is named (and signed) as demo.
+    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(/^演示-.*\.qhres$/);
     await expect.poll(() => count('sent'), SLOW).toBe(1);
     expect(await count('pending')).toBe(0);
     expect(await page.getByTestId('pending-bundle').textContent()).toContain('第 1 号结果包');
@@ -127,6 +134,11 @@ describe('sync round trip', () => {
   });
 
   let receiptText: string;
+  it("a real platform's intake refuses the demo profile's bundle", async () => {
+    const refused = await realIntake.acceptBundle(new Uint8Array(await readFile(bundleFile)));
+    expect(refused).toMatchObject({ ok: false, code: 'demo-bundle' });
+  });
+
   it('refuses a tampered receipt with a clear message and changes nothing', async () => {
     const { page } = app;
     const accepted = await intake.acceptBundle(new Uint8Array(await readFile(bundleFile)));

@@ -67,6 +67,7 @@ export interface PrepareBundleInput {
   evidence?: EvidenceInput[];
   auditLogHead: AuditHead | null;
   workPackageIds?: string[];
+  demo?: boolean;
   /** Replace a pending bundle that never reached the platform (a lost USB stick). */
   supersede?: boolean;
   now?: Date;
@@ -92,6 +93,7 @@ export async function prepareBundle(
       records: input.records,
       ...(input.evidence ? { evidence: input.evidence } : {}),
       ...(input.workPackageIds ? { workPackageIds: input.workPackageIds } : {}),
+      ...(input.demo ? { demo: true } : {}),
       ...(input.now ? { now: input.now } : {}),
     },
     signers,
