@@ -6,6 +6,7 @@ import type { MainContext } from './context';
 import { keysHandlers } from './keys';
 import { packagesHandlers } from './packages';
 import { policyHandlers } from './policy';
+import { profilesHandlers } from './profiles';
 import { syncHandlers } from './sync';
 
 export function createHandlers(ctx: MainContext): QihangHandlers {
@@ -15,6 +16,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     keys: keysHandlers(ctx),
     sync: syncHandlers(ctx),
     policy: policyHandlers(ctx),
+    profiles: profilesHandlers(ctx),
   };
 }
 

@@ -1,8 +1,7 @@
-// Profile keys and enrollment. Design choice: the key is unlocked with the passphrase for each
-// signing action and dropped right after, never kept unlocked for a session. Signing is rare
-// (one enrollment request, one bundle per sync), stations are shared by several people, and a
-// key held in memory would sign for whoever sits down next; asking once per bundle costs
-// little, so there is no 锁定 button to forget.
+// Profile keys and enrollment. The key is opened with the passphrase for each signing action
+// and dropped right after, never kept for a session: a key held in memory would sign for
+// whoever sits down next. On top of that the profile itself must be unlocked (sessions.ts), so
+// a locked profile's key operations are refused even with the right passphrase.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isKeyActive } from '../../src-shared/bundle/enrollment';
@@ -13,20 +12,17 @@ import {
   importEnrollmentReply,
   loadTrustStore,
 } from '../services/keys/enrollment';
-import {
-  MIN_PASSPHRASE_LENGTH,
-  changePassphrase,
-  createProfileKey,
-  readPublicKey,
-  unlockProfileKey,
-} from '../services/keys/keystore';
+import { MIN_PASSPHRASE_LENGTH, changePassphrase, readPublicKey } from '../services/keys/keystore';
 import { checkOsSealer } from '../services/keys/osSealer';
 import type { MainContext } from './context';
 import { keyStoreConfig, keysDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { exportNameFor } from '../services/profiles/exportName';
+import { sessionsFor } from './sessions';
 
 export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHandlers['keys'] {
   const cfg = keyStoreConfig(ctx, opts);
   const now = () => opts.now?.() ?? new Date();
+  const sessions = sessionsFor(ctx, opts);
 
   return {
     status: async ({ profileId }) => {
@@ -59,12 +55,14 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
     },
 
     create: async ({ profileId, passphrase }) => {
-      const created = await createProfileKey(cfg, profileId, passphrase);
+      const created = await sessions.create(profileId, passphrase);
       if (!created.ok) return fail(created.code, created.message, 'passphrase');
       return ok({ keyid: created.key.keyid, createdAt: created.key.createdAt });
     },
 
     changePassphrase: async ({ profileId, oldPassphrase, newPassphrase }) => {
+      const open = await sessions.requireUnlocked(profileId);
+      if (!open.ok) return fail(open.code, open.message);
       const changed = await changePassphrase(cfg, profileId, oldPassphrase, newPassphrase);
       if (!changed.ok) {
         const field = changed.code === 'weak-passphrase' ? 'newPassphrase' : 'oldPassphrase';
@@ -77,12 +75,12 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
 
     exportEnrollmentRequest: async ({ profile, passphrase }) => {
       // Unlock before the dialog: a mistyped passphrase should not cost a file pick.
-      const unlocked = await unlockProfileKey(cfg, profile.id, passphrase);
+      const unlocked = await sessions.signerFor(profile.id, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
       const request = exportEnrollmentRequest(unlocked.signer, profile, now());
       const target = await ctx.dialogs.saveFile({
         title: '保存注册申请',
-        defaultName: request.fileName,
+        defaultName: await exportNameFor(keysDir(ctx), profile.id, request.fileName),
         filters: [{ name: '注册申请（JSON）', extensions: ['json'] }],
       });
       if (target === null) return ok({ path: null, keyid: unlocked.signer.keyid });
@@ -98,6 +96,8 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
     },
 
     importEnrollmentReply: async ({ profileId, expectedKeyid }) => {
+      const open = await sessions.requireUnlocked(profileId);
+      if (!open.ok) return fail(open.code, open.message);
       const pub = await readPublicKey(cfg, profileId);
       if (!pub.ok) return fail(pub.code, pub.message);
       const file = await ctx.dialogs.openFile({

@@ -3,6 +3,7 @@ import { fail, ok } from '../../src-shared/ipc/result';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { openWorkPackage } from '../services/packages/open';
 import { ImportJobs } from '../services/packages/jobs';
+import { pinProfileKind } from '../services/packages/profileKinds';
 import { readDemoKey, trustForImporter, type Importer } from '../services/packages/trust';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
@@ -27,7 +28,17 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
   ];
 
   return {
-    loadDemo: async () => {
+    loadDemo: async ({ importer }) => {
+      // The same second line as any import: main holds the profile to its demo/normal kind, so
+      // a normal profile can never be handed the demo records, whatever the renderer asks.
+      if (!importer.demo) {
+        return fail(
+          'demo-for-normal-profile',
+          '演示工作包只能载入演示用户，正式用户不能使用演示数据',
+        );
+      }
+      const pinned = await pinProfileKind(keysDir(ctx), importer.profileId, true);
+      if (!pinned.ok) return fail(pinned.code, pinned.message);
       const trust = await readDemoKey(ctx.resourcesDir);
       if (!trust.ok) return fail(trust.code, trust.message);
       const opened = await openWorkPackage(path.join(ctx.resourcesDir, DEMO_PACKAGE), {

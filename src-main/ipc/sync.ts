@@ -16,9 +16,11 @@ import {
 } from '../services/bundles/outbox';
 import { checkPlatformUrl, syncPendingBundle, type RetryOptions } from '../services/bundles/upload';
 import { platformTrust } from '../services/keys/enrollment';
-import { unlockProfileKey } from '../services/keys/keystore';
 import type { MainContext } from './context';
-import { keyStoreConfig, keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
+import { isDemoProfile } from '../services/packages/profileKinds';
+import { exportNameFor } from '../services/profiles/exportName';
+import { sessionsFor } from './sessions';
 
 export interface SyncOptions extends KeyOptions {
   /** Tests shorten the backoff; production uses the upload defaults. */
@@ -51,7 +53,7 @@ async function outcomeOf(
 }
 
 export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHandlers['sync'] {
-  const cfg = keyStoreConfig(ctx, opts);
+  const sessions = sessionsFor(ctx, opts);
   const dir = outboxDir(ctx);
   const now = () => opts.now?.() ?? new Date();
   const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -104,10 +106,11 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
     },
 
     prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds }) => {
-      const unlocked = await unlockProfileKey(cfg, profileId, passphrase);
+      const unlocked = await sessions.signerFor(profileId, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
+      const demo = await isDemoProfile(keysDir(ctx), profileId);
       const built = await prepareBundle(
-        { dir, profileId, records, auditLogHead, workPackageIds, now: now() },
+        { dir, profileId, records, auditLogHead, workPackageIds, demo, now: now() },
         [unlocked.signer],
       );
       if (!built.ok) return fail(built.code, built.message);
@@ -128,7 +131,11 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       const { sent, bytes } = pending.pending;
       const target = await ctx.dialogs.saveFile({
         title: '导出结果包',
-        defaultName: bundleFileName(profileId, sent.counter),
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          profileId,
+          bundleFileName(profileId, sent.counter),
+        ),
         filters: [{ name: '启航结果包', extensions: [RESULT_BUNDLE_EXTENSION.slice(1)] }],
       });
       if (target === null) return ok({ path: null, bundleId: sent.bundleId });

@@ -1,17 +1,35 @@
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { DbContext } from './dbContext';
-import { ProfileGate } from './ProfileGate';
+import { SessionContext } from './sessionContext';
+import { Shell } from './Shell';
 import { t } from './strings';
 import { theme } from './theme';
-import { useBoot } from './useBoot';
+import { useWorkstation } from './useWorkstation';
 
-function BootScreen() {
-  const { state, retry } = useBoot();
-  if (state.phase === 'ready') {
+function Workstation() {
+  const { state, retry, entered, lock } = useWorkstation();
+  const dir = state.phase === 'open' || state.phase === 'picker' ? state.dir : null;
+  const controls = useMemo(() => (dir ? { dir, lock } : null), [dir, lock]);
+  if (state.phase === 'open') {
+    // Keyed by profile: nothing of one person's screens survives into the next person's.
     return (
-      <DbContext.Provider value={state.db}>
-        <ProfileGate />
-      </DbContext.Provider>
+      <SessionContext.Provider value={controls}>
+        <DbContext.Provider value={state.opened.db} key={state.opened.profile.id}>
+          <Shell profile={state.opened.profile} />
+        </DbContext.Provider>
+      </SessionContext.Provider>
+    );
+  }
+  if (state.phase === 'picker') {
+    return (
+      <ProfilePicker
+        api={state.api}
+        dir={state.dir}
+        unlockFirst={state.unlock}
+        onOpened={entered}
+      />
     );
   }
   if (state.phase === 'failed') {
@@ -32,9 +50,7 @@ function BootScreen() {
     <Center h="100vh">
       <Stack align="center">
         <Loader />
-        <Text c="dimmed">
-          {state.phase === 'loading-demo' ? t.boot.loadingDemo : t.boot.opening}
-        </Text>
+        <Text c="dimmed">{t.boot.opening}</Text>
       </Stack>
     </Center>
   );
@@ -43,7 +59,7 @@ function BootScreen() {
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <BootScreen />
+      <Workstation />
     </MantineProvider>
   );
 }

@@ -2,6 +2,7 @@ import {
   Alert,
   AppShell,
   Badge,
+  Box,
   Button,
   Center,
   Group,
@@ -17,14 +18,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useState } from 'react';
 import { screensFor, type Profile, type Screen } from '../../src-shared/profiles/roles';
 import { PackageImportProvider } from '../features/packages/ImportProvider';
-import { selectProfile } from '../features/profiles/profiles';
 import { auditAlertText, useAuditCheck } from './auditCheck';
 import { useDb } from './dbContext';
+import { useSession } from './sessionContext';
+import { useIdleLock } from './useIdleLock';
 import { screenComponents } from './screens';
 import { appName, roleLabels, screenLabels, t } from './strings';
 
 export function Shell({ profile }: { profile: Profile }) {
   const db = useDb();
+  const session = useSession();
+  useIdleLock();
+  const demo = profile.demo === true;
   const entries = screensFor(profile.role);
   const [active, setActive] = useState<Screen>(entries[0] ?? 'settings');
   const current = entries.includes(active) ? active : (entries[0] ?? 'settings');
@@ -47,9 +52,21 @@ export function Shell({ profile }: { profile: Profile }) {
   const Screen = screenComponents[current];
   return (
     <PackageImportProvider profile={profile}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
-        <AppShell.Header px="md">
-          <Group h="100%" justify="space-between" wrap="nowrap">
+      <AppShell
+        header={{ height: demo ? 84 : 56 }}
+        navbar={{ width: 200, breakpoint: 0 }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          {demo && (
+            // On every screen of a demo profile: its data is signed with a public key.
+            <Box bg="orange.6" c="white" px="md" py={4} data-testid="demo-banner">
+              <Text size="sm" fw={600} truncate>
+                {t.profile.demoBanner}
+              </Text>
+            </Box>
+          )}
+          <Group h={56} px="md" justify="space-between" wrap="nowrap">
             <Group gap="md" wrap="nowrap">
               <Title order={4}>{appName}</Title>
               <Text size="sm" c="dimmed" data-testid="package-line" truncate>
@@ -61,14 +78,22 @@ export function Shell({ profile }: { profile: Profile }) {
                 {profile.name}
               </Text>
               {profile.demo && (
-                <Badge variant="light" color="orange" data-testid="profile-demo-badge">
+                <Badge variant="filled" color="orange" data-testid="profile-demo-badge">
                   {t.packageImport.demoBadge}
                 </Badge>
               )}
               <Badge variant="light" data-testid="profile-role">
                 {roleLabels[profile.role]}
               </Badge>
-              <Button size="xs" variant="default" onClick={() => void selectProfile(db, null)}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => void session.lock(true)}
+                data-testid="lock-button"
+              >
+                {t.profile.lock}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => void session.lock(false)}>
                 {t.profile.switch}
               </Button>
             </Group>

@@ -6,6 +6,7 @@ import { auditLogStrings } from './strings/auditLog';
 import { reviewStrings } from './strings/review';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
+import { profileStrings } from './strings/profiles';
 
 export const appName = '启航评审工作站';
 
@@ -37,28 +38,11 @@ export const t = {
   compliance: complianceStrings,
   boot: {
     opening: '正在打开本地数据库…',
-    loadingDemo: '首次使用：正在校验并载入演示工作包…',
     noBridge: '未检测到主进程接口，请通过“启航评审工作站”应用打开本页面。',
     dbFailed: '无法打开本地数据库',
-    demoFailed: '演示工作包载入失败',
     retry: '重试',
   },
-  profile: {
-    title: '选择本地用户',
-    intro: '每位使用本工作站的人员各建一个本地用户。评审意见、签名和日志都记在各自名下。',
-    existing: '已有用户',
-    none: '还没有本地用户，请先新建。',
-    create: '新建用户',
-    name: '姓名',
-    namePlaceholder: '例如：王建华',
-    role: '角色',
-    district: '所属区（可选）',
-    districtPlaceholder: '例如：海淀区',
-    submit: '创建并进入',
-    enter: '进入',
-    switch: '切换用户',
-    created: (name: string) => `已创建用户 ${name}`,
-  },
+  profile: profileStrings,
   shell: {
     packageLine: (title: string, version: number) => `当前工作包：${title}（第 ${version} 版）`,
     noPackage: '尚未导入工作包',

@@ -5,7 +5,12 @@
 // so an update cannot touch reviews, decisions, findings, certificates or the audit log.
 import type { VerifiedPackage } from '../../src-shared/ipc/packages';
 import type { PackageRecords } from '../../src-shared/bundle/records';
-import { planImport } from '../../src-shared/bundle/importPlan';
+import {
+  planImport,
+  refuseForeignIds,
+  type OwnedRecord,
+  type RefusalCode,
+} from '../../src-shared/bundle/importPlan';
 import { packageTables, type WorkstationDb } from './db';
 import type { TraineeRow } from './types';
 
@@ -35,7 +40,7 @@ export type ImportOutcome =
   /** `mediaRelocated`: the same package again, with media found where they were missing. */
   | (Stored & { kind: 'unchanged'; mediaRelocated: number })
   | (Stored & { kind: 'updated'; fromVersion: number })
-  | { kind: 'refused'; code: 'older-version' | 'version-conflict'; message: string };
+  | { kind: 'refused'; code: RefusalCode; message: string };
 
 function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
   const classIds = new Map<string, string[]>();
@@ -57,6 +62,49 @@ export function mediaOf(files: VerifiedPackage['files']): ImportMedia {
   const external = files.filter((f) => f.location !== 'package');
   const found = external.filter((f) => f.location === 'external').length;
   return { external: external.length, found, missing: external.length - found };
+}
+
+/** Which of the incoming ids are already stored, and under which package. */
+async function ownersOf(
+  db: WorkstationDb,
+  r: PackageRecords,
+  files: VerifiedPackage['files'],
+): Promise<OwnedRecord[]> {
+  const owned: OwnedRecord[] = [];
+  const signers = new Map((await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]));
+  const look = async (
+    table: (typeof packageTables)[number],
+    keys: (string | [string, string])[],
+    show: (i: number) => string,
+  ) => {
+    const rows = (await db.table(table).bulkGet(keys)) as ({ packageId: string } | undefined)[];
+    rows.forEach((row, i) => {
+      if (row) {
+        const ownerSignedBy = signers.get(row.packageId) ?? [];
+        owned.push({ table, id: show(i), packageId: row.packageId, ownerSignedBy });
+      }
+    });
+  };
+  const ids = (rows: { id: string }[]) => rows.map((x) => x.id);
+  for (const [table, rows] of [
+    ['organizers', r.organizers],
+    ['classes', r.classes],
+    ['sessions', r.sessions],
+    ['lecturers', r.lecturers],
+    ['trainees', r.trainees],
+    ['submissions', r.submissions],
+    ['experts', r.experts],
+    ['panels', r.panels],
+    ['assignments', r.assignments],
+    ['rubrics', r.rubrics],
+    ['files', files],
+  ] as const) {
+    const keys = ids(rows);
+    await look(table, keys, (i) => keys[i] ?? '');
+  }
+  const certKeys = r.certificateNumbers.map((c): [string, string] => [c.traineeId, c.program]);
+  await look('certificateNumbers', certKeys, (i) => certKeys[i]?.join('/') ?? '');
+  return owned;
 }
 
 export async function importVerifiedPackage(
@@ -95,6 +143,8 @@ export async function importVerifiedPackage(
         mediaRelocated: relocated.length,
       } as const;
     }
+    const foreign = refuseForeignIds(pkg, await ownersOf(db, manifest.records, pkg.files));
+    if (foreign) return { kind: 'refused', code: foreign.code, message: foreign.message } as const;
     if (plan.action === 'update') {
       for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
     }

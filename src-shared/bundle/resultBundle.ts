@@ -111,6 +111,11 @@ export const resultBundleManifestSchema = z
     createdAt: isoInstant,
     /** Work packages (by packageId) the records refer to; informative for the platform. */
     workPackageIds: z.array(recordId).default([]),
+    /**
+     * Present (true) only on a bundle from a demo profile: its data came from the public demo
+     * package. Signed like every field, so it cannot be dropped; a real intake refuses it.
+     */
+    demo: z.literal(true).optional(),
     records: recordsRefSchema,
     evidence: z.array(evidenceFileSchema),
   })

@@ -4,6 +4,7 @@ import { appChannels } from './app';
 import { keysChannels } from './keys';
 import { packagesChannels } from './packages';
 import { policyChannels } from './policy';
+import { profilesChannels } from './profiles';
 import { syncChannels } from './sync';
 import type { ApiOf, ContractSpec, HandlersOf } from './channel';
 
@@ -13,6 +14,7 @@ export const contract = {
   keys: keysChannels,
   sync: syncChannels,
   policy: policyChannels,
+  profiles: profilesChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

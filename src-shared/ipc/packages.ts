@@ -69,8 +69,9 @@ export type ImportStatus = z.infer<typeof importStatusSchema>;
 
 export const packagesChannels = {
   loadDemo: channel({
-    summary: 'Opens and verifies the bundled demo work package (first run on an empty database).',
-    request: z.object({}).strict(),
+    summary:
+      'Opens and verifies the bundled demo work package for a demo profile (refused for a normal one).',
+    request: z.object({ importer: importerSchema }).strict(),
     response: verifiedPackageSchema,
   }),
   chooseAndOpen: channel({

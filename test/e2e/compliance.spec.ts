@@ -5,14 +5,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src-shared/time';
 import { REPO_ROOT } from './harness/server';
-import { createProfile as createProfileIn } from './helpers/profiles';
+import { enterDemo } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
-
-const createProfile = (name: string, roleLabel: string) =>
-  createProfileIn(app.page, name, roleLabel);
 
 const line = (rule: string) =>
   app.page.locator(
@@ -38,7 +35,7 @@ afterAll(async () => {
 
 describe('合规检查 for a 区级审核员 on the demo package', () => {
   it('opens the screen and runs the policy engine over every demo class', async () => {
-    await createProfile('赵红', '区级审核员');
+    await enterDemo(app.page, '区级审核员');
     await app.page.locator('[data-screen="compliance"]').click();
     await app.page.getByTestId('screen-compliance').waitFor();
     await app.page.getByTestId('class-list').waitFor({ timeout: 30_000 });

@@ -4,14 +4,13 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../src-shared/ipc/contract';
 import { REPO_ROOT } from './harness/server';
-import { createProfile as createProfileIn } from './helpers/profiles';
+import { enterDemo, openProfile, switchUser as switchUserIn } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
 
-const createProfile = (name: string, roleLabel: string) =>
-  createProfileIn(app.page, name, roleLabel);
+const switchUser = () => switchUserIn(app.page);
 
 async function navLabels(): Promise<string[]> {
   return app.page
@@ -32,11 +31,6 @@ async function demoExpertsOffered(): Promise<number> {
   return n;
 }
 
-async function switchUser(): Promise<void> {
-  await app.page.getByRole('button', { name: '切换用户' }).click();
-  await app.page.getByText('选择本地用户').waitFor();
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = await startApp();
@@ -48,16 +42,27 @@ afterAll(async () => {
 });
 
 describe('the workstation in the browser harness', () => {
-  it('opens in Simplified Chinese, loads the demo package and asks who is working', async () => {
+  it('opens in Simplified Chinese on first run and offers 体验演示 and 新建用户', async () => {
     await app.page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
     await expect.poll(() => app.page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect.poll(() => app.page.title()).toBe('启航评审工作站');
+    await app.page.getByText('还没有本地用户。').waitFor();
+    await app.page.getByRole('button', { name: '进入演示' }).waitFor();
+    await app.page.getByRole('button', { name: '创建并进入' }).waitFor();
     await app.page.screenshot({ path: path.join(SHOTS, 'profile-picker.png') });
   });
 
-  it('creates an expert profile and shows the expert navigation on the demo data', async () => {
-    await createProfile('王建华', '评审专家');
+  it('体验演示 as an expert: a demo profile on the demo data, marked 演示 on every screen', async () => {
+    await expect.poll(() => enterDemo(app.page, '评审专家')).toBe('演示评审专家');
     await expect.poll(() => navLabels()).toEqual(['评审任务', '同步', '设置']);
+    for (const screen of ['review', 'sync', 'settings']) {
+      await app.page.locator(`[data-screen="${screen}"]`).click();
+      await app.page.getByTestId(`screen-${screen}`).waitFor();
+      await expect
+        .poll(() => app.page.getByTestId('demo-banner').textContent())
+        .toContain('演示模式');
+    }
+    await app.page.locator('[data-screen="review"]').click();
     await expect
       .poll(() => app.page.getByTestId('package-line').textContent())
       .toContain('当前工作包');
@@ -66,12 +71,12 @@ describe('the workstation in the browser harness', () => {
   });
 
   it.each([
-    ['李明', '评审组长', ['评审任务', '组长会审', '同步', '设置']],
-    ['赵红', '区级审核员', ['视频抽查', '合规检查', '同步', '设置']],
-    ['孙丽', '证书打印员', ['证书打印', '同步', '设置']],
-  ])('shows %s (%s) exactly the navigation of that role', async (name, role, expected) => {
+    ['评审组长', ['评审任务', '组长会审', '同步', '设置']],
+    ['区级审核员', ['视频抽查', '合规检查', '同步', '设置']],
+    ['证书打印员', ['证书打印', '同步', '设置']],
+  ])('gives the %s demo exactly the navigation of that role', async (role, expected) => {
     await switchUser();
-    await createProfile(name, role);
+    await enterDemo(app.page, role);
     await expect.poll(() => navLabels()).toEqual(expected);
   });
 
@@ -96,17 +101,18 @@ describe('the workstation in the browser harness', () => {
 
   it('keeps profiles, the current user and the package across a reload', async () => {
     await app.page.reload();
-    await app.page.getByTestId('profile-name').filter({ hasText: '孙丽' }).waitFor();
+    // A demo profile has no passphrase (until it makes a key), so it reopens by itself.
+    await app.page.getByTestId('profile-name').filter({ hasText: '演示证书打印员' }).waitFor();
     await switchUser();
     await expect.poll(() => app.page.getByTestId('profile-entry').count()).toBe(4);
-    await app.page.getByTestId('profile-entry').filter({ hasText: '王建华' }).click();
+    await openProfile(app.page, '演示评审专家');
     await expect.poll(() => navLabels()).toEqual(['评审任务', '同步', '设置']);
   });
 
   it('keeps everything across a browser restart on the same profile folder', async () => {
     await app.restartBrowser();
     await app.page.goto(app.harness.url);
-    await app.page.getByTestId('profile-name').filter({ hasText: '王建华' }).waitFor();
+    await app.page.getByTestId('profile-name').filter({ hasText: '演示评审专家' }).waitFor();
     await expect.poll(() => demoExpertsOffered()).toBe(6);
   });
 

@@ -10,7 +10,12 @@ import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
 import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { makeManifest, type ManifestOptions } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
-import { fillProfileForm } from './helpers/profiles';
+import {
+  createProfile as createNormal,
+  currentProfileDbName,
+  enterDemo,
+  switchUser,
+} from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -59,11 +64,11 @@ async function writePkg(name: string, options: ManifestOptions): Promise<string>
 }
 
 /** Row counts straight from IndexedDB, independent of what the UI shows. */
-function counts(): Promise<Record<string, number>> {
+async function counts(): Promise<Record<string, number>> {
   return app.page.evaluate(
-    () =>
+    (dbName: string) =>
       new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('qihang-workstation');
+        const open = indexedDB.open(dbName);
         open.onerror = () => reject(new Error('open failed'));
         open.onsuccess = () => {
           const db = open.result;
@@ -77,15 +82,17 @@ function counts(): Promise<Record<string, number>> {
           tx.oncomplete = () => (db.close(), resolve(out));
         };
       }),
+    await currentProfileDbName(app.page),
   );
 }
 
 async function createProfile(name: string, demo: boolean): Promise<void> {
-  const { page } = app;
-  await fillProfileForm(page, name, '证书打印员', { demo });
-  if (demo) await shot('demo-profile');
-  await page.getByRole('button', { name: '创建并进入' }).click();
-  await page.getByTestId('profile-name').filter({ hasText: name }).waitFor();
+  if (demo) {
+    await enterDemo(app.page, '证书打印员');
+    await shot('demo-profile');
+  } else {
+    await createNormal(app.page, name, '证书打印员');
+  }
 }
 
 async function openSettings(): Promise<void> {
@@ -153,8 +160,8 @@ describe('importing work packages', () => {
   });
 
   it('a demo profile imports a new package via the dialog and sees the summary', async () => {
-    await app.page.getByRole('button', { name: '切换用户' }).click();
-    await createProfile('演示员', true);
+    await switchUser(app.page);
+    await createProfile('演示证书打印员', true);
     await app.page.getByTestId('profile-demo-badge').waitFor();
     await openSettings();
     await importViaDialog(pkgs.v1);

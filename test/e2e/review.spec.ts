@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
-import { fillProfileForm } from './helpers/profiles';
+import { currentProfileDbName, enterDemo } from './helpers/profiles';
 import { linkExpert, submitFirstReview, type SubmittedReview } from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -32,8 +32,7 @@ describe('an expert reviews an assigned outcome', () => {
   it('asks a new expert profile which package expert it is', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await fillProfileForm(page, '朱丽萍', '评审专家');
-    await page.getByRole('button', { name: '创建并进入' }).click();
+    await enterDemo(page, '评审专家');
     await page.getByTestId('screen-review').waitFor();
     await page.getByTestId('expert-link-select').waitFor();
     await page.getByTestId('expert-link-select').click();
@@ -144,9 +143,9 @@ describe('an expert reviews an assigned outcome', () => {
   it('shows a persistent red alert when the audit log was tampered with', async () => {
     const { page } = app;
     await page.evaluate(
-      () =>
+      (dbName: string) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('qihang-workstation');
+          const open = indexedDB.open(dbName);
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction('auditLog', 'readwrite');
@@ -157,6 +156,7 @@ describe('an expert reviews an assigned outcome', () => {
             tx.onerror = () => reject(tx.error);
           };
         }),
+      await currentProfileDbName(page),
     );
     await page.reload();
     const alert = page.getByTestId('audit-broken');

@@ -11,7 +11,7 @@ import { createIntake, type Intake } from '../../src-main/services/intake/intake
 import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { startIntakeServer, type RunningIntakeServer } from '../../src-main/services/intake/server';
 import { memoryStorage } from '../../src-main/services/intake/state';
-import { createProfile } from './helpers/profiles';
+import { currentProfileDbName, enterDemo } from './helpers/profiles';
 import { submitFirstReview } from './helpers/review';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
@@ -23,6 +23,7 @@ let files: string;
 let platformKeyid: string;
 let profileId: string;
 let intake: Intake;
+let realIntake: Intake;
 let server: RunningIntakeServer | undefined;
 
 // From the top: a full-page capture of a scrolled page draws the fixed header over the content.
@@ -53,7 +54,11 @@ beforeAll(async () => {
   // The test platform: the reference intake in this process, verifying with the same code.
   const key = newPlatformKey(new Date(Date.now() - 60_000));
   platformKeyid = key.key.keyid;
-  intake = createIntake({ platformKeys: [key], storage: memoryStorage() });
+  // A training intake: the spec works in a demo profile, whose bundles a real intake refuses.
+  // The real one shares its enrolment records, so it knows the workstation key too.
+  const storage = memoryStorage();
+  intake = createIntake({ platformKeys: [key], storage, acceptDemo: true });
+  realIntake = createIntake({ platformKeys: [key], storage });
   app = await startApp();
   await app.page.goto(app.harness.url);
 });
@@ -64,10 +69,10 @@ afterAll(async () => {
 });
 
 describe('sync round trip', () => {
-  it('makes a review as an expert on the demo package', async () => {
+  it('makes a review as a demo expert on the demo package', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await createProfile(page, '王建华', '评审专家');
+    await enterDemo(page, '评审专家');
     await submitFirstReview(page);
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);
@@ -120,6 +125,8 @@ describe('sync round trip', () => {
     await page.getByRole('button', { name: '导出结果包' }).click();
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
+    // A demo profile's bundle is named (and signed) as demo.
+    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(/^演示-.*\.qhres$/);
     await expect.poll(() => count('sent'), SLOW).toBe(1);
     await expect.poll(() => count('pending')).toBe(0);
     await expect
@@ -129,6 +136,11 @@ describe('sync round trip', () => {
   });
 
   let receiptText: string;
+  it("a real platform's intake refuses the demo profile's bundle", async () => {
+    const refused = await realIntake.acceptBundle(new Uint8Array(await readFile(bundleFile)));
+    expect(refused).toMatchObject({ ok: false, code: 'demo-bundle' });
+  });
+
   it('refuses a tampered receipt with a clear message and changes nothing', async () => {
     const { page } = app;
     const accepted = await intake.acceptBundle(new Uint8Array(await readFile(bundleFile)));
@@ -207,9 +219,9 @@ describe('sync round trip', () => {
     await submitFirstReview(page);
     // Alter one stored audit entry behind the app's back, as a tamperer with disk access would.
     await page.evaluate(
-      () =>
+      (dbName: string) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('qihang-workstation');
+          const open = indexedDB.open(dbName);
           open.onerror = () => reject(new Error('open failed'));
           open.onsuccess = () => {
             const tx = open.result.transaction('auditLog', 'readwrite');
@@ -220,6 +232,7 @@ describe('sync round trip', () => {
             tx.onerror = () => reject(new Error('write failed'));
           };
         }),
+      await currentProfileDbName(page),
     );
     await openSync();
     await expect.poll(() => count('pending'), SLOW).toBe(1);

@@ -37,6 +37,8 @@ export interface BuildBundleInput {
   records: ResultRecord[];
   evidence?: EvidenceInput[];
   workPackageIds?: string[];
+  /** A demo profile's bundle says so in its signed manifest. */
+  demo?: boolean;
   /** Defaults to a fresh 'b-<uuid>'. */
   bundleId?: string;
   now?: Date;
@@ -82,6 +84,7 @@ export async function buildResultBundle(
     auditLogHead: input.auditLogHead,
     createdAt: (input.now ?? new Date()).toISOString(),
     workPackageIds: input.workPackageIds ?? [],
+    ...(input.demo ? { demo: true as const } : {}),
     records: {
       count: records.data.length,
       size: recordsBytes.byteLength,
@@ -117,7 +120,7 @@ export async function buildResultBundle(
   return {
     ok: true,
     bytes,
-    fileName: `${manifest.profileId}-${String(manifest.counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`,
+    fileName: `${manifest.demo ? '演示-' : ''}${manifest.profileId}-${String(manifest.counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`,
     envelope,
     manifest,
     records: records.data,

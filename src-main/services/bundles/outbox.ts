@@ -23,7 +23,7 @@ import { openReceipt } from './receipts';
 
 export type OutboxError = { ok: false; code: string; message: string };
 
-function profileDir(dir: string, profileId: string): string {
+export function profileDir(dir: string, profileId: string): string {
   return path.join(
     dir,
     `profile-${createHash('sha256').update(profileId).digest('hex').slice(0, 32)}`,
@@ -67,6 +67,7 @@ export interface PrepareBundleInput {
   evidence?: EvidenceInput[];
   auditLogHead: AuditHead | null;
   workPackageIds?: string[];
+  demo?: boolean;
   /** Replace a pending bundle that never reached the platform (a lost USB stick). */
   supersede?: boolean;
   now?: Date;
@@ -92,6 +93,7 @@ export async function prepareBundle(
       records: input.records,
       ...(input.evidence ? { evidence: input.evidence } : {}),
       ...(input.workPackageIds ? { workPackageIds: input.workPackageIds } : {}),
+      ...(input.demo ? { demo: true } : {}),
       ...(input.now ? { now: input.now } : {}),
     },
     signers,

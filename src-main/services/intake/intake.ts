@@ -30,6 +30,11 @@ export interface IntakeOptions {
   storage?: IntakeStorage;
   issuer?: string;
   now?: () => Date;
+  /**
+   * A platform's real intake leaves this off and refuses bundles from demo profiles; a test or
+   * training intake standing in for the demo may accept them.
+   */
+  acceptDemo?: boolean;
 }
 
 export type IntakeFailure = { ok: false; status: number; code: string; message: string };
@@ -183,6 +188,13 @@ export function createIntake(opts: IntakeOptions): Intake {
         return failure(status, verified.code, verified.message);
       }
       const { manifest, bundleHash } = verified;
+      if (manifest.demo && !opts.acceptDemo) {
+        return failure(
+          422,
+          'demo-bundle',
+          '该结果包来自演示用户（演示数据，演示密钥公开），正式平台不接收；请用正式用户重新评审后发送',
+        );
+      }
       const seen = state.bundles[manifest.bundleId];
       if (seen) {
         if (seen.bundleHash === bundleHash) {

@@ -54,7 +54,7 @@ export function exportEnrollmentRequest(
   };
 }
 
-function trustFile(dir: string, profileId: string): string {
+export function trustFile(dir: string, profileId: string): string {
   return path.join(
     dir,
     `profile-${createHash('sha256').update(profileId).digest('hex').slice(0, 32)}.trust.json`,

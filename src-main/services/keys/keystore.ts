@@ -65,7 +65,7 @@ const keystoreFileSchema = z.object({
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 // File names come from a hash so no profile id can steer a path.
-function keyFile(dir: string, profileId: string): string {
+export function keyFile(dir: string, profileId: string): string {
   return path.join(
     dir,
     `profile-${createHash('sha256').update(profileId).digest('hex').slice(0, 32)}.key.json`,

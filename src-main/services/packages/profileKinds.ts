@@ -53,3 +53,26 @@ async function pin(keysDir: string, profileId: string, demo: boolean): Promise<P
   await writeFileAtomic(file, JSON.stringify({ ...kinds, [profileId]: wanted }, null, 2));
   return { ok: true };
 }
+
+/** Drops a deleted profile's entry (its id is a random UUID and will not come back). */
+export function forgetProfileKind(keysDir: string, profileId: string): Promise<void> {
+  return serial(async () => {
+    const file = path.join(keysDir, PROFILE_KINDS_FILE);
+    const parsed = kindsSchema.safeParse((await readJsonFile(file)) ?? {});
+    if (!parsed.success || !(profileId in parsed.data)) return;
+    const { [profileId]: _dropped, ...rest } = parsed.data;
+    await writeFileAtomic(file, JSON.stringify(rest, null, 2));
+  });
+}
+
+/** Whether main knows the profile as a demo profile (for marking exported file names). */
+export async function isDemoProfile(keysDir: string, profileId: string): Promise<boolean> {
+  try {
+    const parsed = kindsSchema.safeParse(
+      (await readJsonFile(path.join(keysDir, PROFILE_KINDS_FILE))) ?? {},
+    );
+    return parsed.success && parsed.data[profileId] === 'demo';
+  } catch {
+    return false;
+  }
+}

@@ -15,7 +15,7 @@ export const auditLogStrings = {
   view: {
     title: '审计日志',
     intro:
-      '每次提交、修改和同步都记入本机的审计日志，每条记录以哈希链接前一条，任何改动都会被发现。',
+      '本用户的每次提交、修改和同步都记入其审计日志（只在本用户的数据中，别的用户看不到），每条记录以哈希链接前一条，任何改动都会被发现。',
     status: '链校验',
     ok: (n: number) => `完整（共 ${n} 条）`,
     empty: '尚无记录',
@@ -25,9 +25,16 @@ export const auditLogStrings = {
     recent: '最近 50 条',
     seq: '序号',
     at: '时间',
+    actor: '操作人',
     action: '操作',
     entity: '对象',
     hash: '哈希',
+  },
+  names: {
+    bundle: (counter: number) => `结果包 第 ${counter} 号`,
+    receipt: (counter: number) => `结果包 第 ${counter} 号的平台回执`,
+    workPackage: (title: string, version: number) => `工作包“${title}”第 ${version} 版`,
+    unknown: (entity: string) => `${entity}（本机已无该记录）`,
   },
   actions: {
     create: '创建',

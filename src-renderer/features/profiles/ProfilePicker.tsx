@@ -1,42 +1,56 @@
 import {
-  Button,
+  ActionIcon,
+  Badge,
   Card,
   Center,
   Group,
-  Select,
+  SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
-  Badge,
-  Checkbox,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../../src-shared/profiles/roles';
-import { useDb } from '../../app/dbContext';
+import { useState } from 'react';
+import type { Profile } from '../../../src-shared/profiles/roles';
 import { appName, roleLabels, t } from '../../app/strings';
-import { createProfile, selectProfile } from './profiles';
+import type { DirectoryDb } from '../../db/directory';
+import { DeleteProfileModal } from './DeleteProfileModal';
+import { DemoCard } from './DemoCard';
+import { NewProfileForm } from './NewProfileForm';
+import { needsPassphrase, openSession, type Opened, type SessionApi } from './session';
+import { UnlockModal } from './UnlockModal';
 
-export function ProfilePicker() {
-  const db = useDb();
-  const profiles = useLiveQuery(() => db.profiles.orderBy('name').toArray(), [db]);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('expert');
-  const [district, setDistrict] = useState('');
-  const [demo, setDemo] = useState(false);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+export interface PickerProps {
+  api: SessionApi;
+  dir: DirectoryDb;
+  /** Show this profile's unlock dialog at once (the last one in use, or an idle lock). */
+  unlockFirst: Profile | null;
+  onOpened: (opened: Opened) => void;
+}
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await createProfile(db, { name, role, district, ...(demo ? { demo } : {}) });
-    if (!result.ok) setError(result);
+export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) {
+  const profiles = useLiveQuery(() => dir.profiles.orderBy('name').toArray(), [dir]);
+  const [unlocking, setUnlocking] = useState<Profile | null>(unlockFirst);
+  const [deleting, setDeleting] = useState<Profile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const deps = { api, dir };
+
+  const choose = async (p: Profile) => {
+    setError(null);
+    const needs = await needsPassphrase(api, p.id);
+    if (needs !== false) {
+      setUnlocking(p);
+      return;
+    }
+    const opened = await openSession(deps, p);
+    if (opened.ok) onOpened(opened);
+    else setError(opened.message);
   };
 
   return (
     <Center mih="100vh" p="xl" bg="gray.0" data-testid="profile-picker">
-      <Stack w={480} gap="lg">
+      <Stack w={960} gap="lg">
         <Stack gap={4}>
           <Text c="blue.8" fw={600}>
             {appName}
@@ -46,75 +60,72 @@ export function ProfilePicker() {
             {t.profile.intro}
           </Text>
         </Stack>
-        <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
-            {t.profile.existing}
-          </Title>
-          {profiles && profiles.length === 0 && <Text c="dimmed">{t.profile.none}</Text>}
-          <Stack gap="xs">
-            {profiles?.map((p) => (
-              <UnstyledButton
-                key={p.id}
-                onClick={() => void selectProfile(db, p.id)}
-                data-testid="profile-entry"
-                p="sm"
-                style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
-              >
-                <Group justify="space-between">
-                  <Text fw={500}>{p.name}</Text>
-                  <Group gap={4}>
-                    {p.demo && (
-                      <Badge variant="light" color="orange">
-                        {t.packageImport.demoBadge}
-                      </Badge>
-                    )}
-                    <Badge variant="light">{roleLabels[p.role]}</Badge>
+        <SimpleGrid cols={2} spacing="lg">
+          <Stack gap="lg">
+            <Card withBorder padding="lg">
+              <Title order={4} mb="sm">
+                {t.profile.existing}
+              </Title>
+              {profiles && profiles.length === 0 && <Text c="dimmed">{t.profile.none}</Text>}
+              {error && (
+                <Text c="red" size="sm" mb="xs" role="alert">
+                  {error}
+                </Text>
+              )}
+              <Stack gap="xs">
+                {profiles?.map((p) => (
+                  <Group key={p.id} gap="xs" wrap="nowrap">
+                    <UnstyledButton
+                      onClick={() => void choose(p)}
+                      data-testid="profile-entry"
+                      p="sm"
+                      flex={1}
+                      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
+                    >
+                      <Group justify="space-between" wrap="nowrap">
+                        <Text fw={500} truncate>
+                          {p.name}
+                        </Text>
+                        <Group gap={4} wrap="nowrap">
+                          {p.demo && (
+                            <Badge variant="filled" color="orange">
+                              {t.packageImport.demoBadge}
+                            </Badge>
+                          )}
+                          <Badge variant="light">{roleLabels[p.role]}</Badge>
+                        </Group>
+                      </Group>
+                    </UnstyledButton>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      aria-label={`${t.profile.delete} ${p.name}`}
+                      onClick={() => setDeleting(p)}
+                      data-testid="profile-delete"
+                    >
+                      ✕
+                    </ActionIcon>
                   </Group>
-                </Group>
-              </UnstyledButton>
-            ))}
+                ))}
+              </Stack>
+            </Card>
+            <DemoCard deps={deps} onOpened={onOpened} />
           </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="form" onSubmit={(e: FormEvent) => void submit(e)}>
-          <Title order={4} mb="sm">
-            {t.profile.create}
-          </Title>
-          <Stack>
-            <TextInput
-              label={t.profile.name}
-              placeholder={t.profile.namePlaceholder}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={error?.field === 'name' ? error.message : undefined}
-              data-autofocus
-              autoFocus
-              required
-            />
-            <Select
-              label={t.profile.role}
-              data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
-              value={role}
-              onChange={(v) => v && setRole(v as Role)}
-              allowDeselect={false}
-              data-testid="role-select"
-            />
-            <TextInput
-              label={t.profile.district}
-              placeholder={t.profile.districtPlaceholder}
-              value={district}
-              onChange={(e) => setDistrict(e.currentTarget.value)}
-            />
-            <Checkbox
-              label={t.packageImport.demoProfileLabel}
-              description={t.packageImport.demoProfileHint}
-              checked={demo}
-              onChange={(e) => setDemo(e.currentTarget.checked)}
-              data-testid="profile-demo"
-            />
-            <Button type="submit">{t.profile.submit}</Button>
-          </Stack>
-        </Card>
+          <NewProfileForm deps={deps} onOpened={onOpened} />
+        </SimpleGrid>
       </Stack>
+      {unlocking && (
+        <UnlockModal
+          deps={deps}
+          profile={unlocking}
+          onClose={() => setUnlocking(null)}
+          onOpened={onOpened}
+        />
+      )}
+      {deleting && (
+        <DeleteProfileModal deps={deps} profile={deleting} onClose={() => setDeleting(null)} />
+      )}
     </Center>
   );
 }

@@ -1,17 +1,17 @@
-// Local profiles live in IndexedDB; the one in use is a setting so a reload keeps it.
+// The profile directory's rows: who uses this workstation. Creating, choosing and deleting a
+// profile here touches only the directory; opening one (its database, its unlock) is
+// session.ts.
 import { profileSchema, type Profile, type Role } from '../../../src-shared/profiles/roles';
-import type { WorkstationDb } from '../../db/db';
+import { CURRENT_PROFILE_KEY, type DirectoryDb } from '../../db/directory';
 
-export const CURRENT_PROFILE_KEY = 'currentProfileId';
+export type FieldError = { ok: false; field: string; message: string };
+export type CreateProfileResult = { ok: true; profile: Profile } | FieldError;
 
-export type CreateProfileResult =
-  { ok: true; profile: Profile } | { ok: false; field: string; message: string };
-
-export async function createProfile(
-  db: WorkstationDb,
+/** Checks the form and builds the row; stores nothing. */
+export function newProfile(
   input: { name: string; role: Role; district: string; demo?: boolean },
   now: () => Date = () => new Date(),
-): Promise<CreateProfileResult> {
+): CreateProfileResult {
   const parsed = profileSchema.safeParse({
     ...input,
     id: crypto.randomUUID(),
@@ -25,21 +25,32 @@ export async function createProfile(
       message: issue?.message ?? '输入不正确',
     };
   }
-  const profile = parsed.data;
-  await db.transaction('rw', db.profiles, db.settings, async () => {
-    await db.profiles.add(profile);
-    await db.settings.put({ key: CURRENT_PROFILE_KEY, value: profile.id });
+  return { ok: true, profile: parsed.data };
+}
+
+/** Adds the profile to the directory and makes it the current one. */
+export async function addProfile(dir: DirectoryDb, profile: Profile): Promise<void> {
+  await dir.transaction('rw', dir.profiles, dir.settings, async () => {
+    await dir.profiles.add(profile);
+    await dir.settings.put({ key: CURRENT_PROFILE_KEY, value: profile.id });
   });
-  return { ok: true, profile };
 }
 
-export async function selectProfile(db: WorkstationDb, profileId: string | null): Promise<void> {
-  if (profileId === null) await db.settings.delete(CURRENT_PROFILE_KEY);
-  else await db.settings.put({ key: CURRENT_PROFILE_KEY, value: profileId });
+export async function selectProfile(dir: DirectoryDb, profileId: string | null): Promise<void> {
+  if (profileId === null) await dir.settings.delete(CURRENT_PROFILE_KEY);
+  else await dir.settings.put({ key: CURRENT_PROFILE_KEY, value: profileId });
 }
 
-export async function currentProfile(db: WorkstationDb): Promise<Profile | null> {
-  const setting = await db.settings.get(CURRENT_PROFILE_KEY);
+export async function currentProfile(dir: DirectoryDb): Promise<Profile | null> {
+  const setting = await dir.settings.get(CURRENT_PROFILE_KEY);
   if (typeof setting?.value !== 'string') return null;
-  return (await db.profiles.get(setting.value)) ?? null;
+  return (await dir.profiles.get(setting.value)) ?? null;
+}
+
+export async function forgetProfile(dir: DirectoryDb, profileId: string): Promise<void> {
+  await dir.transaction('rw', dir.profiles, dir.settings, async () => {
+    await dir.profiles.delete(profileId);
+    const current = await dir.settings.get(CURRENT_PROFILE_KEY);
+    if (current?.value === profileId) await dir.settings.delete(CURRENT_PROFILE_KEY);
+  });
 }

@@ -4,15 +4,21 @@ import { formatDateTime } from '../../../src-shared/time';
 import { auditAlertText, useAuditCheck } from '../../app/auditCheck';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import type { Profile } from '../../../src-shared/profiles/roles';
 import { recentAudit } from '../../db/audit';
+import { auditWords } from '../../db/auditNames';
 
 const s = t.auditLog;
 
 /** 审计日志: chain status and the newest 50 entries (read-only; nothing here repairs). */
-export function AuditLogCard() {
+export function AuditLogCard({ profile }: { profile: Profile }) {
   const db = useDb();
   const { status, recheck } = useAuditCheck(db);
-  const rows = useLiveQuery(() => recentAudit(db, 50), [db]);
+  const rows = useLiveQuery(async () => {
+    const rows = await recentAudit(db, 50);
+    const words = await auditWords(db, rows, profile, { ...s.names, entities: s.entities });
+    return rows.map((row, i) => ({ row, words: words[i] }));
+  }, [db, profile]);
   const problem = status ? auditAlertText(status) : null;
   return (
     <Card withBorder maw={900} data-testid="audit-log-card">
@@ -56,19 +62,21 @@ export function AuditLogCard() {
                 <Table.Tr>
                   <Table.Th>{s.view.seq}</Table.Th>
                   <Table.Th>{s.view.at}</Table.Th>
+                  <Table.Th>{s.view.actor}</Table.Th>
                   <Table.Th>{s.view.action}</Table.Th>
                   <Table.Th>{s.view.entity}</Table.Th>
                   <Table.Th>{s.view.hash}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((r) => (
+                {rows.map(({ row: r, words }) => (
                   <Table.Tr key={r.seq}>
                     <Table.Td>{r.seq}</Table.Td>
                     <Table.Td>{formatDateTime(r.at)}</Table.Td>
+                    <Table.Td>{words?.actor}</Table.Td>
                     <Table.Td>{s.actions[r.action] ?? r.action}</Table.Td>
                     <Table.Td>
-                      {s.entities[r.entityKind] ?? r.entityKind} {r.entityId}
+                      {s.entities[r.entityKind] ?? r.entityKind}：{words?.object}
                     </Table.Td>
                     <Table.Td ff="monospace">{r.hash.slice(0, 12)}…</Table.Td>
                   </Table.Tr>

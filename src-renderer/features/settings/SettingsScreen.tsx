@@ -4,6 +4,7 @@ import { getApi } from '../../app/api';
 import { roleLabels, screenLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { AuditLogCard } from './AuditLogCard';
+import { IdleLockCard } from './IdleLockCard';
 
 type Info = {
   version: string;
@@ -73,11 +74,12 @@ export function SettingsScreen({
           </Table.Tbody>
         </Table>
       </Card>
+      <IdleLockCard />
       {packageImport}
       <Text size="sm" c="dimmed">
         {t.settings.dataLocation}
       </Text>
-      <AuditLogCard />
+      <AuditLogCard profile={profile} />
     </Stack>
   );
 }

@@ -24,7 +24,9 @@ export async function writeAppResponse(
   /** Lets the harness put its preload script into the entry page. */
   transformHtml?: (html: string) => string,
 ): Promise<void> {
-  const headers = Object.fromEntries(response.headers);
+  // forEach rather than iteration: the Headers type differs between the DOM and Node typings.
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
   const isHtml = headers['content-type']?.startsWith('text/html') ?? false;
   if (transformHtml && isHtml && response.status === 200 && response.body) {
     const body = Buffer.from(transformHtml(await response.text()));

@@ -92,10 +92,16 @@ export interface TestPlatform {
 
 export function makePlatform(
   now: () => Date = () => new Date('2026-03-02T02:00:00Z'),
+  options: { acceptDemo?: boolean } = {},
 ): TestPlatform {
   const key = generateSigningKey();
   const storage = memoryStorage();
-  const intake = createIntake({ platformKeys: [{ key, ...PLATFORM_WINDOW }], storage, now });
+  const intake = createIntake({
+    platformKeys: [{ key, ...PLATFORM_WINDOW }],
+    storage,
+    now,
+    ...options,
+  });
   return { intake, key, storage, trust: new Map([[key.keyid, key.publicKeyRaw]]) };
 }
 

@@ -40,6 +40,55 @@ async function setup() {
   return { platform, signer };
 }
 
+describe('bundles from demo profiles', () => {
+  it('a real intake refuses a bundle whose signed manifest says demo, and stores nothing', async () => {
+    const { platform, signer } = await setup();
+    const demo = await buildResultBundle(
+      {
+        profileId: 'p-1',
+        counter: 1,
+        previousBundleHash: null,
+        auditLogHead: null,
+        records: makeReviews(2),
+        demo: true,
+      },
+      [signer],
+    );
+    if (!demo.ok) throw new Error(demo.message);
+    expect(demo.manifest.demo).toBe(true);
+    expect(demo.fileName.startsWith('演示-')).toBe(true);
+    expect(await platform.intake.acceptBundle(demo.bytes)).toMatchObject({
+      ok: false,
+      status: 422,
+      code: 'demo-bundle',
+    });
+    expect(await platform.intake.acknowledgedRecordIds('p-1')).toEqual([]);
+    // The same records from the real profile go through: only the demo mark was refused.
+    expect(await platform.intake.acceptBundle((await bundle(signer, 1, null)).bytes)).toMatchObject(
+      { ok: true },
+    );
+  });
+
+  it('a training intake that accepts demo bundles takes it', async () => {
+    const platform = makePlatform(undefined, { acceptDemo: true });
+    const signer = makeSigner();
+    await enrollAt(platform, signer, 'p-1');
+    const demo = await buildResultBundle(
+      {
+        profileId: 'p-1',
+        counter: 1,
+        previousBundleHash: null,
+        auditLogHead: null,
+        records: makeReviews(1),
+        demo: true,
+      },
+      [signer],
+    );
+    if (!demo.ok) throw new Error(demo.message);
+    expect(await platform.intake.acceptBundle(demo.bytes)).toMatchObject({ ok: true });
+  });
+});
+
 describe('reference intake', () => {
   it('accepts a chain of bundles and answers each with a receipt signed by the platform key', async () => {
     const { platform, signer } = await setup();

@@ -265,6 +265,26 @@ describe('which platform keys an import trusts', () => {
     expect(await trust(demo)).toMatchObject({ ok: true });
   });
 
+  it('hands the bundled demo package only to a demo profile, and pins it as one', async () => {
+    const env = setup();
+    const refused = await env.call('loadDemo', { importer: normal });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'demo-for-normal-profile' } });
+    const loaded = await env.call<{ manifest: { packageId: string } }>('loadDemo', {
+      importer: demo,
+    });
+    expect(loaded.ok).toBe(true);
+    // A profile that once had real packages cannot later call itself a demo profile for it.
+    await trustForImporter({
+      importer: { ...normal, profileId: 'p-real' },
+      keysDir: keysDir(env.ctx),
+      resourcesDir: RESOURCES,
+    });
+    const promoted = await env.call('loadDemo', {
+      importer: { profileId: 'p-real', demo: true },
+    });
+    expect(promoted).toMatchObject({ ok: false, error: { code: 'profile-kind-changed' } });
+  });
+
   it('refuses to decide trust when the record of profile kinds is damaged', async () => {
     const env = setup();
     mkdirSync(keysDir(env.ctx), { recursive: true });

@@ -285,4 +285,47 @@ describe('importing against what is already there (planImport)', () => {
     expect(await snapshot(db)).toEqual(before);
     expect((await db.packages.get('pkg-test'))?.version).toBe(1);
   });
+
+  it("refuses a package that reuses another package's record ids and changes no row", async () => {
+    const real = makeVerifiedPackage(makeManifest({ packageId: 'PKG-REAL' }, makeRecords({})));
+    await importVerifiedPackage(db, real);
+    const before = await db.trainees.toArray();
+    const forged = makeVerifiedPackage(
+      makeManifest({ packageId: 'PKG-FORGED' }, makeRecords({})),
+      'f'.repeat(64),
+    );
+    forged.signedBy = ['d'.repeat(64)];
+    const outcome = await importVerifiedPackage(db, forged);
+    expect(outcome).toMatchObject({ kind: 'refused', code: 'id-collision' });
+    expect(outcome.kind === 'refused' && outcome.message).toContain(
+      '已属于本机另一签发方的工作包 PKG-REAL',
+    );
+    expect(await db.trainees.toArray()).toEqual(before);
+    expect(await db.packages.get('PKG-FORGED')).toBeUndefined();
+  });
+
+  it('lets packages from the same signer share record ids (the platform resends an expert)', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage(makeManifest({ packageId: 'PKG-A' })));
+    const second = makeVerifiedPackage(makeManifest({ packageId: 'PKG-B' }), 'f'.repeat(64));
+    expect(await importVerifiedPackage(db, second)).toMatchObject({ kind: 'imported' });
+  });
+
+  it('refuses version 2 of a package signed by another key and keeps version 1 as it was', async () => {
+    await importVerifiedPackage(db, makeVerifiedPackage());
+    const before = {
+      pkg: await db.packages.get('pkg-test'),
+      trainees: await db.trainees.toArray(),
+    };
+    const v2 = makeVerifiedPackage(
+      makeManifest({ version: 2 }, makeRecords({ classes: 3 })),
+      'e'.repeat(64),
+    );
+    v2.signedBy = ['d'.repeat(64)];
+    expect(await importVerifiedPackage(db, v2)).toMatchObject({
+      kind: 'refused',
+      code: 'other-signer',
+    });
+    expect(await db.packages.get('pkg-test')).toEqual(before.pkg);
+    expect(await db.trainees.toArray()).toEqual(before.trainees);
+  });
 });

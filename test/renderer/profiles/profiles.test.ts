@@ -1,49 +1,64 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkstationDb } from '../../../src-renderer/db/db';
+import { DirectoryDb } from '../../../src-renderer/db/directory';
 import {
-  createProfile,
+  addProfile,
   currentProfile,
+  forgetProfile,
+  newProfile,
   selectProfile,
 } from '../../../src-renderer/features/profiles/profiles';
 import { screensFor } from '../../../src-shared/profiles/roles';
 
-let db: WorkstationDb;
+let dir: DirectoryDb;
 let n = 0;
 beforeEach(async () => {
-  db = new WorkstationDb(`profiles-test-${++n}`);
-  await db.open();
+  dir = new DirectoryDb(`directory-test-${++n}`);
+  await dir.open();
 });
 afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  dir.close();
+  await Dexie.delete(dir.name);
 });
 
-describe('local profiles', () => {
-  it('creates a profile and makes it the current one', async () => {
-    const result = await createProfile(db, { name: ' 王建华 ', role: 'chair', district: '海淀区' });
-    expect(result.ok).toBe(true);
-    expect(await currentProfile(db)).toMatchObject({ name: '王建华', role: 'chair' });
+function made(input: Parameters<typeof newProfile>[0]) {
+  const r = newProfile(input);
+  if (!r.ok) throw new Error(r.message);
+  return r.profile;
+}
+
+describe('the profile directory', () => {
+  it('adds a profile and makes it the current one', async () => {
+    await addProfile(dir, made({ name: ' 王建华 ', role: 'chair', district: '海淀区' }));
+    expect(await currentProfile(dir)).toMatchObject({ name: '王建华', role: 'chair' });
   });
 
-  it('stores the demo flag only for a profile created as a demo profile', async () => {
-    await createProfile(db, { name: '演示员', role: 'printer', district: '', demo: true });
-    expect(await currentProfile(db)).toMatchObject({ name: '演示员', demo: true });
-    await createProfile(db, { name: '正式员', role: 'printer', district: '' });
-    expect((await currentProfile(db))?.demo).toBeUndefined();
+  it('keeps the demo flag only on a profile built as a demo profile', async () => {
+    expect(made({ name: '演示员', role: 'printer', district: '', demo: true }).demo).toBe(true);
+    expect(made({ name: '正式员', role: 'printer', district: '' }).demo).toBeUndefined();
   });
 
-  it('refuses an empty name with a Chinese message on the name field and stores nothing', async () => {
-    const result = await createProfile(db, { name: '   ', role: 'expert', district: '' });
-    expect(result).toEqual({ ok: false, field: 'name', message: '请填写姓名' });
-    expect(await db.profiles.count()).toBe(0);
+  it('refuses an empty name with a Chinese message on the name field', () => {
+    expect(newProfile({ name: '   ', role: 'expert', district: '' })).toEqual({
+      ok: false,
+      field: 'name',
+      message: '请填写姓名',
+    });
   });
 
   it('forgets the current profile on sign-out but keeps the profile', async () => {
-    await createProfile(db, { name: '李', role: 'auditor', district: '' });
-    await selectProfile(db, null);
-    expect(await currentProfile(db)).toBeNull();
-    expect(await db.profiles.count()).toBe(1);
+    await addProfile(dir, made({ name: '李', role: 'auditor', district: '' }));
+    await selectProfile(dir, null);
+    expect(await currentProfile(dir)).toBeNull();
+    expect(await dir.profiles.count()).toBe(1);
+  });
+
+  it('removes a deleted profile and stops naming it as the current one', async () => {
+    const p = made({ name: '李', role: 'auditor', district: '' });
+    await addProfile(dir, p);
+    await forgetProfile(dir, p.id);
+    expect(await currentProfile(dir)).toBeNull();
+    expect(await dir.profiles.count()).toBe(0);
   });
 });
 

@@ -1,0 +1,30 @@
+// Deleting a profile in main: its sealed key, its pinned platform keys, its outbox (signed
+// bundles kept for re-sending) and its demo/normal record. Bundles already sent are safe at the
+// platform; nothing else of the person's stays on this machine once the renderer also deletes
+// the profile's database.
+import { rm } from 'node:fs/promises';
+import { profileDir } from '../bundles/outbox';
+import { trustFile } from '../keys/enrollment';
+import { keyFile } from '../keys/keystore';
+import { forgetProfileKind } from '../packages/profileKinds';
+
+export async function removeProfileMaterial(dirs: {
+  keysDir: string;
+  outboxDir: string;
+  profileId: string;
+}): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+  const { keysDir, outboxDir, profileId } = dirs;
+  try {
+    await rm(keyFile(keysDir, profileId), { force: true });
+    await rm(trustFile(keysDir, profileId), { force: true });
+    await rm(profileDir(outboxDir, profileId), { recursive: true, force: true });
+    await forgetProfileKind(keysDir, profileId);
+    return { ok: true };
+  } catch (e) {
+    return {
+      ok: false,
+      code: 'io-failed',
+      message: `无法删除该用户的密钥或发送记录：${(e as Error).message}`,
+    };
+  }
+}

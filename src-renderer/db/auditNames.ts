@@ -1,0 +1,74 @@
+// The audit log stores ids (they are what the hash chain covers); a person reads words. Names
+// are looked up when the log is shown, from the same profile database, so the chain stays
+// exactly as written and a renamed trainee is shown as the package now names them.
+import type { Profile } from '../../src-shared/profiles/roles';
+import type { WorkstationDb } from './db';
+import type { AuditLogRow } from './types';
+
+export interface AuditWords {
+  actor: string;
+  object: string;
+}
+
+export interface AuditNameStrings {
+  entities: Record<string, string>;
+  bundle: (counter: number) => string;
+  receipt: (counter: number) => string;
+  workPackage: (title: string, version: number) => string;
+  unknown: (entity: string) => string;
+}
+
+async function submissionWords(db: WorkstationDb, submissionId: unknown): Promise<string | null> {
+  if (typeof submissionId !== 'string') return null;
+  const submission = await db.submissions.get(submissionId);
+  if (!submission) return null;
+  const trainee = await db.trainees.get(submission.traineeId);
+  return `${trainee?.name ?? submission.traineeId} · ${submission.title}`;
+}
+
+async function objectWords(
+  db: WorkstationDb,
+  row: AuditLogRow,
+  s: AuditNameStrings,
+): Promise<string | null> {
+  switch (row.entityKind) {
+    case 'review': {
+      const review = await db.reviews.get(row.entityId);
+      return submissionWords(db, review?.submissionId);
+    }
+    case 'panel-decision': {
+      const decision = await db.panelDecisions.get(row.entityId);
+      return submissionWords(db, decision?.submissionId);
+    }
+    case 'bundle': {
+      const sent = await db.outbox.get(row.entityId);
+      return typeof sent?.counter === 'number' ? s.bundle(sent.counter) : null;
+    }
+    case 'receipt': {
+      const receipt = await db.receipts.filter((r) => r.id === row.entityId).first();
+      return typeof receipt?.counter === 'number' ? s.receipt(receipt.counter) : null;
+    }
+    case 'work-package': {
+      const pkg = await db.packages.get(row.entityId);
+      return pkg ? s.workPackage(pkg.title, pkg.version) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Words for each row: the actor by name, the object as a person would name it. */
+export async function auditWords(
+  db: WorkstationDb,
+  rows: readonly AuditLogRow[],
+  profile: Pick<Profile, 'id' | 'name'>,
+  s: AuditNameStrings,
+): Promise<AuditWords[]> {
+  return Promise.all(
+    rows.map(async (row) => ({
+      actor: row.actor === profile.id ? profile.name : row.actor,
+      object:
+        (await objectWords(db, row, s)) ?? s.unknown(s.entities[row.entityKind] ?? row.entityKind),
+    })),
+  );
+}

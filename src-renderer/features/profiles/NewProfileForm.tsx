@@ -1,0 +1,107 @@
+// 新建用户: a real profile, protected from the first moment by the passphrase that seals its
+// signing key. The passphrase goes to main once (key creation) and is dropped from state.
+import { Alert, Button, Card, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { roles, type Role } from '../../../src-shared/profiles/roles';
+import { roleLabels, t } from '../../app/strings';
+import { PassphraseStrength } from './PassphraseStrength';
+import { createNormalProfile, type Opened, type SessionDeps } from './session';
+
+/** Main's rule (services/keys/keystore.ts); checked here too so the form can say it at once. */
+const MIN_PASSPHRASE = 8;
+
+export function NewProfileForm({
+  deps,
+  onOpened,
+}: {
+  deps: SessionDeps;
+  onOpened: (o: Opened) => void;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('expert');
+  const [district, setDistrict] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if ([...passphrase].length < MIN_PASSPHRASE) {
+      setError({ field: 'passphrase', message: t.profile.passphraseTooShort(MIN_PASSPHRASE) });
+      return;
+    }
+    if (confirm !== passphrase) {
+      setError({ field: 'confirm', message: t.profile.passphraseMismatch });
+      return;
+    }
+    setBusy(true);
+    const result = await createNormalProfile(deps, { name, role, district }, passphrase);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result);
+      return;
+    }
+    setPassphrase('');
+    setConfirm('');
+    onOpened(result);
+  };
+  const errorOn = (field: string) => (error?.field === field ? error.message : undefined);
+
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(e: FormEvent) => void submit(e)}>
+      <Title order={4} mb="sm">
+        {t.profile.create}
+      </Title>
+      <Stack gap="sm">
+        <TextInput
+          label={t.profile.name}
+          placeholder={t.profile.namePlaceholder}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errorOn('name')}
+          required
+        />
+        <Select
+          label={t.profile.role}
+          data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          allowDeselect={false}
+          data-testid="role-select"
+        />
+        <TextInput
+          label={t.profile.district}
+          placeholder={t.profile.districtPlaceholder}
+          value={district}
+          onChange={(e) => setDistrict(e.currentTarget.value)}
+          error={errorOn('district')}
+        />
+        <PasswordInput
+          label={t.profile.passphrase}
+          description={t.profile.passphraseHint(MIN_PASSPHRASE)}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          error={errorOn('passphrase')}
+          data-testid="new-passphrase"
+          required
+        />
+        <PassphraseStrength value={passphrase} userInputs={[name, district]} />
+        <PasswordInput
+          label={t.profile.passphraseConfirm}
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          error={errorOn('confirm')}
+          data-testid="new-passphrase-confirm"
+          required
+        />
+        <Alert color="yellow" variant="light" p="xs" data-testid="no-recovery">
+          {t.profile.noRecovery}
+        </Alert>
+        <Button type="submit" loading={busy} w="fit-content">
+          {t.profile.submit}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,34 @@
+import { Card, NumberInput, Stack, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSession } from '../../app/sessionContext';
+import { t } from '../../app/strings';
+import { IDLE_LOCK_KEY, idleLockMinutes } from '../../db/directory';
+
+/** 无操作自动锁定: one workstation-wide setting, kept in the profile directory. */
+export function IdleLockCard() {
+  const { dir } = useSession();
+  const minutes = useLiveQuery(() => idleLockMinutes(dir), [dir]);
+  return (
+    <Card withBorder maw={640}>
+      <Stack gap="xs">
+        <NumberInput
+          label={t.profile.idleLock}
+          min={1}
+          max={240}
+          clampBehavior="strict"
+          allowDecimal={false}
+          value={minutes ?? ''}
+          onChange={(v) => {
+            if (typeof v === 'number' && v >= 1 && v <= 240)
+              void dir.settings.put({ key: IDLE_LOCK_KEY, value: v });
+          }}
+          w={240}
+          data-testid="idle-lock-minutes"
+        />
+        <Text size="sm" c="dimmed">
+          {t.profile.idleLockHint}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
