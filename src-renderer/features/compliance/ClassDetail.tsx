@@ -77,6 +77,7 @@ export function ClassDetail({
             hours(cls.hours.offline),
           )}{' '}
           · {s().packLine(cls.packId)}
+          {cls.packInForce ? '' : `（${s().referenceBadge}）`}
         </Text>
       </Stack>
       {plan && (
@@ -93,7 +94,7 @@ export function ClassDetail({
           role="alert"
           data-testid="outside-pack"
         >
-          <Text size="sm">{s().outsidePackBody(cls.packId)}</Text>
+          <Text size="sm">{s().outsidePackBody(cls.neededPack ?? '', cls.packId)}</Text>
         </Alert>
       )}
       <Group gap="xs">

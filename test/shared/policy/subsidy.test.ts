@@ -96,10 +96,12 @@ describe('R-CERT-PASSED and R-CERT-NUMBER', () => {
     expect(traineeFinding(evaluateOne(r, inputs), 'R-CERT-NUMBER', 1)!.message).toContain('项目');
   });
 
-  test('a number for a trainee whose outcome failed is questioned', () => {
-    const r = makeClass({ trainees: 1 });
+  test('a number for a trainee whose hours fall short is questioned', () => {
+    const r = makeClass({
+      trainees: 1,
+      minutes: { live: 10 * H, recorded: 10 * H, offline: 16 * H },
+    });
     const inputs = cleanAudit(r);
-    inputs.outcomePassed = new Map([['C1-T1', false]]);
     expect(traineeFinding(evaluateOne(r, inputs), 'R-CERT-NUMBER')!.severity).toBe('error');
   });
 });
