@@ -225,7 +225,12 @@ describe('the demo package under the policy engine', () => {
     expect(plain.totals.ineligible).toBe(90);
     // Reading "the platform's signed records are inputs": the 7 numbered trainees of the 2024
     // class moved from 待核查 to 可申领 (62 pending before).
-    expect(plain.totals).toMatchObject({ pending: 55, eligible: 7, notApplicable: 0 });
+    expect(plain.totals).toMatchObject({
+      pending: 55,
+      eligible: 7,
+      notApplicable: 0,
+      totalYuan: 16_000,
+    });
     expect(plain.totals.potentialYuan).toBeGreaterThan(0);
   });
 
