@@ -131,6 +131,17 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await line('R-OFFLINE-FULL').waitFor();
     expect(await line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
     expect(await errorLines.count()).toBe(0);
+    // Its certificate numbers are the platform's signed records: a passed outcome, said so.
+    const numbered = app.page.locator('[data-testid="trainee-row"][data-trainee-id="T-00126"]');
+    await numbered.waitFor();
+    expect(await numbered.textContent()).toContain('可申领');
+    expect(await numbered.getByTestId('outcome-source').textContent()).toBe('平台记录');
+    const t133 = app.page.locator('[data-testid="trainee-row"][data-trainee-id="T-00133"]');
+    expect(await t133.textContent()).toContain('待核查');
+    expect(await t133.getByTestId('outcome-source').count()).toBe(0);
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-platform-records.png') });
+    await app.page.setViewportSize({ width: 1440, height: 900 });
 
     await openClass('C-2025-CY-O02');
     const pkg = line('R-PKG-45MIN').filter({ hasText: '不足 45 分钟' });
@@ -176,15 +187,14 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     const unclaimableBadge = await app.page.getByTestId('sheet-unclaimable-count').textContent();
     const claimable = Number(/(\d+)/.exec(claimableBadge ?? '')![1]);
     const unclaimable = Number(/(\d+)/.exec(unclaimableBadge ?? '')![1]);
-    // Seven classes end in Q2 with 144 trainees (training subsidy), and T-00126 / T-00128 reach
-    // their 6 practice months in Q2 (practice subsidy). None is claimable yet: the seeded errors
-    // block their classes, and the other trainees wait on the outcome review and the
-    // certificate numbers the platform assigns after it (待核查).
-    expect(claimable).toBe(0);
-    expect(unclaimable).toBe(146);
-    expect(await app.page.getByTestId('sheet-claimable-empty').textContent()).toBe(
-      '本季度没有可申领的补贴。',
-    );
+    // Seven classes end in Q2 with 144 trainees (training subsidy): none is claimable yet, the
+    // seeded errors block their classes and the other trainees wait on the outcome review and
+    // the certificate numbers the platform assigns after it (待核查). T-00126 / T-00128 reach
+    // their 6 practice months in Q2: their 2024 class's platform certificate numbers are passed
+    // outcomes, so their practice subsidy is claimable.
+    expect(claimable).toBe(2);
+    expect(unclaimable).toBe(144);
+    expect(await app.page.getByTestId('sheet-not-applicable').count()).toBe(0);
     // A planned request date after the deadline turns R-FUND-DEADLINE into an error.
     await app.page.getByTestId('sheet-request-date').fill('2025-06-25');
     await expect
@@ -237,7 +247,18 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     // A trainee of a class without a seeded error only waits for the reviewers (待核查).
     expect(reasons.get('T-00011|培训补贴')).not.toMatch(/班级问题/);
     expect(reasons.get('T-00011|培训补贴')).toMatch(/R-CERT-PASSED/);
-    expect(reasons.get('T-00126|创业实践指导补贴')).toContain('满 6 个月为 2025-05-20');
+    expect(reasons.has('T-00126|创业实践指导补贴')).toBe(false);
+    const claimed = [5, 6].map((n) => [
+      String(ws.getRow(n).getCell(6).value),
+      String(ws.getRow(n).getCell(8).value),
+      ws.getRow(n).getCell(9).value,
+    ]);
+    expect(claimed).toEqual([
+      ['T-00126', '创业实践指导补贴', 1000],
+      ['T-00128', '创业实践指导补贴', 1000],
+    ]);
+    expect(ws.getCell('I7').value).toMatchObject({ result: 2000 });
+    expect(wb.getWorksheet('不适用')).toBeUndefined();
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-exported.png') });
   });
 

@@ -30,6 +30,11 @@ export function TotalsBadges({ totals, testId }: { totals: Totals; testId?: stri
       <Badge color="red" variant="light" size="md">
         {s().col.ineligible} {totals.ineligible}
       </Badge>
+      {totals.notApplicable > 0 && (
+        <Badge color="gray" variant="light" size="md" data-testid="totals-not-applicable">
+          {s().col.notApplicable} {totals.notApplicable}
+        </Badge>
+      )}
       <Badge color="indigo" variant="filled" size="md">
         {s().col.claimable} {formatYuan(totals.totalYuan)}
       </Badge>

@@ -119,6 +119,21 @@ describe('reading: the platform’s signed records are inputs too', () => {
     });
   });
 
+  test('a platform pass needs no deliverables in the package; a local pass does', () => {
+    const r = makeClass({ program: 'online', trainees: 2 });
+    const inputs = cleanAudit(r, withOutcomes(r, true, false));
+    r.submissions = [];
+    r.certificateNumbers = [
+      { traineeId: 'C1-T1', classId: 'C1', program: 'online', number: 'BJWL-1' },
+    ];
+    const res = evaluateOne(r, inputs);
+    expect(traineeFinding(res, 'R-CERT-PASSED', 0)).toMatchObject({
+      status: 'pass',
+      severity: 'info',
+    });
+    expect(traineeFinding(res, 'R-CERT-PASSED', 1)!.message).toContain('缺少');
+  });
+
   test('without a number and without a local result the outcome stays 待核查', () => {
     const t2 = numbered(['C1-T1']).trainees[1]!;
     expect(t2).toMatchObject({ status: 'pending', trainingYuan: 0, outcomeConflict: false });

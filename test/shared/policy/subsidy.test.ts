@@ -18,9 +18,9 @@ describe('R-SUBSIDY-BASIC and R-SUBSIDY-ONLINE', () => {
     expect(res.totals.trainingYuan).toBe(3 * yuan);
   });
 
-  test('an online trainee needs both the portfolio and the plan on record', () => {
+  test('an online trainee passed locally needs both the portfolio and the plan on record', () => {
     const r = makeClass({ program: 'online', trainees: 1 });
-    const inputs = cleanAudit(r);
+    const inputs = cleanAudit(r, withOutcomes(r, true, false));
     r.submissions = r.submissions.filter((s) => s.kind !== 'online-plan');
     const f = traineeFinding(evaluateOne(r, inputs), 'R-CERT-PASSED')!;
     expect(f.severity).toBe('warning');
