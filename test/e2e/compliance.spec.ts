@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
+import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { shanghaiDate } from '../../src-shared/time';
+import { makeManifest } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
-import { createProfile as createProfileIn } from './helpers/profiles';
+import { createProfile as createProfileIn, fillProfileForm } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -260,6 +263,70 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     expect(ws.getCell('I7').value).toMatchObject({ result: 2000 });
     expect(wb.getWorksheet('不适用')).toBeUndefined();
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-exported.png') });
+  });
+
+  it('no pack, no claim: a class starting 2026-01-05 is 不适用, names the pack it needs and stays out of the sheet', async () => {
+    // A package signed with the demo key whose one class starts after 京人社能发〔2023〕25号
+    // ended; a demo profile trusts that key.
+    const key = signingKeyFromPkcs8(
+      new Uint8Array(
+        Buffer.from(
+          readFileSync(path.join(REPO_ROOT, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8'),
+          'base64',
+        ),
+      ),
+    );
+    const fixture = makeManifest({ classes: 1, traineesPerClass: 3, packageId: 'PKG-2026-NOPACK' });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'qh-nopack-')), 'nopack.qhpkg');
+    const written = await writeWorkPackage({
+      manifest: fixture.manifest,
+      files: fixture.contents,
+      signingKeys: [key],
+      outPath: file,
+    });
+    expect(written.ok).toBe(true);
+    await app.page.getByRole('button', { name: '切换用户' }).click();
+    await fillProfileForm(app.page, '孙预览', '区级审核员', { demo: true });
+    await app.page.getByRole('button', { name: '创建并进入' }).click();
+    await app.page.getByTestId('profile-demo-badge').waitFor({ timeout: 60_000 });
+    await app.page.locator('[data-screen="settings"]').click();
+    app.harness.dialogs.answerNextOpen(file);
+    await app.page.getByTestId('import-button').click();
+    await app.page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    await app.page.getByTestId('import-close').click();
+
+    await app.page.locator('[data-screen="compliance"]').click();
+    const classId = fixture.manifest.records.classes[0]!.id;
+    await openClass(classId);
+    const alert = app.page.getByTestId('outside-pack');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('不适用');
+    expect(await alert.textContent()).toContain('须导入有效期覆盖 2026-01-05 的政策包');
+    expect(await app.page.getByTestId('totals-not-applicable').textContent()).toContain('3');
+    expect(await app.page.getByTestId('class-totals').textContent()).toContain('可申领金额 0 元');
+    const rows = app.page.getByTestId('trainee-row');
+    expect(await rows.count()).toBe(3);
+    for (const text of await rows.allTextContents()) {
+      expect(text).toContain('不适用');
+      expect(text).not.toContain('可申领');
+      expect(text).toContain('参考');
+    }
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack.png') });
+
+    await app.page.getByTestId('tab-sheet').click();
+    await app.page.getByTestId('sheet-quarter').click();
+    await app.page.getByRole('option', { name: '2026Q1', exact: true }).click();
+    const na = app.page.getByTestId('sheet-not-applicable');
+    await na.waitFor();
+    expect(await na.textContent()).toContain(classId);
+    expect(await app.page.getByTestId('sheet-claimable-count').textContent()).toContain('0');
+    expect(await app.page.getByTestId('sheet-unclaimable-count').textContent()).toContain('0');
+    expect(await app.page.getByTestId('sheet-empty').textContent()).toBe(
+      '本季度没有可申领的补贴。',
+    );
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack-sheet.png') });
+    await app.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('raised no uncaught page errors', () => {

@@ -299,7 +299,8 @@ export function SubsidySheetPanel({
       )}
       {sheet.claimable.length + sheet.unclaimable.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="sheet-empty">
-          {s().noRows}
+          {/* A 不适用 class did end here: it is listed above, so "no class ended" would be wrong. */}
+          {sheet.notApplicable.length ? s().noClaimable : s().noRows}
         </Text>
       ) : (
         <>
