@@ -143,6 +143,7 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     expect(await t133.textContent()).toContain('待核查');
     expect(await t133.getByTestId('outcome-source').count()).toBe(0);
     await app.page.setViewportSize({ width: 1366, height: 768 });
+    await numbered.scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-platform-records.png') });
     await app.page.setViewportSize({ width: 1440, height: 900 });
 
@@ -313,6 +314,8 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     }
     await app.page.setViewportSize({ width: 1366, height: 768 });
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack.png') });
+    await rows.first().scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack-trainees.png') });
 
     await app.page.getByTestId('tab-sheet').click();
     await app.page.getByTestId('sheet-quarter').click();
