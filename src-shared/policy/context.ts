@@ -267,8 +267,8 @@ export class ClassContext {
     t.id = id;
     t.trainee = this.index.trainees.get(id);
     t.conflict = undefined;
-    // A number the platform assigned means the platform recorded a pass (RULES "Readings
-    // decided"); a local fail against it is a conflict for a person to resolve.
+    // A number the platform assigned means the platform recorded a pass (docs/policy-rules.md,
+    // reading 4); a local fail against it is a conflict for a person to resolve.
     if (this.certNumbers.has(id)) {
       if (local === false) {
         t.outcome = undefined;

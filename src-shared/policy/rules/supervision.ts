@@ -34,7 +34,7 @@ export const liveSample: RuleDef = {
   },
 };
 
-/** A replay proves its session only if it plays at least this share of it (RULES "Readings decided"). */
+/** A replay proves its session only if it plays at least this share of it (docs/policy-rules.md, reading 7). */
 export const REPLAY_MIN_COVERAGE = 0.95;
 
 /**
