@@ -273,6 +273,37 @@ describe('reading: a missing or failed 10-second clip makes that class hour unpr
   });
 });
 
+describe('reading: unproven clip hours and the elite tiers', () => {
+  // 80 filed hours (28 live + 40 recorded + 12 offline) + 4 outcome hours: the 80-hour tier.
+  const elite = (missing: number) => {
+    const r = makeClass({
+      program: 'elite-launch',
+      trainees: 1,
+      minutes: { live: 28 * H, recorded: 40 * H, offline: 12 * H },
+      trainee: () => ({ competitionAward: { level: 'national', name: '全国大赛' } }),
+      // Each 180-minute offline session has 4 clips: drop from the first, then the second.
+      session: (s) => {
+        const drop =
+          s.id === 'C1-offline-1'
+            ? Math.min(missing, 4)
+            : s.id === 'C1-offline-2'
+              ? Math.max(0, missing - 4)
+              : 0;
+        return { clipFileIds: s.clipFileIds.slice(0, s.clipFileIds.length - drop) };
+      },
+    });
+    return evaluateOne(r, cleanAudit(r)).trainees[0]!;
+  };
+
+  test('four unproven hours leave 76 + 4 = 80 hours: still the 2500 元 tier', () => {
+    expect(elite(4)).toMatchObject({ creditedHours: 80, trainingYuan: 2500 });
+  });
+
+  test('five leave 79 hours: the tier the class reached is 60 hours, 2000 元', () => {
+    expect(elite(5)).toMatchObject({ creditedHours: 79, trainingYuan: 2000 });
+  });
+});
+
 describe('reading: no pack, no claim', () => {
   const everyonePassed = (startDate: string, endDate: string) => {
     const r = makeClass({ startDate, endDate });
