@@ -4,7 +4,7 @@
 // 1 only for an unexpected internal error.
 import { parseArgs } from 'node:util';
 import { evaluatePackage, type PackageEvaluation } from '../../src-shared/policy/engine';
-import type { Finding } from '../../src-shared/policy/findings';
+import { OUTCOME_SOURCE_ZH, type Finding } from '../../src-shared/policy/findings';
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../src-shared/policy/quarterSheet';
 import {
@@ -60,7 +60,12 @@ const PROGRAM_ZH: Record<string, string> = {
   'elite-launch': '菁英启航训练营',
   'elite-practice': '菁英实战训练营',
 };
-const TRAINEE_ZH = { eligible: '可申领', pending: '待核查', ineligible: '不可申领' } as const;
+const TRAINEE_ZH = {
+  eligible: '可申领',
+  pending: '待核查',
+  ineligible: '不可申领',
+  'not-applicable': '不适用',
+} as const;
 
 function line(f: Finding): string {
   return `    [${SEVERITY_ZH[f.severity]}/${STATUS_ZH[f.status]}] ${f.ruleId}（${f.clause}）${f.message} —— ${f.facts}`;
@@ -72,8 +77,12 @@ function renderTable(e: PackageEvaluation): string {
     const t = c.totals;
     out.push(
       '',
-      `班级 ${c.classId}「${c.className}」 ${PROGRAM_ZH[c.program] ?? c.program} ${c.startDate}~${c.endDate} 政策包 ${c.packId}${c.packInForce ? '' : '（不在有效期内）'}`,
-      `  课时 ${c.hours.filed}（录播 ${c.hours.recorded} / 直播 ${c.hours.live} / 线下 ${c.hours.offline}）；学员 ${t.trainees}：可申领 ${t.eligible}，待核查 ${t.pending}，不可申领 ${t.ineligible}；可申领 ${t.totalYuan} 元（培训 ${t.trainingYuan}，实践指导 ${t.practiceYuan}），待定合计 ${t.potentialYuan} 元`,
+      `班级 ${c.classId}「${c.className}」 ${PROGRAM_ZH[c.program] ?? c.program} ${c.startDate}~${c.endDate} 政策包 ${c.packId}${c.packInForce ? '' : '（参考）'}`,
+    );
+    if (c.neededPack)
+      out.push(`  不适用：${c.neededPack}。以下按 ${c.packId} 预览，仅供参考，不计入任何申领`);
+    out.push(
+      `  课时 ${c.hours.filed}${c.hours.counted !== c.hours.filed ? `，计入 ${c.hours.counted}` : ''}（录播 ${c.hours.recorded} / 直播 ${c.hours.live} / 线下 ${c.hours.offline}）；学员 ${t.trainees}：可申领 ${t.eligible}，待核查 ${t.pending}，不可申领 ${t.ineligible}${t.notApplicable ? `，不适用 ${t.notApplicable}` : ''}；可申领 ${t.totalYuan} 元（培训 ${t.trainingYuan}，实践指导 ${t.practiceYuan}），待定合计 ${t.potentialYuan} 元`,
     );
     for (const f of Object.values(c.findings).flat())
       if (f.status !== 'pass' && f.status !== 'not-applicable') out.push(line(f));
@@ -82,8 +91,14 @@ function renderTable(e: PackageEvaluation): string {
       const why = tr.reasons.filter(
         (f) => f.severity !== 'info' || f.status === 'pending' || f.status === 'fail',
       );
+      const outcome = tr.outcomeConflict
+        ? '；成果结论冲突'
+        : tr.outcomeSource
+          ? `；成果依据${OUTCOME_SOURCE_ZH[tr.outcomeSource]}`
+          : '';
+      const ref = tr.referenceYuan !== undefined ? `；参考 ${tr.referenceYuan} 元（不可申领）` : '';
       out.push(
-        `  学员 ${tr.traineeId} ${tr.name}：${TRAINEE_ZH[tr.status]}${tr.blockedBy.length ? `（班级问题：${tr.blockedBy.join('、')}）` : ''}`,
+        `  学员 ${tr.traineeId} ${tr.name}：${TRAINEE_ZH[tr.status]}${tr.blockedBy.length ? `（班级问题：${tr.blockedBy.join('、')}）` : ''}${outcome}${ref}`,
       );
       for (const f of why) out.push(`  ${line(f)}`);
     }
@@ -185,6 +200,13 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(
       `已写入 ${values.out}：${s.quarterZh} ${s.district}，可申领 ${s.totals.claimableRows} 人次 ${s.totals.claimableYuan} 元，暂不申领 ${s.totals.unclaimableRows} 人次；报送截止 ${s.deadline}\n`,
     );
+    if (s.notApplicable.length) {
+      process.stdout.write(
+        `不适用 ${s.notApplicable.length} 个班级（开班日无有效政策包，未列入申领）：\n`,
+      );
+      for (const c of s.notApplicable)
+        process.stdout.write(`  ${c.classId}「${c.className}」：${c.neededPack}\n`);
+    }
     return;
   }
   if (values.format === 'table') process.stdout.write(`${renderTable(evaluation)}\n`);

@@ -39,6 +39,16 @@ export const sheetRowWireSchema = z
   .strict();
 export type SheetRowWire = z.infer<typeof sheetRowWireSchema>;
 
+export const excludedClassWireSchema = z
+  .object({
+    organizerId: recordId,
+    classId: recordId,
+    className: cellText(200),
+    startDate: isoDate,
+    neededPack: cellText(400),
+  })
+  .strict();
+
 /** At most one row per class, trainee and kind across both lists. */
 const MAX_ROWS = 50_000;
 
@@ -51,6 +61,8 @@ export const exportSheetRequestSchema = z
     requestDate: isoDate.optional(),
     claimable: z.array(sheetRowWireSchema).max(MAX_ROWS),
     unclaimable: z.array(sheetRowWireSchema).max(MAX_ROWS),
+    /** Classes left out because no pack was in force (no pack, no claim): listed, never rows. */
+    notApplicable: z.array(excludedClassWireSchema).max(MAX_ROWS).optional(),
     /**
      * The packs the current work package shipped (checked by main when it was imported). The
      * deadline follows them as the rows did; without them main uses its built-in packs.
@@ -117,6 +129,7 @@ export function exportRequestFromSheet(
     district: string;
     claimable: readonly (SheetRowWire & { programName?: string })[];
     unclaimable: readonly (SheetRowWire & { programName?: string })[];
+    notApplicable?: readonly z.infer<typeof excludedClassWireSchema>[];
   },
   requestDate?: string,
   policyPacks: readonly PolicyPack[] = [],
@@ -131,6 +144,9 @@ export function exportRequestFromSheet(
     ...(requestDate ? { requestDate } : {}),
     claimable: sheet.claimable.map(wire),
     unclaimable: sheet.unclaimable.map(wire),
+    ...(sheet.notApplicable?.length
+      ? { notApplicable: sheet.notApplicable.map((c) => ({ ...c })) }
+      : {}),
     ...(policyPacks.length > 0 ? { policyPacks: [...policyPacks] } : {}),
   };
 }

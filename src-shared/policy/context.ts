@@ -12,8 +12,8 @@ import type {
   Trainee,
   TrainingClass,
 } from '../bundle/records';
-import type { Finding, FindingStatus, Severity } from './findings';
-import type { CoursePackageReview, PolicyInputs } from './inputs';
+import type { Finding, FindingStatus, OutcomeSource, Severity } from './findings';
+import type { CoursePackageReview, PanelOutcomeDecision, PolicyInputs } from './inputs';
 import { ruleText, type PolicyPack, type ProgramParams } from './pack';
 import type { RuleId } from './ruleIds';
 
@@ -34,6 +34,8 @@ export interface PackageIndex {
   submissions: Map<string, Map<string, number>>;
   files: Map<string, PackageFile>;
   coursePackages: Map<string, CoursePackageReview>;
+  /** classId → traineeId → the latest local panel decision. */
+  panelDecisions: Map<string, Map<string, PanelOutcomeDecision>>;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -71,7 +73,15 @@ export function buildIndex(
     submissions: new Map(),
     files: new Map(files.map((f) => [f.id, f])),
     coursePackages: new Map((inputs.coursePackages ?? []).map((c) => [c.fileId, c])),
+    panelDecisions: new Map(),
   };
+  for (const d of inputs.panelDecisions ?? []) {
+    const byTrainee = inner(idx.panelDecisions, d.classId);
+    const before = byTrainee.get(d.traineeId);
+    // A change is a new record: the later one stands (on a tie, the later in the list).
+    if (!before || Date.parse(d.decidedAt) >= Date.parse(before.decidedAt))
+      byTrainee.set(d.traineeId, d);
+  }
   for (const o of records.organizers) idx.organizers.set(o.id, o);
   for (const t of records.trainees) idx.trainees.set(t.id, t);
   for (const l of records.lecturers) idx.lecturers.set(l.id, l);
@@ -120,13 +130,44 @@ export interface Minutes {
   offline: number;
 }
 
+/** A local result that contradicts the platform's certificate number: shown, never resolved here. */
+export interface OutcomeConflict {
+  local: Exclude<OutcomeSource, 'platform'>;
+  decision?: PanelOutcomeDecision;
+}
+
 export interface TraineeState {
   id: string;
   trainee: Trainee | undefined;
-  /** Expert review result; undefined = not reviewed yet. */
+  /** The outcome the rules read; undefined = not reviewed yet, or in conflict. */
   outcome: boolean | undefined;
-  /** Filed minutes plus the outcome hours once the outcome passed. */
+  /** Where `outcome` came from. */
+  source: OutcomeSource | undefined;
+  conflict: OutcomeConflict | undefined;
+  /** Counted class minutes plus the outcome hours once the outcome passed. */
   creditedMinutes: number;
+}
+
+export function emptyTraineeState(): TraineeState {
+  return {
+    id: '',
+    trainee: undefined,
+    outcome: undefined,
+    source: undefined,
+    conflict: undefined,
+    creditedMinutes: 0,
+  };
+}
+
+/** An offline class hour whose 10-second clip is missing or failed the auditor's check. */
+export interface UnprovenHour {
+  sessionId: string;
+  date: string;
+  startTime: string;
+  /** 1-based class hour within the session. */
+  hour: number;
+  reason: 'missing' | 'failed';
+  fileId?: string;
 }
 
 /** What the subsidy rules know when they run: everything that blocks or is still open. */
@@ -135,10 +176,39 @@ export interface TraineeVerdict {
   pending: readonly Finding[];
 }
 
+/**
+ * Offline hours with no clip, or whose clip the auditor failed. Clip i proves hour i + 1 of its
+ * session; one clip is due per completed class hour (90 minutes → 2, 100 minutes → 2).
+ */
+function unprovenHours(
+  sessions: readonly ClassSession[],
+  perHour: number,
+  checks: ReadonlyMap<string, boolean> | undefined,
+): UnprovenHour[] {
+  const out: UnprovenHour[] = [];
+  for (const s of sessions) {
+    if (s.mode !== 'offline') continue;
+    const need = Math.floor(s.minutes / perHour);
+    for (let i = 0; i < need; i++) {
+      const fileId = s.clipFileIds[i];
+      const base = { sessionId: s.id, date: s.date, startTime: s.startTime, hour: i + 1 };
+      if (fileId === undefined) out.push({ ...base, reason: 'missing' });
+      else if (checks?.get(fileId) === false) out.push({ ...base, reason: 'failed', fileId });
+    }
+  }
+  return out;
+}
+
 export class ClassContext {
   readonly params: ProgramParams;
   readonly sessions: ClassSession[];
+  /** Minutes as filed. */
   readonly minutes: Minutes;
+  /** Offline hours without a proving clip: they do not count towards the class's hours. */
+  readonly unprovenHours: UnprovenHour[];
+  /** Filed minutes less the unproven hours: what R-HOURS-MIN and the credited hours read. */
+  readonly countedMinutes: number;
+  private readonly decisions: Map<string, PanelOutcomeDecision> | undefined;
   private readonly passed: Map<string, boolean> | undefined;
   private readonly passedHere: Map<string, boolean> | undefined;
   private readonly outcomeMinutes: number;
@@ -172,6 +242,8 @@ export class ClassContext {
       m[s.mode] += s.minutes;
     }
     this.minutes = m;
+    this.unprovenHours = unprovenHours(this.sessions, pack.minutesPerHour, inputs.clipChecks);
+    this.countedMinutes = m.total - this.unprovenHours.length * pack.minutesPerHour;
     this.endYear = Number(cls.endDate.slice(0, 4));
     this.outcomeMasks = this.params.outcomeKinds.map((alts) =>
       alts.reduce((acc, k) => acc | KIND_BIT[k], 0),
@@ -180,6 +252,7 @@ export class ClassContext {
     this.submissions = index.submissions.get(cls.id) ?? new Map();
     this.passed = inputs.outcomePassed;
     this.passedHere = inputs.outcomePassedByClass?.get(cls.id);
+    this.decisions = index.panelDecisions.get(cls.id);
     this.outcomeMinutes = this.params.outcomeHours * pack.minutesPerHour;
   }
 
@@ -188,11 +261,28 @@ export class ClassContext {
    * read it during the call and never keep it; 80,000 trainees then cost no extra objects.
    */
   loadTrainee(t: TraineeState, id: string): TraineeState {
-    const outcome = this.passedHere?.get(id) ?? this.passed?.get(id);
+    const decision = this.decisions?.get(id);
+    const local = decision ? decision.passed : (this.passedHere?.get(id) ?? this.passed?.get(id));
+    const localSource = decision ? 'panel' : 'input';
     t.id = id;
     t.trainee = this.index.trainees.get(id);
-    t.outcome = outcome;
-    t.creditedMinutes = this.minutes.total + (outcome === true ? this.outcomeMinutes : 0);
+    t.conflict = undefined;
+    // A number the platform assigned means the platform recorded a pass (docs/policy-rules.md,
+    // reading 4); a local fail against it is a conflict for a person to resolve.
+    if (this.certNumbers.has(id)) {
+      if (local === false) {
+        t.outcome = undefined;
+        t.source = undefined;
+        t.conflict = decision ? { local: 'panel', decision } : { local: 'input' };
+      } else {
+        t.outcome = true;
+        t.source = 'platform';
+      }
+    } else {
+      t.outcome = local;
+      t.source = local === undefined ? undefined : localSource;
+    }
+    t.creditedMinutes = this.countedMinutes + (t.outcome === true ? this.outcomeMinutes : 0);
     return t;
   }
 

@@ -1,12 +1,13 @@
 // The policy engine: records + auditor inputs in, findings and subsidy figures out. Pure: the
 // evaluation date is an argument, nothing is read from the clock or the disk.
 import type { PackageFile, PackageRecords, ProgramCode } from '../bundle/records';
-import { buildIndex, ClassContext, type TraineeState, type TraineeVerdict } from './context';
-import type { Finding } from './findings';
+import { buildIndex, ClassContext, emptyTraineeState, type TraineeVerdict } from './context';
+import type { Finding, OutcomeSource } from './findings';
 import type { PolicyInputs } from './inputs';
 import { BUILTIN_PACKS } from './pack-jrsnf-2023-25';
 import { selectPack, type PolicyPack } from './pack';
 import { RULES, type RuleGroup } from './registry';
+import { neededPack } from './rules/class';
 
 export interface EvaluateOptions {
   /** Evaluation day, YYYY-MM-DD (Asia/Shanghai); decides e.g. whether 6 months have passed. */
@@ -17,7 +18,8 @@ export interface EvaluateOptions {
   files?: readonly PackageFile[];
 }
 
-export type TraineeStatus = 'eligible' | 'pending' | 'ineligible';
+/** not-applicable: no policy pack was in force on the class's start date (no pack, no claim). */
+export type TraineeStatus = 'eligible' | 'pending' | 'ineligible' | 'not-applicable';
 
 export interface TraineeResult {
   traineeId: string;
@@ -29,6 +31,12 @@ export interface TraineeResult {
   practiceYuan: number;
   /** What would be claimable once every 待核查 item passes. */
   potentialYuan: number;
+  /** Out of every pack's period only: what the reference pack would give — 参考, never claimable. */
+  referenceYuan?: number;
+  /** Where the outcome was read from (平台记录 / 本地评审组决定 / 核查录入); undefined = none yet. */
+  outcomeSource?: OutcomeSource;
+  /** The platform's certificate number and a local fail disagree: a person must resolve it. */
+  outcomeConflict: boolean;
   practiceQualifiesOn?: string;
   creditedHours: number;
   /** As assigned by the management platform, when it has. */
@@ -43,6 +51,7 @@ export interface Totals {
   eligible: number;
   pending: number;
   ineligible: number;
+  notApplicable: number;
   trainingYuan: number;
   practiceYuan: number;
   totalYuan: number;
@@ -62,7 +71,16 @@ export interface ClassResult {
   endDate: string;
   packId: string;
   packInForce: boolean;
-  hours: { filed: number; recorded: number; live: number; offline: number };
+  /** Set when no pack is in force: which pack the class needs; everything else is 参考. */
+  neededPack?: string;
+  /** counted = filed less offline hours without a proving clip (R-OFFLINE-CLIP). */
+  hours: {
+    filed: number;
+    counted: number;
+    recorded: number;
+    live: number;
+    offline: number;
+  };
   /** Class-level findings grouped by rule group. */
   findings: Partial<Record<RuleGroup, Finding[]>>;
   trainees: TraineeResult[];
@@ -97,6 +115,7 @@ const emptyTotals = (): Totals => ({
   eligible: 0,
   pending: 0,
   ineligible: 0,
+  notApplicable: 0,
   trainingYuan: 0,
   practiceYuan: 0,
   totalYuan: 0,
@@ -116,6 +135,18 @@ function countFinding(t: Totals, f: Finding): void {
   if (f.status === 'pending') t.pendingChecks++;
 }
 
+/** A subsidy finding of a class outside every pack, relabelled: 不适用, amount for reference only. */
+function asReference(f: Finding): Finding {
+  const { amountYuan, ...rest } = f;
+  return {
+    ...rest,
+    status: 'not-applicable',
+    severity: 'info',
+    message: `不适用（无有效政策包）；参考：${f.message}`,
+    facts: `${amountYuan !== undefined ? `参考金额 ${amountYuan} 元，不可申领；` : ''}${f.facts}`,
+  };
+}
+
 function evaluateClass(ctx: ClassContext): ClassResult {
   const cls = ctx.cls;
   const totals = emptyTotals();
@@ -131,7 +162,8 @@ function evaluateClass(ctx: ClassContext): ClassResult {
   }
   const blockedBy = [...new Set(classErrors.map((f) => f.ruleId))];
   const trainees: TraineeResult[] = [];
-  const t: TraineeState = { id: '', trainee: undefined, outcome: undefined, creditedMinutes: 0 };
+  const t = emptyTraineeState();
+  const reference = !ctx.packInForce;
   const verdict: TraineeVerdict = { blocking: classErrors, pending: NONE };
   for (const id of cls.traineeIds) {
     ctx.loadTrainee(t, id);
@@ -163,14 +195,26 @@ function evaluateClass(ctx: ClassContext): ClassResult {
         potentialYuan += yuan;
       } else if (f.status === 'pending') potentialYuan += yuan;
     }
+    let referenceYuan: number | undefined;
+    if (reference) {
+      // No pack, no claim: the preview's amounts are shown as 参考 and never add up to a claim.
+      referenceYuan = potentialYuan;
+      trainingYuan = practiceYuan = potentialYuan = 0;
+      for (let i = 0; i < reasons.length; i++) {
+        const f = reasons[i]!;
+        if (f.ruleId.startsWith('R-SUBSIDY')) reasons[i] = asReference(f);
+      }
+    }
     for (const f of reasons) countFinding(totals, f);
-    const status: TraineeStatus = verdict.blocking.length
-      ? 'ineligible'
-      : verdict.pending.length
-        ? 'pending'
-        : 'eligible';
+    const status: TraineeStatus = reference
+      ? 'not-applicable'
+      : verdict.blocking.length
+        ? 'ineligible'
+        : verdict.pending.length
+          ? 'pending'
+          : 'eligible';
     totals.trainees++;
-    totals[status]++;
+    totals[status === 'not-applicable' ? 'notApplicable' : status]++;
     totals.trainingYuan += trainingYuan;
     totals.practiceYuan += practiceYuan;
     totals.potentialYuan += potentialYuan;
@@ -187,7 +231,10 @@ function evaluateClass(ctx: ClassContext): ClassResult {
       // Always present (possibly undefined) so every result has one shape.
       practiceQualifiesOn,
       certificateNumber: ctx.certNumbers.get(t.id)?.number,
+      outcomeSource: t.source,
+      outcomeConflict: t.conflict !== undefined,
     };
+    if (referenceYuan !== undefined) result.referenceYuan = referenceYuan;
     trainees.push(result);
   }
   totals.totalYuan = totals.trainingYuan + totals.practiceYuan;
@@ -202,8 +249,10 @@ function evaluateClass(ctx: ClassContext): ClassResult {
     endDate: cls.endDate,
     packId: ctx.pack.id,
     packInForce: ctx.packInForce,
+    ...(reference ? { neededPack: neededPack(cls.startDate) } : {}),
     hours: {
       filed: ctx.minutes.total / per,
+      counted: ctx.countedMinutes / per,
       recorded: ctx.minutes.recorded / per,
       live: ctx.minutes.live / per,
       offline: ctx.minutes.offline / per,

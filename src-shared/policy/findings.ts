@@ -6,6 +6,18 @@ export type Severity = 'error' | 'warning' | 'info';
 /** pass / fail are decided from records and inputs; pending = 待核查 (input missing). */
 export type FindingStatus = 'pass' | 'fail' | 'pending' | 'not-applicable';
 
+/**
+ * Where a trainee's outcome was read from: the platform's signed records (a certificate number
+ * it assigned), a panel decision recorded here, or a result a reviewer entered as input.
+ */
+export type OutcomeSource = 'platform' | 'panel' | 'input';
+
+export const OUTCOME_SOURCE_ZH: Record<OutcomeSource, string> = {
+  platform: '平台记录',
+  panel: '本地评审组决定',
+  input: '核查录入',
+};
+
 export interface Finding {
   ruleId: RuleId;
   /** Citation, e.g. 「附件1 三（二）」. */
@@ -27,6 +39,8 @@ export interface Finding {
   amountYuan?: number;
   /** Practice subsidy: the day the 6-month condition is (or will be) met. */
   qualifiesOn?: string;
+  /** Outcome findings: where the outcome they rest on was read from. */
+  source?: OutcomeSource;
 }
 
 export const PENDING = '待核查';

@@ -4,7 +4,7 @@
 // PolicyInputs uses Maps for lookups; PolicyInputsJson is the same thing as plain JSON (CLI
 // files, IPC) and `inputsFromJson` converts it.
 import { z } from 'zod';
-import { isoDate, recordId } from '../bundle/records';
+import { isoDate, isoInstant, recordId } from '../bundle/records';
 
 export interface ExitObservation {
   /** 1–10, the numbered ground in 附件1–3 二（四）. */
@@ -44,6 +44,23 @@ export interface RecordedCheck {
   transmitted: boolean;
 }
 
+/**
+ * A local panel's (评审组) decision on one trainee's outcome, as the chair recorded it. The
+ * panel screen feeds these; a later record for the same class and trainee replaces an earlier
+ * one (decisions are append-only, a change is a new record). A decision that contradicts the
+ * platform's certificate number is shown as a conflict, never silently preferred.
+ */
+export interface PanelOutcomeDecision {
+  classId: string;
+  traineeId: string;
+  /** true = every required deliverable passed. */
+  passed: boolean;
+  /** When the chair recorded it; orders several decisions on one trainee. */
+  decidedAt: string;
+  /** The signed panel-decision record, so a conflict can point at it. */
+  recordId?: string;
+}
+
 export interface PolicyInputs {
   /** Expert review result by traineeId; true = every required deliverable passed. */
   outcomePassed?: Map<string, boolean>;
@@ -60,6 +77,14 @@ export interface PolicyInputs {
   /** Organizers whose exit grounds were reviewed (key present), with what was observed. */
   exitReviews?: Map<string, ExitObservation[]>;
   coursePackages?: CoursePackageReview[];
+  /** Panel decisions recorded on this workstation; they win over outcomePassed. */
+  panelDecisions?: PanelOutcomeDecision[];
+  /**
+   * Seconds measured from a media file's own bytes (the player's duration once the file is
+   * attached), by fileId. The manifest's durationSeconds is the organizer's statement: a live
+   * replay proves its session only by a measured duration.
+   */
+  measuredSeconds?: Map<string, number>;
 }
 
 const exitObservationSchema = z.object({
@@ -98,6 +123,16 @@ export const policyInputsJsonSchema = z
         avIssues: z.array(z.string()).optional(),
       }),
     ),
+    panelDecisions: z.array(
+      z.object({
+        classId: recordId,
+        traineeId: recordId,
+        passed: z.boolean(),
+        decidedAt: isoInstant,
+        recordId: recordId.optional(),
+      }),
+    ),
+    measuredSeconds: z.record(recordId, z.number().min(0)),
   })
   .partial();
 export type PolicyInputsJson = z.infer<typeof policyInputsJsonSchema>;
@@ -121,5 +156,7 @@ export function inputsFromJson(j: PolicyInputsJson): PolicyInputs {
     videoRetention: toMap(j.videoRetention),
     exitReviews: toMap(j.exitReviews),
     coursePackages: j.coursePackages,
+    panelDecisions: j.panelDecisions,
+    measuredSeconds: toMap(j.measuredSeconds),
   };
 }

@@ -180,20 +180,27 @@ export function ruleText(
 
 export interface PackChoice {
   pack: PolicyPack;
-  /** False when no pack covers the date and the newest one was used instead. */
+  /** False when no pack covers the date: `pack` is then only a reference (参考) for a preview. */
   inForce: boolean;
 }
 
-/** The pack in force on `date`; outside every period the newest pack, flagged. */
+/**
+ * The pack in force on `date`. Outside every period: the most recently expired pack (or, before
+ * all of them, the first to come), flagged — a preview labelled 参考, never a basis for a claim.
+ */
 export function selectPack(packs: readonly PolicyPack[], date: string): PackChoice {
   if (packs.length === 0) throw new Error('selectPack needs at least one pack');
-  let newest = packs[0]!;
   let inForce: PolicyPack | undefined;
+  let expired: PolicyPack | undefined;
+  let upcoming: PolicyPack | undefined;
   for (const p of packs) {
-    if (p.effective.from > newest.effective.from) newest = p;
-    if (p.effective.from <= date && date <= p.effective.to) {
-      if (!inForce || p.effective.from > inForce.effective.from) inForce = p;
-    }
+    const { from, to } = p.effective;
+    if (from <= date && date <= to) {
+      if (!inForce || from > inForce.effective.from) inForce = p;
+    } else if (to < date) {
+      if (!expired || to > expired.effective.to) expired = p;
+    } else if (!upcoming || from < upcoming.effective.from) upcoming = p;
   }
-  return inForce ? { pack: inForce, inForce: true } : { pack: newest, inForce: false };
+  if (inForce) return { pack: inForce, inForce: true };
+  return { pack: (expired ?? upcoming)!, inForce: false };
 }

@@ -45,6 +45,16 @@ export function sheetTotals(
   };
 }
 
+/** A class the sheet leaves out because no pack was in force when it started (no pack, no claim). */
+export interface SheetExcludedClass {
+  organizerId: string;
+  classId: string;
+  className: string;
+  startDate: string;
+  /** Which pack the class needs, in words. */
+  neededPack: string;
+}
+
 export interface QuarterSheet {
   quarter: string;
   quarterZh: string;
@@ -53,6 +63,8 @@ export interface QuarterSheet {
   deadlineFinding: Finding;
   claimable: SheetRow[];
   unclaimable: SheetRow[];
+  /** Not in the sheet at all: neither its preview amounts (参考) nor its trainees are rows. */
+  notApplicable: SheetExcludedClass[];
   totals: {
     claimableYuan: number;
     trainingYuan: number;
@@ -121,8 +133,20 @@ export function buildQuarterSheet(
     id;
   const claimable: SheetRow[] = [];
   const unclaimable: SheetRow[] = [];
+  const notApplicable: SheetExcludedClass[] = [];
   for (const c of evaluation.classes) {
     if (options.district && c.district !== options.district) continue;
+    if (!c.packInForce) {
+      if (inQuarter(c.endDate) || c.trainees.some((t) => inQuarter(t.practiceQualifiesOn)))
+        notApplicable.push({
+          organizerId: c.organizerId,
+          classId: c.classId,
+          className: c.className,
+          startDate: c.startDate,
+          neededPack: c.neededPack ?? '',
+        });
+      continue;
+    }
     const base = {
       organizerId: c.organizerId,
       organizerName: orgName(c.organizerId),
@@ -186,6 +210,7 @@ export function buildQuarterSheet(
       deadlineFinding,
       claimable,
       unclaimable,
+      notApplicable,
       totals: sheetTotals(claimable, unclaimable),
     },
   };

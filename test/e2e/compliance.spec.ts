@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
+import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { shanghaiDate } from '../../src-shared/time';
+import { makeManifest } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
 import { enterDemo } from './helpers/profiles';
 import { startApp, type AppSession } from './harness/session';
@@ -130,6 +133,18 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await line('R-OFFLINE-FULL').waitFor();
     await expect.poll(() => line('R-OFFLINE-FULL').getAttribute('data-status')).toBe('pass');
     await expect.poll(() => errorLines.count()).toBe(0);
+    // Its certificate numbers are the platform's signed records: a passed outcome, said so.
+    const numbered = app.page.locator('[data-testid="trainee-row"][data-trainee-id="T-00126"]');
+    await numbered.waitFor();
+    await expect.poll(() => numbered.textContent()).toContain('可申领');
+    await expect.poll(() => numbered.getByTestId('outcome-source').textContent()).toBe('平台记录');
+    const t133 = app.page.locator('[data-testid="trainee-row"][data-trainee-id="T-00133"]');
+    await expect.poll(() => t133.textContent()).toContain('待核查');
+    await expect.poll(() => t133.getByTestId('outcome-source').count()).toBe(0);
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await numbered.scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-platform-records.png') });
+    await app.page.setViewportSize({ width: 1440, height: 900 });
 
     await openClass('C-2025-CY-O02');
     const pkg = line('R-PKG-45MIN').filter({ hasText: '不足 45 分钟' });
@@ -179,15 +194,14 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     const unclaimableBadge = await app.page.getByTestId('sheet-unclaimable-count').textContent();
     const claimable = Number(/(\d+)/.exec(claimableBadge ?? '')![1]);
     const unclaimable = Number(/(\d+)/.exec(unclaimableBadge ?? '')![1]);
-    // Seven classes end in Q2 with 144 trainees (training subsidy), and T-00126 / T-00128 reach
-    // their 6 practice months in Q2 (practice subsidy). None is claimable yet: the seeded errors
-    // block their classes, and the other trainees wait on the outcome review and the
-    // certificate numbers the platform assigns after it (待核查).
-    expect(claimable).toBe(0);
-    expect(unclaimable).toBe(146);
-    await expect
-      .poll(() => app.page.getByTestId('sheet-claimable-empty').textContent())
-      .toBe('本季度没有可申领的补贴。');
+    // Seven classes end in Q2 with 144 trainees (training subsidy): none is claimable yet, the
+    // seeded errors block their classes and the other trainees wait on the outcome review and
+    // the certificate numbers the platform assigns after it (待核查). T-00126 / T-00128 reach
+    // their 6 practice months in Q2: their 2024 class's platform certificate numbers are passed
+    // outcomes, so their practice subsidy is claimable.
+    expect(claimable).toBe(2);
+    expect(unclaimable).toBe(144);
+    await expect.poll(() => app.page.getByTestId('sheet-not-applicable').count()).toBe(0);
     // A planned request date after the deadline turns R-FUND-DEADLINE into an error.
     await app.page.getByTestId('sheet-request-date').fill('2025-06-25');
     await expect
@@ -240,8 +254,90 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     // A trainee of a class without a seeded error only waits for the reviewers (待核查).
     expect(reasons.get('T-00011|培训补贴')).not.toMatch(/班级问题/);
     expect(reasons.get('T-00011|培训补贴')).toMatch(/R-CERT-PASSED/);
-    expect(reasons.get('T-00126|创业实践指导补贴')).toContain('满 6 个月为 2025-05-20');
+    expect(reasons.has('T-00126|创业实践指导补贴')).toBe(false);
+    const claimed = [5, 6].map((n) => [
+      String(ws.getRow(n).getCell(6).value),
+      String(ws.getRow(n).getCell(8).value),
+      ws.getRow(n).getCell(9).value,
+    ]);
+    expect(claimed).toEqual([
+      ['T-00126', '创业实践指导补贴', 1000],
+      ['T-00128', '创业实践指导补贴', 1000],
+    ]);
+    expect(ws.getCell('I7').value).toMatchObject({ result: 2000 });
+    expect(wb.getWorksheet('不适用')).toBeUndefined();
     await app.page.screenshot({ path: path.join(SHOTS, 'compliance-exported.png') });
+  });
+
+  it('no pack, no claim: a class starting 2026-01-05 is 不适用, names the pack it needs and stays out of the sheet', async () => {
+    // A package signed with the demo key whose one class starts after 京人社能发〔2023〕25号
+    // ended.
+    const key = signingKeyFromPkcs8(
+      new Uint8Array(
+        Buffer.from(
+          readFileSync(path.join(REPO_ROOT, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8'),
+          'base64',
+        ),
+      ),
+    );
+    const fixture = makeManifest({ classes: 1, traineesPerClass: 3, packageId: 'PKG-2026-NOPACK' });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'qh-nopack-')), 'nopack.qhpkg');
+    const written = await writeWorkPackage({
+      manifest: fixture.manifest,
+      files: fixture.contents,
+      signingKeys: [key],
+      outPath: file,
+    });
+    expect(written.ok).toBe(true);
+    // The auditor's demo profile trusts the demo key: the package goes into its own database.
+    await app.page.locator('[data-screen="settings"]').click();
+    app.harness.dialogs.answerNextOpen(file);
+    await app.page.getByTestId('import-button').click();
+    await app.page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    await app.page.getByTestId('import-close').click();
+
+    await app.page.locator('[data-screen="compliance"]').click();
+    const classId = fixture.manifest.records.classes[0]!.id;
+    await openClass(classId);
+    const alert = app.page.getByTestId('outside-pack');
+    await alert.waitFor();
+    await expect.poll(() => alert.textContent()).toContain('不适用');
+    await expect.poll(() => alert.textContent()).toContain('须导入有效期覆盖 2026-01-05 的政策包');
+    await expect
+      .poll(() => app.page.getByTestId('totals-not-applicable').textContent())
+      .toContain('3');
+    await expect
+      .poll(() => app.page.getByTestId('class-totals').textContent())
+      .toContain('可申领金额 0 元');
+    const rows = app.page.getByTestId('trainee-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const text of await rows.allTextContents()) {
+      expect(text).toContain('不适用');
+      expect(text).not.toContain('可申领');
+      expect(text).toContain('参考');
+    }
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack.png') });
+    await rows.first().scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack-trainees.png') });
+
+    await app.page.getByTestId('tab-sheet').click();
+    await app.page.getByTestId('sheet-quarter').click();
+    await app.page.getByRole('option', { name: '2026Q1', exact: true }).click();
+    const na = app.page.getByTestId('sheet-not-applicable');
+    await na.waitFor();
+    await expect.poll(() => na.textContent()).toContain(classId);
+    await expect
+      .poll(() => app.page.getByTestId('sheet-claimable-count').textContent())
+      .toContain('0');
+    await expect
+      .poll(() => app.page.getByTestId('sheet-unclaimable-count').textContent())
+      .toContain('0');
+    await expect
+      .poll(() => app.page.getByTestId('sheet-empty').textContent())
+      .toBe('本季度没有可申领的补贴。');
+    await app.page.screenshot({ path: path.join(SHOTS, 'compliance-no-pack-sheet.png') });
+    await app.page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('raised no uncaught page errors', () => {

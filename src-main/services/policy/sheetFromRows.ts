@@ -53,6 +53,7 @@ export function sheetFromRows(
       }),
       claimable,
       unclaimable,
+      notApplicable: req.notApplicable ?? [],
       totals: sheetTotals(claimable, unclaimable),
     },
   };

@@ -6,6 +6,7 @@ import type { QuarterSheet, SheetRow } from '../../../src-shared/policy/quarterS
 
 export const CLAIMABLE_SHEET = '可申领';
 export const UNCLAIMABLE_SHEET = '不可申领';
+export const NOT_APPLICABLE_SHEET = '不适用';
 
 const KIND_ZH: Record<SheetRow['kind'], string> = {
   training: '培训补贴',
@@ -134,6 +135,18 @@ export function buildSubsidyWorkbook(sheet: QuarterSheet): ExcelJS.Workbook {
     row.getCell(8).numFmt = YUAN_FORMAT;
     row.getCell(9).alignment = { wrapText: true, vertical: 'top' };
   });
+  if (sheet.notApplicable.length) {
+    // No pack, no claim: these classes are named so nobody wonders where they went, with no
+    // amount at all — a preview figure must never reach a fund request.
+    const ns = wb.addWorksheet(NOT_APPLICABLE_SHEET);
+    ns.columns = [6, 14, 22, 12, 80].map((width) => ({ width }));
+    titleBlock(ns, `不适用（开班日无有效政策包，不列入申领）（${sheet.quarterZh}）`, sheet, 5);
+    header(ns, 4, ['序号', '班级编号', '班级名称', '开班日', '所需政策包']);
+    sheet.notApplicable.forEach((c, i) => {
+      ns.getRow(5 + i).values = [i + 1, c.classId, c.className, c.startDate, c.neededPack];
+      ns.getRow(5 + i).getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
   return wb;
 }
 

@@ -1,6 +1,6 @@
 // 合规检查 and the quarter subsidy sheet: every word the screen shows.
 import type { TraineeStatus } from '../../../src-shared/policy/engine';
-import type { FindingStatus, Severity } from '../../../src-shared/policy/findings';
+import type { FindingStatus, OutcomeSource, Severity } from '../../../src-shared/policy/findings';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 
 const ruleLabels: Record<RuleId, string> = {
@@ -66,6 +66,7 @@ const traineeStatusLabels: Record<TraineeStatus, string> = {
   eligible: '可申领',
   pending: '待核查',
   ineligible: '不可申领',
+  'not-applicable': '不适用',
 };
 
 export const complianceStrings = {
@@ -96,9 +97,19 @@ export const complianceStrings = {
   planReviewHint: (start: string) => `开班日 ${start} 晚于评估日期，按开班前计划审核显示。`,
   dates: (from: string, to: string) => `${from} 至 ${to}`,
   packLine: (packId: string) => `适用政策包 ${packId}`,
-  outsidePack: '该班开班日期不在任何政策包的有效期内',
-  outsidePackBody: (packId: string) =>
-    `已按最新的政策包 ${packId} 检查，结果仅供参考，请确认适用的政策文件。`,
+  outsidePack: '不适用：开班日无有效政策包，不可申领',
+  outsidePackBody: (needed: string, packId: string) =>
+    `${needed}。下面按最近的政策包 ${packId} 预览，结果标为“参考”，不计入任何补贴申领表。`,
+  referenceBadge: '参考',
+  referenceYuan: (yuan: string) => `参考 ${yuan}`,
+  outcomeSource: {
+    platform: '平台记录',
+    panel: '本地评审组决定',
+    input: '核查录入',
+  } as Record<OutcomeSource, string>,
+  outcomeSourceTitle: '成果结论来源',
+  outcomeConflict: '成果结论冲突',
+  outcomeConflictTitle: '平台已分派证书编号（即成果合格），本地结论为不合格，须核实后处理',
   hours: (filed: string, recorded: string, live: string, offline: string) =>
     `课时 ${filed}（录播 ${recorded} / 直播 ${live} / 线下 ${offline}）`,
   findingsTitle: '检查结果',
@@ -125,6 +136,7 @@ export const complianceStrings = {
     eligible: '可申领',
     pending: '待核查',
     ineligible: '不可申领',
+    notApplicable: '不适用',
     claimable: '可申领金额',
     errors: '错误',
     warnings: '警告',
@@ -150,6 +162,9 @@ export const complianceStrings = {
     noClaimable: '本季度没有可申领的补贴。',
     noUnclaimable: '本季度没有暂不申领的学员。',
     noRows: '本季度没有结业的培训班，也没有满 6 个月的实践指导补贴。',
+    notApplicableTitle: '不适用（开班日无有效政策包，不列入申领）',
+    notApplicableLine: (classId: string, name: string, needed: string) =>
+      `${classId} ${name}：${needed}`,
     totalYuan: (s: string) => `合计 ${s}`,
     kind: { training: '培训补贴', practice: '创业实践指导补贴' },
     col: {

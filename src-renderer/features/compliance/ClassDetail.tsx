@@ -30,6 +30,11 @@ export function TotalsBadges({ totals, testId }: { totals: Totals; testId?: stri
       <Badge color="red" variant="light" size="md">
         {s().col.ineligible} {totals.ineligible}
       </Badge>
+      {totals.notApplicable > 0 && (
+        <Badge color="gray" variant="light" size="md" data-testid="totals-not-applicable">
+          {s().col.notApplicable} {totals.notApplicable}
+        </Badge>
+      )}
       <Badge color="indigo" variant="filled" size="md">
         {s().col.claimable} {formatYuan(totals.totalYuan)}
       </Badge>
@@ -77,6 +82,7 @@ export function ClassDetail({
             hours(cls.hours.offline),
           )}{' '}
           · {s().packLine(cls.packId)}
+          {cls.packInForce ? '' : `（${s().referenceBadge}）`}
         </Text>
       </Stack>
       {plan && (
@@ -93,7 +99,7 @@ export function ClassDetail({
           role="alert"
           data-testid="outside-pack"
         >
-          <Text size="sm">{s().outsidePackBody(cls.packId)}</Text>
+          <Text size="sm">{s().outsidePackBody(cls.neededPack ?? '', cls.packId)}</Text>
         </Alert>
       )}
       <Group gap="xs">

@@ -114,7 +114,7 @@ export function ClassList({
                     </Badge>
                   )}
                   {!c.packInForce && (
-                    <Badge size="xs" color="yellow" variant="filled">
+                    <Badge size="xs" color="yellow" variant="filled" title={s().outsidePack}>
                       !
                     </Badge>
                   )}

@@ -280,9 +280,27 @@ export function SubsidySheetPanel({
           {exported.message}
         </Alert>
       )}
+      {sheet.notApplicable.length > 0 && (
+        <Alert
+          color="gray"
+          variant="light"
+          p="xs"
+          title={s().notApplicableTitle}
+          data-testid="sheet-not-applicable"
+        >
+          <Stack gap={2}>
+            {sheet.notApplicable.map((c) => (
+              <Text key={c.classId} size="xs" data-class-id={c.classId}>
+                {s().notApplicableLine(c.classId, c.className, c.neededPack)}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {sheet.claimable.length + sheet.unclaimable.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="sheet-empty">
-          {s().noRows}
+          {/* A 不适用 class did end here: it is listed above, so "no class ended" would be wrong. */}
+          {sheet.notApplicable.length ? s().noClaimable : s().noRows}
         </Text>
       ) : (
         <>

@@ -43,6 +43,34 @@ function Reasons({ trainee }: { trainee: TraineeResult }) {
   );
 }
 
+/** Where the outcome came from (平台记录 …), or that the sources disagree. */
+function OutcomeMark({ trainee }: { trainee: TraineeResult }) {
+  if (trainee.outcomeConflict)
+    return (
+      <Text
+        size="10px"
+        c="orange.8"
+        fw={600}
+        title={s().outcomeConflictTitle}
+        data-testid="outcome-conflict"
+      >
+        {s().outcomeConflict}
+      </Text>
+    );
+  if (!trainee.outcomeSource) return null;
+  return (
+    <Text
+      size="10px"
+      c="dimmed"
+      title={s().outcomeSourceTitle}
+      data-testid="outcome-source"
+      data-source={trainee.outcomeSource}
+    >
+      {s().outcomeSource[trainee.outcomeSource]}
+    </Text>
+  );
+}
+
 export function TraineeTable({
   trainees,
   filtered,
@@ -93,6 +121,7 @@ export function TraineeTable({
               </Table.Td>
               <Table.Td style={NOWRAP}>
                 <TraineeStatusBadge status={tr.status} />
+                <OutcomeMark trainee={tr} />
               </Table.Td>
               <Table.Td ta="right" style={NOWRAP}>
                 {formatYuan(tr.trainingYuan)}
@@ -106,7 +135,13 @@ export function TraineeTable({
                 )}
               </Table.Td>
               <Table.Td ta="right" style={NOWRAP}>
-                {formatYuan(tr.potentialYuan)}
+                {tr.referenceYuan === undefined ? (
+                  formatYuan(tr.potentialYuan)
+                ) : (
+                  <Text size="xs" c="dimmed" data-testid="reference-yuan">
+                    {s().referenceYuan(formatYuan(tr.referenceYuan))}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Reasons trainee={tr} />

@@ -24,6 +24,7 @@ export const TRAINEE_COLOR: Record<TraineeStatus, string> = {
   eligible: 'teal',
   pending: 'yellow',
   ineligible: 'red',
+  'not-applicable': 'gray',
 };
 
 export function SeverityBadge({ severity, count }: { severity: Severity; count?: number }) {

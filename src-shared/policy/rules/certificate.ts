@@ -1,7 +1,8 @@
 // Certificates (附件1 三（八）, 附件2 三（八）, 附件3 三（六）): earned by passing the outcome
 // review with enough hours; numbered only by the management platform.
-import { fmtHours } from '../findings';
+import { fmtHours, OUTCOME_SOURCE_ZH } from '../findings';
 import { KIND_BIT, type ClassContext, type TraineeState } from '../context';
+import { conflictFacts, withSource } from './class';
 import type { RuleDef } from './types';
 
 const KIND_ZH: Record<string, string> = {
@@ -20,7 +21,17 @@ export const certPassed: RuleDef = {
   id: 'R-CERT-PASSED',
   group: 'certificate',
   traineeCheck: (ctx, t) => {
-    // Every trainee of a class has the same filed hours, so the outcome alone decides the wording.
+    if (t.conflict)
+      return ctx.finding(
+        'R-CERT-PASSED',
+        'warning',
+        'pending',
+        '待核查：成果结论冲突（平台记录合格，本地结论不合格），须核实后确定是否取得证书',
+        conflictFacts(ctx, t),
+        t.id,
+      );
+    // Every trainee of a class has the same counted hours, so the outcome (and where it came
+    // from) alone decides the wording.
     if (t.outcome === undefined)
       return (
         ctx.hit('cp-p') ??
@@ -29,39 +40,49 @@ export const certPassed: RuleDef = {
           ctx.pending(
             'R-CERT-PASSED',
             '成果评审结果未录入',
-            `证书取决于成果评审；已排 ${fmtHours(ctx.minutes.total)} 课时`,
+            `证书取决于成果评审；计入 ${fmtHours(ctx.countedMinutes)} 课时`,
           ),
         )
       );
+    const source = t.source ?? 'input';
+    const from = OUTCOME_SOURCE_ZH[source];
     if (!t.outcome)
       return (
-        ctx.hit('cp-f') ??
+        ctx.hit(`cp-f|${source}`) ??
         ctx.keep(
-          'cp-f',
-          ctx.finding(
-            'R-CERT-PASSED',
-            'error',
-            'fail',
-            '成果评审不合格，不能取得合格证书',
-            `计入 ${hoursText(ctx, t)}`,
+          `cp-f|${source}`,
+          withSource(
+            ctx.finding(
+              'R-CERT-PASSED',
+              'error',
+              'fail',
+              `成果评审不合格（${from}），不能取得合格证书`,
+              `计入 ${hoursText(ctx, t)}`,
+            ),
+            source,
           ),
         )
       );
     if (t.creditedMinutes < ctx.minMinutes)
       return (
-        ctx.hit('cp-h') ??
+        ctx.hit(`cp-h|${source}`) ??
         ctx.keep(
-          'cp-h',
-          ctx.finding(
-            'R-CERT-PASSED',
-            'error',
-            'fail',
-            '成果评审合格但总课时不足，不能取得合格证书',
-            `计入 ${hoursText(ctx, t)}`,
+          `cp-h|${source}`,
+          withSource(
+            ctx.finding(
+              'R-CERT-PASSED',
+              'error',
+              'fail',
+              `成果评审合格（${from}）但总课时不足，不能取得合格证书`,
+              `计入 ${hoursText(ctx, t)}`,
+            ),
+            source,
           ),
         )
       );
-    const mask = ctx.submissions.get(t.id) ?? 0;
+    // The platform judged the deliverables when it numbered the certificate; they need not be
+    // in this package.
+    const mask = source === 'platform' ? ~0 : (ctx.submissions.get(t.id) ?? 0);
     let complete = true;
     for (const m of ctx.outcomeMasks) if (!(mask & m)) complete = false;
     if (!complete) {
@@ -70,27 +91,33 @@ export const certPassed: RuleDef = {
       );
       const names = missing.map((alts) => alts.map((k) => KIND_ZH[k] ?? k).join('或')).join('、');
       return (
-        ctx.hit(`cp-m|${names}`) ??
+        ctx.hit(`cp-m|${source}|${names}`) ??
         ctx.keep(
-          `cp-m|${names}`,
-          ctx.finding(
-            'R-CERT-PASSED',
-            'warning',
-            'pass',
-            `成果评审合格，但记录中缺少${names}的提交`,
-            `计入 ${hoursText(ctx, t)}`,
+          `cp-m|${source}|${names}`,
+          withSource(
+            ctx.finding(
+              'R-CERT-PASSED',
+              'warning',
+              'pass',
+              `成果评审合格（${from}），但记录中缺少${names}的提交`,
+              `计入 ${hoursText(ctx, t)}`,
+            ),
+            source,
           ),
         )
       );
     }
     return (
-      ctx.hit('cp-ok') ??
+      ctx.hit(`cp-ok|${source}`) ??
       ctx.keep(
-        'cp-ok',
-        ctx.pass(
-          'R-CERT-PASSED',
-          `可获${ctx.params.certificateName}`,
-          `成果评审合格；计入 ${hoursText(ctx, t)}`,
+        `cp-ok|${source}`,
+        withSource(
+          ctx.pass(
+            'R-CERT-PASSED',
+            `可获${ctx.params.certificateName}（${from}）`,
+            `成果评审合格；计入 ${hoursText(ctx, t)}`,
+          ),
+          source,
         ),
       )
     );

@@ -1,5 +1,12 @@
 // Class rules (附件1–3 三): size, hours, recorded share, lecturers, textbook, plan, venue.
-import { fmtHours, fmtPercent } from '../findings';
+import type { ClassContext, TraineeState } from '../context';
+import {
+  fmtHours,
+  fmtPercent,
+  OUTCOME_SOURCE_ZH,
+  type Finding,
+  type OutcomeSource,
+} from '../findings';
 import type { RuleDef } from './types';
 
 export const packPeriod: RuleDef = {
@@ -10,17 +17,23 @@ export const packPeriod: RuleDef = {
     const facts = `开班日 ${ctx.cls.startDate}；政策包 ${ctx.pack.id} 有效期 ${from} 至 ${to}`;
     if (ctx.packInForce)
       return [ctx.pass('R-PACK-PERIOD', `按 ${ctx.pack.issuingDocument.number} 判断`, facts)];
+    // No pack, no claim: nothing of this class is claimable; the rest is a labelled preview.
     return [
       ctx.finding(
         'R-PACK-PERIOD',
         'warning',
-        'fail',
-        `开班日不在任何政策包有效期内，暂按最新政策包 ${ctx.pack.issuingDocument.number} 判断，须人工确认适用政策`,
+        'not-applicable',
+        `不适用：${neededPack(ctx.cls.startDate)}；以下按 ${ctx.pack.issuingDocument.number} 预览，仅供参考`,
         facts,
       ),
     ];
   },
 };
+
+/** What the reviewer must bring so a class outside every pack can be judged. */
+export function neededPack(startDate: string): string {
+  return `开班日 ${startDate} 不在任何政策包有效期内，须导入有效期覆盖 ${startDate} 的政策包`;
+}
 
 export const classSize: RuleDef = {
   id: 'R-CLASS-SIZE',
@@ -39,18 +52,27 @@ export const classSize: RuleDef = {
   },
 };
 
+/** The filed hours, and the unproven offline hours left out of them (R-OFFLINE-CLIP). */
+function hoursBase(ctx: ClassContext): string {
+  const per = ctx.pack.minutesPerHour;
+  const filed = `已排 ${fmtHours(ctx.minutes.total)} 课时（${ctx.minutes.total} 分钟 ÷ ${per}）`;
+  const n = ctx.unprovenHours.length;
+  if (n === 0) return filed;
+  return `${filed}，其中 ${n} 课时缺少或未通过现场视频不计入，计 ${fmtHours(ctx.countedMinutes)} 课时`;
+}
+
 export const hoursMin: RuleDef = {
   id: 'R-HOURS-MIN',
   group: 'class',
   classCheck: (ctx) => {
-    const filed = ctx.minutes.total;
+    const counted = ctx.countedMinutes;
     const outcomeMin = ctx.params.outcomeHours * ctx.pack.minutesPerHour;
     const min = ctx.params.minHours;
-    const base = `已排 ${fmtHours(filed)} 课时（${filed} 分钟 ÷ ${ctx.pack.minutesPerHour}）`;
-    if (filed >= ctx.minMinutes) {
+    const base = hoursBase(ctx);
+    if (counted >= ctx.minMinutes) {
       return [ctx.pass('R-HOURS-MIN', '已排课时达到总课时要求', `${base} ≥ ${min} 课时`)];
     }
-    if (filed + outcomeMin >= ctx.minMinutes) {
+    if (counted + outcomeMin >= ctx.minMinutes) {
       return [
         ctx.pass(
           'R-HOURS-MIN',
@@ -65,15 +87,15 @@ export const hoursMin: RuleDef = {
         'error',
         'fail',
         '总课时不足，成果评审合格也无法达到要求',
-        `${base} + 成果 ${ctx.params.outcomeHours} 课时 = ${fmtHours(filed + outcomeMin)} 课时 < ${min} 课时`,
+        `${base} + 成果 ${ctx.params.outcomeHours} 课时 = ${fmtHours(counted + outcomeMin)} 课时 < ${min} 课时`,
       ),
     ];
   },
   traineeCheck: (ctx, t) => {
     const min = ctx.params.minHours;
-    const filed = ctx.minutes.total;
-    if (filed >= ctx.minMinutes) return null; // the class finding already says it
-    if (filed + ctx.params.outcomeHours * ctx.pack.minutesPerHour < ctx.minMinutes) return null;
+    const counted = ctx.countedMinutes;
+    if (counted >= ctx.minMinutes) return null; // the class finding already says it
+    if (counted + ctx.params.outcomeHours * ctx.pack.minutesPerHour < ctx.minMinutes) return null;
     if (t.outcome === undefined) {
       return (
         ctx.hit('hours-p') ??
@@ -81,8 +103,8 @@ export const hoursMin: RuleDef = {
           'hours-p',
           ctx.pending(
             'R-HOURS-MIN',
-            '成果评审结果未录入，课时是否达标取决于评审',
-            `已排 ${fmtHours(filed)} 课时 < ${min} 课时，待成果评审`,
+            '成果评审结果未确定，课时是否达标取决于评审',
+            `计入 ${fmtHours(counted)} 课时 < ${min} 课时，待成果评审`,
           ),
         )
       );
@@ -95,7 +117,7 @@ export const hoursMin: RuleDef = {
           ctx.pass(
             'R-HOURS-MIN',
             '含成果课时后达到总课时',
-            `已排 ${fmtHours(filed)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes)} 课时 ≥ ${min} 课时`,
+            `计入 ${fmtHours(counted)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes)} 课时 ≥ ${min} 课时`,
           ),
         )
       );
@@ -109,7 +131,7 @@ export const hoursMin: RuleDef = {
           'error',
           'fail',
           '成果评审未通过，不计成果课时，总课时不足',
-          `已排 ${fmtHours(filed)} 课时 + 成果 0 课时 < ${min} 课时`,
+          `计入 ${fmtHours(counted)} 课时 + 成果 0 课时 < ${min} 课时`,
         ),
       )
     );
@@ -135,11 +157,31 @@ export const recordedMax: RuleDef = {
   },
 };
 
+/** The conflict in words: the platform's number against the local fail. */
+export function conflictFacts(ctx: ClassContext, t: TraineeState): string {
+  const n = ctx.certNumbers.get(t.id)?.number ?? '';
+  const c = t.conflict;
+  const local =
+    c?.local === 'panel'
+      ? `本地评审组决定不合格（${c.decision?.decidedAt ?? ''}${c.decision?.recordId ? `，记录 ${c.decision.recordId}` : ''}）`
+      : '核查录入为不合格';
+  return `平台记录：已分派证书编号 ${n}（即成果合格）；${local}`;
+}
+
 export const outcomeHours: RuleDef = {
   id: 'R-OUTCOME-HOURS',
   group: 'class',
   traineeCheck: (ctx, t) => {
     const h = ctx.params.outcomeHours;
+    if (t.conflict)
+      return ctx.finding(
+        'R-OUTCOME-HOURS',
+        'warning',
+        'pending',
+        '成果结论冲突：平台记录为合格，本地结论为不合格，须核实后处理；成果课时暂不计入',
+        conflictFacts(ctx, t),
+        t.id,
+      );
     if (t.outcome === undefined)
       return (
         ctx.hit('oh-p') ??
@@ -148,33 +190,46 @@ export const outcomeHours: RuleDef = {
           ctx.pending('R-OUTCOME-HOURS', '成果评审结果未录入', `成果 ${h} 课时暂不计入`),
         )
       );
+    const source = t.source ?? 'input';
+    const from = OUTCOME_SOURCE_ZH[source];
     if (t.outcome)
       return (
-        ctx.hit('oh-ok') ??
+        ctx.hit(`oh-ok|${source}`) ??
         ctx.keep(
-          'oh-ok',
-          ctx.pass(
-            'R-OUTCOME-HOURS',
-            `成果评审合格，计入 ${h} 课时`,
-            `已排 ${fmtHours(ctx.minutes.total)} + 成果 ${h} = ${fmtHours(t.creditedMinutes)} 课时`,
+          `oh-ok|${source}`,
+          withSource(
+            ctx.pass(
+              'R-OUTCOME-HOURS',
+              `成果评审合格（${from}），计入 ${h} 课时`,
+              `${source === 'platform' ? '管理平台已分派证书编号；' : ''}计入 ${fmtHours(ctx.countedMinutes)} + 成果 ${h} = ${fmtHours(t.creditedMinutes)} 课时`,
+            ),
+            source,
           ),
         )
       );
     return (
-      ctx.hit('oh-f') ??
+      ctx.hit(`oh-f|${source}`) ??
       ctx.keep(
-        'oh-f',
-        ctx.finding(
-          'R-OUTCOME-HOURS',
-          'info',
-          'fail',
-          '成果评审不合格，成果课时不计入',
-          `计入 ${fmtHours(t.creditedMinutes)} 课时（不含成果 ${h} 课时）`,
+        `oh-f|${source}`,
+        withSource(
+          ctx.finding(
+            'R-OUTCOME-HOURS',
+            'info',
+            'fail',
+            `成果评审不合格（${from}），成果课时不计入`,
+            `计入 ${fmtHours(t.creditedMinutes)} 课时（不含成果 ${h} 课时）`,
+          ),
+          source,
         ),
       )
     );
   },
 };
+
+export function withSource(f: Finding, source: OutcomeSource | undefined): Finding {
+  if (source) f.source = source;
+  return f;
+}
 
 const CERT_ZH: Record<string, string> = {
   'beijing-startup-teacher': '北京市创业培训教师合格证书',

@@ -2,6 +2,8 @@
 // package, built the way `npm run policy -- check` builds its input. Only the violations seeded
 // on purpose (docs/demo.md, "Seeded findings") may fail; filing gaps the generator forgot (no
 // full recording, no course package) must not drown them.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
 import {
@@ -13,7 +15,8 @@ import type { Finding } from '../../../src-shared/policy/findings';
 import type { PolicyInputs } from '../../../src-shared/policy/inputs';
 import { BUILTIN_PACKS } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { loadWorkPackage } from '../../../src-main/services/policy/loadCheckInput';
-import { DEMO_PACKAGE } from '../../../scripts/demo/build';
+import { DEMO_MEDIA_DIR, DEMO_PACKAGE } from '../../../scripts/demo/build';
+import { webmDurationSeconds } from './webmDuration';
 
 // After every demo class has ended and the 2024 shops have had their 6 months.
 const AS_OF = '2025-06-25';
@@ -57,6 +60,22 @@ const traineeErrors = (e: PackageEvaluation): string[] =>
   );
 
 /**
+ * Durations measured from the external files that are on the demo's drive (the media folder
+ * beside the package), as a player measures them once the drive is attached. Declared-only
+ * files have no bytes anywhere, so they stay unmeasured.
+ */
+function measuredOnDrive(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of files) {
+    const path = join(DEMO_MEDIA_DIR, f.path);
+    if (!f.external || !existsSync(path)) continue;
+    const seconds = webmDurationSeconds(readFileSync(path));
+    if (seconds !== undefined) m.set(f.id, seconds);
+  }
+  return m;
+}
+
+/**
  * What the district's reviewers would have entered after a clean audit: every check they make
  * passes, and every trainee's outcome review passed except the one the 2024 class failed.
  */
@@ -88,6 +107,7 @@ function cleanAudit(): PolicyInputs {
     clipChecks: new Map(clips.map((id) => [id, true])),
     videoRetention: byClass(true),
     exitReviews: new Map(records.organizers.map((o) => [o.id, []])),
+    measuredSeconds: measuredOnDrive(),
     coursePackages: courses.map((f) => ({
       fileId: f.id,
       hasIntroduction: true,
@@ -203,11 +223,49 @@ describe('the demo package under the policy engine', () => {
       'C-2025-HD-EP01',
     ]);
     expect(plain.totals.ineligible).toBe(90);
-    expect(plain.totals.pending).toBe(62);
+    // Reading "the platform's signed records are inputs": the 7 numbered trainees of the 2024
+    // class moved from 待核查 to 可申领 (62 pending before).
+    expect(plain.totals).toMatchObject({
+      pending: 55,
+      eligible: 7,
+      notApplicable: 0,
+      totalYuan: 16_000,
+    });
     expect(plain.totals.potentialYuan).toBeGreaterThan(0);
   });
 
-  describe('after a clean audit (every reviewer check entered and passed)', () => {
+  it('reads the 2024 class’s platform certificate numbers as passed outcomes (平台记录); T-00133, without one, stays 待核查', () => {
+    const o03 = classOf(plain, 'C-2024-HD-O03');
+    const numbered = new Set(records.certificateNumbers.map((n) => n.traineeId));
+    expect(numbered.size).toBe(7);
+    for (const t of o03.trainees.filter((x) => numbered.has(x.traineeId))) {
+      expect(t, t.traineeId).toMatchObject({
+        status: 'eligible',
+        outcomeSource: 'platform',
+        outcomeConflict: false,
+        trainingYuan: 2000,
+      });
+      expect(t.reasons.find((f) => f.ruleId === 'R-OUTCOME-HOURS')?.message).toContain('平台记录');
+    }
+    const t133 = o03.trainees.find((t) => t.traineeId === 'T-00133')!;
+    expect(t133).toMatchObject({ status: 'pending', trainingYuan: 0 });
+    expect(t133.outcomeSource).toBeUndefined();
+    expect(o03.totals).toMatchObject({ trainingYuan: 7 * 2000, practiceYuan: 2 * 1000 });
+  });
+
+  it('proves no live session from the manifest: every replay waits to be measured from its file', () => {
+    for (const c of plain.classes) {
+      const replay = classFindings(c).filter(
+        (f) => f.ruleId === 'R-LIVE-SCREEN' && f.message.includes('回放时长尚未从文件测得'),
+      );
+      expect(
+        replay.map((f) => f.status),
+        c.classId,
+      ).toEqual(['pending']);
+    }
+  });
+
+  describe('after a clean audit (every reviewer check entered and passed, the drive attached)', () => {
     let audited: PackageEvaluation;
     beforeAll(() => {
       audited = evaluatePackage(records, {
@@ -257,6 +315,44 @@ describe('the demo package under the policy engine', () => {
         (f) => f.ruleId === 'R-CERT-PASSED',
       );
       expect(cert).toMatchObject({ status: 'fail', severity: 'error' });
+    });
+
+    it('measures the one replay on the drive: 60 s of a 180-minute session does not prove it; the rest stay 待核查', () => {
+      expect([...measuredOnDrive()]).toEqual([['video-S-2025-HD-B01-02', 60]]);
+      const b01 = classFindings(classOf(audited, 'C-2025-HD-B01')).filter(
+        (f) => f.ruleId === 'R-LIVE-SCREEN',
+      );
+      const short = b01.find((f) => f.status === 'fail')!;
+      expect(short.severity).toBe('warning');
+      expect(short.facts).toContain('2025-03-11 14:00 回放 1.0 分钟 / 课程 180 分钟');
+      expect(b01.find((f) => f.status === 'pending')?.facts).not.toContain('2025-03-11');
+      const warned = audited.classes.flatMap((c) =>
+        failing(classFindings(c), 'warning').map((f) => `${c.classId} ${f.ruleId}`),
+      );
+      expect(warned.filter((w) => !w.endsWith('R-OFFLINE-SIGNIN'))).toEqual([
+        'C-2025-HD-B01 R-LIVE-SCREEN',
+      ]);
+    });
+
+    it('an auditor failing one of B01’s clips: that hour stops counting, the class keeps its subsidy', () => {
+      const inputs = cleanAudit();
+      const clip = records.sessions.find(
+        (s) => s.classId === 'C-2025-HD-B01' && s.mode === 'offline',
+      )!.clipFileIds[0]!;
+      inputs.clipChecks!.set(clip, false);
+      const b01 = classOf(
+        evaluatePackage(records, { asOf: AS_OF, files, packs: BUILTIN_PACKS, inputs }),
+        'C-2025-HD-B01',
+      );
+      expect(b01.hours).toMatchObject({ filed: 56, counted: 55 });
+      const money = ({ eligible, pending, ineligible, potentialYuan }: ClassResult['totals']) => ({
+        eligible,
+        pending,
+        ineligible,
+        potentialYuan,
+      });
+      expect(money(b01.totals)).toEqual(money(classOf(audited, 'C-2025-HD-B01').totals));
+      expect(b01.totals.potentialYuan).toBe(28 * 1500);
     });
   });
 });

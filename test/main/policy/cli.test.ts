@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
-import { makeClass } from '../../shared/policy/factories';
+import { makeClass, withOutcomes } from '../../shared/policy/factories';
 import { writeJson, writeQhpkg } from './packageFixture';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -45,6 +45,12 @@ beforeAll(async () => {
     submittedAt: '2025-11-20T10:00:00+08:00',
   }));
   await writeJson(join(dir, 'class.json'), { records: plain, inputs, files });
+  // Starts after 京人社能发〔2023〕25号 ended, with every trainee numbered by the platform: under
+  // the old reading this showed 40 × 1500 元 as claimable with only a warning.
+  const future = makeClass({ id: 'C9', startDate: '2026-03-01', endDate: '2026-03-20' });
+  withOutcomes(future);
+  const { files: futureFiles, ...futureRecords } = future;
+  await writeJson(join(dir, 'future.json'), { records: futureRecords, files: futureFiles });
   await writeJson(join(dir, 'inputs.json'), {
     outcomePassed: { 'C1-T1': false, 'C1-T2': false, 'C1-T3': false },
   });
@@ -128,7 +134,10 @@ describe('policy CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('班级 C1');
     expect(r.out).toContain('待核查');
-    expect(r.out).toContain('合计：可申领 0 元');
+    // The platform numbered C1-T1 and C1-T2: their outcomes read as passed (平台记录), so
+    // their 1500 元 each is claimable without any local input; C1-T3 has no number and waits.
+    expect(r.out).toContain('合计：可申领 3000 元');
+    expect(r.out).toContain('学员 C1-T3 学员C1-T3：待核查');
     const json = JSON.parse(run('check', join(dir, 'work.qhpkg'), '--as-of', '2025-12-01').out);
     expect(json.packs).toEqual(['jrsnf-2023-25', 'next-2026']);
   }, 30_000);
@@ -176,6 +185,29 @@ describe('policy CLI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet('可申领')!.getCell('I7').value).toMatchObject({ result: 3000 });
+  }, 30_000);
+
+  test('no pack, no claim: a class starting 2026-03-01 is 不适用, names the pack it needs and stays out of the sheet', async () => {
+    const r = run('check', join(dir, 'future.json'), '--format', 'table', '--as-of', '2026-04-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('须导入有效期覆盖 2026-03-01 的政策包');
+    expect(r.out).toContain('不适用 40');
+    expect(r.out).toContain('参考 1500 元（不可申领）');
+    expect(r.out).toContain('合计：可申领 0 元');
+    expect(r.out).toContain('学员 C9-T1 学员C9-T1：不适用');
+    expect(r.out).not.toMatch(/学员 C9-T\d+ \S+：可申领/);
+    const out = join(dir, 'q1-2026.xlsx');
+    const s = run('sheet', join(dir, 'future.json'), '--quarter', '2026Q1', '--out', out);
+    expect(s.code).toBe(0);
+    expect(s.out).toContain('可申领 0 人次 0 元');
+    expect(s.out).toContain('不适用 1 个班级');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('可申领')!.getCell('B5').value).toBe('合计');
+    expect(wb.getWorksheet('不可申领')!.rowCount).toBe(4);
+    const na = wb.getWorksheet('不适用')!;
+    expect(na.getCell('B5').value).toBe('C9');
+    expect(String(na.getCell('E5').value)).toContain('须导入有效期覆盖 2026-03-01 的政策包');
   }, 30_000);
 
   test('refuses a sheet for a district the file has no class in, naming the ones it has', () => {

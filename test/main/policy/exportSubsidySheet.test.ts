@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { FileFilter, HostDialogs, MainContext } from '../../../src-main/ipc/context';
 import { createMainGate } from '../../../src-main/ipc/index';
 import { policyHandlers } from '../../../src-main/ipc/policy';
-import { CLAIMABLE_SHEET, UNCLAIMABLE_SHEET } from '../../../src-main/services/policy/subsidySheet';
+import {
+  CLAIMABLE_SHEET,
+  NOT_APPLICABLE_SHEET,
+  UNCLAIMABLE_SHEET,
+} from '../../../src-main/services/policy/subsidySheet';
 import { exportRequestFromSheet, type ExportSheetRequest } from '../../../src-shared/ipc/policy';
 import { JRSNF_2023_25, packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../../src-shared/policy/quarterSheet';
@@ -226,6 +230,56 @@ describe('the exportSubsidySheet request through the gate', () => {
       sender,
     );
     expect(r).toMatchObject({ ok: true, value: { status: 'saved', claimableRows: 3 } });
+  });
+});
+
+describe('no pack, no claim: a class outside every pack in the exported sheet', () => {
+  /** A's class in force; F's starts 2026-03-01, outside every built-in pack; both in 2026Q1. */
+  function mixed(): ExportSheetRequest {
+    const a = makeClass({ id: 'A', trainees: 2, startDate: '2025-12-15', endDate: '2026-01-20' });
+    const f = makeClass({ id: 'F', trainees: 2, startDate: '2026-03-01', endDate: '2026-03-20' });
+    const all = merge(a, f);
+    const sheet = buildQuarterSheet(evaluate(all, cleanAudit(all)), { quarter: '2026Q1' });
+    if (!sheet.ok) throw new Error(sheet.error.message);
+    return exportRequestFromSheet(sheet.sheet);
+  }
+
+  it('lists the class on a 不适用 sheet with the pack it needs and no amount, never as a row', async () => {
+    const req = mixed();
+    expect(req.claimable.map((r) => r.classId)).toEqual(['A', 'A']);
+    expect(req.notApplicable).toEqual([expect.objectContaining({ classId: 'F' })]);
+    const target = join(tempDir(), 'q1.xlsx');
+    const r = await gateWith(new FakeDialogs(target)).dispatch(
+      'policy:exportSubsidySheet',
+      req,
+      sender,
+    );
+    expect(r).toMatchObject({ ok: true, value: { claimableRows: 2, claimableYuan: 3000 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const all = JSON.stringify(
+      [CLAIMABLE_SHEET, UNCLAIMABLE_SHEET].map((n) => wb.getWorksheet(n)?.getSheetValues()),
+    );
+    expect(all).not.toContain('"F"');
+    const na = wb.getWorksheet(NOT_APPLICABLE_SHEET)!;
+    expect(na.getRow(5).values).toEqual([
+      undefined,
+      1,
+      'F',
+      'F 班',
+      '2026-03-01',
+      expect.stringContaining('须导入有效期覆盖 2026-03-01 的政策包'),
+    ]);
+    expect(na.rowCount).toBe(5);
+  });
+
+  it('refuses a malformed 不适用 entry before any dialog opens', async () => {
+    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const req = mixed();
+    const bad = { ...req, notApplicable: [{ ...req.notApplicable![0]!, amountYuan: 1500 }] };
+    const r = await gateWith(dialogs).dispatch('policy:exportSubsidySheet', bad, sender);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(dialogs.asked).toHaveLength(0);
   });
 });
 

@@ -31,7 +31,7 @@ describe('evaluatePackage', () => {
       'pack',
       'supervision',
     ]);
-    expect(res.hours).toEqual({ filed: 56, recorded: 20, live: 20, offline: 16 });
+    expect(res.hours).toEqual({ filed: 56, counted: 56, recorded: 20, live: 20, offline: 16 });
   });
 
   test('without any auditor input nothing is paid and nothing reads as passed that needs a check', () => {
@@ -79,7 +79,8 @@ describe('evaluatePackage', () => {
 
   test('a per-class outcome overrides the per-trainee one for a trainee in two classes', () => {
     const r = makeClass({ trainees: 1 });
-    const inputs = cleanAudit(r);
+    // No platform numbers here: the question is which local result the engine reads.
+    const inputs = cleanAudit(r, withOutcomes(r, true, false));
     inputs.outcomePassedByClass = new Map([['C1', new Map([['C1-T1', false]])]]);
     expect(evaluate(r, inputs).classes[0]!.trainees[0]!.status).toBe('ineligible');
   });

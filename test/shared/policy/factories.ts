@@ -293,6 +293,12 @@ export function cleanAudit(
     clipChecks: new Map(records.files.filter((f) => f.kind === 'clip').map((f) => [f.id, true])),
     videoRetention: byClass(true),
     exitReviews: new Map(records.organizers.map((o) => [o.id, []])),
+    // Every file attached and its duration measured; the factory's files play what they state.
+    measuredSeconds: new Map(
+      records.files.flatMap((f) =>
+        f.durationSeconds === undefined ? [] : [[f.id, f.durationSeconds] as [string, number]],
+      ),
+    ),
     coursePackages: records.files
       .filter((f) => f.kind === 'course-package')
       .map((f) => ({

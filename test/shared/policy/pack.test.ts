@@ -113,20 +113,23 @@ describe('pack selection by class start date', () => {
     ['2025-12-31', 'jrsnf-2023-25', true],
     ['2026-01-01', 'next-2026', true],
     ['2028-01-01', 'next-2026', false],
-    ['2023-09-11', 'next-2026', false],
+    // Before every pack: the nearest one is the first to come, for a 参考 preview only.
+    ['2023-09-11', 'jrsnf-2023-25', false],
   ])('a class starting %s is judged by %s (in force: %s)', (date, id, inForce) => {
     const c = selectPack([JRSNF_2023_25, later()], date);
     expect(c.pack.id).toBe(id);
     expect(c.inForce).toBe(inForce);
   });
 
-  test('a class outside every pack gets the newest pack and a visible R-PACK-PERIOD warning', () => {
+  test('a class outside every pack is previewed with the nearest expired pack and R-PACK-PERIOD says 不适用', () => {
     const r = makeClass({ startDate: '2026-02-01', endDate: '2026-03-01' });
     const res = evaluatePackageWith(r, [JRSNF_2023_25]);
     expect(res.packInForce).toBe(false);
+    expect(res.packId).toBe('jrsnf-2023-25');
     const f = classFinding(res, 'R-PACK-PERIOD');
-    expect(f.severity).toBe('warning');
+    expect(f).toMatchObject({ severity: 'warning', status: 'not-applicable' });
     expect(f.facts).toContain('2026-02-01');
+    expect(f.message).toContain('仅供参考');
   });
 
   test('a later pack with other parameters changes the verdict without code changes', () => {

@@ -18,9 +18,9 @@ describe('R-SUBSIDY-BASIC and R-SUBSIDY-ONLINE', () => {
     expect(res.totals.trainingYuan).toBe(3 * yuan);
   });
 
-  test('an online trainee needs both the portfolio and the plan on record', () => {
+  test('an online trainee passed locally needs both the portfolio and the plan on record', () => {
     const r = makeClass({ program: 'online', trainees: 1 });
-    const inputs = cleanAudit(r);
+    const inputs = cleanAudit(r, withOutcomes(r, true, false));
     r.submissions = r.submissions.filter((s) => s.kind !== 'online-plan');
     const f = traineeFinding(evaluateOne(r, inputs), 'R-CERT-PASSED')!;
     expect(f.severity).toBe('warning');
@@ -96,10 +96,12 @@ describe('R-CERT-PASSED and R-CERT-NUMBER', () => {
     expect(traineeFinding(evaluateOne(r, inputs), 'R-CERT-NUMBER', 1)!.message).toContain('项目');
   });
 
-  test('a number for a trainee whose outcome failed is questioned', () => {
-    const r = makeClass({ trainees: 1 });
+  test('a number for a trainee whose hours fall short is questioned', () => {
+    const r = makeClass({
+      trainees: 1,
+      minutes: { live: 10 * H, recorded: 10 * H, offline: 16 * H },
+    });
     const inputs = cleanAudit(r);
-    inputs.outcomePassed = new Map([['C1-T1', false]]);
     expect(traineeFinding(evaluateOne(r, inputs), 'R-CERT-NUMBER')!.severity).toBe('error');
   });
 });
