@@ -215,7 +215,7 @@ export function calibrationDoc(
   items.push({
     kind: 'text',
     field: 'grid',
-    text: `校准页：${template.certificateName}　偏移 X ${off.dxMm} mm，Y ${off.dyMm} mm`,
+    text: `校准页：${template.certificateName}\u3000偏移 X ${off.dxMm} mm，Y ${off.dyMm} mm`,
     xMm: 20,
     yMm: h - 8,
     sizePt: 10,
