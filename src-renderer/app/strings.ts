@@ -1,6 +1,7 @@
 // The one zh-CN string catalog. Screens import from here so wording stays consistent and a
 // reviewer of the language reads one file.
 import type { Role, Screen } from '../../src-shared/profiles/roles';
+import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
 import { reviewStrings } from './strings/review';
@@ -35,6 +36,7 @@ export const programLabels = {
 
 export const t = {
   compliance: complianceStrings,
+  certificates: certificatesStrings,
   boot: {
     opening: '正在打开本地数据库…',
     loadingDemo: '首次使用：正在校验并载入演示工作包…',
