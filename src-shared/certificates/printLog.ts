@@ -4,6 +4,7 @@
 // needs a reason and a number that was printed.
 import { z } from 'zod';
 import { isoInstant, recordId } from '../bundle/records';
+import { formatDateTime } from '../time';
 
 export const printActions = ['print', 'reprint', 'void'] as const;
 
@@ -61,7 +62,7 @@ export function planPrint(log: readonly PrintLogPayload[], req: PrintRequest): P
     return {
       ok: false,
       code: 'reprint-needs-reason',
-      message: `证书 ${first}${again.length > 1 ? ` 等 ${again.length} 张` : ''}已于 ${before.get(first)} 打印过，重印须填写原因`,
+      message: `证书 ${first}${again.length > 1 ? ` 等 ${again.length} 张` : ''}已于 ${formatDateTime(before.get(first)!)} 打印过（北京时间），重印须填写原因`,
     };
   }
   const entry = {
