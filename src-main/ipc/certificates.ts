@@ -65,11 +65,11 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
     const plan = planBatch(input);
     for (const p of plan.pages) {
       const item = req.items.find((i) => i.traineeId === p.traineeId);
-      if (item && item.number !== p.number)
+      if (!item || item.number !== p.number)
         return {
           ok: false as const,
           code: 'certificates/number-mismatch',
-          message: `学员 ${item.name} 的证书编号 ${item.number} 与平台签名记录 ${p.number ?? ''} 不符，已拒绝`,
+          message: `学员 ${item?.name ?? p.name ?? ''} 的证书编号 ${item?.number ?? '（缺）'} 与平台签名记录 ${p.number ?? ''}（学员 ${p.traineeId ?? ''}）不符，已拒绝`,
         };
     }
     return { ok: true as const, plan, font };
