@@ -32,7 +32,9 @@ export const packageLayers = {
   'pdf-lib': ['services', 'cli'],
   '@pdf-lib/fontkit': ['services', 'cli'],
   'subset-font': ['services', 'cli'],
-  qrcode: ['services', 'cli'],
+  // The preview draws the QR in the page; the batch PDF draws it in main.
+  qrcode: ['services', 'cli', 'renderer'],
+  pngjs: ['services', 'cli'],
   jsqr: ['services', 'cli'],
   ws: ['services', 'cli'],
   electron: ['glue', 'preload'],

@@ -9,6 +9,7 @@ import {
   type FileSource,
   type WorkPackageManifestInput,
 } from '../../src-main/services/packages/write';
+import { withSignedCertificates } from './certificates';
 import { loadOrCreateDemoKey } from './keys';
 import { ensureMedia } from './media';
 import { docText, loadDemoFont, makeDemoFont, renderPlanPdf } from './pdf';
@@ -23,7 +24,7 @@ export const DEMO_PRIVATE_KEY = join(REPO_ROOT, 'scripts', 'demo', 'demo-platfor
 export const MEDIA_CACHE = join(REPO_ROOT, 'scripts', 'demo', 'media');
 
 export const DEMO_HEADER = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   packageId: 'demo-2025-haidian-chaoyang',
   version: 1,
   issuer: '北京市创业培训管理平台（演示）',
@@ -85,7 +86,7 @@ export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult>
 
   const manifest: WorkPackageManifestInput = {
     ...DEMO_HEADER,
-    records: demo.records,
+    records: withSignedCertificates(demo.records, key),
     files: demo.files.map(({ content, ...file }) =>
       content.type === 'declared' ? { ...file, size: content.size, sha256: content.sha256 } : file,
     ),

@@ -1,11 +1,19 @@
 // npm run verify -- FILE [--trust KEYFILE]...
-// Verifies a work package (.qhpkg), result bundle (.qhres) or signed JSON (receipt, enrollment)
+// Verifies a work package (.qhpkg), result bundle (.qhres), signed JSON (receipt, enrollment) or
+// a certificate's QR code (its text `QHC1.…` given directly or in a file, or a PNG of the code)
 // and prints why it is or is not valid. Exit 0 valid, 1 invalid, 2 unreadable or bad usage.
 import { readFile } from 'node:fs/promises';
 import { inspectFile } from '../services/bundles/inspect';
+import {
+  inspectCertificatePng,
+  inspectCertificateText,
+  isPng,
+  looksLikeCertificateText,
+  type CertificateReport,
+} from '../services/certificates/inspectCertificate';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 
-const USAGE = '用法：npm run verify -- 文件 [--trust 公钥文件]...';
+const USAGE = '用法：npm run verify -- 文件|证书二维码内容 [--trust 公钥文件]...';
 
 export async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
@@ -45,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const [id, raw] of keys.keys) trusted.set(id, raw);
   }
+  if (looksLikeCertificateText(file))
+    return printCertificate('证书二维码内容', inspectCertificateText(file, trusted), trusted.size);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -52,12 +62,29 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`无法读取文件 ${file}`);
     return 2;
   }
+  if (isPng(bytes))
+    return printCertificate(file, inspectCertificatePng(bytes, trusted), trusted.size);
+  const head = new TextDecoder().decode(bytes.subarray(0, 16));
+  if (looksLikeCertificateText(head))
+    return printCertificate(
+      file,
+      inspectCertificateText(new TextDecoder().decode(bytes), trusted),
+      trusted.size,
+    );
   const report = await inspectFile(bytes, trusted);
   console.log(`文件：${file}`);
   for (const line of report.lines) console.log(`  ${line}`);
   if (report.verdict === 'invalid' && trusted.size === 0 && report.kind !== 'enrollment-request') {
     console.log('  提示：未用 --trust 指定受信任公钥，签名无法确认');
   }
+  return report.verdict === 'valid' ? 0 : report.verdict === 'invalid' ? 1 : 2;
+}
+
+function printCertificate(source: string, report: CertificateReport, trustedCount: number): number {
+  console.log(`文件：${source}`);
+  for (const line of report.lines) console.log(`  ${line}`);
+  if (report.verdict === 'invalid' && trustedCount === 0)
+    console.log('  提示：未用 --trust 指定受信任的平台公钥，签名无法确认');
   return report.verdict === 'valid' ? 0 : report.verdict === 'invalid' ? 1 : 2;
 }
 

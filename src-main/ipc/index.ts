@@ -2,6 +2,7 @@
 import { contract, type QihangHandlers } from '../../src-shared/ipc/contract';
 import { createGate, type Gate } from '../../src-shared/ipc/gate';
 import { appHandlers } from './app';
+import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
 import { packagesHandlers } from './packages';
@@ -17,6 +18,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     sync: syncHandlers(ctx),
     policy: policyHandlers(ctx),
     profiles: profilesHandlers(ctx),
+    certificates: certificatesHandlers(ctx),
   };
 }
 

@@ -1,6 +1,7 @@
 // The one zh-CN string catalog. Screens import from here so wording stays consistent and a
 // reviewer of the language reads one file.
 import type { Role, Screen } from '../../src-shared/profiles/roles';
+import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
 import { reviewStrings } from './strings/review';
@@ -36,6 +37,7 @@ export const programLabels = {
 
 export const t = {
   compliance: complianceStrings,
+  certificates: certificatesStrings,
   boot: {
     opening: '正在打开本地数据库…',
     noBridge: '未检测到主进程接口，请通过“启航评审工作站”应用打开本页面。',

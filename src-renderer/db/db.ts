@@ -45,6 +45,7 @@ export class WorkstationDb extends Dexie {
   findings!: Table<LocalWorkRow, string>;
   certificates!: Table<LocalWorkRow, string>;
   printLog!: Table<LocalWorkRow & { seq?: number }, number>;
+  printLogRecords!: Table<LocalWorkRow, string>;
   outbox!: Table<LocalWorkRow, string>;
   receipts!: Table<LocalWorkRow & { bundleId: string }, string>;
   auditLog!: Table<AuditLogRow, number>;

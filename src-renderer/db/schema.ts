@@ -58,6 +58,14 @@ const v2: Record<string, string> = {
   auditLog: 'seq, entityId, hash, [entityKind+entityId]',
 };
 
+// v3: the certificate print log as local work that travels in result bundles (kind
+// 'print-log'): keyed by record id like the other sync tables. The v1 `printLog` table
+// (auto-increment, never written) stays as it was.
+const v3: Record<string, string> = {
+  ...v2,
+  printLogRecords: 'id, classId, syncState, [syncState+createdAt]',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -81,6 +89,7 @@ export const schemaVersions: SchemaVersion[] = [
         });
     },
   },
+  { version: 3, stores: v3 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

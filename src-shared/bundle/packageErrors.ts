@@ -111,7 +111,7 @@ export const packageErrors = {
     err('bad-signature', `工作包 ${q(pkg)} 的签名校验失败，清单可能被篡改，已拒绝`),
   manifestMalformed: (pkg: string) =>
     err('manifest-malformed', `工作包 ${q(pkg)} 的清单不是有效的 UTF-8 JSON`),
-  unsupportedSchemaVersion: (pkg: string, found: string, supported: number) =>
+  unsupportedSchemaVersion: (pkg: string, found: string, supported: number | string) =>
     err(
       'unsupported-schema-version',
       `工作包 ${q(pkg)} 的清单格式版本是 ${found}，本工作站只支持版本 ${supported}，请升级工作站或向平台索取对应版本`,

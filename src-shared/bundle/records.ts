@@ -19,6 +19,13 @@ export const programCode = z.enum(programCodes);
 export type ProgramCode = z.infer<typeof programCode>;
 
 export const onlineEditions = ['ecommerce', 'livestream', 'internet-plus'] as const;
+export type OnlineEdition = (typeof onlineEditions)[number];
+/** The online program's versions as the notice names them (附件2). */
+export const ONLINE_EDITION_ZH: Record<OnlineEdition, string> = {
+  ecommerce: '电商版',
+  livestream: '直播版',
+  'internet-plus': '「互联网+」版',
+};
 export const sessionModes = ['live', 'recorded', 'offline'] as const;
 export const sessionMode = z.enum(sessionModes);
 export type SessionMode = z.infer<typeof sessionMode>;
@@ -227,6 +234,12 @@ export const certificateNumberSchema = z.object({
   classId: recordId,
   program: programCode,
   number: z.string().min(1),
+  /**
+   * Since manifest version 2: the platform's signed certificate record in its compact text form
+   * (`QHC1.…`, src-shared/certificates/signedRecord.ts). It is what the certificate's QR code
+   * carries, copied byte for byte; the workstation never builds or alters one.
+   */
+  signedRecord: z.string().min(1).max(2000).optional(),
 });
 export type CertificateNumber = z.infer<typeof certificateNumberSchema>;
 
@@ -287,10 +300,13 @@ export function emptyPackageRecords(): PackageRecords {
   };
 }
 
-export const WORK_PACKAGE_SCHEMA_VERSION = 1;
+// Version 2 only adds `certificateNumbers[].signedRecord`; a version 1 manifest is the same
+// document without it, so readers accept both and writers produce the newest.
+export const WORK_PACKAGE_SCHEMA_VERSION = 2;
+export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2];
 
 export const workPackageManifestSchema = z.object({
-  schemaVersion: z.literal(WORK_PACKAGE_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(WORK_PACKAGE_SCHEMA_VERSION)]),
   packageId: recordId,
   /** A newer version of the same packageId updates records without touching local work. */
   version: z.number().int().positive(),

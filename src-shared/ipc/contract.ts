@@ -1,6 +1,7 @@
 // The whole IPC surface between renderer and main. The preload exposes exactly these methods
 // and main registers exactly these handlers; anything else does not exist.
 import { appChannels } from './app';
+import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
 import { packagesChannels } from './packages';
 import { policyChannels } from './policy';
@@ -15,6 +16,7 @@ export const contract = {
   sync: syncChannels,
   policy: policyChannels,
   profiles: profilesChannels,
+  certificates: certificatesChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import { packageErrors, type PackageError } from '../../../src-shared/bundle/packageErrors';
 import {
-  WORK_PACKAGE_SCHEMA_VERSION,
+  SUPPORTED_WORK_PACKAGE_VERSIONS,
   workPackageManifestSchema,
   type WorkPackageManifest,
 } from '../../../src-shared/bundle/records';
@@ -113,12 +113,12 @@ export function verifyManifest(
   }
   // Checked before the schema so a future format gets "upgrade" rather than a list of field errors.
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== WORK_PACKAGE_SCHEMA_VERSION) {
+  if (typeof version !== 'number' || !SUPPORTED_WORK_PACKAGE_VERSIONS.includes(version)) {
     fail(
       packageErrors.unsupportedSchemaVersion(
         pkg,
         JSON.stringify(version) ?? '（缺失）',
-        WORK_PACKAGE_SCHEMA_VERSION,
+        SUPPORTED_WORK_PACKAGE_VERSIONS.join('、'),
       ),
     );
   }

@@ -12,6 +12,7 @@ export const SYNC_TABLES = [
   ['reviews', 'review'],
   ['panelDecisions', 'panel-decision'],
   ['findings', 'finding'],
+  ['printLogRecords', 'print-log'],
 ] as const satisfies readonly (readonly [keyof WorkstationDb, ResultRecordKind])[];
 
 type SyncTableName = (typeof SYNC_TABLES)[number][0];

@@ -38,10 +38,33 @@ describe('openWorkPackage manifest checks', () => {
   it('refuses a manifest of another schema version with its own code naming the version', async () => {
     const fixture = makeManifest();
 
-    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 2 });
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 3 });
 
     expect(result).toMatchObject({ ok: false, code: 'unsupported-schema-version' });
-    expect(!result.ok && result.message).toContain('版本是 2');
+    expect(!result.ok && result.message).toContain('版本是 3');
+  });
+
+  it('accepts version 1 (no signed certificate records) and version 2 (with them)', async () => {
+    const fixture = makeManifest();
+    const v1 = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 1 });
+    expect(v1.ok).toBe(true);
+
+    const records = {
+      ...fixture.manifest.records,
+      certificateNumbers: [
+        {
+          traineeId: 't-1-1',
+          classId: 'c-1',
+          program: 'basic' as const,
+          number: 'BJJC-2025-000001',
+          signedRecord: 'QHC1.abc.def.ghi',
+        },
+      ],
+    };
+    const v2 = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 2, records });
+    expect(v2.ok && v2.manifest.records.certificateNumbers[0]?.signedRecord).toBe(
+      'QHC1.abc.def.ghi',
+    );
   });
 
   it('refuses a duplicate trainee id and names the kind and the id', async () => {

@@ -36,10 +36,13 @@ async function seedAtVersion(name: string, version: number): Promise<void> {
       organizerId: 'o',
     },
   ]);
+  // From version 2 on, the app writes each trainee's classIds itself (v1 rows get them from the
+  // v2 upgrade), so a database seeded at 2 or later holds them as the app would have.
+  const classIds = (ids: string[]) => (version >= 2 ? { classIds: ids } : {});
   await old.table('trainees').bulkPut([
-    { id: 't-1', packageId: 'p', name: '甲' },
-    { id: 't-2', packageId: 'p', name: '乙' },
-    { id: 't-3', packageId: 'p', name: '丙' },
+    { id: 't-1', packageId: 'p', name: '甲', ...classIds(['c-1']) },
+    { id: 't-2', packageId: 'p', name: '乙', ...classIds(['c-1', 'c-2']) },
+    { id: 't-3', packageId: 'p', name: '丙', ...classIds([]) },
   ]);
   await old.table('reviews').put({
     id: 'rev-1',
@@ -81,6 +84,7 @@ describe('database schema', () => {
       'findings',
       'certificates',
       'printLog',
+      'printLogRecords',
       'outbox',
       'receipts',
       'auditLog',

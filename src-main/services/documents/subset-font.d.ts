@@ -1,4 +1,4 @@
-// subset-font ships no types; this is the part of its API the demo generator uses.
+// subset-font ships no types; this is the part of its API the certificate writer and the demo generator use.
 declare module 'subset-font' {
   interface SubsetOptions {
     targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';

@@ -1,0 +1,70 @@
+// Saving a batch, start to finish, outside any component: the print log decides first whether
+// this may print (a reprint needs a reason), main writes the PDF, and only a written file is
+// logged. Never throws; the screen shows what it reports.
+import type { Calibration } from '../../../src-shared/certificates/template';
+import type { BatchItem, HeldWire } from '../../../src-shared/ipc/certificates';
+import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import type { WorkstationDb } from '../../db/db';
+import { checkPrint, recordPrint } from './printLogStore';
+
+export interface SaveInput {
+  api: QihangApi;
+  db: WorkstationDb;
+  profile: Profile;
+  classId: string;
+  items: BatchItem[];
+  calibration: Calibration;
+  copies: number;
+  reason: string;
+  now?: () => Date;
+}
+
+export type SaveOutcome =
+  | { kind: 'saved'; path: string; numbers: string[]; held: HeldWire[] }
+  | { kind: 'nothing'; held: HeldWire[] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+const batchId = (at: Date) =>
+  `b${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
+  const now = input.now ?? (() => new Date());
+  const at = now();
+  const base = {
+    batchId: batchId(at),
+    actor: { profileId: input.profile.id, name: input.profile.name },
+    at: at.toISOString(),
+    classId: input.classId,
+    numbers: input.items.map((i) => i.number),
+    copies: input.copies,
+    ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
+  };
+  try {
+    const check = await checkPrint(input.db, {
+      ...base,
+      destination: { kind: 'file', name: '（待选择）' },
+    });
+    if (!check.ok) return { kind: 'failed', message: check.message };
+    const r = await input.api.certificates.saveBatch({
+      importer: { profileId: input.profile.id, demo: input.profile.demo === true },
+      classId: input.classId,
+      items: input.items,
+      calibration: input.calibration,
+    });
+    if (!r.ok) return { kind: 'failed', message: r.error.message };
+    const v = r.value;
+    if (v.status === 'cancelled') return { kind: 'cancelled' };
+    if (v.status === 'nothing') return { kind: 'nothing', held: v.held };
+    const logged = await recordPrint(input.db, input.profile.id, {
+      ...base,
+      numbers: v.numbers,
+      destination: { kind: 'file', name: v.path },
+    });
+    if (!logged.ok) return { kind: 'failed', message: logged.message };
+    return { kind: 'saved', path: v.path, numbers: v.numbers, held: v.held };
+  } catch (e) {
+    return { kind: 'failed', message: (e as Error).message };
+  }
+}

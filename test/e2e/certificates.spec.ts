@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/server';
+import { enterDemo } from './helpers/profiles';
+import { startApp, type AppSession } from './harness/session';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
+let app: AppSession;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startApp();
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  await app.page.goto(app.harness.url);
+  await app.page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const rows = () => app.page.getByTestId('certificate-row');
+
+describe('证书打印 for a demo print operator', () => {
+  it('lists the 2024 online class with reasons: 7 printable, one without a number', async () => {
+    await enterDemo(app.page, '证书打印员');
+    await app.page.locator('[data-screen="certificates"]').click();
+    await app.page.getByTestId('certificates-table').waitFor({ timeout: 60_000 });
+    expect(await app.page.getByTestId('certificates-class').inputValue()).toContain(
+      'C-2024-HD-O03',
+    );
+    expect(
+      await app.page.locator('[data-testid="certificate-row"][data-status="printable"]').count(),
+    ).toBe(7);
+    const waiting = app.page.locator(
+      '[data-testid="certificate-row"][data-status="awaiting-number"]',
+    );
+    expect(await waiting.count()).toBe(1);
+    expect(await waiting.textContent()).toContain('待平台编号');
+    expect(await rows().count()).toBe(8);
+  });
+
+  it('previews page 1 from the batch data', async () => {
+    await app.page.getByTestId('certificates-preview').click();
+    const preview = app.page.getByTestId('certificate-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.textContent()).toContain('北京市网络创业培训合格证书');
+    expect(await preview.textContent()).toContain('BJWL-2024-004100');
+    await app.page.screenshot({ path: path.join(SHOTS, 'certificates.png') });
+  });
+
+  it('saves the batch as one PDF and logs it; a reprint without a reason is refused', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qh-cert-e2e-'));
+    const out = path.join(dir, 'batch.pdf');
+    app.harness.dialogs.answerNextSave(out);
+    await app.page.getByTestId('certificates-save').click();
+    const result = app.page.getByTestId('certificates-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(out);
+    expect(existsSync(out)).toBe(true);
+    await app.page.getByTestId('print-log-row').first().waitFor();
+    expect(await app.page.getByTestId('print-log-row').first().textContent()).toContain(
+      'BJWL-2024-004100',
+    );
+
+    // Text in the PDF is in the embedded font: pdftotext with no system fonts reads it back.
+    const conf = path.join(dir, 'fonts.conf');
+    writeFileSync(conf, '<?xml version="1.0"?><fontconfig></fontconfig>');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], {
+      env: { ...process.env, FONTCONFIG_FILE: conf },
+      encoding: 'utf8',
+    });
+    expect(text).toContain('BJWL-2024-004142');
+
+    await app.page.getByTestId('certificates-save').click();
+    await app.page
+      .getByTestId('certificates-result')
+      .filter({ hasText: '重印须填写原因' })
+      .waitFor();
+    expect(await app.page.getByTestId('print-log-row').count()).toBe(1);
+  });
+
+  it('voids a printed certificate only with a reason', async () => {
+    await app.page.getByTestId('void-number').fill('BJWL-2024-004100');
+    await app.page.getByTestId('void-button').click();
+    await app.page.getByTestId('void-message').filter({ hasText: '须填写原因' }).waitFor();
+    await app.page.getByTestId('void-reason').fill('打印错位');
+    await app.page.getByTestId('void-button').click();
+    await app.page.getByTestId('void-message').filter({ hasText: '已作废' }).waitFor();
+    expect(await app.page.getByTestId('print-log-row').count()).toBe(2);
+    await app.page.screenshot({ path: path.join(SHOTS, 'certificates-log.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MainContext } from '../../../src-main/ipc/context';
+import { certificatesHandlers } from '../../../src-main/ipc/certificates';
+import { readDemoKey } from '../../../src-main/services/packages/trust';
+import { openWorkPackage } from '../../../src-main/services/packages/open';
+import type { BatchItem } from '../../../src-shared/ipc/certificates';
+
+const RESOURCES = path.resolve(__dirname, '../../../resources');
+let items: BatchItem[] = [];
+
+function context(answer: string | null): MainContext {
+  return {
+    version: '0.0.0-test',
+    host: 'browser-harness',
+    packaged: false,
+    platform: 'linux',
+    resourcesDir: RESOURCES,
+    userDataDir: mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-')),
+    dialogs: {
+      openFile: () => Promise.resolve(null),
+      saveFile: () => Promise.resolve(answer),
+    },
+    sealer: {
+      isEncryptionAvailable: () => false,
+      backend: () => 'test',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
+  } as MainContext;
+}
+
+const request = (list: BatchItem[]) => ({
+  importer: { profileId: 'p-print', demo: true },
+  classId: 'C-2024-HD-O03',
+  items: list,
+  calibration: { dxMm: 0, dyMm: 0 },
+});
+
+beforeAll(async () => {
+  const trust = await readDemoKey(RESOURCES);
+  if (!trust.ok) throw new Error(trust.message);
+  const opened = await openWorkPackage(path.join(RESOURCES, 'demo', 'demo.qhpkg'), {
+    trustedKeys: trust.keys,
+  });
+  if (!opened.ok) throw new Error(opened.message);
+  const names = new Map(opened.manifest.records.trainees.map((t) => [t.id, t.name]));
+  items = opened.manifest.records.certificateNumbers.map((n) => ({
+    traineeId: n.traineeId,
+    name: names.get(n.traineeId)!,
+    number: n.number,
+    signedRecord: n.signedRecord!,
+  }));
+}, 60_000);
+
+describe('certificates IPC handlers', () => {
+  it('previews page 1 as document data from the verified record', async () => {
+    const r = await certificatesHandlers(context(null)).previewBatch(request(items));
+    expect(r.ok && r.value.printable).toBe(items.length);
+    expect(r.ok && r.value.page?.number).toBe(items[0]!.number);
+  }, 60_000);
+
+  it('refuses a number that is not the one the platform signed', async () => {
+    const forged = [{ ...items[0]!, number: 'BJWL-2024-999999' }];
+    const r = await certificatesHandlers(context(null)).previewBatch(request(forged));
+    expect(r).toMatchObject({ ok: false, error: { code: 'certificates/number-mismatch' } });
+  }, 60_000);
+
+  it('refuses records for a non-demo profile that has no enrolled platform key', async () => {
+    const r = await certificatesHandlers(context(null)).previewBatch({
+      ...request(items),
+      importer: { profileId: 'p-real', demo: false },
+    });
+    expect(r.ok).toBe(false);
+  }, 60_000);
+
+  it('writes the batch where the dialog says, and nothing when it is cancelled', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-out-')), 'batch');
+    const saved = await certificatesHandlers(context(out)).saveBatch(request(items));
+    expect(saved.ok && saved.value).toMatchObject({ status: 'saved', path: `${out}.pdf` });
+    expect(readFileSync(`${out}.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
+    const other = path.join(path.dirname(out), 'other.pdf');
+    const cancelled = await certificatesHandlers(context(null)).saveBatch(request(items));
+    expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
+    expect(existsSync(other)).toBe(false);
+  }, 120_000);
+});
