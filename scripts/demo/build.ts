@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
+import { WORK_PACKAGE_SCHEMA_VERSION } from '../../src-shared/bundle/records';
 import {
   writeWorkPackage,
   type FileSource,
@@ -23,7 +24,7 @@ export const DEMO_PRIVATE_KEY = join(REPO_ROOT, 'scripts', 'demo', 'demo-platfor
 export const MEDIA_CACHE = join(REPO_ROOT, 'scripts', 'demo', 'media');
 
 export const DEMO_HEADER = {
-  schemaVersion: 1,
+  schemaVersion: WORK_PACKAGE_SCHEMA_VERSION,
   packageId: 'demo-2025-haidian-chaoyang',
   version: 1,
   issuer: '北京市创业培训管理平台（演示）',

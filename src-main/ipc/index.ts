@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
 import { packagesHandlers } from './packages';
+import { panelHandlers } from './panel';
 import { policyHandlers } from './policy';
 import { syncHandlers } from './sync';
 
@@ -15,6 +16,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     keys: keysHandlers(ctx),
     sync: syncHandlers(ctx),
     policy: policyHandlers(ctx),
+    panel: panelHandlers(ctx),
   };
 }
 

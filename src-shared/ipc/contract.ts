@@ -3,6 +3,7 @@
 import { appChannels } from './app';
 import { keysChannels } from './keys';
 import { packagesChannels } from './packages';
+import { panelChannels } from './panel';
 import { policyChannels } from './policy';
 import { syncChannels } from './sync';
 import type { ApiOf, ContractSpec, HandlersOf } from './channel';
@@ -13,6 +14,7 @@ export const contract = {
   keys: keysChannels,
   sync: syncChannels,
   policy: policyChannels,
+  panel: panelChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import { packageErrors, type PackageError } from '../../../src-shared/bundle/packageErrors';
 import {
+  SUPPORTED_WORK_PACKAGE_SCHEMA_VERSIONS,
   WORK_PACKAGE_SCHEMA_VERSION,
   workPackageManifestSchema,
   type WorkPackageManifest,
@@ -113,7 +114,7 @@ export function verifyManifest(
   }
   // Checked before the schema so a future format gets "upgrade" rather than a list of field errors.
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== WORK_PACKAGE_SCHEMA_VERSION) {
+  if (typeof version !== 'number' || !SUPPORTED_WORK_PACKAGE_SCHEMA_VERSIONS.includes(version)) {
     fail(
       packageErrors.unsupportedSchemaVersion(
         pkg,

@@ -38,10 +38,21 @@ describe('openWorkPackage manifest checks', () => {
   it('refuses a manifest of another schema version with its own code naming the version', async () => {
     const fixture = makeManifest();
 
-    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 2 });
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 3 });
 
     expect(result).toMatchObject({ ok: false, code: 'unsupported-schema-version' });
-    expect(!result.ok && result.message).toContain('版本是 2');
+    expect(!result.ok && result.message).toContain('版本是 3');
+  });
+
+  it('still reads a version 1 manifest, without the fields version 2 added', async () => {
+    const fixture = makeManifest();
+
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 1 });
+
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.manifest.records.experts.every((e) => e.keys === undefined)).toBe(
+      true,
+    );
   });
 
   it('refuses a duplicate trainee id and names the kind and the id', async () => {
