@@ -58,6 +58,14 @@ const v2: Record<string, string> = {
   auditLog: 'seq, entityId, hash, [entityKind+entityId]',
 };
 
+// v3: the panel chair's imports — other experts' reviews and recusals from their bundles
+// (panelRecords) and what was refused because it differed from a stored record (panelRefusals).
+const v3: Record<string, string> = {
+  ...v2,
+  panelRecords: 'id, kind, assignmentId, submissionId, expertId, bundleId',
+  panelRefusals: '++seq, recordId, at',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -81,6 +89,7 @@ export const schemaVersions: SchemaVersion[] = [
         });
     },
   },
+  { version: 3, stores: v3 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

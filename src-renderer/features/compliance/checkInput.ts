@@ -6,12 +6,20 @@ import type { PolicyPack } from '../../../src-shared/policy/pack';
 import { packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import type { WorkstationDb } from '../../db/db';
 import type { PackageRow } from '../../db/types';
+import { panelOutcomes } from './panelOutcomes';
+
+function outcomeKey(m: ReadonlyMap<string, ReadonlyMap<string, boolean>>): string {
+  return [...m]
+    .flatMap(([c, ts]) => [...ts].map(([t, v]) => `${c}/${t}=${v ? 1 : 0}`))
+    .sort()
+    .join(',');
+}
 
 export interface CheckInput {
   pkg: PackageRow;
   records: PackageRecords;
   files: PackageFile[];
-  /** What auditors have entered. Nothing is wired yet, so every such item reads 待核查. */
+  /** What people entered locally: so far the panel decisions (outcomes); the rest reads 待核查. */
   inputs: PolicyInputs;
   /** Built-in packs plus those the package shipped (a shipped pack replaces a same-id one). */
   packs: PolicyPack[];
@@ -51,6 +59,7 @@ export async function loadCheckInput(
     db.submissions,
     db.certificateNumbers,
     db.files,
+    db.panelDecisions,
   ];
   // One read transaction: an import running meanwhile is seen entirely or not at all.
   return db.transaction('r', tables, async () => {
@@ -84,13 +93,16 @@ export async function loadCheckInput(
       rubrics: [],
       certificateNumbers: certs.map(strip),
     };
+    const packs = packsWithShipped(pkg.policyPacks);
+    const outcomePassedByClass = await panelOutcomes(db, records, packs);
     return {
       pkg,
       records,
       files: files.map(({ location: _location, ...f }) => strip(f)),
-      inputs: {},
-      packs: packsWithShipped(pkg.policyPacks),
-      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}`,
+      inputs: outcomePassedByClass.size > 0 ? { outcomePassedByClass } : {},
+      packs,
+      // Decisions change the findings, so they are part of what identifies this input.
+      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}:${outcomeKey(outcomePassedByClass)}`,
     };
   });
 }
