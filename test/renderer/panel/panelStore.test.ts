@@ -126,8 +126,7 @@ async function outcomeFindings(traineeIds: string[], ruleId = 'R-OUTCOME-HOURS')
   const trainees = ev.classes.flatMap((c) => c.trainees);
   return traineeIds.map(
     (t) =>
-      trainees.find((x) => x.traineeId === t)!.reasons.find((f) => f.ruleId === 'R-OUTCOME-HOURS')
-        ?.status,
+      trainees.find((x) => x.traineeId === t)!.reasons.find((f) => f.ruleId === ruleId)?.status,
   );
 }
 
