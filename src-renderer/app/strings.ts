@@ -3,6 +3,7 @@
 import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
+import { panelStrings } from './strings/panel';
 import { reviewStrings } from './strings/review';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
@@ -86,6 +87,7 @@ export const t = {
     dataLocation: '数据保存在本机 IndexedDB 中，关闭窗口不会丢失。',
   },
   review: reviewStrings,
+  panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,
   packageImport: packageImportStrings,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { expertKeySchema, recordId, sha256Hex } from '../bundle/records';
 import { resultRecordSchema } from '../bundle/resultBundle';
+import { panelRecordDataSchema } from '../panel/recordData';
 import { channel } from './channel';
 
 /** A panel has a handful of experts; anything huge is a bug, not a panel. */
@@ -38,5 +39,15 @@ export const panelChannels = {
       .object({ experts: z.array(panelExpertKeysSchema).min(1).max(MAX_PANEL_EXPERTS) })
       .strict(),
     response: importExpertBundleResponse,
+  }),
+  saveRecordDocx: channel({
+    summary: 'Writes the 会审记录 (DOCX) from the panel data where the chair chooses, atomically.',
+    request: panelRecordDataSchema,
+    response: z.object({ path: z.string().nullable() }),
+  }),
+  saveResultsXlsx: channel({
+    summary: "Writes the panel's results (XLSX) where the chair chooses, atomically.",
+    request: panelRecordDataSchema,
+    response: z.object({ path: z.string().nullable() }),
   }),
 };
