@@ -5,6 +5,7 @@ export const panelStrings = {
   chairOf: (panel: string, name: string) => `${panel} · 组长 ${name}`,
   members: (names: string) => `成员：${names}`,
   choosePanel: '评审组',
+  place: '会议地点（写入会审记录）',
   tabs: { submissions: '逐件会审', stats: '评审组统计', refusals: '拒收记录' },
   actions: {
     importBundle: '导入专家结果包',

@@ -38,7 +38,7 @@ export async function exportDocFlow(
   api: QihangApi,
   summary: PanelSummary,
   format: 'docx' | 'xlsx',
-  meta: { chairName: string; place: string; date: string },
+  meta: { chairName: string; place: string; date: string; organizations?: Map<string, string> },
 ): Promise<FlowReport> {
   try {
     const request = panelDocInput(summary, meta);
