@@ -69,7 +69,6 @@ describe('the panel chair decides', () => {
   });
 
   it("imports two experts' bundles and stores a repeated import once", async () => {
-    const { page } = app;
     await importBundle('demo-reviews-exp-02.qhres');
     await expect
       .poll(() => report().textContent(), SLOW)
@@ -102,7 +101,7 @@ describe('the panel chair decides', () => {
   it('flags the disagreement and shows every expert side by side', async () => {
     const { page } = app;
     const flagged = page.locator('[data-testid="panel-list-item"][data-flagged="true"]');
-    await expect.poll(() => flagged.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => flagged.count()).toBeGreaterThanOrEqual(1);
     // The 88 against 58 one: the spread passes the threshold.
     for (let i = 0; i < (await flagged.count()); i++) {
       await flagged.nth(i).click();
