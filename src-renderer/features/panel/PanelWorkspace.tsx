@@ -22,7 +22,7 @@ import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import type { PanelRow } from '../../db/types';
-import { PANE_HEIGHT } from '../review/layout';
+import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 import { DecisionForm } from './DecisionForm';
 import { exportDocFlow, importBundleFlow, type FlowReport } from './panelFlows';
 import { PanelStats } from './PanelStats';

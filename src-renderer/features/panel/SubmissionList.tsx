@@ -2,7 +2,7 @@ import { Badge, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/
 import { useEffect, useRef } from 'react';
 import type { SubmissionSummary } from '../../../src-shared/panel/summary';
 import { t } from '../../app/strings';
-import { PANE_HEIGHT } from '../review/layout';
+import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 
 const s = t.panel;
 
