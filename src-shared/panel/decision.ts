@@ -7,6 +7,12 @@ import { isoInstant, recordId } from '../bundle/records';
 import type { SubmissionStats } from '../review/aggregate';
 import { verdicts, type Verdict } from '../review/schema';
 
+/**
+ * Orders ids and ISO instants by code unit: the same order on every machine, and far cheaper
+ * than localeCompare over thousands of records (bench/panel.bench.ts).
+ */
+export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const REASON_MIN = 5;
 export const REASON_MAX = 2000;
 
@@ -94,7 +100,7 @@ export function decisionsInForce<
   const superseded = new Set(decisions.map((d) => d.supersedes).filter(Boolean));
   const out = new Map<string, T>();
   const sorted = [...decisions].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    (a, b) => byCode(a.createdAt, b.createdAt) || byCode(a.id, b.id),
   );
   for (const d of sorted) if (!superseded.has(d.id)) out.set(d.submissionId, d);
   return out;

@@ -12,7 +12,7 @@ import {
 import type { ConflictDeclaration } from '../review/conflict';
 import { expertLeniency, type Leniency } from '../review/leniency';
 import type { Review } from '../review/schema';
-import { decisionsInForce, type PanelDecision } from './decision';
+import { byCode, decisionsInForce, type PanelDecision } from './decision';
 
 export interface PanelInput {
   panel: Panel;
@@ -63,7 +63,7 @@ export function reviewsInForce(reviews: readonly Review[]): Map<string, Review> 
   const superseded = new Set(reviews.map((r) => r.supersedes).filter(Boolean));
   const out = new Map<string, Review>();
   const sorted = [...reviews].sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    (a, b) => byCode(a.createdAt, b.createdAt) || byCode(a.id, b.id),
   );
   for (const r of sorted) if (!superseded.has(r.id)) out.set(r.assignmentId, r);
   return out;
@@ -103,10 +103,10 @@ export function summarizePanel(input: PanelInput): PanelSummary {
 
   const submissions: SubmissionSummary[] = input.submissions
     .filter((s) => bySubmission.has(s.id))
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byCode(a.id, b.id))
     .map((submission) => {
       const entries = (bySubmission.get(submission.id) ?? [])
-        .sort((a, b) => a.expertId.localeCompare(b.expertId))
+        .sort((a, b) => byCode(a.expertId, b.expertId))
         .map((a): ExpertEntry => {
           const name = nameOf.get(a.expertId) ?? a.expertId;
           const review = reviews.get(a.id);

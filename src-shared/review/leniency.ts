@@ -35,7 +35,9 @@ export function expertLeniency(totals: readonly ExpertTotal[]): Leniency[] {
     const m = mean(list.map((t) => t.total))!;
     for (const t of list) {
       const d = t.total - m;
-      deviations.set(t.expertId, [...(deviations.get(t.expertId) ?? []), d]);
+      const list = deviations.get(t.expertId);
+      if (list) list.push(d);
+      else deviations.set(t.expertId, [d]);
       all.push(d);
     }
   }

@@ -195,11 +195,13 @@ export async function loadPanelInput(db: WorkstationDb, panel: PanelRow): Promis
     const rubricOf = await rubricsBySubmission(db, subIds);
     const experts = await db.experts.toArray();
     // The chair's own reviews (entered on this workstation) and the imported ones.
+    // One pass over each table rather than anyOf(thousands of ids): a chair's workstation holds
+    // little besides this panel's records, and a key-by-key range walk costs far more.
+    const subSet = new Set(subIds);
     const own = (await db.reviews
-      .where('submissionId')
-      .anyOf(subIds)
+      .filter((r) => subSet.has(r.submissionId as string))
       .toArray()) as unknown[] as Review[];
-    const imported = await db.panelRecords.where('submissionId').anyOf(subIds).toArray();
+    const imported = await db.panelRecords.filter((r) => subSet.has(r.submissionId)).toArray();
     const decisions = (await db.panelDecisions
       .where('panelId')
       .equals(panel.id)
