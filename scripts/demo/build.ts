@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
+import { WORK_PACKAGE_SCHEMA_VERSION } from '../../src-shared/bundle/records';
 import {
   writeWorkPackage,
   type FileSource,
@@ -11,6 +12,7 @@ import {
 } from '../../src-main/services/packages/write';
 import { withSignedCertificates } from './certificates';
 import { loadOrCreateDemoKey } from './keys';
+import { writeDemoPanelBundles } from './panelReviews';
 import { ensureMedia } from './media';
 import { docText, loadDemoFont, makeDemoFont, renderPlanPdf } from './pdf';
 import { generateDemoRecords } from './records';
@@ -24,9 +26,10 @@ export const DEMO_PRIVATE_KEY = join(REPO_ROOT, 'scripts', 'demo', 'demo-platfor
 export const MEDIA_CACHE = join(REPO_ROOT, 'scripts', 'demo', 'media');
 
 export const DEMO_HEADER = {
-  schemaVersion: 2,
+  schemaVersion: WORK_PACKAGE_SCHEMA_VERSION,
   packageId: 'demo-2025-haidian-chaoyang',
-  version: 1,
+  // 2: the experts' enrolled keys (work package format 2) for the chair's bundle imports.
+  version: 2,
   issuer: '北京市创业培训管理平台（演示）',
   district: '海淀区、朝阳区',
   title: '2025年上半年创业培训评审工作包（演示数据）',
@@ -99,6 +102,8 @@ export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult>
     outPath: packagePath,
   });
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.code}: ${e.message}`).join('\n'));
+  const bundles = await writeDemoPanelBundles(demo.records, join(outDir, 'bundles'));
+  log(`已生成 ${bundles.length} 个评审专家结果包（供组长会审导入）`);
   const pub = join(outDir, basename(DEMO_PUBLIC_KEY));
   if (!existsSync(pub)) writeFileSync(pub, `${bytesToBase64(key.publicKeyRaw)}\n`);
   return {

@@ -14,6 +14,7 @@ import { CLASS_PLANS } from './classes';
 import { practiceEvidence, seedEdgeCases } from './edge-cases';
 import { makeRng } from './prng';
 import { addRecordedMedia, buildSessions } from './sessions';
+import { withDemoKeys } from './panelReviews';
 import { assignmentsFor, submissionsFor } from './submissions';
 import { eliteTrainee, keyGroupTrainee } from './trainees';
 import { DEMO_SEED, type Ctx, type DemoRecords, type Printable } from './types';
@@ -118,7 +119,7 @@ export function generateDemoRecords(printable: Printable, seed = DEMO_SEED): Dem
       lecturers: LECTURERS,
       trainees,
       submissions,
-      experts: EXPERTS,
+      experts: withDemoKeys(EXPERTS),
       panels: PANELS,
       assignments,
       rubrics: RUBRICS,

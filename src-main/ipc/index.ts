@@ -6,6 +6,7 @@ import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
 import { packagesHandlers } from './packages';
+import { panelHandlers } from './panel';
 import { policyHandlers } from './policy';
 import { profilesHandlers } from './profiles';
 import { syncHandlers } from './sync';
@@ -19,6 +20,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     policy: policyHandlers(ctx),
     profiles: profilesHandlers(ctx),
     certificates: certificatesHandlers(ctx),
+    panel: panelHandlers(ctx),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
+import { panelStrings } from './strings/panel';
 import { reviewStrings } from './strings/review';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
@@ -76,6 +77,7 @@ export const t = {
     logFileNone: '（未记录）',
   },
   review: reviewStrings,
+  panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,
   packageImport: packageImportStrings,

@@ -11,6 +11,8 @@ import type {
   LocalWorkRow,
   OrganizerRow,
   PackageRow,
+  PanelRecordRow,
+  PanelRefusalRow,
   PanelRow,
   ProfileRow,
   ReviewDraftRow,
@@ -41,6 +43,8 @@ export class WorkstationDb extends Dexie {
   reviews!: Table<LocalWorkRow, string>;
   reviewDrafts!: Table<ReviewDraftRow, [string, string]>;
   panelDecisions!: Table<LocalWorkRow, string>;
+  panelRecords!: Table<PanelRecordRow, string>;
+  panelRefusals!: Table<PanelRefusalRow, number>;
   videoSamples!: Table<LocalWorkRow, string>;
   findings!: Table<LocalWorkRow, string>;
   certificates!: Table<LocalWorkRow, string>;

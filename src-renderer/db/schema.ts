@@ -66,6 +66,14 @@ const v3: Record<string, string> = {
   printLogRecords: 'id, classId, syncState, [syncState+createdAt]',
 };
 
+// v4: the panel chair's imports — other experts' reviews and recusals from their bundles
+// (panelRecords) and what was refused because it differed from a stored record (panelRefusals).
+const v4: Record<string, string> = {
+  ...v3,
+  panelRecords: 'id, kind, assignmentId, submissionId, expertId, bundleId',
+  panelRefusals: '++seq, recordId, at',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -90,6 +98,7 @@ export const schemaVersions: SchemaVersion[] = [
     },
   },
   { version: 3, stores: v3 },
+  { version: 4, stores: v4 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

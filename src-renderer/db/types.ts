@@ -87,3 +87,29 @@ export interface AuditLogRow {
   prevHash: string;
   hash: string;
 }
+
+/** Another expert's review or recusal, imported by the panel chair from that expert's bundle. */
+export interface PanelRecordRow {
+  id: string;
+  kind: 'review' | 'conflict';
+  assignmentId: string;
+  submissionId: string;
+  expertId: string;
+  /** The record as signed (a Review or a ConflictDeclaration). */
+  record: Record<string, unknown>;
+  bundleId: string;
+  bundleHash: string;
+  importedAt: string;
+}
+
+/** A record refused because one with the same id and other content was already stored. */
+export interface PanelRefusalRow {
+  seq?: number;
+  recordId: string;
+  at: string;
+  fileName: string;
+  bundleId: string;
+  message: string;
+  incoming: Record<string, unknown>;
+  stored: Record<string, unknown>;
+}

@@ -186,18 +186,36 @@ export const submissionSchema = z.object({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
+/** Raw 32-byte Ed25519 public key, base64 (as in enrollment files). */
+export const rawPublicKeyBase64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, '公钥须为 32 字节的 base64');
+
+/** A key the platform enrolled for an expert: bundles signed by it speak for that expert. */
+export const expertKeySchema = z.object({
+  /** Hex SHA-256 of the raw public key; main checks it matches before trusting the key. */
+  keyid: sha256Hex,
+  publicKey: rawPublicKeyBase64,
+});
+export type ExpertKey = z.infer<typeof expertKeySchema>;
+
 export const expertSchema = z.object({
   id: recordId,
   name: z.string().min(1),
   organization: z.string().optional(),
+  /** Since schema version 2: the expert's enrolled keys, so a panel chair can verify their bundles offline. */
+  keys: z.array(expertKeySchema).max(8).optional(),
 });
 export type Expert = z.infer<typeof expertSchema>;
 
 export const panelSchema = z.object({
   id: recordId,
   name: z.string().min(1),
+  /** The expert who chairs the panel (组长); a chair sees only their own panel's submissions. */
   chairId: recordId,
   expertIds: z.array(recordId).min(1),
+  /** Since schema version 2: the spread of totals above which a submission is flagged (default 15). */
+  disagreementThreshold: z.number().positive().max(1000).optional(),
 });
 export type Panel = z.infer<typeof panelSchema>;
 
@@ -300,8 +318,9 @@ export function emptyPackageRecords(): PackageRecords {
   };
 }
 
-// Version 2 only adds `certificateNumbers[].signedRecord`; a version 1 manifest is the same
-// document without it, so readers accept both and writers produce the newest.
+// Version 2 only added optional fields: certificateNumbers[].signedRecord (the platform's signed
+// certificate record), experts' enrolled keys and a panel's disagreement threshold. A version 1
+// manifest is the same document without them, so readers accept both and writers emit the newest.
 export const WORK_PACKAGE_SCHEMA_VERSION = 2;
 export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2];
 

@@ -25,6 +25,8 @@ export const resultRecordKinds = [
   'sampling-plan',
   'compliance-verdict',
   'print-log',
+  // An expert's 回避声明 (src-shared/review/conflict.ts); added after the first six.
+  'conflict',
 ] as const;
 export const resultRecordKind = z.enum(resultRecordKinds);
 export type ResultRecordKind = z.infer<typeof resultRecordKind>;

@@ -4,6 +4,7 @@ import { appChannels } from './app';
 import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
 import { packagesChannels } from './packages';
+import { panelChannels } from './panel';
 import { policyChannels } from './policy';
 import { profilesChannels } from './profiles';
 import { syncChannels } from './sync';
@@ -17,6 +18,7 @@ export const contract = {
   policy: policyChannels,
   profiles: profilesChannels,
   certificates: certificatesChannels,
+  panel: panelChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ export const reviewStrings = {
     linkedAs: (name: string) => `我是：${name}`,
     change: '更换',
     noExperts: '当前工作包中没有评审专家。请先导入包含评审分配的工作包。',
+    chairs: (panel: string) => ` · ${panel}组长`,
   },
   queue: {
     title: '分配给我的成果',

@@ -28,7 +28,7 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
-import { loadCheckInput, type CheckInput } from '../compliance/checkInput';
+import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 import { saveBatchFlow } from './batchFlow';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CertificatePreview } from './CertificatePreview';

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { evaluatePackage, type PackageEvaluation } from '../../../src-shared/policy/engine';
 import type { WorkstationDb } from '../../db/db';
-import { loadCheckInput, type CheckInput } from './checkInput';
+import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 
 export type EvaluationState =
   | { phase: 'loading' }
@@ -29,7 +29,14 @@ export function useEvaluation(db: WorkstationDb, asOf: string): EvaluationState 
     async () => (await db.packages.orderBy('importedAt').last()) ?? null,
     [db],
   );
-  const pkgKey = pkg === undefined ? undefined : pkg ? `${pkg.packageId}:${pkg.envelopeHash}` : '';
+  // And when the panel chair records a decision (decisions are append-only: the count moves).
+  const decisions = useLiveQuery(() => db.panelDecisions.count(), [db]);
+  const pkgKey =
+    pkg === undefined || decisions === undefined
+      ? undefined
+      : pkg
+        ? `${pkg.packageId}:${pkg.envelopeHash}:${decisions}`
+        : '';
   const key = pkgKey ? `${pkgKey}|${asOf}` : pkgKey;
   // The last run's outcome, tagged with what it was run for; the phase is derived below so
   // the effect only ever sets state from the async run.

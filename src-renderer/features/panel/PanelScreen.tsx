@@ -1,7 +1,54 @@
-import { PlaceholderScreen } from '../../app/PlaceholderScreen';
+import { Alert, Loader, Select, Stack, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Profile } from '../../../src-shared/profiles/roles';
+import { useDb } from '../../app/dbContext';
+import { screenLabels, t } from '../../app/strings';
+import { chairedPanels } from './panelStore';
+import { PanelWorkspace } from './PanelWorkspace';
 
-const counts = ['submissions', 'assignments', 'experts'] as const;
+const s = t.panel;
 
-export function PanelScreen() {
-  return <PlaceholderScreen screen="panel" counts={[...counts]} />;
+/** 组长会审: only the panels the profile's expert chairs, as the package names them. */
+export function PanelScreen({ profile }: { profile: Profile }) {
+  const db = useDb();
+  const chaired = useLiveQuery(() => chairedPanels(db, profile.id), [db, profile.id]);
+  const [choice, setChoice] = useState<string | null>(null);
+  if (chaired === undefined) return <Loader size="sm" />;
+  const panel = chaired.panels.find((p) => p.id === choice) ?? chaired.panels[0];
+  return (
+    <Stack data-testid="screen-panel" gap="sm">
+      {chaired.expertId === null ? (
+        <>
+          <Title order={3}>{screenLabels.panel}</Title>
+          <Alert color="yellow">{s.linkFirst}</Alert>
+        </>
+      ) : !panel ? (
+        <>
+          <Title order={3}>{screenLabels.panel}</Title>
+          <Alert color="yellow" data-testid="panel-not-chair">
+            {s.notChair}
+          </Alert>
+        </>
+      ) : (
+        <>
+          {chaired.panels.length > 1 && (
+            <Select
+              label={s.choosePanel}
+              data={chaired.panels.map((p) => ({ value: p.id, label: p.name }))}
+              value={panel.id}
+              onChange={setChoice}
+              w={280}
+            />
+          )}
+          <PanelWorkspace
+            key={panel.id}
+            profile={profile}
+            panel={panel}
+            chairExpertId={chaired.expertId}
+          />
+        </>
+      )}
+    </Stack>
+  );
 }

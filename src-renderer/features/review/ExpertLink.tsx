@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
-import { linkExpert } from './reviewStore';
+import { linkExpert } from '../../db/expertLink';
 
 const s = t.review.link;
 
@@ -12,6 +12,13 @@ const s = t.review.link;
 export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () => void }) {
   const db = useDb();
   const experts = useLiveQuery(() => db.experts.orderBy('id').toArray(), [db]);
+  // The package names each panel's chair: the choice shows who chairs which panel.
+  const panels = useLiveQuery(() => db.panels.toArray(), [db]);
+  const chairOf = (expertId: string) =>
+    (panels ?? [])
+      .filter((p) => p.chairId === expertId)
+      .map((p) => s.chairs(p.name))
+      .join('');
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +48,7 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 data-testid="expert-link-select"
                 data={(experts ?? []).map((e) => ({
                   value: e.id,
-                  label: e.organization ? `${e.name}（${e.organization}）` : e.name,
+                  label: `${e.organization ? `${e.name}（${e.organization}）` : e.name}${chairOf(e.id)}`,
                 }))}
                 value={choice}
                 onChange={setChoice}

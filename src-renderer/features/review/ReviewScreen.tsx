@@ -4,7 +4,7 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { ExpertLink } from './ExpertLink';
 import { ReviewWorkspace } from './ReviewWorkspace';
-import { linkedExpertId } from './reviewStore';
+import { linkedExpertId } from '../../db/expertLink';
 
 /** 评审任务: first "who am I among the package's experts", then the queue and the form. */
 export function ReviewScreen({ profile }: { profile: Profile }) {

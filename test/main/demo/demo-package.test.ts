@@ -54,7 +54,7 @@ describe('the committed demo work package', () => {
     expect([...entries.keys()][0]).toBe('envelope.json');
     expect(manifest).toMatchObject({
       packageId: 'demo-2025-haidian-chaoyang',
-      version: 1,
+      version: 2,
       policyPackId: 'jrsnf-2023-25',
     });
   });

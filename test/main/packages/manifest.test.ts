@@ -67,6 +67,17 @@ describe('openWorkPackage manifest checks', () => {
     );
   });
 
+  it('still reads a version 1 manifest, without the fields version 2 added', async () => {
+    const fixture = makeManifest();
+
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 1 });
+
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.manifest.records.experts.every((e) => e.keys === undefined)).toBe(
+      true,
+    );
+  });
+
   it('refuses a duplicate trainee id and names the kind and the id', async () => {
     const fixture = makeManifest({ traineesPerClass: 2 });
     const [first, second] = fixture.manifest.records.trainees;

@@ -2,9 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { loadQueue } from '../../../src-renderer/features/review/queue';
+import { linkedExpertId, linkExpert } from '../../../src-renderer/db/expertLink';
 import {
-  linkedExpertId,
-  linkExpert,
   loadDraft,
   saveDraft,
   submitReview,

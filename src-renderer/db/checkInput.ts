@@ -1,17 +1,25 @@
 // The engine's input from Dexie: one package's rows, stripped back to the platform records
 // they were stored from. The engine is pure; this is the only place that knows tables.
-import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
-import type { PolicyInputs } from '../../../src-shared/policy/inputs';
-import type { PolicyPack } from '../../../src-shared/policy/pack';
-import { packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
-import type { WorkstationDb } from '../../db/db';
-import type { PackageRow } from '../../db/types';
+import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
+import type { PanelOutcomeDecision, PolicyInputs } from '../../src-shared/policy/inputs';
+import type { PolicyPack } from '../../src-shared/policy/pack';
+import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
+import type { WorkstationDb } from './db';
+import type { PackageRow } from './types';
+import { panelOutcomes } from './panelOutcomes';
+
+function outcomeKey(decisions: readonly PanelOutcomeDecision[]): string {
+  return decisions
+    .map((d) => `${d.classId}/${d.traineeId}=${d.passed ? 1 : 0}@${d.decidedAt}`)
+    .sort()
+    .join(',');
+}
 
 export interface CheckInput {
   pkg: PackageRow;
   records: PackageRecords;
   files: PackageFile[];
-  /** What auditors have entered. Nothing is wired yet, so every such item reads 待核查. */
+  /** What people entered locally: so far the panel decisions (outcomes); the rest reads 待核查. */
   inputs: PolicyInputs;
   /** Built-in packs plus those the package shipped (a shipped pack replaces a same-id one). */
   packs: PolicyPack[];
@@ -51,6 +59,7 @@ export async function loadCheckInput(
     db.submissions,
     db.certificateNumbers,
     db.files,
+    db.panelDecisions,
   ];
   // One read transaction: an import running meanwhile is seen entirely or not at all.
   return db.transaction('r', tables, async () => {
@@ -84,13 +93,16 @@ export async function loadCheckInput(
       rubrics: [],
       certificateNumbers: certs.map(strip),
     };
+    const packs = packsWithShipped(pkg.policyPacks);
+    const panelDecisions = await panelOutcomes(db, records, packs);
     return {
       pkg,
       records,
       files: files.map(({ location: _location, ...f }) => strip(f)),
-      inputs: {},
-      packs: packsWithShipped(pkg.policyPacks),
-      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}`,
+      inputs: panelDecisions.length > 0 ? { panelDecisions } : {},
+      packs,
+      // Decisions change the findings, so they are part of what identifies this input.
+      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}:${outcomeKey(panelDecisions)}`,
     };
   });
 }

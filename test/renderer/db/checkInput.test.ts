@@ -7,7 +7,7 @@ import type { PolicyPack } from '../../../src-shared/policy/pack';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
-import { loadCheckInput } from '../../../src-renderer/features/compliance/checkInput';
+import { loadCheckInput } from '../../../src-renderer/db/checkInput';
 import { makeManifest } from '../../fixtures/records';
 import { makeClass, merge } from '../../shared/policy/factories';
 

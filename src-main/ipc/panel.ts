@@ -1,0 +1,104 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
+import type { QihangHandlers } from '../../src-shared/ipc/contract';
+import { fail, ok } from '../../src-shared/ipc/result';
+import { panelRecordDoc } from '../../src-shared/panel/panelRecordDoc';
+import type { PanelRecordData } from '../../src-shared/panel/recordData';
+import { panelRecordDocx } from '../services/documents/panelRecordDocx';
+import { panelResultsXlsx } from '../services/documents/panelResultsXlsx';
+import { writeFileAtomic } from '../services/keys/atomicFile';
+import { verifyExpertBundle } from '../services/panel/expertBundle';
+import type { MainContext } from './context';
+
+/** An expert's bundle of reviews is small; a pick of gigabytes is the wrong file. */
+export const MAX_EXPERT_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+const QHRES_FILTER = {
+  name: '启航结果包（*.qhres）',
+  extensions: [RESULT_BUNDLE_EXTENSION.slice(1)],
+};
+
+const withExt = (p: string, ext: string) => (p.toLowerCase().endsWith(ext) ? p : `${p}${ext}`);
+// File names keep what Windows and macOS accept: no path separators or reserved characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+
+async function saveDocument(
+  ctx: MainContext,
+  data: PanelRecordData,
+  kind: { title: string; name: string; ext: '.docx' | '.xlsx'; filter: string },
+  bytes: () => Promise<Uint8Array>,
+) {
+  // Built before the dialog: data that cannot become a document never asks for a path.
+  let content: Uint8Array;
+  try {
+    content = await bytes();
+  } catch (e) {
+    return fail('panel/document-failed', `无法生成${kind.title}：${(e as Error).message}`);
+  }
+  const chosen = await ctx.dialogs.saveFile({
+    title: `保存${kind.title}`,
+    defaultName: safeName(`${data.panelName}-${kind.name}-${data.date}${kind.ext}`),
+    filters: [{ name: kind.filter, extensions: [kind.ext.slice(1)] }],
+  });
+  if (chosen === null) return ok({ path: null });
+  const target = withExt(chosen, kind.ext);
+  try {
+    // Written beside the target and renamed: a failed write never leaves half a document.
+    await writeFileAtomic(target, content, 0o644);
+  } catch (e) {
+    return fail('panel/write-failed', `无法写入 ${target}：${(e as Error).message}`);
+  }
+  return ok({ path: target });
+}
+
+export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
+  return {
+    saveRecordDocx: (data) =>
+      saveDocument(
+        ctx,
+        data,
+        { title: '会审记录', name: '会审记录', ext: '.docx', filter: 'Word 文档' },
+        () => panelRecordDocx(panelRecordDoc(data)),
+      ),
+    saveResultsXlsx: (data) =>
+      saveDocument(
+        ctx,
+        data,
+        { title: '评审结果表', name: '评审结果', ext: '.xlsx', filter: 'Excel 工作簿' },
+        () => panelResultsXlsx(data),
+      ),
+    importExpertBundle: async ({ experts }) => {
+      const chosen = await ctx.dialogs.openFile({
+        title: '导入评审专家的结果包',
+        filters: [QHRES_FILTER],
+      });
+      if (chosen === null) return ok({ path: null });
+      const fileName = path.basename(chosen);
+      let bytes: Uint8Array;
+      try {
+        const info = await stat(chosen);
+        if (!info.isFile()) return fail('panel/not-a-file', `${fileName} 不是文件`);
+        if (info.size > MAX_EXPERT_BUNDLE_BYTES) {
+          return fail('panel/too-large', `${fileName} 超过 64 MB，不是专家的结果包`);
+        }
+        bytes = new Uint8Array(await readFile(chosen));
+      } catch (e) {
+        return fail('panel/io-failed', `无法读取 ${fileName}：${(e as Error).message}`);
+      }
+      const verified = await verifyExpertBundle(bytes, experts, fileName);
+      if (!verified.ok) return fail(verified.code, verified.message);
+      return ok({
+        path: chosen,
+        fileName,
+        bundleId: verified.bundleId,
+        bundleHash: verified.bundleHash,
+        profileId: verified.profileId,
+        signerExpertIds: verified.signerExpertIds,
+        records: verified.records,
+        otherRecords: verified.otherRecords,
+      });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The panel chair's capability. Main verifies the other experts' result bundles against the
+// keys the work package enrolled for them (the renderer holds the package records and sends
+// the panel's keys) and writes the meeting record and results documents. The renderer stores
+// what main verified and decides everything else (src-shared/panel).
+import { z } from 'zod';
+import { expertKeySchema, recordId, sha256Hex } from '../bundle/records';
+import { resultRecordSchema } from '../bundle/resultBundle';
+import { panelRecordDataSchema } from '../panel/recordData';
+import { channel } from './channel';
+
+/** A panel has a handful of experts; anything huge is a bug, not a panel. */
+export const MAX_PANEL_EXPERTS = 64;
+
+export const panelExpertKeysSchema = z
+  .object({ expertId: recordId, keys: z.array(expertKeySchema).max(8) })
+  .strict();
+
+export const importExpertBundleResponse = z.union([
+  z.object({ path: z.null() }),
+  z.object({
+    path: z.string(),
+    fileName: z.string(),
+    bundleId: recordId,
+    bundleHash: sha256Hex,
+    profileId: recordId,
+    signerExpertIds: z.array(recordId),
+    records: z.array(resultRecordSchema),
+    /** Records of kinds the chair does not import (an expert's other work). */
+    otherRecords: z.number().int().min(0),
+  }),
+]);
+export type ImportExpertBundleResponse = z.infer<typeof importExpertBundleResponse>;
+
+export const panelChannels = {
+  importExpertBundle: channel({
+    summary:
+      "Opens an expert's result bundle (USB) and verifies it against the panel's enrolled expert keys.",
+    request: z
+      .object({ experts: z.array(panelExpertKeysSchema).min(1).max(MAX_PANEL_EXPERTS) })
+      .strict(),
+    response: importExpertBundleResponse,
+  }),
+  saveRecordDocx: channel({
+    summary: 'Writes the 会审记录 (DOCX) from the panel data where the chair chooses, atomically.',
+    request: panelRecordDataSchema,
+    response: z.object({ path: z.string().nullable() }),
+  }),
+  saveResultsXlsx: channel({
+    summary: "Writes the panel's results (XLSX) where the chair chooses, atomically.",
+    request: panelRecordDataSchema,
+    response: z.object({ path: z.string().nullable() }),
+  }),
+};

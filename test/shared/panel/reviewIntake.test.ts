@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Rubric } from '../../../src-shared/bundle/records';
+import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
+import {
+  planIntake,
+  type IntakeContext,
+  type PanelRecord,
+} from '../../../src-shared/panel/reviewIntake';
+
+const rubric: Rubric = {
+  id: 'rub-1',
+  program: 'basic',
+  submissionKind: 'business-plan',
+  title: '创业计划书评审标准',
+  passScore: 60,
+  criteria: [
+    { id: 'c1', label: '市场分析', maxScore: 50 },
+    { id: 'c2', label: '财务测算', maxScore: 50 },
+  ],
+};
+
+function reviewRecord(
+  id: string,
+  over: { expertId?: string; assignmentId?: string; c1?: number; comment?: string } = {},
+): ResultRecord {
+  const c1 = over.c1 ?? 40;
+  return {
+    id,
+    kind: 'review',
+    createdAt: '2025-06-30T10:00:00+08:00',
+    payload: {
+      assignmentId: over.assignmentId ?? 'asg-li',
+      submissionId: 'sub-1',
+      expertId: over.expertId ?? 'exp-li',
+      profileId: 'p-li',
+      rubricId: 'rub-1',
+      scores: [
+        { criterionId: 'c1', score: c1 },
+        { criterionId: 'c2', score: 30 },
+      ],
+      total: c1 + 30,
+      verdict: 'pass',
+      comment: over.comment ?? '市场分析扎实，财务测算基本合理。',
+      noConflict: true,
+    },
+  };
+}
+
+function ctx(over: Partial<IntakeContext> = {}): IntakeContext {
+  return {
+    signerExpertIds: ['exp-li'],
+    assignments: new Map([
+      ['asg-li', { submissionId: 'sub-1', expertId: 'exp-li' }],
+      ['asg-wang', { submissionId: 'sub-1', expertId: 'exp-wang' }],
+    ]),
+    rubricFor: (id) => (id === 'sub-1' ? rubric : undefined),
+    existing: new Map(),
+    ...over,
+  };
+}
+
+const stored = (outcomes: ReturnType<typeof planIntake>): Map<string, PanelRecord> =>
+  new Map(outcomes.flatMap((o) => (o.status === 'new' ? [[o.item.record.id, o.item]] : [])));
+
+describe('planIntake', () => {
+  it('takes a new review of the panel signed by its expert', () => {
+    const out = planIntake([reviewRecord('rv-1')], ctx());
+    expect(out.map((o) => o.status)).toEqual(['new']);
+  });
+
+  it('keeps the same review arriving a second time once (duplicate)', () => {
+    const first = planIntake([reviewRecord('rv-1')], ctx());
+    const again = planIntake([reviewRecord('rv-1')], ctx({ existing: stored(first) }));
+    expect(again).toEqual([{ status: 'duplicate', id: 'rv-1' }]);
+  });
+
+  it('refuses a review whose content differs from the stored one with the same id and shows both', () => {
+    const first = planIntake([reviewRecord('rv-1')], ctx());
+    const changed = planIntake(
+      [reviewRecord('rv-1', { c1: 45 })],
+      ctx({ existing: stored(first) }),
+    );
+    expect(changed).toHaveLength(1);
+    const o = changed[0]!;
+    expect(o.status).toBe('conflict');
+    if (o.status !== 'conflict') return;
+    expect(o.message).toContain('rv-1');
+    expect(o.stored.kind === 'review' && o.stored.record.total).toBe(70);
+    expect(o.incoming.kind === 'review' && o.incoming.record.total).toBe(75);
+  });
+
+  it('catches a conflict inside one bundle as well', () => {
+    const out = planIntake(
+      [reviewRecord('rv-1'), reviewRecord('rv-1', { comment: '改过的评审意见内容' })],
+      ctx(),
+    );
+    expect(out.map((o) => o.status)).toEqual(['new', 'conflict']);
+  });
+
+  it('refuses a review naming an expert whose key did not sign the bundle', () => {
+    const out = planIntake(
+      [reviewRecord('rv-2', { expertId: 'exp-wang', assignmentId: 'asg-wang' })],
+      ctx(),
+    );
+    expect(out[0]).toMatchObject({ status: 'refused' });
+    expect(out[0]!.status === 'refused' && out[0]!.message).toContain('exp-wang');
+  });
+
+  it('refuses a review of an assignment outside the chair’s panel', () => {
+    const out = planIntake([reviewRecord('rv-3', { assignmentId: 'asg-elsewhere' })], ctx());
+    expect(out[0]).toMatchObject({ status: 'refused' });
+  });
+
+  it('refuses a review that breaks its rubric (score above the maximum)', () => {
+    const out = planIntake([reviewRecord('rv-4', { c1: 55 })], ctx());
+    expect(out[0]).toMatchObject({ status: 'refused', message: '「市场分析」最高 50 分' });
+  });
+
+  it('takes a conflict-of-interest declaration as a recusal', () => {
+    const recusal: ResultRecord = {
+      id: 'cf-1',
+      kind: 'conflict',
+      createdAt: '2025-06-30T10:00:00+08:00',
+      payload: {
+        assignmentId: 'asg-li',
+        submissionId: 'sub-1',
+        expertId: 'exp-li',
+        profileId: 'p-li',
+        reason: '该学员为本人亲属',
+      },
+    };
+    const out = planIntake([recusal], ctx());
+    expect(out[0]).toMatchObject({ status: 'new', item: { kind: 'conflict' } });
+  });
+});
