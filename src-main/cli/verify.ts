@@ -2,6 +2,7 @@
 // Verifies a work package (.qhpkg), result bundle (.qhres) or signed JSON (receipt, enrollment)
 // and prints why it is or is not valid. Exit 0 valid, 1 invalid, 2 unreadable or bad usage.
 import { readFile } from 'node:fs/promises';
+import { visibleText } from '../../src-shared/bundle/visibleText';
 import { inspectFile } from '../services/bundles/inspect';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 
@@ -35,26 +36,20 @@ export async function main(argv: string[]): Promise<number> {
     try {
       text = await readFile(t, 'utf8');
     } catch {
-      console.error(`无法读取公钥文件 ${t}`);
+      console.error(visibleText(`无法读取公钥文件 ${t}`));
       return 2;
     }
     const keys = keysFromTrustFile(text);
     if (!keys.ok) {
-      console.error(`${t}：${keys.message}`);
+      console.error(visibleText(`${t}：${keys.message}`));
       return 2;
     }
     for (const [id, raw] of keys.keys) trusted.set(id, raw);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    console.error(`无法读取文件 ${file}`);
-    return 2;
-  }
-  const report = await inspectFile(bytes, trusted);
-  console.log(`文件：${file}`);
-  for (const line of report.lines) console.log(`  ${line}`);
+  const report = await inspectFile(file, trusted);
+  // A file name or an entry name may carry terminal escapes or bidi controls: spell them out.
+  console.log(visibleText(`文件：${file}`));
+  for (const line of report.lines) console.log(visibleText(`  ${line}`));
   if (report.verdict === 'invalid' && trusted.size === 0 && report.kind !== 'enrollment-request') {
     console.log('  提示：未用 --trust 指定受信任公钥，签名无法确认');
   }

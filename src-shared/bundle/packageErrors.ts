@@ -1,6 +1,7 @@
 // Every way a work package (*.qhpkg) can be refused, as a stable code and a zh-CN sentence that
 // names the package and the offending entry. Codes are shared so the renderer can react to them
 // (e.g. offer "choose the media folder" on a missing file) without parsing the message.
+import { visibleText } from './visibleText';
 
 export const PACKAGE_ERROR_CODES = [
   'cannot-open',
@@ -45,7 +46,11 @@ export interface PackageError {
   message: string;
 }
 
-const err = (code: PackageErrorCode, message: string): PackageError => ({ code, message });
+// Names, fields and reasons come from the archive: every invisible character is spelled out.
+const err = (code: PackageErrorCode, message: string): PackageError => ({
+  code,
+  message: visibleText(message),
+});
 const q = (s: string) => `“${s}”`;
 
 /** Message builders; `pkg` is the package's file name as the user chose it. */
@@ -56,6 +61,11 @@ export const packageErrors = {
       'corrupt-archive',
       `工作包 ${q(pkg)} 不是完整的 ZIP 文件（可能传输中断或已损坏），请重新获取`,
     ),
+  /** Same code as a broken archive (nothing in it can be read), but says what the file is. */
+  emptyFile: (pkg: string) =>
+    err('corrupt-archive', `工作包 ${q(pkg)} 是空文件（0 字节），不是 ZIP 文件，请重新获取`),
+  textFile: (pkg: string) =>
+    err('corrupt-archive', `工作包 ${q(pkg)} 是文本文件，不是 ZIP 文件，请确认选择的文件`),
   tooManyEntries: (pkg: string, count: number, limit: number) =>
     err('too-many-entries', `工作包 ${q(pkg)} 含 ${count} 个条目，超过上限 ${limit} 个，已拒绝`),
   unsafePath: (pkg: string, entry: string, why: string) =>

@@ -1,7 +1,8 @@
 // The ZIP layer: opens a package with yauzl and judges its central directory before any entry
 // data is read. Names are decoded here (decodeStrings off) so hostile names reach our own
 // checks and error codes instead of yauzl's English exceptions.
-import { closeSync, fstat, open as openFd } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstat, open as openFd, read } from 'node:fs';
 import { promisify } from 'node:util';
 import { fromRandomAccessReader, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
@@ -29,6 +30,15 @@ const OPEN_OPTIONS = {
   decodeStrings: false,
 };
 
+/** Text, not a damaged archive: no ZIP signature, valid UTF-8 (a cut-off last character aside), no NUL. */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0 || head.includes(0)) return false;
+  if (head[0] === 0x50 && head[1] === 0x4b) return false;
+  for (let cut = 0; cut < 4 && cut < head.length; cut++)
+    if (isUtf8(head.subarray(0, head.length - cut))) return true;
+  return false;
+}
+
 async function openZip(path: string, pkg: string): Promise<ZipFile> {
   let fd: number;
   let size: number;
@@ -39,10 +49,14 @@ async function openZip(path: string, pkg: string): Promise<ZipFile> {
   } catch {
     fail(packageErrors.cannotOpen(pkg));
   }
+  let head: Buffer;
   try {
     const stat = await promisify(fstat)(fd);
     if (!stat.isFile()) fail(packageErrors.cannotOpen(pkg));
     size = stat.size;
+    if (size === 0) fail(packageErrors.emptyFile(pkg));
+    head = Buffer.alloc(Math.min(size, 4096));
+    await promisify(read)(fd, head, 0, head.length, 0);
   } catch (error) {
     closeSync(fd);
     throw error instanceof PackageFailure
@@ -54,7 +68,10 @@ async function openZip(path: string, pkg: string): Promise<ZipFile> {
     fromRandomAccessReader(reader, size, OPEN_OPTIONS, (error, zip) => {
       if (!error) return resolve(zip);
       // yauzl only releases the reader through a ZipFile, which never came to be.
-      reader.close(() => reject(new PackageFailure(packageErrors.corruptArchive(pkg))));
+      const why = looksLikeText(head)
+        ? packageErrors.textFile(pkg)
+        : packageErrors.corruptArchive(pkg);
+      reader.close(() => reject(new PackageFailure(why)));
     });
   });
 }
@@ -232,4 +249,39 @@ export async function streamEntry(
     source.on('error', () => done(new PackageFailure(packageErrors.corruptEntry(pkg, name))));
     source.on('end', () => done());
   });
+}
+
+/**
+ * The bytes of one named entry, read without judging the archive: only for routing (is this a
+ * work package or a result bundle?), never for a verdict — the verifier that is then chosen
+ * reads the archive again with every check. Null when the entry cannot be found or read.
+ */
+export async function peekEntry(
+  path: string,
+  name: string,
+  maxBytes: number,
+  maxEntries: number,
+): Promise<Uint8Array | null> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(path, name);
+  } catch {
+    return null;
+  }
+  try {
+    for (let i = 0; i < maxEntries; i++) {
+      const entry = await nextEntry(zip);
+      if (!entry) return null;
+      if (nameOf(entry) !== name) continue;
+      if (entry.uncompressedSize > maxBytes) return null;
+      const chunks: Buffer[] = [];
+      await streamEntry(zip, entry, name, name, (c) => void chunks.push(c));
+      return new Uint8Array(Buffer.concat(chunks));
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    zip.close();
+  }
 }

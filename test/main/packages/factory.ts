@@ -217,6 +217,15 @@ export interface RawEntry {
   claimedSize?: number;
 }
 
+// The same data deflated once: a corpus of a thousand identical zero-filled entries would
+// otherwise spend seconds compressing the same megabyte.
+const deflatedCache = new WeakMap<Uint8Array, Buffer>();
+function deflated(data: Uint8Array): Buffer {
+  let body = deflatedCache.get(data);
+  if (!body) deflatedCache.set(data, (body = deflateRawSync(data)));
+  return body;
+}
+
 /**
  * Writes a ZIP byte by byte: local headers, central directory, end record (ZIP64 when more
  * than 65,535 entries). Only what the tests need — no data descriptors, no comments.
@@ -228,7 +237,7 @@ export function writeRawZip(path: string, entries: RawEntry[]): void {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const raw = Buffer.from(e.data ?? new Uint8Array(0));
-    const body = e.deflate ? deflateRawSync(raw) : raw;
+    const body = e.deflate ? deflated(e.data ?? raw) : raw;
     const method = e.deflate ? 8 : 0;
     const size = e.claimedSize ?? raw.length;
     const crc = crc32(raw);

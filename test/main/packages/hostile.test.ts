@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../src-shared/bundle/visibleText';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import {
   envelopeBytes,
@@ -49,7 +50,7 @@ describe('openWorkPackage against hostile archives', () => {
     const result = await openRaw([{ name, data: Buffer.from('x') }]);
 
     expect(result).toMatchObject({ ok: false, code: 'unsafe-path' });
-    expect(!result.ok && result.message).toContain(name);
+    expect(!result.ok && result.message).toContain(visibleText(name));
     expect(!result.ok && result.message).toContain(why);
     expect(!result.ok && result.message).toContain('hostile.qhpkg');
   });
