@@ -12,6 +12,9 @@ export const PACKAGE_ERROR_CODES = [
   'encrypted-entry',
   'unsupported-compression',
   'duplicate-entry',
+  'hidden-entries',
+  'local-name-mismatch',
+  'unicode-path-field',
   'file-too-large',
   'total-too-large',
   'compression-ratio',
@@ -83,6 +86,22 @@ export const packageErrors = {
     err(
       'duplicate-entry',
       `工作包 ${q(pkg)} 中的条目 ${q(entry)} 重复出现（名称相同或仅大小写不同），已拒绝`,
+    ),
+  // Three ways one archive can mean two things to two unzip tools.
+  hiddenEntries: (pkg: string, declared: number) =>
+    err(
+      'hidden-entries',
+      `工作包 ${q(pkg)} 的目录结尾记录写着 ${declared} 个条目，但中央目录里还有更多条目（其他解压工具能看到），已拒绝`,
+    ),
+  localNameMismatch: (pkg: string, entry: string, local: string) =>
+    err(
+      'local-name-mismatch',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 在本地文件头里名为 ${q(local)}，与中央目录不一致，已拒绝`,
+    ),
+  unicodePathField: (pkg: string, entry: string, renamed: string) =>
+    err(
+      'unicode-path-field',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 带有 Unicode 路径扩展字段，把名称改成了 ${q(renamed)}，已拒绝`,
     ),
   fileTooLarge: (pkg: string, entry: string, size: number, limit: number) =>
     err(

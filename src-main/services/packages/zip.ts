@@ -39,7 +39,10 @@ function looksLikeText(head: Buffer): boolean {
   return false;
 }
 
-async function openZip(path: string, pkg: string): Promise<ZipFile> {
+async function openZip(
+  path: string,
+  pkg: string,
+): Promise<{ zip: ZipFile; reader: WindowedReader }> {
   let fd: number;
   let size: number;
   try {
@@ -66,7 +69,7 @@ async function openZip(path: string, pkg: string): Promise<ZipFile> {
   const reader = new WindowedReader(fd, size);
   return new Promise((resolve, reject) => {
     fromRandomAccessReader(reader, size, OPEN_OPTIONS, (error, zip) => {
-      if (!error) return resolve(zip);
+      if (!error) return resolve({ zip, reader });
       // yauzl only releases the reader through a ZipFile, which never came to be.
       const why = looksLikeText(head)
         ? packageErrors.textFile(pkg)
@@ -76,14 +79,55 @@ async function openZip(path: string, pkg: string): Promise<ZipFile> {
   });
 }
 
+const UNICODE_PATH_FIELD = 0x7075;
+
 function nameOf(entry: Entry): string {
+  // The name in the header only: an Info-ZIP Unicode path field is a second name that some
+  // tools use and others ignore, so one that disagrees is refused (below), never preferred.
   // strictFileNames keeps backslashes visible so that our path rule can refuse them.
-  return getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileNameRaw,
-    entry.extraFields,
-    true,
-  );
+  return getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, [], true);
+}
+
+/** The name a Unicode path extra field (version byte, CRC-32, UTF-8 name) would substitute. */
+function unicodePathRename(fields: readonly { id: number; data: Buffer }[], name: string) {
+  for (const field of fields) {
+    if (field.id !== UNICODE_PATH_FIELD || field.data.length < 5) continue;
+    const renamed = field.data.subarray(5).toString('utf8');
+    if (renamed !== name) return renamed;
+  }
+  return null;
+}
+
+/** Splits a raw extra-field block into (id, data) records; a torn last record is dropped. */
+function extraFieldsOf(block: Buffer): { id: number; data: Buffer }[] {
+  const fields: { id: number; data: Buffer }[] = [];
+  for (let at = 0; at + 4 <= block.length;) {
+    const id = block.readUInt16LE(at);
+    const size = block.readUInt16LE(at + 2);
+    fields.push({ id, data: block.subarray(at + 4, Math.min(block.length, at + 4 + size)) });
+    at += 4 + size;
+  }
+  return fields;
+}
+
+/**
+ * The local header in front of an entry's data must name the same file as the central
+ * directory (and must not rename it either): tools that walk local headers would otherwise
+ * unpack something other than what was checked.
+ */
+async function checkLocalHeader(zip: ZipFile, entry: Entry, name: string, pkg: string) {
+  let header;
+  try {
+    header = await zip.readLocalFileHeaderPromise(entry);
+  } catch {
+    fail(packageErrors.corruptEntry(pkg, name));
+  }
+  if (!header.fileName.equals(entry.fileNameRaw)) {
+    const local = getFileNameLowLevel(entry.generalPurposeBitFlag, header.fileName, [], true);
+    fail(packageErrors.localNameMismatch(pkg, name, local));
+  }
+  const renamed = unicodePathRename(extraFieldsOf(header.extraField), nameOf(entry));
+  if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
 }
 
 function checkEntry(
@@ -92,6 +136,8 @@ function checkEntry(
   pkg: string,
   limits: PackageLimits,
 ): 'file' | 'directory' {
+  const renamed = unicodePathRename(entry.extraFields, name);
+  if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
   const directory = name.endsWith('/');
   const reason = unsafePathReason(name, { directory });
   if (reason) fail(packageErrors.unsafePath(pkg, name, reason));
@@ -136,6 +182,23 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
+const CENTRAL_HEADER = 0x02014b50;
+
+/**
+ * yauzl reads as many central-directory records as the end record declares. If another
+ * record follows the last one, the declared count is smaller than the directory: `unzip -l`
+ * would list an entry we never saw.
+ */
+async function checkNothingHidden(zip: ZipFile, reader: WindowedReader, pkg: string) {
+  const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+  const next = Buffer.alloc(4);
+  const got = await new Promise<number>((resolve) =>
+    reader.read(next, 0, 4, cursor, (error, n) => resolve(error ? 0 : (n ?? 0))),
+  );
+  if (got === 4 && next.readUInt32LE(0) === CENTRAL_HEADER)
+    fail(packageErrors.hiddenEntries(pkg, zip.entryCount));
+}
+
 /**
  * Opens the package and reads its whole central directory, refusing hostile structure. The
  * caller owns the returned ZipFile and must close it.
@@ -146,7 +209,7 @@ export async function readCentralDirectory(
   limits: PackageLimits,
   signal?: AbortSignal,
 ): Promise<CentralDirectory> {
-  const zip = await openZip(path, pkg);
+  const { zip, reader } = await openZip(path, pkg);
   try {
     // The count comes from the end-of-central-directory record: refuse before reading any entry.
     if (zip.entryCount > limits.maxEntries)
@@ -162,7 +225,10 @@ export async function readCentralDirectory(
       } catch {
         fail(packageErrors.corruptArchive(pkg));
       }
-      if (!entry) break;
+      if (!entry) {
+        await checkNothingHidden(zip, reader, pkg);
+        break;
+      }
       const name = nameOf(entry);
       const kind = checkEntry(entry, name, pkg, limits);
       const key = collisionKey(kind === 'directory' ? name.replace(/\/$/, '') : name);
@@ -208,6 +274,7 @@ export async function streamEntry(
   signal?: AbortSignal,
 ): Promise<void> {
   throwIfAborted(signal, pkg);
+  await checkLocalHeader(zip, entry, name, pkg);
   let stream;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -264,7 +331,7 @@ export async function peekEntry(
 ): Promise<Uint8Array | null> {
   let zip: ZipFile;
   try {
-    zip = await openZip(path, name);
+    ({ zip } = await openZip(path, name));
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@ import {
   envelopeBytes,
   makeKey,
   makeManifest,
+  unicodePathField,
   writePackage,
   writeRawZip,
   type PackageFixture,
@@ -135,6 +136,48 @@ export async function writeHostileCorpus(dir: string, key: SigningKey): Promise<
     [{ name: 'files/季度报告\u202Efdp.exe', data: Buffer.from('x') }],
     'unexpected-entry',
     'invalid',
+  );
+  {
+    const path = join(dir, 'hidden.qhpkg');
+    writeRawZip(
+      path,
+      [
+        { name: 'envelope.json', data: signed() },
+        { name: '../../hidden.sh', data: Buffer.from('#!/bin/sh\n') },
+      ],
+      { declaredCount: 1 },
+    );
+    out.push({
+      what: 'an entry hidden by the end record',
+      path,
+      code: 'hidden-entries',
+      refusal: 'unsafe',
+    });
+  }
+  {
+    // On envelope.json itself: an unlisted entry would be refused as unexpected before its
+    // local header is ever read.
+    const path = join(dir, 'local-name.qhpkg');
+    writeRawZip(path, [{ name: 'envelope.json', localName: '../../a.sh', data: signed() }]);
+    out.push({
+      what: 'a local header naming another file',
+      path,
+      code: 'local-name-mismatch',
+      refusal: 'unsafe',
+    });
+  }
+  raw(
+    'a Unicode path field renaming an entry',
+    'unicode-path.qhpkg',
+    [
+      {
+        name: 'files/a.pdf',
+        extra: unicodePathField('files/a.pdf', '../../a.sh'),
+        data: Buffer.from('x'),
+      },
+    ],
+    'unicode-path-field',
+    'unsafe',
   );
   await pkg(
     'an external file listed as ../../../etc/passwd',
