@@ -88,7 +88,13 @@ const UNREADABLE_PACKAGE_CODES: ReadonlySet<PackageErrorCode> = new Set<PackageE
   'corrupt-archive',
   'io-error',
 ]);
-const UNSAFE_BUNDLE_CODES: ReadonlySet<string> = new Set(['zip-unsafe-path', 'zip-limits']);
+const UNSAFE_BUNDLE_CODES: ReadonlySet<string> = new Set([
+  'zip-unsafe-path',
+  'zip-limits',
+  'zip-hidden-entries',
+  'zip-local-name-mismatch',
+  'zip-unicode-path-field',
+]);
 
 /** What a refusal is called: the CLI's exit code follows from it. */
 export type Refusal = 'unsafe' | 'invalid' | 'unreadable';
@@ -196,8 +202,8 @@ async function inspectBundle(
   lines: string[],
 ): Promise<InspectReport> {
   const kind = 'result-bundle';
-  const r = await verifyResultBundle(new Uint8Array(await readFile(path)), { trusted });
-  if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, `${name}：${r.message}`);
+  const r = await verifyResultBundle(path, { trusted });
+  if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message);
   const m = r.manifest;
   return {
     kind,

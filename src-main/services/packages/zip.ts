@@ -4,12 +4,18 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstat, open as openFd, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { fromRandomAccessReader, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
+import {
+  fromRandomAccessReader,
+  getFileNameLowLevel,
+  type Entry,
+  type RandomAccessReader,
+  type ZipFile,
+} from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
 import { fail, PackageFailure, throwIfAborted } from './failure';
 import type { PackageLimits } from './limits';
 import { collisionKey, unsafePathReason } from './paths';
-import { WindowedReader } from './reader';
+import { BufferReader, WindowedReader } from './reader';
 
 export interface CentralDirectory {
   zip: ZipFile;
@@ -39,12 +45,14 @@ function looksLikeText(head: Buffer): boolean {
   return false;
 }
 
-async function openZip(
+/** A package or bundle on disk, or bytes already in memory. */
+export type ZipSource = string | Uint8Array;
+
+async function openFile(
   path: string,
   pkg: string,
-): Promise<{ zip: ZipFile; reader: WindowedReader }> {
+): Promise<{ reader: WindowedReader; size: number; head: Buffer }> {
   let fd: number;
-  let size: number;
   try {
     // A raw descriptor, not a FileHandle: a FileHandle closes itself when garbage-collected,
     // which would pull the file out from under yauzl. The reader closes it.
@@ -52,21 +60,39 @@ async function openZip(
   } catch {
     fail(packageErrors.cannotOpen(pkg));
   }
-  let head: Buffer;
   try {
     const stat = await promisify(fstat)(fd);
     if (!stat.isFile()) fail(packageErrors.cannotOpen(pkg));
-    size = stat.size;
-    if (size === 0) fail(packageErrors.emptyFile(pkg));
-    head = Buffer.alloc(Math.min(size, 4096));
+    const head = Buffer.alloc(Math.min(stat.size, 4096));
     await promisify(read)(fd, head, 0, head.length, 0);
+    return { reader: new WindowedReader(fd, stat.size), size: stat.size, head };
   } catch (error) {
     closeSync(fd);
     throw error instanceof PackageFailure
       ? error
       : new PackageFailure(packageErrors.cannotOpen(pkg));
   }
-  const reader = new WindowedReader(fd, size);
+}
+
+async function openZip(
+  source: ZipSource,
+  pkg: string,
+): Promise<{ zip: ZipFile; reader: RandomAccessReader }> {
+  let reader: RandomAccessReader;
+  let size: number;
+  let head: Buffer;
+  if (typeof source === 'string') {
+    ({ reader, size, head } = await openFile(source, pkg));
+  } else {
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    reader = new BufferReader(bytes);
+    size = bytes.length;
+    head = bytes.subarray(0, 4096);
+  }
+  if (size === 0) {
+    reader.close(() => undefined);
+    fail(packageErrors.emptyFile(pkg));
+  }
   return new Promise((resolve, reject) => {
     fromRandomAccessReader(reader, size, OPEN_OPTIONS, (error, zip) => {
       if (!error) return resolve({ zip, reader });
@@ -189,13 +215,14 @@ const CENTRAL_HEADER = 0x02014b50;
  * record follows the last one, the declared count is smaller than the directory: `unzip -l`
  * would list an entry we never saw.
  */
-async function checkNothingHidden(zip: ZipFile, reader: WindowedReader, pkg: string) {
+async function checkNothingHidden(zip: ZipFile, reader: RandomAccessReader, pkg: string) {
   const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
   const next = Buffer.alloc(4);
-  const got = await new Promise<number>((resolve) =>
-    reader.read(next, 0, 4, cursor, (error, n) => resolve(error ? 0 : (n ?? 0))),
+  // Past the end of the file means no record follows: the read errors and nothing is hidden.
+  const got = await new Promise<boolean>((resolve) =>
+    reader.read(next, 0, 4, cursor, (error: Error | null) => resolve(!error)),
   );
-  if (got === 4 && next.readUInt32LE(0) === CENTRAL_HEADER)
+  if (got && next.readUInt32LE(0) === CENTRAL_HEADER)
     fail(packageErrors.hiddenEntries(pkg, zip.entryCount));
 }
 
@@ -204,12 +231,12 @@ async function checkNothingHidden(zip: ZipFile, reader: WindowedReader, pkg: str
  * caller owns the returned ZipFile and must close it.
  */
 export async function readCentralDirectory(
-  path: string,
+  source: ZipSource,
   pkg: string,
   limits: PackageLimits,
   signal?: AbortSignal,
 ): Promise<CentralDirectory> {
-  const { zip, reader } = await openZip(path, pkg);
+  const { zip, reader } = await openZip(source, pkg);
   try {
     // The count comes from the end-of-central-directory record: refuse before reading any entry.
     if (zip.entryCount > limits.maxEntries)
