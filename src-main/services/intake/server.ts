@@ -52,7 +52,8 @@ function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: nu
   res.setHeader('connection', 'close');
   send(res, 413, errorBody('too-large', `上传内容超过上限 ${limit} 字节，已拒收`));
   req.unpipe();
-  res.on('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+  const socket = req.socket;
+  res.on('finish', () => setTimeout(() => socket.destroy(), 1000).unref());
 }
 
 class TooLarge extends Error {}
