@@ -75,7 +75,7 @@ export interface VerifyBundleOptions {
    */
   profileKeyIds?: (profileId: string) => readonly string[];
   limits?: ZipLimits;
-  /** The file name for messages when `source` is bytes (a path names itself). */
+  /** The file name for messages (default: the path's file name, or 「上传的结果包」 for bytes). */
   name?: string;
 }
 
@@ -132,7 +132,7 @@ export async function verifyResultBundle(
   source: ZipSource,
   opts: VerifyBundleOptions,
 ): Promise<VerifiedBundle | BundleError> {
-  const label = typeof source === 'string' ? basename(source) : (opts.name ?? '上传的结果包');
+  const label = opts.name ?? (typeof source === 'string' ? basename(source) : '上传的结果包');
   const limits = packageLimits(opts.limits ?? DEFAULT_ZIP_LIMITS);
   let zip: ZipFile | undefined;
   try {

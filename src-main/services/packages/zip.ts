@@ -208,6 +208,13 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
+/** Many entries each just under the per-entry threshold can still add up to a bomb. */
+function checkArchiveRatio(total: number, fileSize: number, pkg: string, limits: PackageLimits) {
+  const ratio = total / Math.max(fileSize, 1);
+  if (total >= limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio)
+    fail(packageErrors.archiveCompressionRatio(pkg, ratio, limits.maxCompressionRatio));
+}
+
 const CENTRAL_HEADER = 0x02014b50;
 
 /**
@@ -265,20 +272,9 @@ export async function readCentralDirectory(
       total += entry.uncompressedSize;
       if (total > limits.maxTotalBytes)
         fail(packageErrors.totalTooLarge(pkg, limits.maxTotalBytes));
+      // The sum only grows: once it is over, the rest of the directory need not be read.
+      checkArchiveRatio(total, zip.fileSize, pkg, limits);
       files.set(name, entry);
-    }
-    // Many entries each just under the per-entry threshold can still add up to a bomb.
-    if (
-      total >= limits.ratioCheckMinBytes &&
-      total / Math.max(zip.fileSize, 1) > limits.maxCompressionRatio
-    ) {
-      fail(
-        packageErrors.archiveCompressionRatio(
-          pkg,
-          total / zip.fileSize,
-          limits.maxCompressionRatio,
-        ),
-      );
     }
     return { zip, files };
   } catch (error) {
