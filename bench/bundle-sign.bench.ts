@@ -1,16 +1,15 @@
 // Build + sign + verify a result bundle of 10,000 reviews, against the floor of merely
 // serialising the same records and hashing them once (JSON.stringify + SHA-256).
 import { createHash } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { ResultRecord } from '../src-shared/bundle/resultBundle';
 import { buildResultBundle } from '../src-main/services/bundles/build';
 import { verifyResultBundle } from '../src-main/services/bundles/verify';
 import { generateSigningKey } from '../src-main/services/crypto/ed25519';
 import { signerFromKey } from '../src-main/services/keys/signer';
+import { compare, resultOf } from './lib/measure';
 import type { Benchmark } from './lib/types';
 
 const COUNT = 10_000;
-const ROUNDS = 5;
 
 function makeReviews(count: number): ResultRecord[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -33,11 +32,6 @@ function makeReviews(count: number): ResultRecord[] {
   }));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const bench: Benchmark = {
   name: 'bundle-sign',
   goal: 3,
@@ -49,41 +43,22 @@ const bench: Benchmark = {
       [expert.keyid, expert.publicKeyRaw],
       [chair.keyid, chair.publicKeyRaw],
     ]);
-    const ours: number[] = [];
-    const base: number[] = [];
-    const builds: number[] = [];
     let size = 0;
-    for (let round = 0; round <= ROUNDS; round++) {
-      const t0 = performance.now();
+    const buildAndVerify = async () => {
       const built = await buildResultBundle(
         { profileId: 'p-bench', counter: 1, previousBundleHash: null, auditLogHead: null, records },
         [expert, chair],
       );
       if (!built.ok) throw new Error(built.message);
-      const tBuilt = performance.now();
       const verified = await verifyResultBundle(built.bytes, { trusted });
       if (!verified.ok) throw new Error(verified.message);
-      const t1 = performance.now();
-      createHash('sha256').update(JSON.stringify(records)).digest('hex');
-      const t2 = performance.now();
       size = built.bytes.byteLength;
-      // Round 0 warms up the JIT and is not counted.
-      if (round > 0) {
-        ours.push(t1 - t0);
-        builds.push(tBuilt - t0);
-        base.push(t2 - t1);
-      }
-    }
+    };
+    const floor = () => createHash('sha256').update(JSON.stringify(records)).digest('hex');
+    const result = await compare(buildAndVerify, floor);
     return {
-      ours: median(ours),
-      baseline: median(base),
-      details: {
-        records: COUNT,
-        signatures: 2,
-        bundleBytes: size,
-        rounds: ROUNDS,
-        buildAndSignMs: Math.round(median(builds)),
-      },
+      ...resultOf(result),
+      details: { records: COUNT, signatures: 2, bundleBytes: size },
     };
   },
 };

@@ -3,7 +3,7 @@
 // data (the daily start); the very first run (empty directory, nothing imported: the demo is
 // loaded only when someone picks 体验演示) is reported alongside. Browser launch time is
 // excluded from both sides.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -11,9 +11,7 @@ import { build } from 'vite';
 import { launchBrowser } from '../test/e2e/harness/browser';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness, type Harness } from '../test/e2e/harness/server';
-import { median } from './lib/measure';
-
-const RUNS = 5;
+import { compare, resultOf } from './lib/measure';
 
 async function buildBaseline(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-baseline-'));
@@ -49,26 +47,24 @@ export default {
     const baselineDir = await buildBaseline();
     const app = await startHarness();
     const baseline = await startHarness({ rendererDir: baselineDir });
+    const appProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-app-'));
+    const baseProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-base-'));
     try {
-      const appProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-app-'));
-      const baseProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-base-'));
       // First run: empty profile directory.
       const firstRun = await timeLoad(app, appProfile, 'profile-picker');
-      await timeLoad(baseline, baseProfile, 'ready');
-      const ours: number[] = [];
-      const base: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        base.push(await timeLoad(baseline, baseProfile, 'ready'));
-        ours.push(await timeLoad(app, appProfile, 'profile-picker'));
-      }
+      const result = await compare(
+        () => timeLoad(app, appProfile, 'profile-picker'),
+        () => timeLoad(baseline, baseProfile, 'ready'),
+      );
       return {
-        ours: median(ours),
-        baseline: median(base),
-        details: { runs: RUNS, 'first run ms': Math.round(firstRun) },
+        ...resultOf(result),
+        details: { 'first run ms': Math.round(firstRun) },
       };
     } finally {
       await app.close();
       await baseline.close();
+      for (const dir of [appProfile, baseProfile, baselineDir])
+        rmSync(dir, { recursive: true, force: true });
     }
   },
 };

@@ -14,7 +14,7 @@ import { openWorkPackage } from '../src-main/services/packages';
 import { DEFAULT_PACKAGE_LIMITS } from '../src-main/services/packages/limits';
 import { readCentralDirectory, streamEntry } from '../src-main/services/packages/zip';
 import { envelopeBytes, makeKey, makeManifest, trustOnly } from '../test/main/packages/factory';
-import { compare, measure, ms } from './lib/measure';
+import { compare, measure, ms, resultOf } from './lib/measure';
 import type { Benchmark } from './lib/types';
 
 const CLASSES = 50;
@@ -121,15 +121,13 @@ const bench: Benchmark = {
           await readAllEntries(built.pkg);
           basePeak = Math.max(basePeak, sampler.stop());
         },
-        { runs: 3, warmup: 1 },
       );
       const sameReader = await measure(() => readAllViaOurReader(built.pkg), {
         runs: 3,
         warmup: 0,
       });
       return {
-        ours: result.ours.median,
-        baseline: result.baseline.median,
+        ...resultOf(result),
         details: {
           files: built.files,
           'package MiB': ms(built.bytes / MiB),

@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { WorkstationDb } from '../src-renderer/db/db';
 import { loadPanelInput } from '../src-renderer/features/panel/panelStore';
 import { summarizePanel } from '../src-shared/panel/summary';
-import { compare } from './lib/measure';
+import { compare, resultOf } from './lib/measure';
 import type { Benchmark } from './lib/types';
 
 const SUBMISSIONS = Number(process.env.PANEL_BENCH_SUBMISSIONS ?? 5000);
@@ -138,14 +138,10 @@ const bench: Benchmark = {
         { runs: RUNS, warmup: 1 },
       );
       return {
-        ours: r.ours.median,
-        baseline: r.baseline.median,
+        ...resultOf(r),
         details: {
           submissions: SUBMISSIONS,
           reviews: SUBMISSIONS * EXPERTS,
-          runs: RUNS,
-          'ours min/median/max ms': `${r.ours.min.toFixed(0)}/${r.ours.median.toFixed(0)}/${r.ours.max.toFixed(0)}`,
-          'load min/median/max ms': `${r.baseline.min.toFixed(0)}/${r.baseline.median.toFixed(0)}/${r.baseline.max.toFixed(0)}`,
           flagged,
           'alpha (interval)': alpha === null ? 'undefined' : (alpha as number).toFixed(3),
         },

@@ -10,10 +10,11 @@ import type {
 import { emptyPackageRecords } from '../src-shared/bundle/records';
 import { evaluatePackage } from '../src-shared/policy/engine';
 import type { PolicyInputs } from '../src-shared/policy/inputs';
+import { compare, resultOf } from './lib/measure';
+import type { BenchResult } from './lib/types';
 
 const CLASSES = 2000;
 const PER_CLASS = 40;
-const ROUNDS = Number(process.env.POLICY_BENCH_ROUNDS ?? 5);
 
 function day(base: string, n: number): string {
   const t = new Date(`${base}T00:00:00Z`);
@@ -194,57 +195,39 @@ function prepare(): { json: string; inputs: PolicyInputs } {
   return { json: JSON.stringify(records), inputs: inputsFor(records) };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 export default {
   name: 'policy',
   goal: 2,
-  async run(): Promise<{
-    ours: number;
-    baseline: number;
-    details: Record<string, string | number>;
-  }> {
+  async run(): Promise<BenchResult> {
     // Only the serialized form and the inputs stay alive, so both paths start from the same heap.
     const { json, inputs } = prepare();
-    const base: number[] = [];
-    const ours: number[] = [];
     let findings = 0;
     let yuan = 0;
-    // Warm up both paths once so neither pays the JIT alone.
-    evaluatePackage(load(json), { asOf: '2025-12-01', inputs });
-    for (let i = 0; i < ROUNDS; i++) {
-      let t0 = performance.now();
-      load(json);
-      base.push(performance.now() - t0);
-      t0 = performance.now();
-      const res = evaluatePackage(load(json), { asOf: '2025-12-01', inputs });
-      ours.push(performance.now() - t0);
-      findings = res.classes.reduce(
-        (s, c) =>
-          s +
-          c.trainees.reduce((a, t) => a + t.reasons.length, 0) +
-          Object.values(c.findings).flat().length,
-        0,
-      );
-      yuan = res.totals.totalYuan;
-    }
-    const o = median(ours);
-    const b = median(base);
+    const result = await compare(
+      () => {
+        const res = evaluatePackage(load(json), { asOf: '2025-12-01', inputs });
+        findings = res.classes.reduce(
+          (s, c) =>
+            s +
+            c.trainees.reduce((a, t) => a + t.reasons.length, 0) +
+            Object.values(c.findings).flat().length,
+          0,
+        );
+        yuan = res.totals.totalYuan;
+      },
+      () => load(json),
+    );
     const trainees = CLASSES * PER_CLASS;
     return {
-      ours: o,
-      baseline: b,
+      ...resultOf(result),
       details: {
         classes: CLASSES,
         trainees,
         jsonMB: Math.round(json.length / 1e5) / 10,
         findings,
         totalYuan: yuan,
-        'load trainees/s': Math.round(trainees / (b / 1000)),
-        'load+evaluate trainees/s': Math.round(trainees / (o / 1000)),
+        'load trainees/s': Math.round(trainees / (result.baseline.median / 1000)),
+        'load+evaluate trainees/s': Math.round(trainees / (result.ours.median / 1000)),
       },
     };
   },

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MIN_RUN_MS, MIN_RUNS, type Sample } from './lib/measure';
 import type { Benchmark, BenchResult } from './lib/types';
 
 const BENCH_SUFFIX = '.bench.ts';
@@ -49,6 +50,18 @@ function checkResult(result: BenchResult | undefined): BenchResult {
       `run() must resolve to { ours, baseline } in ms (finite, baseline > 0); got ${JSON.stringify(result)}`,
     );
   }
+  // Every benchmark times through compare(): enough runs, each long enough to mean something.
+  const { spread } = result;
+  if (
+    !spread ||
+    spread.ours.runs.length < MIN_RUNS ||
+    spread.baseline.runs.length < MIN_RUNS ||
+    !(spread.shortestRunMs >= MIN_RUN_MS)
+  ) {
+    throw new Error(
+      `run() must time both sides with compare() (>= ${MIN_RUNS} runs of >= ${MIN_RUN_MS} ms each)`,
+    );
+  }
   return result;
 }
 
@@ -66,6 +79,10 @@ export function formatResult(name: string, goal: number, result: BenchResult): s
     `bench ${name}: ratio ${ratio.toFixed(2)} (goal <= ${goal}) ${verdict}`,
     `    ours ${figure(result.ours)} ms, baseline ${figure(result.baseline)} ms`,
   ];
+  const spread = (label: string, sample: Sample, batch: number) =>
+    `    ${label} min/median/max ${figure(sample.min)} / ${figure(sample.median)} / ${figure(sample.max)} ms per call (${sample.runs.length} runs × ${batch} calls)`;
+  lines.push(spread('ours    ', result.spread.ours, result.spread.batch.ours));
+  lines.push(spread('baseline', result.spread.baseline, result.spread.batch.baseline));
   for (const [key, value] of Object.entries(result.details ?? {})) {
     lines.push(`    ${key}: ${typeof value === 'number' ? figure(value) : value}`);
   }

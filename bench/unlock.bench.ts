@@ -16,7 +16,7 @@ import {
   openProfile,
   switchUser,
 } from '../test/e2e/helpers/profiles';
-import { compare, ms } from './lib/measure';
+import { compare, resultOf } from './lib/measure';
 
 const PASS = 'bench-口令-unlock';
 const ASSIGNMENTS = 50_000;
@@ -151,14 +151,10 @@ export default {
         { runs: RUNS, warmup: 1 },
       );
       return {
-        ours: result.ours.median,
-        baseline: result.baseline.median,
+        ...resultOf(result),
         details: {
           assignments: ASSIGNMENTS,
           'queue items shown': queueLength,
-          runs: RUNS,
-          'ours min/median/max ms': `${ms(result.ours.min)} / ${ms(result.ours.median)} / ${ms(result.ours.max)}`,
-          'empty min/median/max ms': `${ms(result.baseline.min)} / ${ms(result.baseline.median)} / ${ms(result.baseline.max)}`,
         },
       };
     } finally {

@@ -36,10 +36,14 @@ export async function main(argv: string[]): Promise<number> {
     ? (await loadOrCreatePlatformKey(args.data, now)).key
     : newPlatformKey(now);
   if (!args.data) console.error('提示：未指定 --data，接收记录和平台密钥只保存在内存中');
-  const intake = createIntake({
-    platformKeys: [platformKey],
-    storage: args.data ? dirStorage(args.data) : memoryStorage(),
-  });
+  const disk = args.data ? dirStorage(args.data) : null;
+  const intake = createIntake({ platformKeys: [platformKey], storage: disk ?? memoryStorage() });
+  if (disk) {
+    // Opening the state removes what a crash left behind (*.tmp) before anything is served.
+    await disk.load();
+    if (disk.orphansRemoved() > 0)
+      console.error(`已清理上次异常退出留下的临时文件 ${disk.orphansRemoved()} 个`);
+  }
   console.error(`平台公钥（base64）：${bytesToBase64(platformKey.key.publicKeyRaw)}`);
   console.error(`平台密钥指纹：${platformKey.key.keyid}`);
 
@@ -60,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.file) {
-    const r = await intake.acceptBundle(new Uint8Array(await readFile(args.file)));
+    const r = await intake.acceptBundle(args.file);
     if (!r.ok) {
       console.error(`拒收（${r.code}）：${r.message}`);
       return 1;
@@ -80,7 +84,11 @@ export async function main(argv: string[]): Promise<number> {
   const host = args.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost')
     console.error(`注意：接收端监听在 ${host}，不只是本机`);
-  const server = await startIntakeServer(intake, { port, host });
+  const server = await startIntakeServer(intake, {
+    port,
+    host,
+    ...(disk ? { incomingDir: disk.incomingDir } : {}),
+  });
   console.error(`参考接收端已启动：${server.url}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -10,3 +10,21 @@ export function serialQueue(): SerialQueue {
     return run;
   };
 }
+
+/** Like a serial queue, but up to `limit` tasks run at once; the rest wait in call order. */
+export function limitConcurrency(limit: number): SerialQueue {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its slot straight to the next waiter, so none can be overtaken.
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

@@ -1,6 +1,7 @@
 // Every way a work package (*.qhpkg) can be refused, as a stable code and a zh-CN sentence that
 // names the package and the offending entry. Codes are shared so the renderer can react to them
 // (e.g. offer "choose the media folder" on a missing file) without parsing the message.
+import { visibleText } from './visibleText';
 
 export const PACKAGE_ERROR_CODES = [
   'cannot-open',
@@ -11,6 +12,9 @@ export const PACKAGE_ERROR_CODES = [
   'encrypted-entry',
   'unsupported-compression',
   'duplicate-entry',
+  'hidden-entries',
+  'local-name-mismatch',
+  'unicode-path-field',
   'file-too-large',
   'total-too-large',
   'compression-ratio',
@@ -45,7 +49,11 @@ export interface PackageError {
   message: string;
 }
 
-const err = (code: PackageErrorCode, message: string): PackageError => ({ code, message });
+// Names, fields and reasons come from the archive: every invisible character is spelled out.
+const err = (code: PackageErrorCode, message: string): PackageError => ({
+  code,
+  message: visibleText(message),
+});
 const q = (s: string) => `“${s}”`;
 
 /** Message builders; `pkg` is the package's file name as the user chose it. */
@@ -56,6 +64,11 @@ export const packageErrors = {
       'corrupt-archive',
       `工作包 ${q(pkg)} 不是完整的 ZIP 文件（可能传输中断或已损坏），请重新获取`,
     ),
+  /** Same code as a broken archive (nothing in it can be read), but says what the file is. */
+  emptyFile: (pkg: string) =>
+    err('corrupt-archive', `工作包 ${q(pkg)} 是空文件（0 字节），不是 ZIP 文件，请重新获取`),
+  textFile: (pkg: string) =>
+    err('corrupt-archive', `工作包 ${q(pkg)} 是文本文件，不是 ZIP 文件，请确认选择的文件`),
   tooManyEntries: (pkg: string, count: number, limit: number) =>
     err('too-many-entries', `工作包 ${q(pkg)} 含 ${count} 个条目，超过上限 ${limit} 个，已拒绝`),
   unsafePath: (pkg: string, entry: string, why: string) =>
@@ -73,6 +86,22 @@ export const packageErrors = {
     err(
       'duplicate-entry',
       `工作包 ${q(pkg)} 中的条目 ${q(entry)} 重复出现（名称相同或仅大小写不同），已拒绝`,
+    ),
+  // Three ways one archive can mean two things to two unzip tools.
+  hiddenEntries: (pkg: string, declared: number) =>
+    err(
+      'hidden-entries',
+      `工作包 ${q(pkg)} 的目录结尾记录写着 ${declared} 个条目，但中央目录里还有更多条目（其他解压工具能看到），已拒绝`,
+    ),
+  localNameMismatch: (pkg: string, entry: string, local: string) =>
+    err(
+      'local-name-mismatch',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 在本地文件头里名为 ${q(local)}，与中央目录不一致，已拒绝`,
+    ),
+  unicodePathField: (pkg: string, entry: string, renamed: string) =>
+    err(
+      'unicode-path-field',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 带有 Unicode 路径扩展字段，把名称改成了 ${q(renamed)}，已拒绝`,
     ),
   fileTooLarge: (pkg: string, entry: string, size: number, limit: number) =>
     err(

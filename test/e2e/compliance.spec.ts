@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -32,8 +32,10 @@ beforeAll(async () => {
   await app.page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
 });
 
+const made: string[] = [];
 afterAll(async () => {
   await app?.close();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('合规检查 for a 区级审核员 on the demo package', () => {
@@ -214,7 +216,9 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await app.page.getByTestId('export-sheet').click();
     await app.page.getByTestId('export-cancelled').waitFor();
 
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qh-sheet-')), '2025Q2.xlsx');
+    const sheetDir = mkdtempSync(path.join(tmpdir(), 'qh-sheet-'));
+    made.push(sheetDir);
+    const out = path.join(sheetDir, '2025Q2.xlsx');
     app.harness.dialogs.answerNextSave(out);
     await app.page.getByTestId('export-sheet').click();
     await app.page.getByTestId('export-result').waitFor();

@@ -2,7 +2,7 @@
 // the form, a profile key, enrollment with a test platform, a signed bundle exported to a file,
 // the platform's receipt imported back (and a tampered one refused), then an upload to the
 // reference intake over loopback HTTP through a server fault.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await app?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
 });
 
 describe('sync round trip', () => {

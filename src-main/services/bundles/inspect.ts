@@ -1,23 +1,25 @@
 // "Is this file valid, and why not?" for any signed file we exchange: a work package (.qhpkg),
 // a result bundle (.qhres) or a signed JSON document (receipt, enrollment request or reply).
 // Used by the verify CLI; returns a report rather than printing, so it can be tested.
+import { isUtf8 } from 'node:buffer';
+import { open, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { base64ToBytes, PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
 import {
   enrollmentReplySchema,
   enrollmentRequestSchema,
 } from '../../../src-shared/bundle/enrollment';
 import { receiptSchema } from '../../../src-shared/bundle/receipt';
-import { workPackageManifestSchema } from '../../../src-shared/bundle/records';
+import type { PackageErrorCode } from '../../../src-shared/bundle/packageErrors';
 import {
   BUNDLE_ENVELOPE_ENTRY,
-  BUNDLE_FILES_DIR,
   RETIRED_RESULT_BUNDLE_TYPE,
 } from '../../../src-shared/bundle/resultBundle';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
-import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 import { verifyResultBundle } from './verify';
-import { readZip } from './zip';
+import { DEFAULT_PACKAGE_LIMITS, openWorkPackage } from '../packages';
+import { peekEntry } from '../packages/zip';
 
 export type FileKind =
   | 'work-package'
@@ -31,6 +33,10 @@ export interface InspectReport {
   kind: FileKind;
   /** 'valid' → exit 0, 'invalid' → exit 1, 'unreadable' → exit 2. */
   verdict: 'valid' | 'invalid' | 'unreadable';
+  /** Why it was refused: 'unsafe' and 'invalid' are both exit 1, with different words. */
+  refusal?: Refusal;
+  /** The verifier's error code, the same one the app or the intake gives for this file. */
+  code?: string;
   lines: string[];
 }
 
@@ -60,113 +66,193 @@ function signerLines(env: Envelope, trusted: TrustedKeys): string[] {
   );
 }
 
-export async function inspectFile(bytes: Uint8Array, trusted: TrustedKeys): Promise<InspectReport> {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  return isZip ? inspectZip(bytes, trusted) : inspectJson(bytes, trusted);
+/** Package refusals that mean "this archive is built to hurt an unpacker", not merely "wrong". */
+const UNSAFE_PACKAGE_CODES: ReadonlySet<PackageErrorCode> = new Set<PackageErrorCode>([
+  'too-many-entries',
+  'unsafe-path',
+  'symlink',
+  'duplicate-entry',
+  'hidden-entries',
+  'local-name-mismatch',
+  'unicode-path-field',
+  'file-too-large',
+  'total-too-large',
+  'compression-ratio',
+  'envelope-too-large',
+  'unsafe-manifest-path',
+  'duplicate-path',
+  'destination-escape',
+]);
+const UNREADABLE_PACKAGE_CODES: ReadonlySet<PackageErrorCode> = new Set<PackageErrorCode>([
+  'cannot-open',
+  'corrupt-archive',
+  'io-error',
+]);
+const UNSAFE_BUNDLE_CODES: ReadonlySet<string> = new Set([
+  'zip-unsafe-path',
+  'zip-limits',
+  'zip-hidden-entries',
+  'zip-local-name-mismatch',
+  'zip-unicode-path-field',
+]);
+
+/** What a refusal is called: the CLI's exit code follows from it. */
+export type Refusal = 'unsafe' | 'invalid' | 'unreadable';
+
+export function refusalOfPackage(code: PackageErrorCode): Refusal {
+  if (UNREADABLE_PACKAGE_CODES.has(code)) return 'unreadable';
+  return UNSAFE_PACKAGE_CODES.has(code) ? 'unsafe' : 'invalid';
 }
 
-async function inspectZip(bytes: Uint8Array, trusted: TrustedKeys): Promise<InspectReport> {
-  const zip = await readZip(bytes, undefined, '文件');
-  if (!zip.ok)
-    return {
-      kind: 'unknown',
-      verdict: zip.code === 'zip-unreadable' ? 'unreadable' : 'invalid',
-      lines: [zip.message],
-    };
-  const envBytes = zip.files.get(BUNDLE_ENVELOPE_ENTRY);
-  if (!envBytes)
-    return {
-      kind: 'unknown',
-      verdict: 'unreadable',
-      lines: [`压缩包中没有 ${BUNDLE_ENVELOPE_ENTRY}，不是工作包或结果包`],
-    };
-  const env = parseEnvelopeText(envBytes, BUNDLE_ENVELOPE_ENTRY);
-  if (!env.ok) return { kind: 'unknown', verdict: 'unreadable', lines: [env.message] };
-  const kind = KIND_BY_TYPE[env.envelope.payloadType] ?? 'unknown';
-  const lines = [
-    `类型：${KIND_NAME[kind]}（${env.envelope.payloadType}）`,
-    ...signerLines(env.envelope, trusted),
-  ];
+export function refusalOfBundle(code: string): Refusal {
+  if (code === 'zip-unreadable') return 'unreadable';
+  return UNSAFE_BUNDLE_CODES.has(code) ? 'unsafe' : 'invalid';
+}
 
-  if (kind === 'result-bundle') {
-    const r = await verifyResultBundle(bytes, { trusted });
-    if (!r.ok) return { kind, verdict: 'invalid', lines: [...lines, `无效：${r.message}`] };
-    const m = r.manifest;
-    return {
-      kind,
-      verdict: 'valid',
-      lines: [
-        ...lines,
-        `结果包 ${m.bundleId}，用户档案 ${m.profileId}，序号 ${m.counter}`,
-        `记录 ${r.records.length} 条，附件 ${m.evidence.length} 个，均与签名清单一致`,
-        `结果包哈希 ${r.bundleHash}`,
-        '有效',
-      ],
-    };
-  }
-  if (kind === 'work-package') {
-    const opened = openSignedJson(
-      env.envelope,
-      PAYLOAD_TYPES.workPackage,
-      trusted,
-      workPackageManifestSchema,
-      '工作包清单',
-    );
-    if (!opened.ok)
-      return { kind, verdict: 'invalid', lines: [...lines, `无效：${opened.message}`] };
-    const m = opened.value;
-    const inside = new Set<string>();
-    let external = 0;
-    for (const f of m.files) {
-      if (f.external) {
-        external++;
-        continue;
-      }
-      const data = zip.files.get(BUNDLE_FILES_DIR + f.path);
-      if (!data)
-        return {
-          kind,
-          verdict: 'invalid',
-          lines: [...lines, `无效：清单列出的文件 ${f.path} 不在包中`],
-        };
-      if (data.byteLength !== f.size || sha256Hex(data) !== f.sha256) {
-        return {
-          kind,
-          verdict: 'invalid',
-          lines: [...lines, `无效：文件 ${f.path} 与清单中的大小或 SHA-256 不符`],
-        };
-      }
-      inside.add(BUNDLE_FILES_DIR + f.path);
-    }
-    const extra = [...zip.files.keys()].find((n) => n !== BUNDLE_ENVELOPE_ENTRY && !inside.has(n));
-    if (extra)
-      return {
-        kind,
-        verdict: 'invalid',
-        lines: [...lines, `无效：包中有清单未列出的文件 ${extra}`],
-      };
-    return {
-      kind,
-      verdict: 'valid',
-      lines: [
-        ...lines,
-        `工作包 ${m.packageId} 第 ${m.version} 版，签发方 ${m.issuer}，区 ${m.district}`,
-        `包内文件 ${inside.size} 个均与清单一致${external ? `；外部媒体 ${external} 个需单独按 SHA-256 核对` : ''}`,
-        `清单哈希 ${sha256Hex(opened.payload)}`,
-        '有效',
-      ],
-    };
-  }
+const REFUSAL_WORD: Record<Refusal, string> = {
+  unsafe: '不安全',
+  invalid: '无效',
+  unreadable: '无法读取',
+};
+
+function refused(
+  kind: FileKind,
+  lines: string[],
+  refusal: Refusal,
+  code: string,
+  message: string,
+): InspectReport {
   return {
     kind,
-    verdict: 'invalid',
-    lines: [...lines, '无效：压缩包中的内容类型不是工作包或结果包'],
+    verdict: refusal === 'unreadable' ? 'unreadable' : 'invalid',
+    refusal,
+    code,
+    lines: [...lines, `${REFUSAL_WORD[refusal]}（${code}）：${message}`],
   };
 }
 
-function inspectJson(bytes: Uint8Array, trusted: TrustedKeys): InspectReport {
-  const env = parseEnvelopeText(bytes, '文件');
-  if (!env.ok) return { kind: 'unknown', verdict: 'unreadable', lines: [env.message] };
+/** Signed JSON documents are small; anything larger is not one. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const ZIP_MAGIC = [0x504b0304, 0x504b0506];
+
+export async function inspectFile(path: string, trusted: TrustedKeys): Promise<InspectReport> {
+  const name = basename(path);
+  let size: number;
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+      head = Buffer.alloc(Math.min(size, 4));
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return unreadable(`无法读取文件“${name}”：文件不存在或无权读取`);
+  }
+  if (head.length === 4 && ZIP_MAGIC.includes(head.readUInt32BE(0)))
+    return inspectZip(path, name, trusted);
+  // Signed JSON starts with "{" (perhaps after a BOM or blank lines). Anything else — empty,
+  // text, binary — can only have been meant as a package or bundle: its verifier says what it is.
+  const whole = size <= MAX_JSON_BYTES ? await readFile(path) : null;
+  if (whole && /^\ufeff?\s*\{/u.test(whole.subarray(0, 4096).toString('utf8')))
+    return inspectJson(new Uint8Array(whole), trusted, name);
+  return name.toLowerCase().endsWith('.qhres')
+    ? inspectBundle(path, name, trusted, [])
+    : inspectPackage(path, trusted, []);
+}
+
+function unreadable(line: string): InspectReport {
+  return { kind: 'unknown', verdict: 'unreadable', refusal: 'unreadable', lines: [line] };
+}
+
+async function inspectZip(
+  path: string,
+  name: string,
+  trusted: TrustedKeys,
+): Promise<InspectReport> {
+  // Which verifier to ask is decided from envelope.json read without checks; the verdict is
+  // then entirely the verifier's, which reads the archive again with all of them.
+  const peeked = await peekEntry(
+    path,
+    BUNDLE_ENVELOPE_ENTRY,
+    DEFAULT_PACKAGE_LIMITS.maxEnvelopeBytes,
+    DEFAULT_PACKAGE_LIMITS.maxEntries,
+  );
+  const env = peeked ? parseEnvelopeText(peeked, BUNDLE_ENVELOPE_ENTRY) : null;
+  const type = env?.ok ? env.envelope.payloadType : undefined;
+  const lines = env?.ok
+    ? [
+        `类型：${KIND_NAME[KIND_BY_TYPE[env.envelope.payloadType] ?? 'unknown']}（${env.envelope.payloadType}）`,
+        ...signerLines(env.envelope, trusted),
+      ]
+    : [];
+  if (type !== undefined && KIND_BY_TYPE[type] === 'result-bundle')
+    return inspectBundle(path, name, trusted, lines);
+  return inspectPackage(path, trusted, type === undefined ? [] : lines);
+}
+
+async function inspectBundle(
+  path: string,
+  name: string,
+  trusted: TrustedKeys,
+  lines: string[],
+): Promise<InspectReport> {
+  const kind = 'result-bundle';
+  const r = await verifyResultBundle(path, { trusted });
+  if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message);
+  const m = r.manifest;
+  return {
+    kind,
+    verdict: 'valid',
+    lines: [
+      ...lines,
+      `结果包 ${m.bundleId}，用户档案 ${m.profileId}，序号 ${m.counter}`,
+      `记录 ${r.records.length} 条，附件 ${m.evidence.length} 个，均与签名清单一致`,
+      `结果包哈希 ${r.bundleHash}`,
+      '有效',
+    ],
+  };
+}
+
+/** Exactly what a workstation does with the file: openWorkPackage, the app's own verifier. */
+async function inspectPackage(
+  path: string,
+  trusted: TrustedKeys,
+  lines: string[],
+): Promise<InspectReport> {
+  const kind = 'work-package';
+  const r = await openWorkPackage(path, { trustedKeys: trusted });
+  if (!r.ok) return refused(kind, lines, refusalOfPackage(r.code), r.code, r.message);
+  const m = r.manifest;
+  const inside = r.files.filter((f) => f.location === 'package').length;
+  const external = r.files.length - inside;
+  return {
+    kind,
+    verdict: 'valid',
+    lines: [
+      ...lines,
+      `工作包 ${m.packageId} 第 ${m.version} 版，签发方 ${m.issuer}，区 ${m.district}`,
+      `包内文件 ${inside} 个均与清单一致${external ? `；外部媒体 ${external} 个需单独按 SHA-256 核对` : ''}`,
+      `清单哈希 ${r.envelopeHash}`,
+      '有效',
+    ],
+  };
+}
+
+function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): InspectReport {
+  const env = parseEnvelopeText(bytes, `文件“${name}”`);
+  if (!env.ok) {
+    if (env.code !== 'unreadable') return unreadable(env.message);
+    return unreadable(
+      isUtf8(bytes)
+        ? `文件“${name}”是文本文件，不是 JSON 格式的签名文件，也不是 ZIP 包`
+        : `文件“${name}”既不是 ZIP 包，也不是签名 JSON 文件（内容为二进制数据）`,
+    );
+  }
   const kind = KIND_BY_TYPE[env.envelope.payloadType] ?? 'unknown';
   const lines = [
     `类型：${KIND_NAME[kind]}（${env.envelope.payloadType}）`,

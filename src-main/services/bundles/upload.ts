@@ -51,6 +51,9 @@ async function attemptOnce(input: UploadInput, timeoutMs: number): Promise<Attem
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream' },
         body: input.bytes as Uint8Array<ArrayBuffer>,
+        // A redirect would carry the bundle (personal data) wherever the answer points:
+        // followed never, reported as a wrong platform address.
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       },
     );
@@ -61,6 +64,13 @@ async function attemptOnce(input: UploadInput, timeoutMs: number): Promise<Attem
       kind: 'retry',
       code: timedOut ? 'timeout' : 'network',
       message: timedOut ? '连接管理平台超时' : '无法连接管理平台或连接中断',
+    };
+  }
+  if (res.status >= 300 && res.status < 400) {
+    return {
+      kind: 'fatal',
+      code: 'redirect',
+      message: `管理平台要求转到其他地址（HTTP ${res.status}），结果包未发送；请核对“同步”设置中的平台地址`,
     };
   }
   if (res.status >= 500 || res.status === 429 || res.status === 408) {

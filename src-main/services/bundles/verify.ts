@@ -1,7 +1,14 @@
 // Verifying a result bundle — the one routine the workstation, the reference intake and the
-// verify CLI all use. Order matters: container limits, then the envelope signature, then the
-// manifest schema, and only then records.json and the evidence bytes against the signed hashes.
+// verify CLI all use. Nothing is inflated before it is checked: the central directory first
+// (through the same ZIP layer as work packages: counts, sizes, per-entry and archive-wide
+// ratio, names, links, parser differentials), then envelope.json and its signature, then the
+// pairing of entries with the signed manifest, and only then records.json and the evidence
+// streamed through SHA-256.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Entry, ZipFile } from 'yauzl';
 import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
+import type { PackageErrorCode } from '../../../src-shared/bundle/packageErrors';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   BUNDLE_FILES_DIR,
@@ -16,7 +23,10 @@ import type { TrustedKeys } from '../crypto/ed25519';
 import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
-import { readZip, type ZipLimits } from './zip';
+import { PackageFailure } from '../packages/failure';
+import type { PackageLimits } from '../packages/limits';
+import { readCentralDirectory, streamEntry, type ZipSource } from '../packages/zip';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
 export interface VerifiedBundle {
   ok: true;
@@ -26,7 +36,8 @@ export interface VerifiedBundle {
   envelope: Envelope;
   bundleHash: string;
   signedBy: string[];
-  evidence: Map<string, Uint8Array>;
+  /** Evidence path → its manifest entry; every one was found with the signed size and hash. */
+  evidence: Map<string, ResultBundleManifest['evidence'][number]>;
 }
 
 export type BundleError = {
@@ -35,6 +46,9 @@ export type BundleError = {
     | 'zip-unreadable'
     | 'zip-limits'
     | 'zip-unsafe-path'
+    | 'zip-hidden-entries'
+    | 'zip-local-name-mismatch'
+    | 'zip-unicode-path-field'
     | 'missing-envelope'
     | 'unreadable'
     | 'malformed'
@@ -61,21 +75,97 @@ export interface VerifyBundleOptions {
    */
   profileKeyIds?: (profileId: string) => readonly string[];
   limits?: ZipLimits;
+  /** The file name for messages (default: the path's file name, or 「上传的结果包」 for bytes). */
+  name?: string;
+}
+
+type ZipCode = Extract<BundleError['code'], `zip-${string}`>;
+
+// The ZIP layer speaks in package codes; a bundle answers with its own (zip-*) family.
+const ZIP_CODE: Partial<Record<PackageErrorCode, ZipCode>> = {
+  'too-many-entries': 'zip-limits',
+  'file-too-large': 'zip-limits',
+  'total-too-large': 'zip-limits',
+  'compression-ratio': 'zip-limits',
+  'envelope-too-large': 'zip-limits',
+  'unsafe-path': 'zip-unsafe-path',
+  symlink: 'zip-unsafe-path',
+  'duplicate-entry': 'zip-unsafe-path',
+  'hidden-entries': 'zip-hidden-entries',
+  'local-name-mismatch': 'zip-local-name-mismatch',
+  'unicode-path-field': 'zip-unicode-path-field',
+};
+
+function bundleFailure(error: unknown): BundleError {
+  if (!(error instanceof PackageFailure)) throw error;
+  return {
+    ok: false,
+    code: ZIP_CODE[error.error.code] ?? 'zip-unreadable',
+    // The shared messages name a 工作包; the first mention is the document itself.
+    message: error.error.message.replace('工作包', '结果包'),
+  };
+}
+
+/** A bundle's envelope signs a few hundred bytes plus one line per evidence file. */
+const MAX_BUNDLE_ENVELOPE_BYTES = 16 * 1024 * 1024;
+
+function packageLimits(limits: ZipLimits): PackageLimits {
+  return {
+    maxEntries: limits.maxEntries,
+    maxFileBytes: limits.maxEntryBytes,
+    maxTotalBytes: limits.maxTotalBytes,
+    maxEnvelopeBytes: MAX_BUNDLE_ENVELOPE_BYTES,
+    maxCompressionRatio: limits.maxRatio,
+    ratioCheckMinBytes: 1024 * 1024,
+  };
+}
+
+async function readWhole(zip: ZipFile, entry: Entry, name: string, label: string) {
+  const chunks: Buffer[] = [];
+  await streamEntry(zip, entry, name, label, (c) => void chunks.push(c));
+  // A stored entry of an in-memory bundle arrives as one view of the input: no copy.
+  const one = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  return new Uint8Array(one.buffer, one.byteOffset, one.byteLength);
 }
 
 export async function verifyResultBundle(
-  bytes: Uint8Array,
+  source: ZipSource,
   opts: VerifyBundleOptions,
 ): Promise<VerifiedBundle | BundleError> {
-  const zip = await readZip(bytes, opts.limits, '结果包');
-  if (!zip.ok) return zip;
-  const envText = zip.files.get(BUNDLE_ENVELOPE_ENTRY);
-  if (!envText)
+  const label = opts.name ?? (typeof source === 'string' ? basename(source) : '上传的结果包');
+  const limits = packageLimits(opts.limits ?? DEFAULT_ZIP_LIMITS);
+  let zip: ZipFile | undefined;
+  try {
+    const cd = await readCentralDirectory(source, label, limits);
+    zip = cd.zip;
+    return await verifyOpened(zip, cd.files, label, opts);
+  } catch (error) {
+    return bundleFailure(error);
+  } finally {
+    zip?.close();
+  }
+}
+
+async function verifyOpened(
+  zip: ZipFile,
+  files: Map<string, Entry>,
+  label: string,
+  opts: VerifyBundleOptions,
+): Promise<VerifiedBundle | BundleError> {
+  const envEntry = files.get(BUNDLE_ENVELOPE_ENTRY);
+  if (!envEntry)
     return {
       ok: false,
       code: 'missing-envelope',
       message: `结果包中缺少 ${BUNDLE_ENVELOPE_ENTRY}`,
     };
+  if (envEntry.uncompressedSize > MAX_BUNDLE_ENVELOPE_BYTES)
+    return {
+      ok: false,
+      code: 'zip-limits',
+      message: `结果包“${label}”的 ${BUNDLE_ENVELOPE_ENTRY} 有 ${envEntry.uncompressedSize} 字节，超过上限 ${MAX_BUNDLE_ENVELOPE_BYTES} 字节`,
+    };
+  const envText = await readWhole(zip, envEntry, BUNDLE_ENVELOPE_ENTRY, label);
   const env = parseEnvelopeText(envText, `结果包的 ${BUNDLE_ENVELOPE_ENTRY}`);
   if (!env.ok) return env;
   if (env.envelope.payloadType === RETIRED_RESULT_BUNDLE_TYPE)
@@ -105,27 +195,44 @@ export async function verifyResultBundle(
     }
   }
 
-  const records = readRecords(zip.files.get(BUNDLE_RECORDS_ENTRY), manifest);
-  if (!records.ok) return records;
-
-  const evidence = new Map<string, Uint8Array>();
+  // Pair entries with the signed manifest from the directory alone, before reading any data.
+  const recordsEntry = files.get(BUNDLE_RECORDS_ENTRY);
+  if (!recordsEntry)
+    return {
+      ok: false,
+      code: 'records-missing',
+      message: `结果包中缺少记录文件 ${BUNDLE_RECORDS_ENTRY}`,
+    };
+  if (recordsEntry.uncompressedSize !== manifest.records.size) return recordsMismatch();
+  const evidence = new Map<string, ResultBundleManifest['evidence'][number]>();
   for (const f of manifest.evidence) {
-    const data = zip.files.get(BUNDLE_FILES_DIR + f.path);
-    if (!data) return { ok: false, code: 'evidence-missing', message: `结果包缺少附件 ${f.path}` };
-    if (data.byteLength !== f.size || sha256Hex(data) !== f.sha256) {
-      return {
-        ok: false,
-        code: 'evidence-mismatch',
-        message: `附件 ${f.path} 的内容与签名清单不符，可能被篡改`,
-      };
-    }
-    evidence.set(f.path, data);
+    const entry = files.get(BUNDLE_FILES_DIR + f.path);
+    if (!entry) return { ok: false, code: 'evidence-missing', message: `结果包缺少附件 ${f.path}` };
+    if (entry.uncompressedSize !== f.size) return evidenceMismatch(f.path);
+    evidence.set(f.path, f);
   }
-  for (const name of zip.files.keys()) {
+  for (const name of files.keys()) {
     if (name === BUNDLE_ENVELOPE_ENTRY || name === BUNDLE_RECORDS_ENTRY) continue;
     if (!name.startsWith(BUNDLE_FILES_DIR) || !evidence.has(name.slice(BUNDLE_FILES_DIR.length))) {
       return { ok: false, code: 'unexpected-file', message: `结果包含有清单未列出的文件 ${name}` };
     }
+  }
+
+  const records = readRecords(
+    await readWhole(zip, recordsEntry, BUNDLE_RECORDS_ENTRY, label),
+    manifest,
+  );
+  if (!records.ok) return records;
+
+  for (const f of manifest.evidence) {
+    const hash = createHash('sha256');
+    let size = 0;
+    const entry = files.get(BUNDLE_FILES_DIR + f.path) as Entry;
+    await streamEntry(zip, entry, BUNDLE_FILES_DIR + f.path, label, (chunk) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    if (size !== f.size || hash.digest('hex') !== f.sha256) return evidenceMismatch(f.path);
   }
   return {
     ok: true,
@@ -138,23 +245,24 @@ export async function verifyResultBundle(
   };
 }
 
+const recordsMismatch = (): BundleError => ({
+  ok: false,
+  code: 'records-mismatch',
+  message: `${BUNDLE_RECORDS_ENTRY} 的内容与签名清单不符，可能被篡改`,
+});
+
+const evidenceMismatch = (path: string): BundleError => ({
+  ok: false,
+  code: 'evidence-mismatch',
+  message: `附件 ${path} 的内容与签名清单不符，可能被篡改`,
+});
+
 function readRecords(
-  data: Uint8Array | undefined,
+  data: Uint8Array,
   manifest: ResultBundleManifest,
 ): { ok: true; value: ResultRecord[] } | BundleError {
-  if (!data)
-    return {
-      ok: false,
-      code: 'records-missing',
-      message: `结果包中缺少记录文件 ${BUNDLE_RECORDS_ENTRY}`,
-    };
   const ref = manifest.records;
-  if (data.byteLength !== ref.size || sha256Hex(data) !== ref.sha256)
-    return {
-      ok: false,
-      code: 'records-mismatch',
-      message: `${BUNDLE_RECORDS_ENTRY} 的内容与签名清单不符，可能被篡改`,
-    };
+  if (data.byteLength !== ref.size || sha256Hex(data) !== ref.sha256) return recordsMismatch();
   // Bytes that match the signed hash can still be malformed if the signing workstation was faulty.
   let json: unknown;
   try {

@@ -16,7 +16,8 @@ import { keyIdOf, signEnvelope, type SigningKey } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
-import { serialQueue } from '../serialQueue';
+import { limitConcurrency, serialQueue } from '../serialQueue';
+import type { ZipSource } from '../packages/zip';
 
 export interface PlatformSigningKey {
   key: SigningKey;
@@ -35,6 +36,8 @@ export interface IntakeOptions {
    * training intake standing in for the demo may accept them.
    */
   acceptDemo?: boolean;
+  /** Bundles verified at the same time (default 2: one per core of a small server). */
+  maxConcurrentVerifications?: number;
 }
 
 export type IntakeFailure = { ok: false; status: number; code: string; message: string };
@@ -56,8 +59,11 @@ export interface Intake {
     requestText: string | Uint8Array,
     opts?: { allowAdditionalKey?: boolean },
   ): Promise<{ ok: true; replyText: string; reply: EnrollmentReply } | IntakeFailure>;
-  /** Verifies, chains and stores a .qhres bundle; answers with the signed receipt (JSON text). */
-  acceptBundle(bytes: Uint8Array): Promise<BundleAccepted | IntakeFailure>;
+  /**
+   * Verifies, chains and stores a .qhres bundle (bytes, or the path of a received file);
+   * answers with the signed receipt (JSON text).
+   */
+  acceptBundle(source: ZipSource): Promise<BundleAccepted | IntakeFailure>;
   /** Record ids acknowledged per profile, in acceptance order (for tests and operators). */
   acknowledgedRecordIds(profileId: string): Promise<string[]>;
   platformKeyList(): PlatformKey[];
@@ -87,7 +93,7 @@ export function createIntake(opts: IntakeOptions): Intake {
   if (!first) throw new Error('the intake needs at least one platform key');
   const signing: PlatformSigningKey = first;
 
-  // One request at a time: the chain check and the store must not interleave.
+  // One state change at a time: the chain check and the store must not interleave.
   const serial = serialQueue();
 
   const platformKeyList = (): PlatformKey[] =>
@@ -140,20 +146,17 @@ export function createIntake(opts: IntakeOptions): Intake {
           `用户档案 ${req.profileId} 已登记了其他签名密钥；如确需更换，请由平台管理员确认后登记`,
         );
       }
-      const ws = known ?? {
-        name: req.name,
-        role: req.role,
-        district: req.district,
-        keys: [],
-      };
-      if (!ws.keys.some((k) => k.keyid === req.keyid))
+      const ws = known
+        ? { ...known, keys: [...known.keys] }
+        : { name: req.name, role: req.role, district: req.district, keys: [] };
+      if (!ws.keys.some((k) => k.keyid === req.keyid)) {
         ws.keys.push({
           keyid: req.keyid,
           publicKey: req.publicKey,
           enrolledAt: now().toISOString(),
         });
-      state.workstations[req.profileId] = ws;
-      await storage.save(state);
+        await storage.apply({ kind: 'workstation', profileId: req.profileId, workstation: ws });
+      }
       const reply: EnrollmentReply = {
         schemaVersion: ENROLLMENT_SCHEMA_VERSION,
         issuer,
@@ -178,15 +181,24 @@ export function createIntake(opts: IntakeOptions): Intake {
     };
   }
 
-  async function acceptBundle(bytes: Uint8Array): Promise<BundleAccepted | IntakeFailure> {
+  // Verifying is the expensive part and needs no lock: it runs outside the serial section, a
+  // few at a time so that a burst of uploads cannot take every core and all the memory. Only
+  // the chain check and the state change are serial.
+  const verifying = limitConcurrency(opts.maxConcurrentVerifications ?? 2);
+
+  async function acceptBundle(source: ZipSource): Promise<BundleAccepted | IntakeFailure> {
+    // Keys are only ever added, so a bundle that verifies against this snapshot still does.
+    const verified = await verifying(async () =>
+      // A received upload sits in a temp file whose name means nothing to the sender.
+      verifyResultBundle(source, { ...trustFrom(await storage.load()), name: '上传的结果包' }),
+    );
+    if (!verified.ok) {
+      const status =
+        verified.code === 'unknown-key' || verified.code === 'signer-mismatch' ? 403 : 422;
+      return failure(status, verified.code, verified.message);
+    }
     return serial(async () => {
       const state = await storage.load();
-      const verified = await verifyResultBundle(bytes, trustFrom(state));
-      if (!verified.ok) {
-        const status =
-          verified.code === 'unknown-key' || verified.code === 'signer-mismatch' ? 403 : 422;
-        return failure(status, verified.code, verified.message);
-      }
       const { manifest, bundleHash } = verified;
       if (manifest.demo && !opts.acceptDemo) {
         return failure(
@@ -250,17 +262,20 @@ export function createIntake(opts: IntakeOptions): Intake {
       );
       // Bundle bytes first, state second: a crash in between leaves an orphan file, never
       // a receipt for a bundle we do not hold.
-      await storage.storeBundle(bundleHash, bytes);
-      state.bundles[manifest.bundleId] = {
-        bundleHash,
-        profileId: manifest.profileId,
-        counter: manifest.counter,
-        recordIds: receipt.acceptedRecordIds,
-        receipt: receiptText,
-        storedAt: receipt.receivedAt,
-      };
-      state.chains[manifest.profileId] = { lastCounter: manifest.counter, lastHash: bundleHash };
-      await storage.save(state);
+      await storage.storeBundle(bundleHash, source);
+      await storage.apply({
+        kind: 'bundle',
+        bundleId: manifest.bundleId,
+        bundle: {
+          bundleHash,
+          profileId: manifest.profileId,
+          counter: manifest.counter,
+          recordIds: receipt.acceptedRecordIds,
+          receipt: receiptText,
+          storedAt: receipt.receivedAt,
+        },
+        chain: { lastCounter: manifest.counter, lastHash: bundleHash },
+      });
       return { ok: true, status: 200, duplicate: false, receiptText, receipt };
     });
   }

@@ -123,3 +123,33 @@ export class WindowedReader extends RandomAccessReader {
     close(this.fd, callback);
   }
 }
+
+/**
+ * The same reader interface over bytes already in memory (a bundle built or posted in this
+ * process). A range is handed out as a view, so a stored entry costs no copy.
+ */
+export class BufferReader extends RandomAccessReader {
+  constructor(private readonly bytes: Buffer) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    const out = new PassThrough();
+    out.end(this.bytes.subarray(start, end));
+    return out;
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null, bytesRead?: number) => void,
+  ): void {
+    callback(null, this.bytes.copy(buffer, offset, position, position + length));
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    callback(null);
+  }
+}

@@ -1,14 +1,21 @@
 // The ZIP layer: opens a package with yauzl and judges its central directory before any entry
 // data is read. Names are decoded here (decodeStrings off) so hostile names reach our own
 // checks and error codes instead of yauzl's English exceptions.
-import { closeSync, fstat, open as openFd } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstat, open as openFd, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { fromRandomAccessReader, getFileNameLowLevel, type Entry, type ZipFile } from 'yauzl';
+import {
+  fromRandomAccessReader,
+  getFileNameLowLevel,
+  type Entry,
+  type RandomAccessReader,
+  type ZipFile,
+} from 'yauzl';
 import { packageErrors } from '../../../src-shared/bundle/packageErrors';
 import { fail, PackageFailure, throwIfAborted } from './failure';
 import type { PackageLimits } from './limits';
 import { collisionKey, unsafePathReason } from './paths';
-import { WindowedReader } from './reader';
+import { BufferReader, WindowedReader } from './reader';
 
 export interface CentralDirectory {
   zip: ZipFile;
@@ -29,9 +36,23 @@ const OPEN_OPTIONS = {
   decodeStrings: false,
 };
 
-async function openZip(path: string, pkg: string): Promise<ZipFile> {
+/** Text, not a damaged archive: no ZIP signature, valid UTF-8 (a cut-off last character aside), no NUL. */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0 || head.includes(0)) return false;
+  if (head[0] === 0x50 && head[1] === 0x4b) return false;
+  for (let cut = 0; cut < 4 && cut < head.length; cut++)
+    if (isUtf8(head.subarray(0, head.length - cut))) return true;
+  return false;
+}
+
+/** A package or bundle on disk, or bytes already in memory. */
+export type ZipSource = string | Uint8Array;
+
+async function openFile(
+  path: string,
+  pkg: string,
+): Promise<{ reader: WindowedReader; size: number; head: Buffer }> {
   let fd: number;
-  let size: number;
   try {
     // A raw descriptor, not a FileHandle: a FileHandle closes itself when garbage-collected,
     // which would pull the file out from under yauzl. The reader closes it.
@@ -42,31 +63,97 @@ async function openZip(path: string, pkg: string): Promise<ZipFile> {
   try {
     const stat = await promisify(fstat)(fd);
     if (!stat.isFile()) fail(packageErrors.cannotOpen(pkg));
-    size = stat.size;
+    const head = Buffer.alloc(Math.min(stat.size, 4096));
+    await promisify(read)(fd, head, 0, head.length, 0);
+    return { reader: new WindowedReader(fd, stat.size), size: stat.size, head };
   } catch (error) {
     closeSync(fd);
     throw error instanceof PackageFailure
       ? error
       : new PackageFailure(packageErrors.cannotOpen(pkg));
   }
-  const reader = new WindowedReader(fd, size);
+}
+
+async function openZip(
+  source: ZipSource,
+  pkg: string,
+): Promise<{ zip: ZipFile; reader: RandomAccessReader }> {
+  let reader: RandomAccessReader;
+  let size: number;
+  let head: Buffer;
+  if (typeof source === 'string') {
+    ({ reader, size, head } = await openFile(source, pkg));
+  } else {
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    reader = new BufferReader(bytes);
+    size = bytes.length;
+    head = bytes.subarray(0, 4096);
+  }
+  if (size === 0) {
+    reader.close(() => undefined);
+    fail(packageErrors.emptyFile(pkg));
+  }
   return new Promise((resolve, reject) => {
     fromRandomAccessReader(reader, size, OPEN_OPTIONS, (error, zip) => {
-      if (!error) return resolve(zip);
+      if (!error) return resolve({ zip, reader });
       // yauzl only releases the reader through a ZipFile, which never came to be.
-      reader.close(() => reject(new PackageFailure(packageErrors.corruptArchive(pkg))));
+      const why = looksLikeText(head)
+        ? packageErrors.textFile(pkg)
+        : packageErrors.corruptArchive(pkg);
+      reader.close(() => reject(new PackageFailure(why)));
     });
   });
 }
 
+const UNICODE_PATH_FIELD = 0x7075;
+
 function nameOf(entry: Entry): string {
+  // The name in the header only: an Info-ZIP Unicode path field is a second name that some
+  // tools use and others ignore, so one that disagrees is refused (below), never preferred.
   // strictFileNames keeps backslashes visible so that our path rule can refuse them.
-  return getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileNameRaw,
-    entry.extraFields,
-    true,
-  );
+  return getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, [], true);
+}
+
+/** The name a Unicode path extra field (version byte, CRC-32, UTF-8 name) would substitute. */
+function unicodePathRename(fields: readonly { id: number; data: Buffer }[], name: string) {
+  for (const field of fields) {
+    if (field.id !== UNICODE_PATH_FIELD || field.data.length < 5) continue;
+    const renamed = field.data.subarray(5).toString('utf8');
+    if (renamed !== name) return renamed;
+  }
+  return null;
+}
+
+/** Splits a raw extra-field block into (id, data) records; a torn last record is dropped. */
+function extraFieldsOf(block: Buffer): { id: number; data: Buffer }[] {
+  const fields: { id: number; data: Buffer }[] = [];
+  for (let at = 0; at + 4 <= block.length;) {
+    const id = block.readUInt16LE(at);
+    const size = block.readUInt16LE(at + 2);
+    fields.push({ id, data: block.subarray(at + 4, Math.min(block.length, at + 4 + size)) });
+    at += 4 + size;
+  }
+  return fields;
+}
+
+/**
+ * The local header in front of an entry's data must name the same file as the central
+ * directory (and must not rename it either): tools that walk local headers would otherwise
+ * unpack something other than what was checked.
+ */
+async function checkLocalHeader(zip: ZipFile, entry: Entry, name: string, pkg: string) {
+  let header;
+  try {
+    header = await zip.readLocalFileHeaderPromise(entry);
+  } catch {
+    fail(packageErrors.corruptEntry(pkg, name));
+  }
+  if (!header.fileName.equals(entry.fileNameRaw)) {
+    const local = getFileNameLowLevel(entry.generalPurposeBitFlag, header.fileName, [], true);
+    fail(packageErrors.localNameMismatch(pkg, name, local));
+  }
+  const renamed = unicodePathRename(extraFieldsOf(header.extraField), nameOf(entry));
+  if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
 }
 
 function checkEntry(
@@ -75,6 +162,8 @@ function checkEntry(
   pkg: string,
   limits: PackageLimits,
 ): 'file' | 'directory' {
+  const renamed = unicodePathRename(entry.extraFields, name);
+  if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
   const directory = name.endsWith('/');
   const reason = unsafePathReason(name, { directory });
   if (reason) fail(packageErrors.unsafePath(pkg, name, reason));
@@ -119,17 +208,42 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
+/** Many entries each just under the per-entry threshold can still add up to a bomb. */
+function checkArchiveRatio(total: number, fileSize: number, pkg: string, limits: PackageLimits) {
+  const ratio = total / Math.max(fileSize, 1);
+  if (total >= limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio)
+    fail(packageErrors.archiveCompressionRatio(pkg, ratio, limits.maxCompressionRatio));
+}
+
+const CENTRAL_HEADER = 0x02014b50;
+
+/**
+ * yauzl reads as many central-directory records as the end record declares. If another
+ * record follows the last one, the declared count is smaller than the directory: `unzip -l`
+ * would list an entry we never saw.
+ */
+async function checkNothingHidden(zip: ZipFile, reader: RandomAccessReader, pkg: string) {
+  const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+  const next = Buffer.alloc(4);
+  // Past the end of the file means no record follows: the read errors and nothing is hidden.
+  const got = await new Promise<boolean>((resolve) =>
+    reader.read(next, 0, 4, cursor, (error: Error | null) => resolve(!error)),
+  );
+  if (got && next.readUInt32LE(0) === CENTRAL_HEADER)
+    fail(packageErrors.hiddenEntries(pkg, zip.entryCount));
+}
+
 /**
  * Opens the package and reads its whole central directory, refusing hostile structure. The
  * caller owns the returned ZipFile and must close it.
  */
 export async function readCentralDirectory(
-  path: string,
+  source: ZipSource,
   pkg: string,
   limits: PackageLimits,
   signal?: AbortSignal,
 ): Promise<CentralDirectory> {
-  const zip = await openZip(path, pkg);
+  const { zip, reader } = await openZip(source, pkg);
   try {
     // The count comes from the end-of-central-directory record: refuse before reading any entry.
     if (zip.entryCount > limits.maxEntries)
@@ -145,7 +259,10 @@ export async function readCentralDirectory(
       } catch {
         fail(packageErrors.corruptArchive(pkg));
       }
-      if (!entry) break;
+      if (!entry) {
+        await checkNothingHidden(zip, reader, pkg);
+        break;
+      }
       const name = nameOf(entry);
       const kind = checkEntry(entry, name, pkg, limits);
       const key = collisionKey(kind === 'directory' ? name.replace(/\/$/, '') : name);
@@ -155,20 +272,9 @@ export async function readCentralDirectory(
       total += entry.uncompressedSize;
       if (total > limits.maxTotalBytes)
         fail(packageErrors.totalTooLarge(pkg, limits.maxTotalBytes));
+      // The sum only grows: once it is over, the rest of the directory need not be read.
+      checkArchiveRatio(total, zip.fileSize, pkg, limits);
       files.set(name, entry);
-    }
-    // Many entries each just under the per-entry threshold can still add up to a bomb.
-    if (
-      total >= limits.ratioCheckMinBytes &&
-      total / Math.max(zip.fileSize, 1) > limits.maxCompressionRatio
-    ) {
-      fail(
-        packageErrors.archiveCompressionRatio(
-          pkg,
-          total / zip.fileSize,
-          limits.maxCompressionRatio,
-        ),
-      );
     }
     return { zip, files };
   } catch (error) {
@@ -191,6 +297,7 @@ export async function streamEntry(
   signal?: AbortSignal,
 ): Promise<void> {
   throwIfAborted(signal, pkg);
+  await checkLocalHeader(zip, entry, name, pkg);
   let stream;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -232,4 +339,39 @@ export async function streamEntry(
     source.on('error', () => done(new PackageFailure(packageErrors.corruptEntry(pkg, name))));
     source.on('end', () => done());
   });
+}
+
+/**
+ * The bytes of one named entry, read without judging the archive: only for routing (is this a
+ * work package or a result bundle?), never for a verdict — the verifier that is then chosen
+ * reads the archive again with every check. Null when the entry cannot be found or read.
+ */
+export async function peekEntry(
+  path: string,
+  name: string,
+  maxBytes: number,
+  maxEntries: number,
+): Promise<Uint8Array | null> {
+  let zip: ZipFile;
+  try {
+    ({ zip } = await openZip(path, name));
+  } catch {
+    return null;
+  }
+  try {
+    for (let i = 0; i < maxEntries; i++) {
+      const entry = await nextEntry(zip);
+      if (!entry) return null;
+      if (nameOf(entry) !== name) continue;
+      if (entry.uncompressedSize > maxBytes) return null;
+      const chunks: Buffer[] = [];
+      await streamEntry(zip, entry, name, name, (c) => void chunks.push(c));
+      return new Uint8Array(Buffer.concat(chunks));
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    zip.close();
+  }
 }

@@ -1,4 +1,5 @@
 // One running app for a spec: harness + Chromium with a fresh profile + host guards.
+import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { installHostGuards, type GuardLog } from './host-guards';
@@ -42,6 +43,9 @@ export async function startApp(): Promise<AppSession> {
     async close() {
       await session.context.close();
       await harness.close();
+      // Both folders were made for this session (startHarness and launchBrowser without a dir).
+      for (const dir of [session.userDataDir, harness.userDataDir])
+        rmSync(dir, { recursive: true, force: true });
     },
   };
   session.page.on('pageerror', (e) => session.pageErrors.push(e.message));

@@ -1,9 +1,11 @@
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLogFile } from '../../../src-main/services/auditlog/fileLog';
 import type { AuditEvent } from '../../../src-shared/auditlog/entry';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const event = (n: number): AuditEvent => ({
   at: new Date(Date.UTC(2026, 2, 2, 2, n)).toISOString(),
@@ -16,7 +18,7 @@ const event = (n: number): AuditEvent => ({
 
 describe('audit log file in main', () => {
   it('appends chained entries that verify after reopening', async () => {
-    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'qh-audit-')), 'audit.jsonl');
+    const file = path.join(await temp.make('qh-audit-'), 'audit.jsonl');
     const log = openAuditLogFile(file);
     await Promise.all([0, 1, 2].map((n) => log.append(event(n))));
     const reopened = openAuditLogFile(file);
@@ -27,7 +29,7 @@ describe('audit log file in main', () => {
   });
 
   it('refuses to append after a tampered line and keeps the file as it was', async () => {
-    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'qh-audit-')), 'audit.jsonl');
+    const file = path.join(await temp.make('qh-audit-'), 'audit.jsonl');
     const log = openAuditLogFile(file);
     for (const n of [0, 1, 2]) await log.append(event(n));
     const lines = (await readFile(file, 'utf8')).split('\n');
@@ -42,7 +44,7 @@ describe('audit log file in main', () => {
   });
 
   it('reports a line that is not JSON as malformed at its position', async () => {
-    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'qh-audit-')), 'audit.jsonl');
+    const file = path.join(await temp.make('qh-audit-'), 'audit.jsonl');
     const log = openAuditLogFile(file);
     await log.append(event(0));
     await appendFile(file, '{broken\n');

@@ -13,7 +13,8 @@ import type { OsSealer } from '../../../src-main/services/keys/osSealer';
 import { exportEnrollmentRequest } from '../../../src-main/services/keys/enrollment';
 import { createIntake, type Intake } from '../../../src-main/services/intake/intake';
 import { memoryStorage } from '../../../src-main/services/intake/state';
-import { readZip, writeZip } from '../../../src-main/services/bundles/zip';
+import { writeZip } from '../../../src-main/services/bundles/zip';
+import { readZip } from '../demo/zip';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';
 
 export function makeSigner(): Signer & { key: SigningKey } {
@@ -122,9 +123,8 @@ export async function enrollAt(
 }
 
 export async function zipEntries(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const r = await readZip(bytes);
-  if (!r.ok) throw new Error(r.message);
-  return r.files;
+  const files = await readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return new Map([...files].map(([name, data]) => [name, new Uint8Array(data)]));
 }
 
 export async function rezip(files: Map<string, Uint8Array>): Promise<Uint8Array> {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
 import { emptyPackageRecords, type WorkPackageManifest } from '../../../src-shared/bundle/records';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';
@@ -13,6 +13,7 @@ import {
   generateSigningKey,
   signEnvelope,
   type SigningKey,
+  type TrustedKeys,
 } from '../../../src-main/services/crypto/ed25519';
 import { sha256Hex } from '../../../src-main/services/crypto/hash';
 import { editEnvelope, firstBundle, flipByte, makeReviews, makeSigner } from './factories';
@@ -61,6 +62,21 @@ async function makePackage(
 
 const pdf = new TextEncoder().encode('%PDF-1.7 计划书');
 
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+async function tempFolder(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qh-inspect-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** The CLI inspects files by path, as the app opens them. */
+async function inspectBytes(bytes: Uint8Array, trusted: TrustedKeys) {
+  const file = path.join(await tempFolder(), 'file.bin');
+  await writeFile(file, bytes);
+  return inspectFile(file, trusted);
+}
+
 describe('inspecting any signed file', () => {
   it('calls a package valid when the signature is trusted and every inside file matches', async () => {
     const key = generateSigningKey();
@@ -68,7 +84,7 @@ describe('inspecting any signed file', () => {
       { path: 'plans/a.pdf', data: pdf },
       { path: 'video/v.mp4', data: pdf, external: true },
     ]);
-    const r = await inspectFile(bytes, new Map([[key.keyid, key.publicKeyRaw]]));
+    const r = await inspectBytes(bytes, new Map([[key.keyid, key.publicKeyRaw]]));
     expect(r).toMatchObject({ kind: 'work-package', verdict: 'valid' });
     expect(r.lines.join('\n')).toContain('外部媒体 1 个');
   });
@@ -80,7 +96,7 @@ describe('inspecting any signed file', () => {
       [{ path: 'plans/a.pdf', data: pdf }],
       [{ path: 'plans/a.pdf', data: flipByte(pdf, 2) }],
     );
-    const r = await inspectFile(bytes, new Map([[key.keyid, key.publicKeyRaw]]));
+    const r = await inspectBytes(bytes, new Map([[key.keyid, key.publicKeyRaw]]));
     expect(r.verdict).toBe('invalid');
     expect(r.lines.at(-1)).toContain('plans/a.pdf');
   });
@@ -88,7 +104,7 @@ describe('inspecting any signed file', () => {
   it('calls a package invalid when its signer is not trusted', async () => {
     const key = generateSigningKey();
     const other = generateSigningKey();
-    const r = await inspectFile(
+    const r = await inspectBytes(
       await makePackage(key, []),
       new Map([[other.keyid, other.publicKeyRaw]]),
     );
@@ -96,8 +112,8 @@ describe('inspecting any signed file', () => {
   });
 
   it('calls random bytes unreadable', async () => {
-    expect((await inspectFile(new Uint8Array([1, 2, 3]), new Map())).verdict).toBe('unreadable');
-    expect((await inspectFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), new Map())).verdict).toBe(
+    expect((await inspectBytes(new Uint8Array([1, 2, 3]), new Map())).verdict).toBe('unreadable');
+    expect((await inspectBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), new Map())).verdict).toBe(
       'unreadable',
     );
   });
@@ -118,7 +134,7 @@ describe('verify CLI', () => {
   }
 
   it('exits 0 for a valid bundle, 1 for a tampered one and 2 for a missing file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'qh-cli-'));
+    const dir = await tempFolder();
     const signer = makeSigner();
     const built = await buildResultBundle(
       {
@@ -153,7 +169,7 @@ describe('a result bundle of the retired format 1', () => {
       ...env,
       payloadType: 'application/vnd.qihang.result-bundle+json;version=1',
     }));
-    const report = await inspectFile(v1, new Map([[expert.keyid, expert.publicKeyRaw]]));
+    const report = await inspectBytes(v1, new Map([[expert.keyid, expert.publicKeyRaw]]));
     expect(report.kind).toBe('result-bundle');
     expect(report.verdict).toBe('invalid');
     expect(report.lines.at(-1)).toContain('旧格式（版本 1）');

@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
 import type { Receipt } from '../../../src-shared/bundle/receipt';
@@ -12,6 +9,9 @@ import {
 import { acceptReceipt, prepareBundle } from '../../../src-main/services/bundles/outbox';
 import { verifyReceipt } from '../../../src-main/services/bundles/receipts';
 import { enrollAt, makePlatform, makeReviews, makeSigner } from './factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 
@@ -19,7 +19,7 @@ async function sentBundle() {
   const platform = makePlatform();
   const signer = makeSigner();
   await enrollAt(platform, signer, 'p-1');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'qh-outbox-'));
+  const dir = await temp.make('qh-outbox-');
   const built = await prepareBundle(
     { dir, profileId: 'p-1', records: makeReviews(3), auditLogHead: null, now: NOW },
     [signer],

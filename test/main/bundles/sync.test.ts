@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendEntry } from '../../../src-shared/auditlog/chain';
@@ -16,6 +14,9 @@ import {
 } from '../../../src-main/services/keys/enrollment';
 import { createProfileKey, unlockProfileKey } from '../../../src-main/services/keys/keystore';
 import { fakeSealer, makePlatform, makeReviews } from './factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 let server: RunningIntakeServer | undefined;
 afterEach(async () => {
@@ -26,7 +27,7 @@ afterEach(async () => {
 describe('sync from a sealed profile key to acknowledged records', () => {
   it('enrolls the expert and chair, co-signs a bundle, uploads it and applies the receipt', async () => {
     const now = new Date('2026-03-02T02:00:00Z');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'qh-station-'));
+    const dir = await temp.make('qh-station-');
     const keys = {
       dir: path.join(dir, 'keys'),
       sealer: fakeSealer(),

@@ -1,8 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptReceipt, prepareBundle } from '../../../src-main/services/bundles/outbox';
 import { syncPendingBundle, uploadBundle } from '../../../src-main/services/bundles/upload';
@@ -14,6 +11,9 @@ import {
 } from '../../../src-main/services/intake/server';
 import { enrollAt, makePlatform, makeReviews, makeSigner, type TestPlatform } from './factories';
 import type { Signer } from '../../../src-main/services/keys/signer';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const servers: RunningIntakeServer[] = [];
 afterEach(async () => {
@@ -37,7 +37,7 @@ async function station() {
   const platform = makePlatform();
   const signer = makeSigner();
   await enrollAt(platform, signer, 'p-1');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'qh-sync-'));
+  const dir = await temp.make('qh-sync-');
   return { platform, signer, dir };
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
@@ -18,6 +17,9 @@ import {
 } from '../../../scripts/demo/build';
 import { generateDemoRecords } from '../../../scripts/demo/records';
 import { readZip } from './zip';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -217,7 +219,7 @@ describe('the committed demo work package', () => {
   });
 
   it('is what the generator produces today (regenerating gives the same manifest)', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'demo-regen-'));
+    const outDir = temp.sync('demo-regen-');
     const built = await buildDemoPackage({ outDir });
     const again = await openPackage(built.packagePath);
     expect(again.manifest).toEqual(manifest);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
@@ -12,6 +11,9 @@ import {
   type WorkPackageManifestInput,
 } from '../../../src-main/services/packages/write';
 import { readZip } from './zip';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const key = generateSigningKey();
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -41,11 +43,11 @@ function makeFile(path: string, extra: Partial<PackageFileInput> = {}): PackageF
   };
 }
 
-const outPath = () => join(mkdtempSync(join(tmpdir(), 'qhpkg-')), 'out.qhpkg');
+const outPath = () => join(temp.sync('qhpkg-'), 'out.qhpkg');
 
 describe('writeWorkPackage', () => {
   it('stores envelope.json first and each internal file under files/, filling in size and SHA-256', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qhpkg-src-'));
+    const dir = temp.sync('qhpkg-src-');
     const onDisk = join(dir, 'plan.pdf');
     writeFileSync(onDisk, 'disk bytes');
     const out = outPath();

@@ -240,7 +240,7 @@ describe('reference intake', () => {
 
 describe('reference intake on disk', () => {
   it('keeps enrolled keys, the chain and receipts across a restart', async () => {
-    const { mkdtemp, readdir } = await import('node:fs/promises');
+    const { mkdtemp, readdir, rm } = await import('node:fs/promises');
     const os = await import('node:os');
     const path = await import('node:path');
     const { createIntake } = await import('../../../src-main/services/intake/intake');
@@ -271,6 +271,7 @@ describe('reference intake on disk', () => {
     expect(await second.acceptBundle(b2.bytes)).toMatchObject({ ok: true, duplicate: false });
     expect(await second.acknowledgedRecordIds('p-1')).toEqual(['rev-1', 'rev-2', 'rev-3', 'rev-4']);
     expect(await readdir(path.join(dir, 'bundles'))).toHaveLength(2);
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

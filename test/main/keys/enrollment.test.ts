@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
 import type { EnrollmentReplyInput } from '../../../src-shared/bundle/enrollment';
@@ -12,9 +9,12 @@ import {
 } from '../../../src-main/services/keys/enrollment';
 import { signEnrollmentReply } from '../../../src-main/services/intake/intake';
 import { enrollAt, makePlatform, makeSigner } from '../bundles/factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const NOW = new Date('2026-03-02T02:00:00Z');
-const tmp = () => mkdtemp(path.join(os.tmpdir(), 'qh-trust-'));
+const tmp = () => temp.make('qh-trust-');
 
 function listed(
   key: SigningKey,

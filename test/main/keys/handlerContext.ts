@@ -1,7 +1,5 @@
 // A MainContext for handler tests: temp userData folder, the fake OS sealer, scripted dialogs,
 // and a gate over one capability so every answer is also checked against its response schema.
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { ContractSpec, HandlersOf } from '../../../src-shared/ipc/channel';
 import { createGate, type Gate } from '../../../src-shared/ipc/gate';
@@ -9,6 +7,9 @@ import type { IpcResult } from '../../../src-shared/ipc/result';
 import type { FileFilter, HostDialogs, MainContext } from '../../../src-main/ipc/context';
 import type { OsSealer } from '../../../src-main/services/keys/osSealer';
 import { fakeSealer } from '../bundles/factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 export const NOW = new Date('2026-03-02T02:00:00Z');
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -35,7 +36,7 @@ export class FakeDialogs implements HostDialogs {
 export async function makeContext(
   sealer: OsSealer = fakeSealer(),
 ): Promise<MainContext & { dialogs: FakeDialogs; tmp: string }> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'qh-ipc-'));
+  const tmp = await temp.make('qh-ipc-');
   return {
     version: '0.0.0-test',
     host: 'browser-harness',

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
@@ -12,13 +11,16 @@ import {
   type KeyStoreConfig,
 } from '../../../src-main/services/keys/keystore';
 import { fakeSealer } from '../bundles/factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 // Cheap scrypt so the suite stays fast; the format records the parameters used.
 const FAST = { N: 1024, r: 8, p: 1 };
 
 async function config(overrides: Partial<KeyStoreConfig> = {}): Promise<KeyStoreConfig> {
   return {
-    dir: await mkdtemp(path.join(os.tmpdir(), 'qh-keys-')),
+    dir: await temp.make('qh-keys-'),
     sealer: fakeSealer(),
     scrypt: FAST,
     ...overrides,

@@ -215,20 +215,55 @@ export interface RawEntry {
   unixMode?: number;
   /** Uncompressed size to claim in the headers (a lie, to test yauzl's size validation). */
   claimedSize?: number;
+  /** A different name in the local header than in the central directory. */
+  localName?: string;
+  /** Extra-field bytes for the central directory record and for the local header. */
+  extra?: Buffer;
+  localExtra?: Buffer;
+}
+
+export interface RawZipOptions {
+  /** Entry count written in the end record, if not the real one (a hidden-entry trick). */
+  declaredCount?: number;
+}
+
+/** An Info-ZIP Unicode path extra field (0x7075) naming `unicodeName` for the header name `name`. */
+export function unicodePathField(name: string, unicodeName: string): Buffer {
+  const utf8 = Buffer.from(unicodeName, 'utf8');
+  const field = Buffer.alloc(4 + 5 + utf8.length);
+  field.writeUInt16LE(0x7075, 0);
+  field.writeUInt16LE(5 + utf8.length, 2);
+  field.writeUInt8(1, 4);
+  field.writeUInt32LE(crc32(Buffer.from(name, 'utf8')), 5);
+  utf8.copy(field, 9);
+  return field;
+}
+
+// The same data deflated once: a corpus of a thousand identical zero-filled entries would
+// otherwise spend seconds compressing the same megabyte.
+const deflatedCache = new WeakMap<Uint8Array, Buffer>();
+function deflated(data: Uint8Array): Buffer {
+  let body = deflatedCache.get(data);
+  if (!body) deflatedCache.set(data, (body = deflateRawSync(data)));
+  return body;
 }
 
 /**
  * Writes a ZIP byte by byte: local headers, central directory, end record (ZIP64 when more
  * than 65,535 entries). Only what the tests need — no data descriptors, no comments.
  */
-export function writeRawZip(path: string, entries: RawEntry[]): void {
+export function writeRawZip(path: string, entries: RawEntry[], options: RawZipOptions = {}): void {
+  writeFileSync(path, rawZipBytes(entries, options));
+}
+
+export function rawZipBytes(entries: RawEntry[], options: RawZipOptions = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const raw = Buffer.from(e.data ?? new Uint8Array(0));
-    const body = e.deflate ? deflateRawSync(raw) : raw;
+    const body = e.deflate ? deflated(e.data ?? raw) : raw;
     const method = e.deflate ? 8 : 0;
     const size = e.claimedSize ?? raw.length;
     const crc = crc32(raw);
@@ -240,8 +275,11 @@ export function writeRawZip(path: string, entries: RawEntry[]): void {
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    parts.push(local, name, body);
+    const localName = e.localName === undefined ? name : Buffer.from(e.localName, 'utf8');
+    const localExtra = e.localExtra ?? Buffer.alloc(0);
+    local.writeUInt16LE(localName.length, 26);
+    local.writeUInt16LE(localExtra.length, 28);
+    parts.push(local, localName, localExtra, body);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE((3 << 8) | 20, 4);
@@ -251,16 +289,18 @@ export function writeRawZip(path: string, entries: RawEntry[]): void {
     cd.writeUInt32LE(crc, 16);
     cd.writeUInt32LE(body.length, 20);
     cd.writeUInt32LE(size, 24);
+    const extra = e.extra ?? Buffer.alloc(0);
     cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt16LE(extra.length, 30);
     cd.writeUInt32LE(((e.unixMode ?? 0o100644) << 16) >>> 0, 38);
     cd.writeUInt32LE(offset, 42);
-    central.push(cd, name);
-    offset += local.length + name.length + body.length;
+    central.push(cd, name, extra);
+    offset += local.length + localName.length + localExtra.length + body.length;
   }
   const cdOffset = offset;
   const cdSize = central.reduce((n, b) => n + b.length, 0);
   const tail: Buffer[] = [];
-  const count = entries.length;
+  const count = options.declaredCount ?? entries.length;
   if (count > 0xffff) {
     const z64 = Buffer.alloc(56);
     z64.writeUInt32LE(0x06064b50, 0);
@@ -283,7 +323,7 @@ export function writeRawZip(path: string, entries: RawEntry[]): void {
   eocd.writeUInt16LE(Math.min(count, 0xffff), 10);
   eocd.writeUInt32LE(cdSize, 12);
   eocd.writeUInt32LE(cdOffset, 16);
-  writeFileSync(path, Buffer.concat([...parts, ...central, ...tail, eocd]));
+  return Buffer.concat([...parts, ...central, ...tail, eocd]);
 }
 
 /** A fresh temporary folder and a function that removes it. */

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { visibleText } from '../../../src-shared/bundle/visibleText';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import {
   envelopeBytes,
@@ -11,8 +12,10 @@ import {
   tempDir,
   trustOnly,
   writePackage,
+  unicodePathField,
   writeRawZip,
   type RawEntry,
+  type RawZipOptions,
 } from './factory';
 
 const cleanups: (() => void)[] = [];
@@ -49,7 +52,7 @@ describe('openWorkPackage against hostile archives', () => {
     const result = await openRaw([{ name, data: Buffer.from('x') }]);
 
     expect(result).toMatchObject({ ok: false, code: 'unsafe-path' });
-    expect(!result.ok && result.message).toContain(name);
+    expect(!result.ok && result.message).toContain(visibleText(name));
     expect(!result.ok && result.message).toContain(why);
     expect(!result.ok && result.message).toContain('hostile.qhpkg');
   });
@@ -201,4 +204,89 @@ describe('openWorkPackage against hostile archives', () => {
 
     expect(result).toMatchObject({ ok: false, code: 'corrupt-archive' });
   });
+});
+
+/**
+ * A whole, validly signed package written byte by byte, so one header can be made to disagree
+ * with another: if the trick were not refused, the package would open.
+ */
+function rawPackage(tweak: (entries: RawEntry[]) => RawEntry[], options?: RawZipOptions) {
+  const key = makeKey();
+  const fixture = makeManifest({ traineesPerClass: 2 });
+  const entries: RawEntry[] = [
+    { name: 'envelope.json', data: envelopeBytes(fixture.manifest, [key]) },
+    ...fixture.manifest.files.map((f) => ({
+      name: `files/${f.path}`,
+      data: fixture.contents.get(f.path),
+    })),
+  ];
+  const path = join(workDir(), 'differential.qhpkg');
+  writeRawZip(path, tweak(entries), options);
+  return { path, fixture, open: () => openWorkPackage(path, { trustedKeys: trustOnly(key) }) };
+}
+
+describe('openWorkPackage against archives that mean different things to different unzip tools', () => {
+  it('opens the byte-by-byte package when nothing disagrees (the tricks below are all that differ)', async () => {
+    const plain = rawPackage((entries) => entries);
+    const agreeing = rawPackage((entries) =>
+      entries.map((e) => ({ ...e, extra: unicodePathField(e.name, e.name) })),
+    );
+
+    expect(await plain.open()).toMatchObject({ ok: true });
+    expect(await agreeing.open()).toMatchObject({ ok: true });
+  });
+
+  it('refuses an end record whose entry count hides the last central directory entry', async () => {
+    const { open } = rawPackage(
+      (entries) => [...entries, { name: '../../hidden.sh', data: Buffer.from('#!/bin/sh\n') }],
+      { declaredCount: 3 },
+    );
+
+    const result = await open();
+
+    expect(result).toMatchObject({ ok: false, code: 'hidden-entries' });
+    expect(!result.ok && result.message).toContain('differential.qhpkg');
+    expect(!result.ok && result.message).toContain('3 个条目');
+  });
+
+  it('refuses an entry whose local header names another file than the central directory', async () => {
+    const { open, fixture } = rawPackage((entries) =>
+      entries.map((e, i) => (i === 1 ? { ...e, localName: '../../evil.sh' } : e)),
+    );
+
+    const result = await open();
+
+    expect(result).toMatchObject({ ok: false, code: 'local-name-mismatch' });
+    expect(!result.ok && result.message).toContain(fixture.manifest.files[0]!.path);
+    expect(!result.ok && result.message).toContain('../../evil.sh');
+    expect(!result.ok && result.message).toContain('differential.qhpkg');
+  });
+
+  it('refuses a local-header name mismatch on envelope.json itself, before the signature', async () => {
+    const { open } = rawPackage((entries) =>
+      entries.map((e, i) => (i === 0 ? { ...e, localName: 'envelope.jsoN' } : e)),
+    );
+
+    expect(await open()).toMatchObject({ ok: false, code: 'local-name-mismatch' });
+  });
+
+  it.each([
+    ['central directory', 'extra'],
+    ['local header', 'localExtra'],
+  ] as const)(
+    'refuses an Info-ZIP Unicode path field in the %s that renames an entry',
+    async (_where, field) => {
+      const { open, fixture } = rawPackage((entries) =>
+        entries.map((e, i) =>
+          i === 2 ? { ...e, [field]: unicodePathField(e.name, '../../renamed.sh') } : e,
+        ),
+      );
+
+      const result = await open();
+
+      expect(result).toMatchObject({ ok: false, code: 'unicode-path-field' });
+      expect(!result.ok && result.message).toContain(fixture.manifest.files[1]!.path);
+      expect(!result.ok && result.message).toContain('../../renamed.sh');
+    },
+  );
 });

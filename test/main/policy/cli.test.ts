@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -8,9 +7,12 @@ import ExcelJS from 'exceljs';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { makeClass, withOutcomes } from '../../shared/policy/factories';
 import { writeJson, writeQhpkg } from './packageFixture';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
+const dir = temp.sync('policy-cli-');
 
 function run(...args: string[]) {
   const r = spawnSync(

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +20,9 @@ import {
   merge,
   withOutcomes,
 } from '../../shared/policy/factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 class FakeDialogs implements HostDialogs {
   asked: { title: string; defaultName: string; filters: FileFilter[] }[] = [];
@@ -69,7 +71,7 @@ function request(requestDate?: string): ExportSheetRequest {
   return exportRequestFromSheet(sheet.sheet, requestDate);
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'export-sheet-'));
+const tempDir = () => temp.sync('export-sheet-');
 
 describe('policy.exportSubsidySheet', () => {
   it('asks for a path, writes the fund request and returns the path and row counts', async () => {

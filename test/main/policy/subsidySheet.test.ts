@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
@@ -16,6 +14,9 @@ import {
   merge,
   withOutcomes,
 } from '../../shared/policy/factories';
+import { tempFolders } from '../tempFolders';
+
+const temp = tempFolders();
 
 async function writeAndRead(failId?: string) {
   const a = makeClass({ id: 'A', trainees: 2 });
@@ -30,7 +31,7 @@ async function writeAndRead(failId?: string) {
   );
   const sheet = buildQuarterSheet(res, { quarter: '2025Q4', district: '朝阳区' });
   if (!sheet.ok) throw new Error(sheet.error.message);
-  const path = join(mkdtempSync(join(tmpdir(), 'sheet-')), 'q.xlsx');
+  const path = join(temp.sync('sheet-'), 'q.xlsx');
   expect(await writeSubsidySheet(sheet.sheet, path)).toEqual({ ok: true });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
