@@ -2,19 +2,7 @@
 // certificateDoc.ts) decides what goes where; this file only draws it. One font subset per
 // batch, embedded once, shared by every page: a 1,000-page batch stays well under 1 MB.
 import fontkit from '@pdf-lib/fontkit';
-import {
-  PDFDocument,
-  closePath,
-  fill,
-  lineTo,
-  moveTo,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingRgbColor,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import {
   docCharacters,
@@ -63,48 +51,38 @@ function drawText(page: PDFPage, item: DocText, heightPt: number, fonts: Embedde
   }
 }
 
-/** Dark modules as one filled path of row runs: a few hundred operators per code, not thousands. */
-function drawQr(
+/**
+ * The QR code as a 1-bit-per-module PNG (one pixel per module, a 2-module quiet zone) drawn scaled: a few
+ * hundred bytes per certificate, where a vector path of module runs cost ~30 KB a page.
+ */
+async function drawQr(
+  pdf: PDFDocument,
   page: PDFPage,
-  payload: string,
-  xMm: number,
-  yMm: number,
-  sizeMm: number,
+  item: { payload: string; xMm: number; yMm: number; sizeMm: number },
   heightPt: number,
-): void {
-  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const cell = (sizeMm * PT_PER_MM) / n;
-  const left = xMm * PT_PER_MM;
-  const top = heightPt - yMm * PT_PER_MM;
-  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!qr.modules.get(r, c)) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && qr.modules.get(r, c)) c++;
-      const x0 = left + start * cell;
-      const x1 = left + c * cell;
-      const y0 = top - r * cell;
-      const y1 = y0 - cell;
-      ops.push(moveTo(x0, y0), lineTo(x1, y0), lineTo(x1, y1), lineTo(x0, y1), closePath());
-    }
-  }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
+): Promise<void> {
+  const png = await QRCode.toBuffer(item.payload, {
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    scale: 1,
+  });
+  const image = await pdf.embedPng(png);
+  const size = item.sizeMm * PT_PER_MM;
+  page.drawImage(image, {
+    x: item.xMm * PT_PER_MM,
+    y: heightPt - item.yMm * PT_PER_MM - size,
+    width: size,
+    height: size,
+  });
 }
 
-function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): void {
+async function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): Promise<void> {
   const w = p.widthMm * PT_PER_MM;
   const h = p.heightMm * PT_PER_MM;
   const page = pdf.addPage([w, h]);
   for (const item of p.items) {
     if (item.kind === 'text') drawText(page, item, h, fonts);
-    else if (item.kind === 'qr') drawQr(page, item.payload, item.xMm, item.yMm, item.sizeMm, h);
+    else if (item.kind === 'qr') await drawQr(pdf, page, item, h);
     else
       page.drawLine({
         start: { x: item.x1Mm * PT_PER_MM, y: h - item.y1Mm * PT_PER_MM },
@@ -132,7 +110,7 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     const bytes = await subsetFor(font, mine);
     fonts.push({ font, pdf: await pdf.embedFont(bytes, { subset: false }) });
   }
-  for (const p of doc.pages) drawPage(pdf, p, fonts);
+  for (const p of doc.pages) await drawPage(pdf, p, fonts);
   const now = opts.now ?? new Date();
   pdf.setTitle(doc.title);
   pdf.setProducer('启航评审工作站');

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certificateCandidates } from '../../../src-shared/certificates/eligibility';
 import type { TemplateFile } from '../../../src-shared/certificates/template';
 import { makeBatch, planBatch } from '../../../src-main/services/certificates/batch';
+import { readQrFromPng } from '../../../src-main/services/certificates/inspectCertificate';
 import { signCertificateRecord } from '../../../src-main/services/certificates/signedRecord';
 import { loadTemplates } from '../../../src-main/services/certificates/templates';
 import { loadFont, type CjkFont } from '../../../src-main/services/documents/cjkFont';
@@ -71,6 +72,18 @@ describe('certificate batch', () => {
       expect(text).toContain(c.number!);
     }
     expect(text).toContain('北京市创业基础培训合格证书');
+  }, 60_000);
+
+  it('prints a QR code that reads back as the platform record (pdftoppm 300 dpi, jsQR)', async () => {
+    const list = candidates(['张三']);
+    const r = await makeBatch({ candidates: list, templates, fonts: [font], trusted });
+    const dir = mkdtempSync(path.join(tmpdir(), 'qh-cert-qr-'));
+    const file = path.join(dir, 'one.pdf');
+    writeFileSync(file, r.pdf!);
+    execFileSync('pdftoppm', ['-png', '-r', '300', '-singlefile', file, path.join(dir, 'page')]);
+    expect(readQrFromPng(new Uint8Array(readFileSync(path.join(dir, 'page.png'))))).toBe(
+      list[0]!.signedRecord,
+    );
   }, 60_000);
 
   it('does not print a record whose signature fails (a one-character change)', () => {
