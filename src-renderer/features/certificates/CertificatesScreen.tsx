@@ -61,8 +61,8 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
   }, [db, pkgKey]);
   const input = loaded && loaded.key === pkgKey && 'input' in loaded ? loaded.input : undefined;
 
-  // Panel decisions of this station arrive with the panel capability; until then the platform's
-  // records (its certificate numbers) are the only outcome source.
+  // The platform's records (its certificate numbers) and this station's panel decisions (a
+  // chair's workstation) are the outcome sources; a local fail against a number is a conflict.
   const classes = useMemo(
     () =>
       input
@@ -70,7 +70,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
             asOf,
             packs: input.packs,
             files: input.files,
-            panelOutcomes: [],
+            panelOutcomes: input.inputs.panelDecisions ?? [],
           })
         : [],
     [input, asOf],
