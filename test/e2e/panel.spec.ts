@@ -14,7 +14,7 @@ import { memoryStorage } from '../../src-main/services/intake/state';
 import { readZip } from '../main/demo/zip';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
-import { createProfile } from './helpers/profiles';
+import { enterDemo } from './helpers/profiles';
 import { linkExpert } from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -40,7 +40,8 @@ beforeAll(async () => {
   files = mkdtempSync(path.join(tmpdir(), 'qh-panel-e2e-'));
   const key = newPlatformKey(new Date(Date.now() - 60_000));
   platformKeyid = key.key.keyid;
-  intake = createIntake({ platformKeys: [key], storage: memoryStorage() });
+  // A training intake: it takes a demo profile's bundle, which a real platform refuses.
+  intake = createIntake({ platformKeys: [key], storage: memoryStorage(), acceptDemo: true });
   app = await startApp();
   await app.page.setViewportSize({ width: 1366, height: 768 });
   await app.page.goto(app.harness.url);
@@ -54,7 +55,8 @@ describe('the panel chair decides', () => {
   it('shows the chair only their own panel', async () => {
     const { page } = app;
     await page.getByText('选择本地用户').waitFor({ timeout: 60_000 });
-    await createProfile(page, '韩秀英', '评审组长');
+    // The demo chair: a demo profile holding the demo package (its panel, experts and keys).
+    await enterDemo(page, '评审组长');
     await page.getByTestId('screen-review').waitFor();
     await linkExpert(page, '韩秀英');
     await page.locator('[data-screen="panel"]').click();
