@@ -29,26 +29,26 @@ describe('证书打印 for a demo print operator', () => {
     await enterDemo(app.page, '证书打印员');
     await app.page.locator('[data-screen="certificates"]').click();
     await app.page.getByTestId('certificates-table').waitFor({ timeout: 60_000 });
-    expect(await app.page.getByTestId('certificates-class').inputValue()).toContain(
-      'C-2024-HD-O03',
-    );
+    await expect
+      .poll(() => app.page.getByTestId('certificates-class').inputValue())
+      .toContain('C-2024-HD-O03');
     expect(
       await app.page.locator('[data-testid="certificate-row"][data-status="printable"]').count(),
     ).toBe(7);
     const waiting = app.page.locator(
       '[data-testid="certificate-row"][data-status="awaiting-number"]',
     );
-    expect(await waiting.count()).toBe(1);
-    expect(await waiting.textContent()).toContain('待平台编号');
-    expect(await rows().count()).toBe(8);
+    await expect.poll(() => waiting.count()).toBe(1);
+    await expect.poll(() => waiting.textContent()).toContain('待平台编号');
+    await expect.poll(() => rows().count()).toBe(8);
   });
 
   it('previews page 1 from the batch data', async () => {
     await app.page.getByTestId('certificates-preview').click();
     const preview = app.page.getByTestId('certificate-preview');
     await preview.waitFor({ timeout: 60_000 });
-    expect(await preview.textContent()).toContain('北京市网络创业培训合格证书');
-    expect(await preview.textContent()).toContain('BJWL-2024-004100');
+    await expect.poll(() => preview.textContent()).toContain('北京市网络创业培训合格证书');
+    await expect.poll(() => preview.textContent()).toContain('BJWL-2024-004100');
     await app.page.screenshot({ path: path.join(SHOTS, 'certificates.png') });
   });
 
@@ -59,12 +59,12 @@ describe('证书打印 for a demo print operator', () => {
     await app.page.getByTestId('certificates-save').click();
     const result = app.page.getByTestId('certificates-result');
     await result.waitFor({ timeout: 60_000 });
-    expect(await result.textContent()).toContain(out);
+    await expect.poll(() => result.textContent()).toContain(out);
     expect(existsSync(out)).toBe(true);
     await app.page.getByTestId('print-log-row').first().waitFor();
-    expect(await app.page.getByTestId('print-log-row').first().textContent()).toContain(
-      'BJWL-2024-004100',
-    );
+    await expect
+      .poll(() => app.page.getByTestId('print-log-row').first().textContent())
+      .toContain('BJWL-2024-004100');
 
     // Text in the PDF is in the embedded font: pdftotext with no system fonts reads it back.
     const conf = path.join(dir, 'fonts.conf');
@@ -80,7 +80,7 @@ describe('证书打印 for a demo print operator', () => {
       .getByTestId('certificates-result')
       .filter({ hasText: '重印须填写原因' })
       .waitFor();
-    expect(await app.page.getByTestId('print-log-row').count()).toBe(1);
+    await expect.poll(() => app.page.getByTestId('print-log-row').count()).toBe(1);
   });
 
   it('voids a printed certificate only with a reason', async () => {
@@ -90,7 +90,7 @@ describe('证书打印 for a demo print operator', () => {
     await app.page.getByTestId('void-reason').fill('打印错位');
     await app.page.getByTestId('void-button').click();
     await app.page.getByTestId('void-message').filter({ hasText: '已作废' }).waitFor();
-    expect(await app.page.getByTestId('print-log-row').count()).toBe(2);
+    await expect.poll(() => app.page.getByTestId('print-log-row').count()).toBe(2);
     await app.page.screenshot({ path: path.join(SHOTS, 'certificates-log.png'), fullPage: true });
   });
 });

@@ -97,7 +97,7 @@ describe('the panel chair decides', () => {
     app.harness.dialogs.answerNextOpen(forged);
     await page.getByTestId('panel-import').click();
     await expect.poll(() => report().textContent(), SLOW).toContain('forged.qhres');
-    expect(await report().textContent()).toContain('签名');
+    await expect.poll(() => report().textContent()).toContain('签名');
   });
 
   it('flags the disagreement and shows every expert side by side', async () => {
@@ -110,9 +110,11 @@ describe('the panel chair decides', () => {
       const spread = await page.getByTestId('panel-spread').textContent();
       if (spread === '30') break;
     }
-    expect(await page.getByTestId('panel-spread').textContent()).toBe('30');
-    expect(await page.getByTestId('panel-flag').textContent()).toContain('结论不一致');
-    expect(await page.getByTestId('panel-flag').textContent()).toContain('分差超过 15 分');
+    await expect.poll(() => page.getByTestId('panel-spread').textContent()).toBe('30');
+    await expect.poll(() => page.getByTestId('panel-flag').textContent()).toContain('结论不一致');
+    await expect
+      .poll(() => page.getByTestId('panel-flag').textContent())
+      .toContain('分差超过 15 分');
     const totals = await page.getByTestId('panel-total').allTextContents();
     expect(totals.filter(Boolean).sort()).toEqual(['58', '88']);
     await shot('flagged');
@@ -131,9 +133,9 @@ describe('the panel chair decides', () => {
     await expect
       .poll(() => page.getByTestId('panel-current-decision').textContent())
       .toContain('不通过');
-    expect(await page.getByTestId('panel-count').textContent()).toMatch(
-      /^已作结论 1 \/ 共 \d+ 件$/,
-    );
+    await expect
+      .poll(() => page.getByTestId('panel-count').textContent())
+      .toMatch(/^已作结论 1 \/ 共 \d+ 件$/);
     await shot('decided');
   });
 
@@ -142,8 +144,10 @@ describe('the panel chair decides', () => {
     await page.getByTestId('panel-tab-stats').click();
     await page.getByTestId('panel-statistics').waitFor();
     const harsh = page.locator('[data-testid="panel-leniency-row"][data-expert-id="exp-03"]');
-    expect(await harsh.textContent()).toContain('偏严');
-    expect(await page.getByTestId('panel-alpha-interval').textContent()).toMatch(/^-?\d\.\d{3}$/);
+    await expect.poll(() => harsh.textContent()).toContain('偏严');
+    await expect
+      .poll(() => page.getByTestId('panel-alpha-interval').textContent())
+      .toMatch(/^-?\d\.\d{3}$/);
     await shot('stats');
     await page.getByTestId('panel-tab-submissions').click();
   });
