@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
-import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { shanghaiDate } from '../../src-shared/time';
-import { makeManifest } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
 import { enterDemo } from './helpers/profiles';
+import { writeSignedPackage } from './helpers/packages';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -276,23 +274,12 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
   it('no pack, no claim: a class starting 2026-01-05 is 不适用, names the pack it needs and stays out of the sheet', async () => {
     // A package signed with the demo key whose one class starts after 京人社能发〔2023〕25号
     // ended.
-    const key = signingKeyFromPkcs8(
-      new Uint8Array(
-        Buffer.from(
-          readFileSync(path.join(REPO_ROOT, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8'),
-          'base64',
-        ),
-      ),
-    );
-    const fixture = makeManifest({ classes: 1, traineesPerClass: 3, packageId: 'PKG-2026-NOPACK' });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'qh-nopack-')), 'nopack.qhpkg');
-    const written = await writeWorkPackage({
-      manifest: fixture.manifest,
-      files: fixture.contents,
-      signingKeys: [key],
-      outPath: file,
+    const fixture = await writeSignedPackage(file, {
+      classes: 1,
+      traineesPerClass: 3,
+      packageId: 'PKG-2026-NOPACK',
     });
-    expect(written.ok).toBe(true);
     // The auditor's demo profile trusts the demo key: the package goes into its own database.
     await app.page.locator('[data-screen="settings"]').click();
     app.harness.dialogs.answerNextOpen(file);

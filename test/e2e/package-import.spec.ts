@@ -6,9 +6,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingKeyFromPkcs8 } from '../../src-main/services/crypto/ed25519';
-import { writeWorkPackage } from '../../src-main/services/packages/write';
-import { makeManifest, type ManifestOptions } from '../main/packages/factory';
+import type { ManifestOptions } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
 import {
   createProfile as createNormal,
@@ -16,20 +14,12 @@ import {
   enterDemo,
   switchUser,
 } from './helpers/profiles';
+import { writeSignedPackage } from './helpers/packages';
 import { startApp, type AppSession } from './harness/session';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const shot = (name: string) =>
   app.page.screenshot({ path: path.join(SHOTS, `package-import-${name}.png`) });
-const DEMO_KEY = signingKeyFromPkcs8(
-  new Uint8Array(
-    Buffer.from(
-      readFileSync(path.join(REPO_ROOT, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8').trim(),
-      'base64',
-    ),
-  ),
-);
-
 let app: AppSession;
 let work: string;
 const pkgs: Record<'v1' | 'v2' | 'conflict' | 'tampered' | 'big' | 'dropped', string> = {
@@ -42,15 +32,8 @@ const pkgs: Record<'v1' | 'v2' | 'conflict' | 'tampered' | 'big' | 'dropped', st
 };
 
 async function writePkg(name: string, options: ManifestOptions): Promise<string> {
-  const fixture = makeManifest(options);
   const outPath = path.join(work, name);
-  const written = await writeWorkPackage({
-    manifest: fixture.manifest,
-    files: fixture.contents,
-    signingKeys: [DEMO_KEY],
-    outPath,
-  });
-  if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+  const fixture = await writeSignedPackage(outPath, options);
   if (name.startsWith('tampered')) {
     // Change one byte inside a stored file after signing: the hash check must catch it.
     const bytes = readFileSync(outPath);

@@ -3,18 +3,18 @@
 // demo key that reuse the real package's id (at version 2) and its record ids. The real
 // profile's rows stay byte for byte what they were, and its screens show the real package.
 // Also: 新建用户 with a passphrase (strength, no recovery), lock, and a wrong passphrase.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingKeyFromPkcs8, type SigningKey } from '../../src-main/services/crypto/ed25519';
+import type { SigningKey } from '../../src-main/services/crypto/ed25519';
 import { createIntake, type Intake } from '../../src-main/services/intake/intake';
 import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { memoryStorage } from '../../src-main/services/intake/state';
-import { writeWorkPackage } from '../../src-main/services/packages/write';
-import { makeManifest, type ManifestOptions } from '../main/packages/factory';
+import type { ManifestOptions } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
+import { DEMO_KEY, writeSignedPackage } from './helpers/packages';
 import { startApp, type AppSession } from './harness/session';
 import {
   currentProfileDbName,
@@ -28,14 +28,6 @@ const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const shot = (name: string) =>
   app.page.screenshot({ path: path.join(SHOTS, `profiles-${name}.png`) });
 const SLOW = { timeout: 30_000 };
-const DEMO_KEY = signingKeyFromPkcs8(
-  new Uint8Array(
-    Buffer.from(
-      readFileSync(path.join(REPO_ROOT, 'scripts/demo/demo-platform-key.pk8.b64'), 'utf8').trim(),
-      'base64',
-    ),
-  ),
-);
 const REAL_NAME = '韩正式';
 
 let app: AppSession;
@@ -46,15 +38,8 @@ let realDb: string;
 const pkgs = { real: '', forgedV2: '' };
 
 async function writePkg(name: string, options: ManifestOptions, key: SigningKey) {
-  const fixture = makeManifest(options);
   const outPath = path.join(work, name);
-  const written = await writeWorkPackage({
-    manifest: fixture.manifest,
-    files: fixture.contents,
-    signingKeys: [key],
-    outPath,
-  });
-  if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+  await writeSignedPackage(outPath, options, key);
   return outPath;
 }
 

@@ -115,6 +115,24 @@ describe('app:// protocol', () => {
 });
 
 describe('permissions', () => {
+  /** The request and check handlers installPermissionHandlers gives a session. */
+  function installed(allowed?: ReadonlySet<string>) {
+    let request:
+      | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void)
+      | undefined;
+    let check: ((wc: unknown, p: string, o: string) => boolean) | undefined;
+    installPermissionHandlers(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      },
+      APP_ORIGIN,
+      allowed,
+    );
+    if (!request || !check) throw new Error('handlers not installed');
+    return { request, check };
+  }
+
   it.each([
     'media',
     'geolocation',
@@ -127,44 +145,23 @@ describe('permissions', () => {
   });
 
   it('install request and check handlers that deny', () => {
-    let request:
-      | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void)
-      | undefined;
-    let check: ((wc: unknown, p: string, o: string) => boolean) | undefined;
-    installPermissionHandlers(
-      {
-        setPermissionRequestHandler: (h) => (request = h),
-        setPermissionCheckHandler: (h) => (check = h),
-      },
-      APP_ORIGIN,
-    );
+    const { request, check } = installed();
     const cb = vi.fn();
-    request!(null, 'media', cb, { requestingUrl: 'app://qihang/index.html' });
+    request(null, 'media', cb, { requestingUrl: 'app://qihang/index.html' });
     expect(cb).toHaveBeenCalledWith(false);
-    expect(check!(null, 'notifications', APP_ORIGIN)).toBe(false);
+    expect(check(null, 'notifications', APP_ORIGIN)).toBe(false);
   });
 
   it('recognise the app:// page as the app itself once a permission is allowed', () => {
-    let request:
-      | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void)
-      | undefined;
-    let check: ((wc: unknown, p: string, o: string) => boolean) | undefined;
-    installPermissionHandlers(
-      {
-        setPermissionRequestHandler: (h) => (request = h),
-        setPermissionCheckHandler: (h) => (check = h),
-      },
-      APP_ORIGIN,
-      new Set(['fullscreen']),
-    );
+    const { request, check } = installed(new Set(['fullscreen']));
     const granted = vi.fn();
-    request!(null, 'fullscreen', granted, { requestingUrl: `${APP_ORIGIN}/index.html#/audit` });
+    request(null, 'fullscreen', granted, { requestingUrl: `${APP_ORIGIN}/index.html#/audit` });
     expect(granted).toHaveBeenCalledWith(true);
-    expect(check!(null, 'fullscreen', APP_ORIGIN)).toBe(true);
+    expect(check(null, 'fullscreen', APP_ORIGIN)).toBe(true);
     const other = vi.fn();
-    request!(null, 'fullscreen', other, { requestingUrl: 'https://example.com/' });
+    request(null, 'fullscreen', other, { requestingUrl: 'https://example.com/' });
     expect(other).toHaveBeenCalledWith(false);
-    request!(null, 'media', other, { requestingUrl: `${APP_ORIGIN}/index.html` });
+    request(null, 'media', other, { requestingUrl: `${APP_ORIGIN}/index.html` });
     expect(other).toHaveBeenLastCalledWith(false);
   });
 });
