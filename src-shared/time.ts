@@ -30,12 +30,3 @@ export function shanghaiDate(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   return dateParts.format(d);
 }
-
-const yuanFmt = new Intl.NumberFormat('zh-CN', {
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 2,
-});
-
-export function formatYuan(amount: number): string {
-  return `${yuanFmt.format(amount)} 元`;
-}

@@ -112,12 +112,13 @@ export function certificateCandidates(
 
   return evaluation.classes.map((cr) => {
     const cls = classes.get(cr.classId)!;
-    const minHours = selectPack(packs, cls.startDate).pack.programs[cls.program].minHours;
+    const pack = selectPack(packs, cls.startDate).pack;
+    const minHours = pack.programs[cls.program].minHours;
     const candidates = cr.trainees.map((t) =>
       candidate(
         cr,
         t,
-        minHours,
+        { minHours, minutesPerHour: pack.minutesPerHour },
         numbers.get(key(cr.classId, t.traineeId)),
         panel.get(key(cr.classId, t.traineeId)),
       ),
@@ -135,14 +136,14 @@ export function certificateCandidates(
 function candidate(
   cr: ClassResult,
   t: TraineeResult,
-  minHours: number,
+  { minHours, minutesPerHour }: { minHours: number; minutesPerHour: number },
   n: CertificateNumber | undefined,
   panelPassed: boolean | undefined,
 ): CertificateCandidate {
   const outcome = panelPassed ?? (n ? true : undefined);
   const outcomeSource: OutcomeSource =
     panelPassed !== undefined ? 'panel' : n ? 'platform' : 'none';
-  const hoursText = `计入 ${fmtHours(Math.round(t.creditedHours * 45))} 课时（要求 ${minHours}）`;
+  const hoursText = `计入 ${fmtHours(Math.round(t.creditedHours * minutesPerHour), minutesPerHour)} 课时（要求 ${minHours}）`;
   const base = {
     classId: cr.classId,
     traineeId: t.traineeId,

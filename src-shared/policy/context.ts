@@ -215,12 +215,9 @@ export class ClassContext {
   /** This class's slice of the package index, by traineeId. */
   readonly certNumbers: Map<string, CertificateNumber>;
   readonly submissions: Map<string, number>;
-  /** Filled by R-OFFLINE-SIGNIN's class check for its trainee check. */
-  missingSignIns = new Map<string, number>();
+  private signInGaps: Map<string, number> | undefined;
   private readonly texts = new Map<RuleId, { clause: string; quote: string }>();
-  private readonly memo = new Map<string, string>();
-  private readonly sharedFindings = new Map<string, Finding>();
-  private readonly sharedNested = new Map<string, Map<string, unknown>>();
+  private readonly cache = new Map<RuleId, Map<string, unknown>>();
   /** Calendar year of the class's end, the year R-ONE-PER-YEAR counts in. */
   readonly endYear: number;
   /** One bit mask per required deliverable (alternatives OR-ed). */
@@ -286,6 +283,24 @@ export class ClassContext {
     return t;
   }
 
+  /**
+   * Offline sessions each enrolled trainee has no face + location sign-in for, by traineeId.
+   * Derived here, not handed from one rule to another, so rule order cannot change it.
+   */
+  get missingSignIns(): ReadonlyMap<string, number> {
+    if (this.signInGaps) return this.signInGaps;
+    const missing = new Map<string, number>();
+    for (const s of this.sessions) {
+      if (s.mode !== 'offline') continue;
+      const ok = new Set<string>();
+      for (const si of s.signIns) if (si.face && si.located) ok.add(si.traineeId);
+      for (const id of this.cls.traineeIds)
+        if (!ok.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
+    }
+    this.signInGaps = missing;
+    return missing;
+  }
+
   get program(): ProgramCode {
     return this.cls.program;
   }
@@ -304,41 +319,22 @@ export class ClassContext {
     return t;
   }
 
-  // Per-class caches. Trainees that read the same way share one facts string or one finding
-  // (without a traineeId; it sits in each trainee's `reasons`). Findings are values, never
-  // mutated. Call as `ctx.hit(k) ?? ctx.keep(k, make())`: the finding is built only on a miss,
-  // and no closure is allocated per trainee.
-
-  text1(key: string): string | undefined {
-    return this.memo.get(key);
-  }
-
-  keepText(key: string, value: string): string {
-    this.memo.set(key, value);
-    return value;
-  }
-
-  hit(key: string): Finding | undefined {
-    return this.sharedFindings.get(key);
-  }
-
-  keep(key: string, f: Finding): Finding {
-    this.sharedFindings.set(key, f);
-    return f;
-  }
-
-  /** Keyed by two strings that already exist (a record's date, a memoised basis): no key is built. */
-  hit2<T = Finding>(a: string, b: string): T | undefined {
-    return this.sharedNested.get(a)?.get(b) as T | undefined;
-  }
-
-  keep2<T = Finding>(a: string, b: string, value: T): T {
-    let m = this.sharedNested.get(a);
-    if (!m) {
-      m = new Map();
-      this.sharedNested.set(a, m);
+  /**
+   * Per-class cache of a rule's findings and texts. Trainees that read the same way share one
+   * value (a finding without a traineeId sits in each trainee's `reasons`), so `make` runs once
+   * per distinct key. Keys are scoped to the rule: two rules can never read each other's values.
+   * Values are never mutated after `make` returns.
+   */
+  memo<T>(ruleId: RuleId, key: string, make: () => T): T {
+    let byKey = this.cache.get(ruleId);
+    if (!byKey) {
+      byKey = new Map();
+      this.cache.set(ruleId, byKey);
     }
-    m.set(b, value);
+    const hit = byKey.get(key);
+    if (hit !== undefined || byKey.has(key)) return hit as T;
+    const value = make();
+    byKey.set(key, value);
     return value;
   }
 

@@ -51,15 +51,11 @@ export function isBlocking(f: Finding): boolean {
 }
 
 /** Hours are shown as integers when whole, otherwise with two decimals (55.98 must not read 56). */
-export function fmtHours(minutes: number): string {
-  const h = minutes / 45;
+export function fmtHours(minutes: number, minutesPerHour: number): string {
+  const h = minutes / minutesPerHour;
   return Number.isInteger(h) ? String(h) : h.toFixed(2);
 }
 
 export function fmtPercent(ratio: number): string {
   return `${(ratio * 100).toFixed(1).replace(/\.0$/, '')}%`;
-}
-
-export function fmtYuan(yuan: number): string {
-  return `${yuan} 元`;
 }

@@ -3,7 +3,7 @@ import { Alert, Badge, Divider, Group, Stack, Text, Title } from '@mantine/core'
 import { useMemo } from 'react';
 import type { ClassResult, Totals } from '../../../src-shared/policy/engine';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
-import { formatYuan } from '../../../src-shared/time';
+import { formatYuan } from '../../../src-shared/money';
 import { programLabels, t } from '../../app/strings';
 import { FindingsView } from './FindingsView';
 import { TraineeTable } from './TraineeTable';

@@ -1,7 +1,7 @@
 // Totals per training organizer (its classes plus its exit-ground findings) and for the package.
 import { Stack, Table, Text } from '@mantine/core';
 import type { PackageEvaluation } from '../../../src-shared/policy/engine';
-import { formatYuan } from '../../../src-shared/time';
+import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';
 import { TotalsBadges } from './ClassDetail';
 import { organizerRows } from './viewModel';

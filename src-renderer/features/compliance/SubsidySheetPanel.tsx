@@ -17,7 +17,7 @@ import { exportRequestFromSheet, type ExportSheetResult } from '../../../src-sha
 import type { PackageEvaluation } from '../../../src-shared/policy/engine';
 import type { PolicyPack } from '../../../src-shared/policy/pack';
 import { buildQuarterSheet, type SheetRow } from '../../../src-shared/policy/quarterSheet';
-import { formatYuan } from '../../../src-shared/time';
+import { formatYuan } from '../../../src-shared/money';
 import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
 import { RuleBadge, STATUS_COLOR } from './marks';

@@ -3,7 +3,7 @@
 import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { TraineeResult } from '../../../src-shared/policy/engine';
-import { formatYuan } from '../../../src-shared/time';
+import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';
 import { ClauseTooltip, TraineeStatusBadge } from './marks';
 import { isIssue } from './viewModel';

@@ -14,7 +14,7 @@ const KIND_ZH: Record<string, string> = {
 };
 
 function hoursText(ctx: ClassContext, t: TraineeState): string {
-  return `${fmtHours(t.creditedMinutes)} 课时（要求 ${ctx.params.minHours}）`;
+  return `${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时（要求 ${ctx.params.minHours}）`;
 }
 
 export const certPassed: RuleDef = {
@@ -33,52 +33,40 @@ export const certPassed: RuleDef = {
     // Every trainee of a class has the same counted hours, so the outcome (and where it came
     // from) alone decides the wording.
     if (t.outcome === undefined)
-      return (
-        ctx.hit('cp-p') ??
-        ctx.keep(
-          'cp-p',
-          ctx.pending(
-            'R-CERT-PASSED',
-            '成果评审结果未录入',
-            `证书取决于成果评审；计入 ${fmtHours(ctx.countedMinutes)} 课时`,
-          ),
-        )
+      return ctx.memo('R-CERT-PASSED', 'cp-p', () =>
+        ctx.pending(
+          'R-CERT-PASSED',
+          '成果评审结果未录入',
+          `证书取决于成果评审；计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} 课时`,
+        ),
       );
     const source = t.source ?? 'input';
     const from = OUTCOME_SOURCE_ZH[source];
     if (!t.outcome)
-      return (
-        ctx.hit(`cp-f|${source}`) ??
-        ctx.keep(
-          `cp-f|${source}`,
-          withSource(
-            ctx.finding(
-              'R-CERT-PASSED',
-              'error',
-              'fail',
-              `成果评审不合格（${from}），不能取得合格证书`,
-              `计入 ${hoursText(ctx, t)}`,
-            ),
-            source,
+      return ctx.memo('R-CERT-PASSED', `cp-f|${source}`, () =>
+        withSource(
+          ctx.finding(
+            'R-CERT-PASSED',
+            'error',
+            'fail',
+            `成果评审不合格（${from}），不能取得合格证书`,
+            `计入 ${hoursText(ctx, t)}`,
           ),
-        )
+          source,
+        ),
       );
     if (t.creditedMinutes < ctx.minMinutes)
-      return (
-        ctx.hit(`cp-h|${source}`) ??
-        ctx.keep(
-          `cp-h|${source}`,
-          withSource(
-            ctx.finding(
-              'R-CERT-PASSED',
-              'error',
-              'fail',
-              `成果评审合格（${from}）但总课时不足，不能取得合格证书`,
-              `计入 ${hoursText(ctx, t)}`,
-            ),
-            source,
+      return ctx.memo('R-CERT-PASSED', `cp-h|${source}`, () =>
+        withSource(
+          ctx.finding(
+            'R-CERT-PASSED',
+            'error',
+            'fail',
+            `成果评审合格（${from}）但总课时不足，不能取得合格证书`,
+            `计入 ${hoursText(ctx, t)}`,
           ),
-        )
+          source,
+        ),
       );
     // The platform judged the deliverables when it numbered the certificate; they need not be
     // in this package.
@@ -90,36 +78,28 @@ export const certPassed: RuleDef = {
         (alts) => !alts.some((k) => mask & KIND_BIT[k]),
       );
       const names = missing.map((alts) => alts.map((k) => KIND_ZH[k] ?? k).join('或')).join('、');
-      return (
-        ctx.hit(`cp-m|${source}|${names}`) ??
-        ctx.keep(
-          `cp-m|${source}|${names}`,
-          withSource(
-            ctx.finding(
-              'R-CERT-PASSED',
-              'warning',
-              'pass',
-              `成果评审合格（${from}），但记录中缺少${names}的提交`,
-              `计入 ${hoursText(ctx, t)}`,
-            ),
-            source,
-          ),
-        )
-      );
-    }
-    return (
-      ctx.hit(`cp-ok|${source}`) ??
-      ctx.keep(
-        `cp-ok|${source}`,
+      return ctx.memo('R-CERT-PASSED', `cp-m|${source}|${names}`, () =>
         withSource(
-          ctx.pass(
+          ctx.finding(
             'R-CERT-PASSED',
-            `可获${ctx.params.certificateName}（${from}）`,
-            `成果评审合格；计入 ${hoursText(ctx, t)}`,
+            'warning',
+            'pass',
+            `成果评审合格（${from}），但记录中缺少${names}的提交`,
+            `计入 ${hoursText(ctx, t)}`,
           ),
           source,
         ),
-      )
+      );
+    }
+    return ctx.memo('R-CERT-PASSED', `cp-ok|${source}`, () =>
+      withSource(
+        ctx.pass(
+          'R-CERT-PASSED',
+          `可获${ctx.params.certificateName}（${from}）`,
+          `成果评审合格；计入 ${hoursText(ctx, t)}`,
+        ),
+        source,
+      ),
     );
   },
 };
@@ -132,16 +112,12 @@ export const certNumber: RuleDef = {
     const earned = t.outcome === true && t.creditedMinutes >= ctx.minMinutes;
     if (!n) {
       if (!earned) return null;
-      return (
-        ctx.hit('cn-p') ??
-        ctx.keep(
-          'cn-p',
-          ctx.pending(
-            'R-CERT-NUMBER',
-            '待管理平台分派证书编号',
-            '证书编号只由管理平台分派，本机不生成',
-          ),
-        )
+      return ctx.memo('R-CERT-NUMBER', 'cn-p', () =>
+        ctx.pending(
+          'R-CERT-NUMBER',
+          '待管理平台分派证书编号',
+          '证书编号只由管理平台分派，本机不生成',
+        ),
       );
     }
     if (n.program !== ctx.program)
@@ -172,16 +148,12 @@ export const certNumber: RuleDef = {
         t.id,
       );
     // The number itself is on TraineeResult.certificateNumber; the finding reads the same for all.
-    return (
-      ctx.hit('cn-ok') ??
-      ctx.keep(
-        'cn-ok',
-        ctx.pass(
-          'R-CERT-NUMBER',
-          '管理平台已分派证书编号',
-          '编号由管理平台分派，与本班项目一致且不重复',
-        ),
-      )
+    return ctx.memo('R-CERT-NUMBER', 'cn-ok', () =>
+      ctx.pass(
+        'R-CERT-NUMBER',
+        '管理平台已分派证书编号',
+        '编号由管理平台分派，与本班项目一致且不重复',
+      ),
     );
   },
 };

@@ -55,10 +55,10 @@ export const classSize: RuleDef = {
 /** The filed hours, and the unproven offline hours left out of them (R-OFFLINE-CLIP). */
 function hoursBase(ctx: ClassContext): string {
   const per = ctx.pack.minutesPerHour;
-  const filed = `已排 ${fmtHours(ctx.minutes.total)} 课时（${ctx.minutes.total} 分钟 ÷ ${per}）`;
+  const filed = `已排 ${fmtHours(ctx.minutes.total, ctx.pack.minutesPerHour)} 课时（${ctx.minutes.total} 分钟 ÷ ${per}）`;
   const n = ctx.unprovenHours.length;
   if (n === 0) return filed;
-  return `${filed}，其中 ${n} 课时缺少或未通过现场视频不计入，计 ${fmtHours(ctx.countedMinutes)} 课时`;
+  return `${filed}，其中 ${n} 课时缺少或未通过现场视频不计入，计 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} 课时`;
 }
 
 export const hoursMin: RuleDef = {
@@ -87,7 +87,7 @@ export const hoursMin: RuleDef = {
         'error',
         'fail',
         '总课时不足，成果评审合格也无法达到要求',
-        `${base} + 成果 ${ctx.params.outcomeHours} 课时 = ${fmtHours(counted + outcomeMin)} 课时 < ${min} 课时`,
+        `${base} + 成果 ${ctx.params.outcomeHours} 课时 = ${fmtHours(counted + outcomeMin, ctx.pack.minutesPerHour)} 课时 < ${min} 课时`,
       ),
     ];
   },
@@ -97,43 +97,31 @@ export const hoursMin: RuleDef = {
     if (counted >= ctx.minMinutes) return null; // the class finding already says it
     if (counted + ctx.params.outcomeHours * ctx.pack.minutesPerHour < ctx.minMinutes) return null;
     if (t.outcome === undefined) {
-      return (
-        ctx.hit('hours-p') ??
-        ctx.keep(
-          'hours-p',
-          ctx.pending(
-            'R-HOURS-MIN',
-            '成果评审结果未确定，课时是否达标取决于评审',
-            `计入 ${fmtHours(counted)} 课时 < ${min} 课时，待成果评审`,
-          ),
-        )
+      return ctx.memo('R-HOURS-MIN', 'hours-p', () =>
+        ctx.pending(
+          'R-HOURS-MIN',
+          '成果评审结果未确定，课时是否达标取决于评审',
+          `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} 课时 < ${min} 课时，待成果评审`,
+        ),
       );
     }
     if (t.outcome) {
-      return (
-        ctx.hit('hours-ok') ??
-        ctx.keep(
-          'hours-ok',
-          ctx.pass(
-            'R-HOURS-MIN',
-            '含成果课时后达到总课时',
-            `计入 ${fmtHours(counted)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes)} 课时 ≥ ${min} 课时`,
-          ),
-        )
+      return ctx.memo('R-HOURS-MIN', 'hours-ok', () =>
+        ctx.pass(
+          'R-HOURS-MIN',
+          '含成果课时后达到总课时',
+          `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时 ≥ ${min} 课时`,
+        ),
       );
     }
-    return (
-      ctx.hit('hours-short') ??
-      ctx.keep(
-        'hours-short',
-        ctx.finding(
-          'R-HOURS-MIN',
-          'error',
-          'fail',
-          '成果评审未通过，不计成果课时，总课时不足',
-          `计入 ${fmtHours(counted)} 课时 + 成果 0 课时 < ${min} 课时`,
-        ),
-      )
+    return ctx.memo('R-HOURS-MIN', 'hours-short', () =>
+      ctx.finding(
+        'R-HOURS-MIN',
+        'error',
+        'fail',
+        '成果评审未通过，不计成果课时，总课时不足',
+        `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} 课时 + 成果 0 课时 < ${min} 课时`,
+      ),
     );
   },
 };
@@ -148,7 +136,7 @@ export const recordedMax: RuleDef = {
       return [ctx.finding('R-RECORDED-MAX', 'error', 'fail', '班级没有任何课程安排', '总 0 课时')];
     const share = recorded / total;
     const ok = recorded <= total * ratio;
-    const facts = `录播 ${fmtHours(recorded)} 课时 / 总 ${fmtHours(total)} 课时 = ${fmtPercent(share)} ${ok ? '≤' : '>'} ${fmtPercent(ratio)}`;
+    const facts = `录播 ${fmtHours(recorded, ctx.pack.minutesPerHour)} 课时 / 总 ${fmtHours(total, ctx.pack.minutesPerHour)} 课时 = ${fmtPercent(share)} ${ok ? '≤' : '>'} ${fmtPercent(ratio)}`;
     return [
       ok
         ? ctx.pass('R-RECORDED-MAX', '录播课时比例符合要求', facts)
@@ -183,45 +171,33 @@ export const outcomeHours: RuleDef = {
         t.id,
       );
     if (t.outcome === undefined)
-      return (
-        ctx.hit('oh-p') ??
-        ctx.keep(
-          'oh-p',
-          ctx.pending('R-OUTCOME-HOURS', '成果评审结果未录入', `成果 ${h} 课时暂不计入`),
-        )
+      return ctx.memo('R-OUTCOME-HOURS', 'oh-p', () =>
+        ctx.pending('R-OUTCOME-HOURS', '成果评审结果未录入', `成果 ${h} 课时暂不计入`),
       );
     const source = t.source ?? 'input';
     const from = OUTCOME_SOURCE_ZH[source];
     if (t.outcome)
-      return (
-        ctx.hit(`oh-ok|${source}`) ??
-        ctx.keep(
-          `oh-ok|${source}`,
-          withSource(
-            ctx.pass(
-              'R-OUTCOME-HOURS',
-              `成果评审合格（${from}），计入 ${h} 课时`,
-              `${source === 'platform' ? '管理平台已分派证书编号；' : ''}计入 ${fmtHours(ctx.countedMinutes)} + 成果 ${h} = ${fmtHours(t.creditedMinutes)} 课时`,
-            ),
-            source,
-          ),
-        )
-      );
-    return (
-      ctx.hit(`oh-f|${source}`) ??
-      ctx.keep(
-        `oh-f|${source}`,
+      return ctx.memo('R-OUTCOME-HOURS', `oh-ok|${source}`, () =>
         withSource(
-          ctx.finding(
+          ctx.pass(
             'R-OUTCOME-HOURS',
-            'info',
-            'fail',
-            `成果评审不合格（${from}），成果课时不计入`,
-            `计入 ${fmtHours(t.creditedMinutes)} 课时（不含成果 ${h} 课时）`,
+            `成果评审合格（${from}），计入 ${h} 课时`,
+            `${source === 'platform' ? '管理平台已分派证书编号；' : ''}计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} + 成果 ${h} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时`,
           ),
           source,
         ),
-      )
+      );
+    return ctx.memo('R-OUTCOME-HOURS', `oh-f|${source}`, () =>
+      withSource(
+        ctx.finding(
+          'R-OUTCOME-HOURS',
+          'info',
+          'fail',
+          `成果评审不合格（${from}），成果课时不计入`,
+          `计入 ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时（不含成果 ${h} 课时）`,
+        ),
+        source,
+      ),
     );
   },
 };

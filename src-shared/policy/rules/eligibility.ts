@@ -38,43 +38,33 @@ export const targetGroup: RuleDef = {
       );
     const g = tr.targetGroup;
     if (!groups.includes(g)) {
-      return (
-        ctx.hit(`tg-no-${g}`) ??
-        ctx.keep(
-          `tg-no-${g}`,
-          ctx.finding(
-            'R-TARGET-GROUP',
-            'error',
-            'fail',
-            '不属于重点就业群体',
-            `人员类别：${GROUP_ZH[g] ?? g}`,
-          ),
-        )
+      return ctx.memo('R-TARGET-GROUP', `tg-no-${g}`, () =>
+        ctx.finding(
+          'R-TARGET-GROUP',
+          'error',
+          'fail',
+          '不属于重点就业群体',
+          `人员类别：${GROUP_ZH[g] ?? g}`,
+        ),
       );
     }
     const start = ctx.cls.startDate;
     if (g === 'graduate') {
       const gr = tr.graduate;
       if (!gr)
-        return (
-          ctx.hit('tg-g-none') ??
-          ctx.keep(
-            'tg-g-none',
-            ctx.pending(
-              'R-TARGET-GROUP',
-              '缺少毕业信息',
-              '人员类别为毕业生，但无学校、毕业日期和就业状态',
-            ),
-          )
+        return ctx.memo('R-TARGET-GROUP', 'tg-g-none', () =>
+          ctx.pending(
+            'R-TARGET-GROUP',
+            '缺少毕业信息',
+            '人员类别为毕业生，但无学校、毕业日期和就业状态',
+          ),
         );
       // Same graduation day, school and flags read the same: share one finding per combination.
-      const slots =
-        ctx.hit2<(Finding | undefined)[]>(gr.graduationDate, gr.school) ??
-        ctx.keep2<(Finding | undefined)[]>(
-          gr.graduationDate,
-          gr.school,
-          new Array<Finding | undefined>(8),
-        );
+      const slots = ctx.memo<(Finding | undefined)[]>(
+        'R-TARGET-GROUP',
+        `grad|${gr.graduationDate}|${gr.school}`,
+        () => new Array<Finding | undefined>(8),
+      );
       const slot =
         (gr.schoolInBeijing ? 1 : 0) | (gr.beijingOrigin ? 2 : 0) | (gr.employed ? 4 : 0);
       return (slots[slot] ??= ((): Finding => {
@@ -113,41 +103,27 @@ export const targetGroup: RuleDef = {
     if (g === 'registered-unemployed') {
       const at = tr.unemployedRegisteredAt;
       if (!at)
-        return (
-          ctx.hit('tg-u-none') ??
-          ctx.keep(
-            'tg-u-none',
-            ctx.pending('R-TARGET-GROUP', '缺少失业登记日期', '人员类别为登记失业人员'),
-          )
+        return ctx.memo('R-TARGET-GROUP', 'tg-u-none', () =>
+          ctx.pending('R-TARGET-GROUP', '缺少失业登记日期', '人员类别为登记失业人员'),
         );
-      return (
-        ctx.hit2('tg-u', at) ??
-        ctx.keep2(
-          'tg-u',
-          at,
-          at > start
-            ? ctx.finding(
-                'R-TARGET-GROUP',
-                'error',
-                'fail',
-                '开班后才登记失业',
-                `失业登记 ${at} 晚于开班 ${start}`,
-              )
-            : ctx.pass('R-TARGET-GROUP', '本市登记失业人员', `失业登记 ${at}，开班 ${start}`),
-        )
+      return ctx.memo('R-TARGET-GROUP', `tg-u|${at}`, () =>
+        at > start
+          ? ctx.finding(
+              'R-TARGET-GROUP',
+              'error',
+              'fail',
+              '开班后才登记失业',
+              `失业登记 ${at} 晚于开班 ${start}`,
+            )
+          : ctx.pass('R-TARGET-GROUP', '本市登记失业人员', `失业登记 ${at}，开班 ${start}`),
       );
     }
-    return (
-      ctx.hit2('tg', g) ??
-      ctx.keep2(
-        'tg',
-        g,
-        ctx.pass(
-          'R-TARGET-GROUP',
-          `属于重点就业群体：${GROUP_ZH[g]}`,
-          `人员类别：${GROUP_ZH[g]}（以管理平台认定为准）`,
-        ),
-      )
+    return ctx.memo('R-TARGET-GROUP', `tg|${g}`, () =>
+      ctx.pass(
+        'R-TARGET-GROUP',
+        `属于重点就业群体：${GROUP_ZH[g]}`,
+        `人员类别：${GROUP_ZH[g]}（以管理平台认定为准）`,
+      ),
     );
   },
 };
@@ -307,12 +283,8 @@ export const onePerYear: RuleDef = {
         `${o.id} 结业 ${o.endDate}；本班结业 ${ctx.cls.endDate}`,
         t.id,
       );
-    return (
-      ctx.hit('opy') ??
-      ctx.keep(
-        'opy',
-        ctx.pass('R-ONE-PER-YEAR', `${year} 年首次享受补贴培训`, `${year} 年无其他补贴培训记录`),
-      )
+    return ctx.memo('R-ONE-PER-YEAR', 'opy', () =>
+      ctx.pass('R-ONE-PER-YEAR', `${year} 年首次享受补贴培训`, `${year} 年无其他补贴培训记录`),
     );
   },
 };
@@ -349,12 +321,8 @@ export const noRepeat: RuleDef = {
         `${o.id} 结业 ${o.endDate}`,
         t.id,
       );
-    return (
-      ctx.hit('nr') ??
-      ctx.keep(
-        'nr',
-        ctx.pass('R-NO-REPEAT', `首次参加${PROGRAM_ZH[p]}`, `无${PROGRAM_ZH[p]}参训记录`),
-      )
+    return ctx.memo('R-NO-REPEAT', 'nr', () =>
+      ctx.pass('R-NO-REPEAT', `首次参加${PROGRAM_ZH[p]}`, `无${PROGRAM_ZH[p]}参训记录`),
     );
   },
 };

@@ -6,7 +6,6 @@ import { fmtHours, type Finding } from '../findings';
 import type { RuleId } from '../ruleIds';
 import type { RuleDef } from './types';
 
-// Module-level helpers: a closure made per trainee costs an allocation on every call.
 function withAmount(f: Finding, amountYuan: number): Finding {
   f.amountYuan = amountYuan;
   return f;
@@ -27,29 +26,18 @@ function verdictFinding(
   // `basis` is memoised per class, so it (with the rule ids) is a ready-made cache key.
   if (v.blocking.length) {
     const ids = ruleIds(v.blocking);
-    return (
-      ctx.hit2(id + '|x', ids) ??
-      ctx.keep2(
-        id + '|x',
-        ids,
-        withAmount(ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ids}`), 0),
-      )
+    return ctx.memo(id, `x|${ids}`, () =>
+      withAmount(ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ids}`), 0),
     );
   }
   if (v.pending.length) {
     const ids = ruleIds(v.pending);
-    return (
-      ctx.hit2(basis, ids) ??
-      ctx.keep2(
-        basis,
-        ids,
-        withAmount(ctx.pending(id, `${yuan} 元待确认`, `待核查：${ids}；${basis}`), yuan),
-      )
+    return ctx.memo(id, `p|${basis}|${ids}`, () =>
+      withAmount(ctx.pending(id, `${yuan} 元待确认`, `待核查：${ids}；${basis}`), yuan),
     );
   }
-  return (
-    ctx.hit2(basis, id) ??
-    ctx.keep2(basis, id, withAmount(ctx.pass(id, `可申领 ${yuan} 元`, basis), yuan))
+  return ctx.memo(id, `ok|${basis}`, () =>
+    withAmount(ctx.pass(id, `可申领 ${yuan} 元`, basis), yuan),
   );
 }
 
@@ -66,8 +54,7 @@ function flat(id: RuleId, program: 'basic' | 'online'): RuleDef {
         id,
         v,
         yuan,
-        ctx.text1('flat') ??
-          ctx.keepText('flat', `${ctx.params.name} ${yuan} 元/人次，完成培训并取得证书`),
+        ctx.memo(id, 'flat', () => `${ctx.params.name} ${yuan} 元/人次，完成培训并取得证书`),
       );
     },
   };
@@ -90,9 +77,9 @@ export const subsidyElite: RuleDef = {
         : t.creditedMinutes;
     let tier: { minHours: number; yuan: number } | undefined;
     for (const x of tiers) if (minutes >= x.minHours * ctx.pack.minutesPerHour) tier = x;
-    const table =
-      ctx.text1('tiers') ??
-      ctx.keepText('tiers', tiers.map((x) => `${x.minHours}课时→${x.yuan}元`).join('，'));
+    const table = ctx.memo('R-SUBSIDY-ELITE', 'tiers', () =>
+      tiers.map((x) => `${x.minHours}课时→${x.yuan}元`).join('，'),
+    );
     // Within a class the credited hours depend only on the outcome, so the basis does too.
     const basisKey = t.outcome === undefined ? 'elite-u' : t.outcome ? 'elite-t' : 'elite-f';
     if (!tier) {
@@ -101,7 +88,7 @@ export const subsidyElite: RuleDef = {
         'info',
         'fail',
         '课时未达最低档，不予补贴',
-        `${fmtHours(minutes)} 课时 < ${tiers[0]?.minHours ?? 0} 课时（${table}）`,
+        `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时 < ${tiers[0]?.minHours ?? 0} 课时（${table}）`,
         t.id,
       );
       return Object.assign(f, { amountYuan: 0 });
@@ -112,11 +99,12 @@ export const subsidyElite: RuleDef = {
       'R-SUBSIDY-ELITE',
       v,
       tier.yuan,
-      ctx.text1(basisKey) ??
-        ctx.keepText(
-          basisKey,
-          `${fmtHours(minutes)} 课时达到 ${reached.minHours} 课时档（${table}）`,
-        ),
+      ctx.memo(
+        'R-SUBSIDY-ELITE',
+        basisKey,
+        () =>
+          `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时达到 ${reached.minHours} 课时档（${table}）`,
+      ),
     );
   },
 };

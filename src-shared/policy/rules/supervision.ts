@@ -150,7 +150,7 @@ export const recordedCheck: RuleDef = {
         ctx.pending(
           'R-RECORDED-CHECK',
           '尚未核对录播平台人脸识别/人机校验抽查',
-          `录播 ${fmtHours(ctx.minutes.recorded)} 课时`,
+          `录播 ${fmtHours(ctx.minutes.recorded, ctx.pack.minutesPerHour)} 课时`,
         ),
       ];
     const facts = `随机抽查 ${c.spotChecks} 次；监管数据${c.transmitted ? '已' : '未'}传输到管理平台`;
@@ -168,11 +168,6 @@ export const offlineSignIn: RuleDef = {
     if (offline.length === 0) return [ctx.notApplicable('R-OFFLINE-SIGNIN', '无线下课程')];
     const enrolled = ctx.cls.traineeIds;
     const missing = ctx.missingSignIns;
-    for (const s of offline) {
-      const ok = new Set<string>();
-      for (const si of s.signIns) if (si.face && si.located) ok.add(si.traineeId);
-      for (const id of enrolled) if (!ok.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
-    }
     const gaps = [...missing.values()].reduce((a, b) => a + b, 0);
     const expected = offline.length * enrolled.length;
     const facts = `${offline.length} 次线下课程 × ${enrolled.length} 名学员 = 应签到 ${expected} 人次，缺少人脸+位置签到 ${gaps} 人次（${missing.size} 名学员）`;
@@ -184,19 +179,14 @@ export const offlineSignIn: RuleDef = {
   traineeCheck: (ctx, t) => {
     const n = ctx.missingSignIns.get(t.id);
     if (!n) return null;
-    return (
-      ctx.hit2('si', String(n)) ??
-      ctx.keep2(
-        'si',
-        String(n),
-        ctx.finding(
-          'R-OFFLINE-SIGNIN',
-          'warning',
-          'fail',
-          `缺少 ${n} 次线下签到，须核实出勤`,
-          `缺少人脸识别+位置签到 ${n} 次`,
-        ),
-      )
+    return ctx.memo('R-OFFLINE-SIGNIN', `si|${n}`, () =>
+      ctx.finding(
+        'R-OFFLINE-SIGNIN',
+        'warning',
+        'fail',
+        `缺少 ${n} 次线下签到，须核实出勤`,
+        `缺少人脸识别+位置签到 ${n} 次`,
+      ),
     );
   },
 };
