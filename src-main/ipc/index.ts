@@ -5,16 +5,25 @@ import { appHandlers } from './app';
 import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
+import { openWorkPackage } from '../services/packages/open';
 import { packagesHandlers } from './packages';
 import { panelHandlers } from './panel';
 import { policyHandlers } from './policy';
 import { profilesHandlers } from './profiles';
 import { syncHandlers } from './sync';
 
-export function createHandlers(ctx: MainContext): QihangHandlers {
+/**
+ * Services a host may wrap. Electron uses the real ones; the browser harness wraps package
+ * verification so a spec can hold it still (test/e2e/harness/holds.ts).
+ */
+export interface HandlerServices {
+  openWorkPackage?: typeof openWorkPackage;
+}
+
+export function createHandlers(ctx: MainContext, services: HandlerServices = {}): QihangHandlers {
   return {
     app: appHandlers(ctx),
-    packages: packagesHandlers(ctx),
+    packages: packagesHandlers(ctx, services.openWorkPackage ?? openWorkPackage),
     keys: keysHandlers(ctx),
     sync: syncHandlers(ctx),
     policy: policyHandlers(ctx),
@@ -32,6 +41,7 @@ export function createMainGate(
     console.error(
       `[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`,
     ),
+  services: HandlerServices = {},
 ): Gate {
-  return createGate(contract, createHandlers(ctx), { allowedOrigin, onError });
+  return createGate(contract, createHandlers(ctx, services), { allowedOrigin, onError });
 }

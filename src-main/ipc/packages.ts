@@ -17,8 +17,11 @@ export const uploadDirOf = (ctx: Pick<MainContext, 'userDataDir'>) =>
 
 const QHPKG_FILTER = { name: '启航工作包（*.qhpkg）', extensions: ['qhpkg'] };
 
-export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
-  const jobs = new ImportJobs({ uploadDir: uploadDirOf(ctx), open: openWorkPackage });
+export function packagesHandlers(
+  ctx: MainContext,
+  open: typeof openWorkPackage = openWorkPackage,
+): QihangHandlers['packages'] {
+  const jobs = new ImportJobs({ uploadDir: uploadDirOf(ctx), open });
   const trustFor = (importer: Importer) =>
     trustForImporter({ importer, keysDir: keysDir(ctx), resourcesDir: ctx.resourcesDir });
   // The demo's recordings travel beside the bundled package; a demo profile may re-import it.

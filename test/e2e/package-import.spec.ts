@@ -107,11 +107,11 @@ beforeAll(async () => {
   pkgs.conflict = await writePkg('haidian-v2-other.qhpkg', { classes: 1, version: 2 });
   pkgs.tampered = await writePkg('tampered-v3.qhpkg', { classes: 1, version: 3 });
   pkgs.dropped = await writePkg('chaoyang.qhpkg', { classes: 1, packageId: 'PKG-2026-CY-01' });
-  // Big enough that verifying it takes a second or more, so 取消 lands while it runs.
+  // Big enough that its file progress is visible; the test holds the job, not the machine.
   pkgs.big = await writePkg('big-v4.qhpkg', {
     classes: 1,
     traineesPerClass: 4,
-    fileBytes: 64 * 1024 * 1024,
+    fileBytes: 8 * 1024 * 1024,
     version: 4,
   });
   app = await startApp();
@@ -219,11 +219,16 @@ describe('importing work packages', () => {
 
   it('shows file progress while verifying and really cancels', async () => {
     const before = await counts();
+    // Held after verifying, before the result reaches the page: 取消 lands while the job runs
+    // however fast this machine verifies.
+    const hold = app.harness.holds.holdPackageResult();
     await importViaDialog(pkgs.big);
+    await hold.reached;
     await app.page.getByTestId('import-phase').filter({ hasText: '校验文件' }).waitFor();
     await shot('progress');
     await app.page.getByTestId('import-cancel').click();
     await app.page.getByTestId('import-cancelled').waitFor();
+    hold.release();
     await shot('cancelled');
     await closeModal();
     await expect.poll(() => counts()).toEqual(before);
@@ -264,8 +269,13 @@ describe('importing work packages', () => {
 
   it('cancels a dropped file while it is still being received and keeps no partial file', async () => {
     const before = await counts();
+    // The second chunk is held before main sees it, so 取消 lands while the file is still being
+    // received, however fast this machine is.
+    const hold = app.harness.holds.holdChannel('packages:uploadChunk');
+    const second = app.harness.holds.holdChannel('packages:uploadChunk');
+    hold.release();
     await app.page.evaluate(() => {
-      // 48 MB of zeros: the upload alone takes long enough to press 取消 during it.
+      // 48 MB of zeros: several chunks.
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(48 * 1024 * 1024)], 'huge.qhpkg'));
       const target = document.querySelector('main') ?? document.body;
@@ -273,10 +283,12 @@ describe('importing work packages', () => {
         new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
       );
     });
+    await second.reached;
     await app.page.getByTestId('import-phase').filter({ hasText: '接收文件' }).waitFor();
     await shot('uploading');
     await app.page.getByTestId('import-cancel').click();
     await app.page.getByTestId('import-cancelled').waitFor();
+    second.release();
     await closeModal();
     await expect.poll(uploadsLeft).toEqual([]);
     await expect.poll(() => counts()).toEqual(before);

@@ -95,6 +95,11 @@ async function upload(
   if (!begun.ok)
     return { ok: false, view: { step: 'failed', fileName: file.name, ...begun.error } };
   control.jobId = begun.value.jobId;
+  // A chunk main is slow to write (a busy or slow disk) must not keep 取消 waiting for it: the
+  // cancel has already told main to drop the upload, and a late answer is ignored.
+  const cancelledWhileSending = new Promise<'cancelled'>((resolve) =>
+    control.onCancel(() => resolve('cancelled')),
+  );
   for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
     if (control.cancelled) return { ok: false, view: { step: 'cancelled', fileName: file.name } };
     show({
@@ -107,11 +112,12 @@ async function upload(
     const bytes = new Uint8Array(
       await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer(),
     );
-    const sent = await deps.api.uploadChunk({
-      jobId: begun.value.jobId,
-      offset,
-      data: toBase64(bytes),
-    });
+    const sent = await Promise.race([
+      deps.api.uploadChunk({ jobId: begun.value.jobId, offset, data: toBase64(bytes) }),
+      cancelledWhileSending,
+    ]);
+    if (sent === 'cancelled')
+      return { ok: false, view: { step: 'cancelled', fileName: file.name } };
     if (!sent.ok) {
       if (control.cancelled) return { ok: false, view: { step: 'cancelled', fileName: file.name } };
       return { ok: false, view: { step: 'failed', fileName: file.name, ...sent.error } };

@@ -17,6 +17,8 @@ import { createAppHandler } from '../../../src-main/security/appHandler';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
 import { appRoutes } from '../../../src-main/security/protocol';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
+import { openWorkPackage } from '../../../src-main/services/packages/open';
+import { HarnessHolds } from './holds';
 import { harnessSealer, ScriptedDialogs } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
 
@@ -35,6 +37,8 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   /** Where main keeps its files for this run (keystores, exports, outbox). */
   userDataDir: string;
+  /** Hold an IPC message or a package verification still while the spec acts. */
+  holds: HarnessHolds;
   close(): Promise<void>;
 }
 
@@ -74,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const csp = buildCsp({ connect: [`ws://127.0.0.1:${port}`] });
 
   const dialogs = new ScriptedDialogs();
+  const holds = new HarnessHolds();
   const userDataDir =
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const log = openMainLog(mainLogPath(userDataDir));
@@ -105,6 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       process.stderr.write(`[ipc] ${channel} failed: ${String(error)}\n`);
       log.write({ kind: 'failure', where: `ipc ${channel}`, error });
     },
+    { openWorkPackage: holds.wrapOpen(openWorkPackage) },
   );
 
   server.on('request', (req, res) => {
@@ -148,6 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         } catch {
           return;
         }
+        await holds.beforeDispatch(String(msg.channel));
         const result = await gate.dispatch(String(msg.channel), msg.payload, {
           url: `${origin}/`,
           isMainFrame: true,
@@ -167,6 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token,
     dialogs,
     userDataDir,
+    holds,
     close: async () => {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

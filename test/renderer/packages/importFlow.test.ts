@@ -239,6 +239,23 @@ describe('importing a dropped file', () => {
     expect(calls.some((c) => c.method === 'cancelImport')).toBe(true);
   });
 
+  it('ends cancelled at once while main is still writing a chunk', async () => {
+    const control = new ImportControl();
+    const file = Object.assign(new Blob([new Uint8Array(UPLOAD_CHUNK_BYTES * 3)]), {
+      name: 'big.qhpkg',
+    });
+    const { api, calls } = fakeApi([]);
+    // The first chunk's answer never comes (a stalled disk in main).
+    (api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = () => {
+      control.cancel();
+      return new Promise(() => {});
+    };
+    const { last } = await run(api, { kind: 'file', file } as never, control);
+    expect(last.step).toBe('cancelled');
+    expect(calls.some((c) => c.method === 'finishUpload')).toBe(false);
+    expect(calls.some((c) => c.method === 'cancelImport')).toBe(true);
+  });
+
   it('accepts exactly one non-empty .qhpkg file', () => {
     expect(checkDropped([{ name: 'a.qhpkg', size: 10 }])).toBeNull();
     expect(checkDropped([{ name: 'A.QHPKG', size: 10 }])).toBeNull();
