@@ -4,7 +4,7 @@ import type { IpcResult } from './result';
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
-  /** One line for people reading the contract and the generated docs. */
+  /** One line for people reading the contract; nothing generates docs from it. */
   summary: string;
 }
 

@@ -1,8 +1,7 @@
-// What the harness puts where Electron has safeStorage and native dialogs. The sealer really
+// What the harness puts where Electron has safeStorage (dialogs: test/doubles/dialogs.ts). The sealer really
 // encrypts (AES-256-GCM under a key that lives only as long as the harness), so a keystore
 // written in one run cannot be opened by another, as with a different OS login.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { FileFilter, HostDialogs } from '../../../src-main/ipc/context';
 import type { OsSealer } from '../../../src-main/services/keys/osSealer';
 
 export function harnessSealer(): OsSealer {
@@ -24,45 +23,4 @@ export function harnessSealer(): OsSealer {
       );
     },
   };
-}
-
-export interface DialogRequest {
-  kind: 'open' | 'save';
-  title: string;
-  defaultName?: string;
-  filters: FileFilter[];
-}
-
-/**
- * Native dialogs answered by the spec: queue the path the "user" will pick before clicking
- * the button that opens the dialog. An unanswered dialog is a cancel, as closing it would be.
- */
-export class ScriptedDialogs implements HostDialogs {
-  readonly asked: DialogRequest[] = [];
-  private readonly answers: { open: (string | null)[]; save: (string | null)[] } = {
-    open: [],
-    save: [],
-  };
-
-  answerNextOpen(filePath: string | null): void {
-    this.answers.open.push(filePath);
-  }
-
-  answerNextSave(filePath: string | null): void {
-    this.answers.save.push(filePath);
-  }
-
-  openFile(request: { title: string; filters: FileFilter[] }): Promise<string | null> {
-    this.asked.push({ kind: 'open', ...request });
-    return Promise.resolve(this.answers.open.shift() ?? null);
-  }
-
-  saveFile(request: {
-    title: string;
-    defaultName: string;
-    filters: FileFilter[];
-  }): Promise<string | null> {
-    this.asked.push({ kind: 'save', ...request });
-    return Promise.resolve(this.answers.save.shift() ?? null);
-  }
 }

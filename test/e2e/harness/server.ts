@@ -19,7 +19,8 @@ import { appRoutes } from '../../../src-main/security/protocol';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
 import { openWorkPackage } from '../../../src-main/services/packages/open';
 import { HarnessHolds } from './holds';
-import { harnessSealer, ScriptedDialogs } from './hostStandIns';
+import { ScriptedDialogs } from '../../doubles/dialogs';
+import { harnessSealer } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');

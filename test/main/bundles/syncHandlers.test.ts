@@ -40,13 +40,13 @@ async function setup(opts: { enroll?: boolean; onSleep?: () => Promise<void> } =
   expectOk(await call('keys:create', { profileId: PROFILE.id, passphrase: PASS }));
   if (opts.enroll !== false) {
     const reqFile = path.join(ctx.tmp, 'request.json');
-    ctx.dialogs.save.push(reqFile);
+    ctx.dialogs.answerNextSave(reqFile);
     expectOk(await call('keys:exportEnrollmentRequest', { profile: PROFILE, passphrase: PASS }));
     const enrolled = await platform.intake.enroll(await readFile(reqFile));
     if (!enrolled.ok) throw new Error(enrolled.message);
     const replyFile = path.join(ctx.tmp, 'reply.json');
     await writeFile(replyFile, enrolled.replyText);
-    ctx.dialogs.open.push(replyFile);
+    ctx.dialogs.answerNextOpen(replyFile);
     expectOk(await call('keys:importEnrollmentReply', { profileId: PROFILE.id }));
   }
   return { ctx, call, platform };
@@ -64,7 +64,7 @@ const prepare = (s: Setup, records = makeReviews(3), passphrase = PASS) =>
 
 async function exportBundle(s: Setup): Promise<Uint8Array> {
   const file = path.join(s.ctx.tmp, `bundle-${Date.now()}.qhres`);
-  s.ctx.dialogs.save.push(file);
+  s.ctx.dialogs.answerNextSave(file);
   expectOk(await s.call('sync:exportPending', { profileId: PROFILE.id }));
   return new Uint8Array(await readFile(file));
 }
@@ -72,7 +72,7 @@ async function exportBundle(s: Setup): Promise<Uint8Array> {
 async function importReceiptText(s: Setup, text: string) {
   const file = path.join(s.ctx.tmp, 'receipt.json');
   await writeFile(file, text);
-  s.ctx.dialogs.open.push(file);
+  s.ctx.dialogs.answerNextOpen(file);
   return s.call<ReceiptOutcome & { path: string }>('sync:importReceipt', { profileId: PROFILE.id });
 }
 

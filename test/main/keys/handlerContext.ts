@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { ContractSpec, HandlersOf } from '../../../src-shared/ipc/channel';
 import { createGate, type Gate } from '../../../src-shared/ipc/gate';
 import type { IpcResult } from '../../../src-shared/ipc/result';
-import type { FileFilter, HostDialogs, MainContext } from '../../../src-main/ipc/context';
+import type { MainContext } from '../../../src-main/ipc/context';
 import type { OsSealer } from '../../../src-main/services/keys/osSealer';
 import { fakeSealer } from '../bundles/factories';
+import { ScriptedDialogs } from '../../doubles/dialogs';
 import { tempFolders } from '../tempFolders';
 
 const temp = tempFolders();
@@ -14,28 +15,9 @@ const temp = tempFolders();
 export const NOW = new Date('2026-03-02T02:00:00Z');
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
-export class FakeDialogs implements HostDialogs {
-  readonly asked: {
-    kind: 'open' | 'save';
-    title: string;
-    defaultName?: string;
-    filters: FileFilter[];
-  }[] = [];
-  readonly open: (string | null)[] = [];
-  readonly save: (string | null)[] = [];
-  openFile(req: { title: string; filters: FileFilter[] }) {
-    this.asked.push({ kind: 'open', ...req });
-    return Promise.resolve(this.open.shift() ?? null);
-  }
-  saveFile(req: { title: string; defaultName: string; filters: FileFilter[] }) {
-    this.asked.push({ kind: 'save', ...req });
-    return Promise.resolve(this.save.shift() ?? null);
-  }
-}
-
 export async function makeContext(
   sealer: OsSealer = fakeSealer(),
-): Promise<MainContext & { dialogs: FakeDialogs; tmp: string }> {
+): Promise<MainContext & { dialogs: ScriptedDialogs; tmp: string }> {
   const tmp = await temp.make('qh-ipc-');
   return {
     version: '0.0.0-test',
@@ -44,7 +26,7 @@ export async function makeContext(
     platform: process.platform,
     resourcesDir: path.join(tmp, 'resources'),
     userDataDir: path.join(tmp, 'userData'),
-    dialogs: new FakeDialogs(),
+    dialogs: new ScriptedDialogs(),
     sealer,
     tmp,
   };

@@ -30,7 +30,7 @@ async function createKey({ call }: Setup, passphrase = PASS) {
 
 async function exportRequest(s: Setup, passphrase = PASS) {
   const file = path.join(s.ctx.tmp, 'request.json');
-  s.ctx.dialogs.save.push(file);
+  s.ctx.dialogs.answerNextSave(file);
   expectOk(await s.call('keys:exportEnrollmentRequest', { profile: PROFILE, passphrase }));
   return readFile(file, 'utf8');
 }
@@ -42,7 +42,7 @@ async function importReply<T = Record<string, unknown>>(
 ) {
   const file = path.join(s.ctx.tmp, 'reply.json');
   await writeFile(file, text);
-  s.ctx.dialogs.open.push(file);
+  s.ctx.dialogs.answerNextOpen(file);
   return s.call<T>('keys:importEnrollmentReply', { profileId: PROFILE.id, ...extra });
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { FileFilter, HostDialogs, MainContext } from '../../../src-main/ipc/context';
+import type { HostDialogs, MainContext } from '../../../src-main/ipc/context';
 import { createMainGate } from '../../../src-main/ipc/index';
 import { policyHandlers } from '../../../src-main/ipc/policy';
 import {
@@ -20,20 +20,16 @@ import {
   merge,
   withOutcomes,
 } from '../../shared/policy/factories';
+import { ScriptedDialogs } from '../../doubles/dialogs';
 import { tempFolders } from '../tempFolders';
 
 const temp = tempFolders();
 
-class FakeDialogs implements HostDialogs {
-  asked: { title: string; defaultName: string; filters: FileFilter[] }[] = [];
-  constructor(private readonly answer: string | null) {}
-  openFile(): Promise<string | null> {
-    return Promise.resolve(null);
-  }
-  saveFile(request: { title: string; defaultName: string; filters: FileFilter[] }) {
-    this.asked.push(request);
-    return Promise.resolve(this.answer);
-  }
+/** Dialogs that answer the next save with `answer` (null = the user cancels). */
+function savingTo(answer: string | null): ScriptedDialogs {
+  const dialogs = new ScriptedDialogs();
+  dialogs.answerNextSave(answer);
+  return dialogs;
 }
 
 function context(dialogs: HostDialogs): MainContext {
@@ -76,7 +72,7 @@ const tempDir = () => temp.sync('export-sheet-');
 describe('policy.exportSubsidySheet', () => {
   it('asks for a path, writes the fund request and returns the path and row counts', async () => {
     const target = join(tempDir(), '四季度.xlsx');
-    const dialogs = new FakeDialogs(target);
+    const dialogs = savingTo(target);
     const r = await policyHandlers(context(dialogs)).exportSubsidySheet(request('2025-12-18'));
     expect(r).toEqual({
       ok: true,
@@ -126,21 +122,21 @@ describe('policy.exportSubsidySheet', () => {
 
   it('adds .xlsx when the dialog answer has no extension', async () => {
     const target = join(tempDir(), 'q4');
-    const r = await policyHandlers(context(new FakeDialogs(target))).exportSubsidySheet(request());
+    const r = await policyHandlers(context(savingTo(target))).exportSubsidySheet(request());
     expect(r.ok && r.value.status === 'saved' && r.value.path).toBe(`${target}.xlsx`);
     expect(existsSync(`${target}.xlsx`)).toBe(true);
   });
 
   it('answers a cancelled dialog with a typed "cancelled" result and writes nothing', async () => {
     const dir = tempDir();
-    const r = await policyHandlers(context(new FakeDialogs(null))).exportSubsidySheet(request());
+    const r = await policyHandlers(context(savingTo(null))).exportSubsidySheet(request());
     expect(r).toEqual({ ok: true, value: { status: 'cancelled' } });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reports a write failure in Chinese naming the file', async () => {
     const missing = join(tempDir(), 'no-such-dir', 'q.xlsx');
-    const r = await policyHandlers(context(new FakeDialogs(missing))).exportSubsidySheet(request());
+    const r = await policyHandlers(context(savingTo(missing))).exportSubsidySheet(request());
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('policy/xlsx-write');
@@ -151,7 +147,7 @@ describe('policy.exportSubsidySheet', () => {
   it('overwrites an older sheet only once the new one is fully written', async () => {
     const target = join(tempDir(), 'q.xlsx');
     writeFileSync(target, 'old');
-    const r = await policyHandlers(context(new FakeDialogs(target))).exportSubsidySheet(request());
+    const r = await policyHandlers(context(savingTo(target))).exportSubsidySheet(request());
     expect(r.ok).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
@@ -161,7 +157,7 @@ describe('policy.exportSubsidySheet', () => {
 
 const ORIGIN = 'app://qihang';
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
-const gateWith = (dialogs: FakeDialogs) =>
+const gateWith = (dialogs: ScriptedDialogs) =>
   createMainGate(context(dialogs), ORIGIN, () => undefined);
 
 describe('the exportSubsidySheet request through the gate', () => {
@@ -213,7 +209,7 @@ describe('the exportSubsidySheet request through the gate', () => {
       'claimable.0',
     ],
   ])('refuses %s, names the field and never opens the dialog', async (_l, mutate, field) => {
-    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const dialogs = savingTo(join(tempDir(), 'x.xlsx'));
     const r = await gateWith(dialogs).dispatch(
       'policy:exportSubsidySheet',
       mutate(request()),
@@ -226,7 +222,7 @@ describe('the exportSubsidySheet request through the gate', () => {
 
   it('passes a valid request through to the file', async () => {
     const target = join(tempDir(), 'ok.xlsx');
-    const r = await gateWith(new FakeDialogs(target)).dispatch(
+    const r = await gateWith(savingTo(target)).dispatch(
       'policy:exportSubsidySheet',
       request(),
       sender,
@@ -251,11 +247,7 @@ describe('no pack, no claim: a class outside every pack in the exported sheet', 
     expect(req.claimable.map((r) => r.classId)).toEqual(['A', 'A']);
     expect(req.notApplicable).toEqual([expect.objectContaining({ classId: 'F' })]);
     const target = join(tempDir(), 'q1.xlsx');
-    const r = await gateWith(new FakeDialogs(target)).dispatch(
-      'policy:exportSubsidySheet',
-      req,
-      sender,
-    );
+    const r = await gateWith(savingTo(target)).dispatch('policy:exportSubsidySheet', req, sender);
     expect(r).toMatchObject({ ok: true, value: { claimableRows: 2, claimableYuan: 3000 } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
@@ -276,7 +268,7 @@ describe('no pack, no claim: a class outside every pack in the exported sheet', 
   });
 
   it('refuses a malformed 不适用 entry before any dialog opens', async () => {
-    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const dialogs = savingTo(join(tempDir(), 'x.xlsx'));
     const req = mixed();
     const bad = { ...req, notApplicable: [{ ...req.notApplicable![0]!, amountYuan: 1500 }] };
     const r = await gateWith(dialogs).dispatch('policy:exportSubsidySheet', bad, sender);
@@ -291,7 +283,7 @@ describe('the deadline follows the packs the work package shipped', () => {
 
   it('derives the deadline from a shipped pack sent with the rows, through the gate', async () => {
     const target = join(tempDir(), 'shipped.xlsx');
-    const gate = gateWith(new FakeDialogs(target));
+    const gate = gateWith(savingTo(target));
     const withPack = { ...request('2025-12-12'), policyPacks: [shipped] };
     const r = await gate.dispatch('policy:exportSubsidySheet', withPack, sender);
     expect(r).toMatchObject({ ok: true, value: { status: 'saved', deadline: '2025-12-10' } });
@@ -302,7 +294,7 @@ describe('the deadline follows the packs the work package shipped', () => {
   });
 
   it('refuses a malformed pack before any dialog opens', async () => {
-    const dialogs = new FakeDialogs(join(tempDir(), 'x.xlsx'));
+    const dialogs = savingTo(join(tempDir(), 'x.xlsx'));
     const gate = gateWith(dialogs);
     const bad = {
       ...request(),

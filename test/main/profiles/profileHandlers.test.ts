@@ -29,7 +29,7 @@ async function setup() {
 }
 
 const exportRequest = async (s: Awaited<ReturnType<typeof setup>>) => {
-  s.ctx.dialogs.save.push(path.join(s.ctx.tmp, 'request.json'));
+  s.ctx.dialogs.answerNextSave(path.join(s.ctx.tmp, 'request.json'));
   return s.call('keys:exportEnrollmentRequest', { profile: PROFILE, passphrase: PASS });
 };
 
@@ -115,7 +115,7 @@ describe('files a demo profile exports', () => {
     expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe(`enrollment-request-${PROFILE.id}.json`);
     await pinProfileKind(keysDir, 'p-demo-1', true);
     expectOk(await s.call('keys:create', { profileId: 'p-demo-1', passphrase: PASS }));
-    s.ctx.dialogs.save.push(null);
+    s.ctx.dialogs.answerNextSave(null);
     const demoProfile = { ...PROFILE, id: 'p-demo-1' };
     expectOk(
       await s.call('keys:exportEnrollmentRequest', { profile: demoProfile, passphrase: PASS }),
