@@ -7,6 +7,7 @@ import { evaluatePackage, type PackageEvaluation } from '../../src-shared/policy
 import { OUTCOME_SOURCE_ZH, type Finding } from '../../src-shared/policy/findings';
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../src-shared/policy/quarterSheet';
+import { PROGRAM_NAMES } from '../../src-shared/policy/programs';
 import {
   loadCheckInput,
   loadInputsFile,
@@ -54,12 +55,6 @@ const STATUS_ZH: Record<Finding['status'], string> = {
   pending: '待核查',
   'not-applicable': '不适用',
 };
-const PROGRAM_ZH: Record<string, string> = {
-  basic: '创业基础培训',
-  online: '网络创业培训',
-  'elite-launch': '菁英启航训练营',
-  'elite-practice': '菁英实战训练营',
-};
 const TRAINEE_ZH = {
   eligible: '可申领',
   pending: '待核查',
@@ -77,7 +72,7 @@ function renderTable(e: PackageEvaluation): string {
     const t = c.totals;
     out.push(
       '',
-      `班级 ${c.classId}「${c.className}」 ${PROGRAM_ZH[c.program] ?? c.program} ${c.startDate}~${c.endDate} 政策包 ${c.packId}${c.packInForce ? '' : '（参考）'}`,
+      `班级 ${c.classId}「${c.className}」 ${PROGRAM_NAMES[c.program]} ${c.startDate}~${c.endDate} 政策包 ${c.packId}${c.packInForce ? '' : '（参考）'}`,
     );
     if (c.neededPack)
       out.push(`  不适用：${c.neededPack}。以下按 ${c.packId} 预览，仅供参考，不计入任何申领`);

@@ -29,12 +29,7 @@ export const screenLabels: Record<Screen, string> = {
   settings: '设置',
 };
 
-export const programLabels = {
-  basic: '创业基础培训',
-  online: '网络创业培训',
-  'elite-launch': '菁英启航训练营',
-  'elite-practice': '菁英实战训练营',
-} as const;
+export { PROGRAM_NAMES as programLabels } from '../../src-shared/policy/programs';
 
 export const t = {
   compliance: complianceStrings,

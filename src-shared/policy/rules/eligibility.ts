@@ -3,6 +3,7 @@
 import type { Trainee, TrainingClass } from '../../bundle/records';
 import { addMonths, addYears, yearOf } from '../dates';
 import type { Finding } from '../findings';
+import { PROGRAM_NAMES } from '../programs';
 import type { RuleDef } from './types';
 
 const GROUP_ZH: Record<string, string> = {
@@ -11,13 +12,6 @@ const GROUP_ZH: Record<string, string> = {
   'rural-migrant': '农村转移就业劳动力',
   veteran: '退役军人',
   none: '非重点就业群体',
-};
-
-const PROGRAM_ZH: Record<string, string> = {
-  basic: '创业基础培训',
-  online: '网络创业培训',
-  'elite-launch': '菁英启航训练营',
-  'elite-practice': '菁英实战训练营',
 };
 
 export const targetGroup: RuleDef = {
@@ -162,7 +156,7 @@ export const eliteEligible: RuleDef = {
       if (h)
         return ctx.pass(
           'R-ELITE-ELIGIBLE',
-          `已取得${PROGRAM_ZH[h.program]}合格证书`,
+          `已取得${PROGRAM_NAMES[h.program]}合格证书`,
           `证书 ${h.certificateNumber}，结业 ${h.completedAt}`,
           t.id,
         );
@@ -264,7 +258,7 @@ export const onePerYear: RuleDef = {
         'error',
         'fail',
         `${year} 年已享受过一次补贴创业培训`,
-        `${PROGRAM_ZH[h.program]} ${h.classId} 于 ${h.completedAt} 结业并享受补贴；本班结业 ${ctx.cls.endDate}`,
+        `${PROGRAM_NAMES[h.program]} ${h.classId} 于 ${h.completedAt} 结业并享受补贴；本班结业 ${ctx.cls.endDate}`,
         t.id,
       );
     const o =
@@ -305,7 +299,7 @@ export const noRepeat: RuleDef = {
         'R-NO-REPEAT',
         'error',
         'fail',
-        `已参加过${PROGRAM_ZH[p]}，不可重复参加`,
+        `已参加过${PROGRAM_NAMES[p]}，不可重复参加`,
         `${h.classId} 于 ${h.completedAt} 结业`,
         t.id,
       );
@@ -317,12 +311,12 @@ export const noRepeat: RuleDef = {
         'R-NO-REPEAT',
         'error',
         'fail',
-        `本工作包中已在另一${PROGRAM_ZH[p]}班级参训`,
+        `本工作包中已在另一${PROGRAM_NAMES[p]}班级参训`,
         `${o.id} 结业 ${o.endDate}`,
         t.id,
       );
     return ctx.memo('R-NO-REPEAT', 'nr', () =>
-      ctx.pass('R-NO-REPEAT', `首次参加${PROGRAM_ZH[p]}`, `无${PROGRAM_ZH[p]}参训记录`),
+      ctx.pass('R-NO-REPEAT', `首次参加${PROGRAM_NAMES[p]}`, `无${PROGRAM_NAMES[p]}参训记录`),
     );
   },
 };
