@@ -75,6 +75,12 @@ const UNSAFE_PACKAGE_CODES: ReadonlySet<PackageErrorCode> = new Set<PackageError
   'hidden-entries',
   'local-name-mismatch',
   'unicode-path-field',
+  'local-header-mismatch',
+  'data-descriptor-mismatch',
+  'directory-entry',
+  'entry-layout',
+  'end-record',
+  'zip64-misuse',
   'file-too-large',
   'total-too-large',
   'compression-ratio',
@@ -94,6 +100,12 @@ const UNSAFE_BUNDLE_CODES: ReadonlySet<string> = new Set([
   'zip-hidden-entries',
   'zip-local-name-mismatch',
   'zip-unicode-path-field',
+  'zip-local-header-mismatch',
+  'zip-data-descriptor-mismatch',
+  'zip-directory-entry',
+  'zip-entry-layout',
+  'zip-end-record',
+  'zip64-misuse',
 ]);
 
 /** What a refusal is called: the CLI's exit code follows from it. */
