@@ -225,8 +225,12 @@ async function inspectZip(
         ...signerLines(env.envelope, trusted),
       ]
     : [];
-  if (type !== undefined && KIND_BY_TYPE[type] === 'result-bundle')
-    return inspectBundle(path, name, trusted, lines, intake);
+  // No readable envelope: the file's name says which verifier should call it broken.
+  const bundle =
+    type === undefined
+      ? name.toLowerCase().endsWith('.qhres')
+      : KIND_BY_TYPE[type] === 'result-bundle';
+  if (bundle) return inspectBundle(path, name, trusted, lines, intake);
   return inspectPackage(path, trusted, type === undefined ? [] : lines);
 }
 
