@@ -39,3 +39,11 @@ const yuanFmt = new Intl.NumberFormat('zh-CN', {
 export function formatYuan(amount: number): string {
   return `${yuanFmt.format(amount)} 元`;
 }
+
+/** YYYY-MM-DD naming a day that exists (2025-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.toISOString().slice(0, 10) === text;
+}
