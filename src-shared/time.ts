@@ -30,3 +30,11 @@ export function shanghaiDate(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
   return dateParts.format(d);
 }
+
+/** YYYY-MM-DD naming a day that exists (2025-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.toISOString().slice(0, 10) === text;
+}

@@ -8,6 +8,7 @@ import { OUTCOME_SOURCE_ZH, type Finding } from '../../src-shared/policy/finding
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../src-shared/policy/quarterSheet';
 import { PROGRAM_NAMES } from '../../src-shared/policy/programs';
+import { isCalendarDate } from '../../src-shared/time';
 import {
   loadCheckInput,
   loadInputsFile,
@@ -147,8 +148,8 @@ async function main(argv: string[]): Promise<void> {
       message: `--format 只能是 json 或 table，收到「${values.format}」`,
     });
   const asOf = values['as-of'] ?? todayInShanghai();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    die({ code: 'policy/args', message: `--as-of 须为 YYYY-MM-DD，收到「${asOf}」` });
+  if (!isCalendarDate(asOf))
+    die({ code: 'policy/args', message: `--as-of 须为实际存在的日期 YYYY-MM-DD，收到「${asOf}」` });
 
   const loaded = await loadCheckInput(file);
   if (!loaded.ok) die(loaded.error);

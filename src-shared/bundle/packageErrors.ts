@@ -15,6 +15,15 @@ export const PACKAGE_ERROR_CODES = [
   'hidden-entries',
   'local-name-mismatch',
   'unicode-path-field',
+  'local-header-mismatch',
+  'data-descriptor-mismatch',
+  'crc-mismatch',
+  'name-encoding',
+  'directory-entry',
+  'entry-layout',
+  'end-record',
+  'zip64-misuse',
+  'unsupported-flags',
   'file-too-large',
   'total-too-large',
   'compression-ratio',
@@ -102,6 +111,58 @@ export const packageErrors = {
     err(
       'unicode-path-field',
       `工作包 ${q(pkg)} 中的条目 ${q(entry)} 带有 Unicode 路径扩展字段，把名称改成了 ${q(renamed)}，已拒绝`,
+    ),
+  localHeaderMismatch: (
+    pkg: string,
+    entry: string,
+    field: string,
+    local: string,
+    central: string,
+  ) =>
+    err(
+      'local-header-mismatch',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 的本地文件头与中央目录不一致（${field}：本地 ${local}，中央目录 ${central}），已拒绝`,
+    ),
+  dataDescriptorMismatch: (pkg: string, entry: string) =>
+    err(
+      'data-descriptor-mismatch',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 的数据描述符缺失或与中央目录的 CRC-32、大小不一致，已拒绝`,
+    ),
+  crcMismatch: (pkg: string, entry: string) =>
+    err(
+      'crc-mismatch',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 解压后的 CRC-32 校验值与 ZIP 目录记录不符，文件已损坏`,
+    ),
+  nameEncoding: (pkg: string, entry: string, flagged: boolean) =>
+    err(
+      'name-encoding',
+      flagged
+        ? `工作包 ${q(pkg)} 中的条目名 ${q(entry)} 标明为 UTF-8，但不是有效的 UTF-8，已拒绝`
+        : `工作包 ${q(pkg)} 中的条目名 ${q(entry)} 含非 ASCII 字符却没有设置 UTF-8 标志位（第 11 位），编码无法确定，已拒绝；请用 UTF-8 文件名重新打包`,
+    ),
+  directoryEntry: (pkg: string, entry: string) =>
+    err(
+      'directory-entry',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 是目录条目；本格式只允许普通文件条目，已拒绝`,
+    ),
+  entryLayout: (pkg: string, entry: string, how: 'overlap' | 'gap') =>
+    err(
+      'entry-layout',
+      how === 'overlap'
+        ? `工作包 ${q(pkg)} 中的条目 ${q(entry)} 与其他条目的数据重叠（疑似“重叠条目”压缩炸弹），已拒绝`
+        : `工作包 ${q(pkg)} 中的条目 ${q(entry)} 前后有未被任何条目使用的字节（夹带数据），已拒绝`,
+    ),
+  endRecord: (pkg: string, why: string) =>
+    err('end-record', `工作包 ${q(pkg)} 的目录结尾记录不合规（${why}），已拒绝`),
+  zip64Misuse: (pkg: string, entry: string) =>
+    err(
+      'zip64-misuse',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 在大小和位置都不超过 4 GiB 时使用了 ZIP64 字段，已拒绝`,
+    ),
+  unsupportedFlags: (pkg: string, entry: string, flags: number) =>
+    err(
+      'unsupported-flags',
+      `工作包 ${q(pkg)} 中的条目 ${q(entry)} 设置了不支持的通用标志位（0x${flags.toString(16).padStart(4, '0')}），已拒绝`,
     ),
   fileTooLarge: (pkg: string, entry: string, size: number, limit: number) =>
     err(

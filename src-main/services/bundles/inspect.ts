@@ -4,19 +4,17 @@
 import { isUtf8 } from 'node:buffer';
 import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { base64ToBytes, PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
-import {
-  enrollmentReplySchema,
-  enrollmentRequestSchema,
-} from '../../../src-shared/bundle/enrollment';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
+import { enrollmentReplySchema } from '../../../src-shared/bundle/enrollment';
 import { receiptSchema } from '../../../src-shared/bundle/receipt';
 import type { PackageErrorCode } from '../../../src-shared/bundle/packageErrors';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   RETIRED_RESULT_BUNDLE_TYPE,
 } from '../../../src-shared/bundle/resultBundle';
-import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
-import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
+import type { TrustedKeys } from '../crypto/ed25519';
+import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
+import { openEnrollmentRequest } from '../keys/enrollmentRequest';
 import { verifyResultBundle } from './verify';
 import { DEFAULT_PACKAGE_LIMITS, openWorkPackage } from '../packages';
 import { peekEntry } from '../packages/zip';
@@ -37,7 +35,19 @@ export interface InspectReport {
   refusal?: Refusal;
   /** The verifier's error code, the same one the app or the intake gives for this file. */
   code?: string;
+  /** The refusal in one sentence (zh-CN), without the verdict word. */
+  message?: string;
+  /** What a valid file names: bundle, profile, package, receipt ids, hashes, signing keyids. */
+  ids?: Record<string, string | number | string[]>;
   lines: string[];
+}
+
+/** How the intake judges bundles, for a verifier that should answer as the intake does. */
+export interface IntakeView {
+  /** The key ids enrolled for each profile: a bundle must be signed by its own profile's key. */
+  profileKeyIds: (profileId: string) => readonly string[];
+  /** A training intake takes demo bundles; the real one refuses them (`demo-bundle`). */
+  acceptDemo: boolean;
 }
 
 const KIND_BY_TYPE: Record<string, FileKind> = {
@@ -75,6 +85,12 @@ const UNSAFE_PACKAGE_CODES: ReadonlySet<PackageErrorCode> = new Set<PackageError
   'hidden-entries',
   'local-name-mismatch',
   'unicode-path-field',
+  'local-header-mismatch',
+  'data-descriptor-mismatch',
+  'directory-entry',
+  'entry-layout',
+  'end-record',
+  'zip64-misuse',
   'file-too-large',
   'total-too-large',
   'compression-ratio',
@@ -94,6 +110,12 @@ const UNSAFE_BUNDLE_CODES: ReadonlySet<string> = new Set([
   'zip-hidden-entries',
   'zip-local-name-mismatch',
   'zip-unicode-path-field',
+  'zip-local-header-mismatch',
+  'zip-data-descriptor-mismatch',
+  'zip-directory-entry',
+  'zip-entry-layout',
+  'zip-end-record',
+  'zip64-misuse',
 ]);
 
 /** What a refusal is called: the CLI's exit code follows from it. */
@@ -127,6 +149,7 @@ function refused(
     verdict: refusal === 'unreadable' ? 'unreadable' : 'invalid',
     refusal,
     code,
+    message,
     lines: [...lines, `${REFUSAL_WORD[refusal]}（${code}）：${message}`],
   };
 }
@@ -135,7 +158,11 @@ function refused(
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const ZIP_MAGIC = [0x504b0304, 0x504b0506];
 
-export async function inspectFile(path: string, trusted: TrustedKeys): Promise<InspectReport> {
+export async function inspectFile(
+  path: string,
+  trusted: TrustedKeys,
+  intake?: IntakeView,
+): Promise<InspectReport> {
   const name = basename(path);
   let size: number;
   let head: Buffer;
@@ -154,25 +181,33 @@ export async function inspectFile(path: string, trusted: TrustedKeys): Promise<I
     return unreadable(`无法读取文件“${name}”：文件不存在或无权读取`);
   }
   if (head.length === 4 && ZIP_MAGIC.includes(head.readUInt32BE(0)))
-    return inspectZip(path, name, trusted);
+    return inspectZip(path, name, trusted, intake);
   // Signed JSON starts with "{" (perhaps after a BOM or blank lines). Anything else — empty,
   // text, binary — can only have been meant as a package or bundle: its verifier says what it is.
   const whole = size <= MAX_JSON_BYTES ? await readFile(path) : null;
   if (whole && /^\ufeff?\s*\{/u.test(whole.subarray(0, 4096).toString('utf8')))
     return inspectJson(new Uint8Array(whole), trusted, name);
   return name.toLowerCase().endsWith('.qhres')
-    ? inspectBundle(path, name, trusted, [])
+    ? inspectBundle(path, name, trusted, [], intake)
     : inspectPackage(path, trusted, []);
 }
 
-function unreadable(line: string): InspectReport {
-  return { kind: 'unknown', verdict: 'unreadable', refusal: 'unreadable', lines: [line] };
+function unreadable(message: string, code = 'unreadable'): InspectReport {
+  return {
+    kind: 'unknown',
+    verdict: 'unreadable',
+    refusal: 'unreadable',
+    code,
+    message,
+    lines: [`${REFUSAL_WORD.unreadable}（${code}）：${message}`],
+  };
 }
 
 async function inspectZip(
   path: string,
   name: string,
   trusted: TrustedKeys,
+  intake: IntakeView | undefined,
 ): Promise<InspectReport> {
   // Which verifier to ask is decided from envelope.json read without checks; the verdict is
   // then entirely the verifier's, which reads the archive again with all of them.
@@ -190,8 +225,12 @@ async function inspectZip(
         ...signerLines(env.envelope, trusted),
       ]
     : [];
-  if (type !== undefined && KIND_BY_TYPE[type] === 'result-bundle')
-    return inspectBundle(path, name, trusted, lines);
+  // No readable envelope: the file's name says which verifier should call it broken.
+  const bundle =
+    type === undefined
+      ? name.toLowerCase().endsWith('.qhres')
+      : KIND_BY_TYPE[type] === 'result-bundle';
+  if (bundle) return inspectBundle(path, name, trusted, lines, intake);
   return inspectPackage(path, trusted, type === undefined ? [] : lines);
 }
 
@@ -200,14 +239,31 @@ async function inspectBundle(
   name: string,
   trusted: TrustedKeys,
   lines: string[],
+  intake: IntakeView | undefined,
 ): Promise<InspectReport> {
   const kind = 'result-bundle';
-  const r = await verifyResultBundle(path, { trusted });
+  const r = await verifyResultBundle(path, { trusted, profileKeyIds: intake?.profileKeyIds });
   if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message);
   const m = r.manifest;
+  // The intake's own words (intake.ts) for a demo profile's bundle.
+  if (intake && m.demo && !intake.acceptDemo)
+    return refused(
+      kind,
+      lines,
+      'invalid',
+      'demo-bundle',
+      '该结果包来自演示用户（演示数据，演示密钥公开），正式平台不接收；请用正式用户重新评审后发送',
+    );
   return {
     kind,
     verdict: 'valid',
+    ids: {
+      bundleId: m.bundleId,
+      profileId: m.profileId,
+      counter: m.counter,
+      bundleHash: r.bundleHash,
+      signedBy: r.signedBy,
+    },
     lines: [
       ...lines,
       `结果包 ${m.bundleId}，用户档案 ${m.profileId}，序号 ${m.counter}`,
@@ -233,6 +289,12 @@ async function inspectPackage(
   return {
     kind,
     verdict: 'valid',
+    ids: {
+      packageId: m.packageId,
+      version: m.version,
+      envelopeHash: r.envelopeHash,
+      signedBy: r.signedBy,
+    },
     lines: [
       ...lines,
       `工作包 ${m.packageId} 第 ${m.version} 版，签发方 ${m.issuer}，区 ${m.district}`,
@@ -246,7 +308,8 @@ async function inspectPackage(
 function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): InspectReport {
   const env = parseEnvelopeText(bytes, `文件“${name}”`);
   if (!env.ok) {
-    if (env.code !== 'unreadable') return unreadable(env.message);
+    // JSON that is not an envelope is a refused document (exit 1), not an unreadable file.
+    if (env.code !== 'unreadable') return refused('unknown', [], 'invalid', env.code, env.message);
     return unreadable(
       isUtf8(bytes)
         ? `文件“${name}”是文本文件，不是 JSON 格式的签名文件，也不是 ZIP 包`
@@ -259,12 +322,18 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
     ...signerLines(env.envelope, trusted),
   ];
   const done = (
-    r: { ok: true } | { ok: false; message: string },
+    r: { ok: true; signedBy: string[] } | { ok: false; code: string; message: string },
     facts: string[],
+    ids: Record<string, string | number> = {},
   ): InspectReport =>
     r.ok
-      ? { kind, verdict: 'valid', lines: [...lines, ...facts, '有效'] }
-      : { kind, verdict: 'invalid', lines: [...lines, `无效：${r.message}`] };
+      ? {
+          kind,
+          verdict: 'valid',
+          ids: { ...ids, signedBy: r.signedBy },
+          lines: [...lines, ...facts, '有效'],
+        }
+      : refused(kind, lines, 'invalid', r.code, r.message);
 
   switch (kind) {
     case 'receipt': {
@@ -276,30 +345,26 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
               `结果包 ${r.value.bundleId}（序号 ${r.value.counter}）已于 ${r.value.receivedAt} 接收，确认记录 ${r.value.acceptedRecordIds.length} 条`,
             ]
           : [],
+        r.ok
+          ? {
+              receiptId: r.value.receiptId,
+              bundleId: r.value.bundleId,
+              profileId: r.value.profileId,
+              counter: r.value.counter,
+            }
+          : {},
       );
     }
     case 'enrollment-request': {
       // Self-signed: verifiable without a trust list, against the key it carries.
-      const peek = peekPayload(env.envelope, enrollmentRequestSchema);
-      if (!peek)
-        return { kind, verdict: 'invalid', lines: [...lines, '无效：注册申请内容格式不正确'] };
-      const raw = base64ToBytes(peek.publicKey);
-      if (raw.length !== 32 || keyIdOf(raw) !== peek.keyid)
-        return { kind, verdict: 'invalid', lines: [...lines, '无效：公钥与指纹不符'] };
-      const r = openSignedJson(
-        env.envelope,
-        PAYLOAD_TYPES.enrollmentRequest,
-        new Map([[peek.keyid, raw]]),
-        enrollmentRequestSchema,
-        '注册申请',
-      );
+      // Opened exactly as the intake enrolls it.
+      const r = openEnrollmentRequest(bytes);
+      if (!r.ok) return refused(kind, lines, 'invalid', r.code, r.message);
+      const q = r.request;
       return done(
-        r,
-        r.ok
-          ? [
-              `用户档案 ${r.value.profileId}（${r.value.name}，${r.value.role}），密钥指纹 ${r.value.keyid}`,
-            ]
-          : [],
+        { ok: true, signedBy: [q.keyid] },
+        [`用户档案 ${q.profileId}（${q.name}，${q.role}），密钥指纹 ${q.keyid}`],
+        { profileId: q.profileId, keyid: q.keyid },
       );
     }
     case 'enrollment-reply': {
@@ -317,9 +382,16 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
               `签发方 ${r.value.issuer}，平台密钥 ${r.value.platformKeys.length} 个，停用 ${r.value.retireKeyIds.length} 个`,
             ]
           : [],
+        r.ok ? { profileId: r.value.profileId, workstationKeyid: r.value.workstationKeyid } : {},
       );
     }
     default:
-      return { kind, verdict: 'invalid', lines: [...lines, '无效：不认识的内容类型'] };
+      return refused(
+        kind,
+        lines,
+        'invalid',
+        'wrong-type',
+        `不认识的内容类型 ${env.envelope.payloadType}`,
+      );
   }
 }

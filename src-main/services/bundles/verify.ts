@@ -25,7 +25,7 @@ import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
 import { PackageFailure } from '../packages/failure';
 import type { PackageLimits } from '../packages/limits';
-import { readCentralDirectory, streamEntry, type ZipSource } from '../packages/zip';
+import { readCentralDirectory, requireCrc, streamEntry, type ZipSource } from '../packages/zip';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
 export interface VerifiedBundle {
@@ -49,6 +49,17 @@ export type BundleError = {
     | 'zip-hidden-entries'
     | 'zip-local-name-mismatch'
     | 'zip-unicode-path-field'
+    | 'zip-local-header-mismatch'
+    | 'zip-data-descriptor-mismatch'
+    | 'zip-crc-mismatch'
+    | 'zip-name-encoding'
+    | 'zip-directory-entry'
+    | 'zip-entry-layout'
+    | 'zip-end-record'
+    | 'zip64-misuse'
+    | 'zip-unsupported-flags'
+    | 'zip-encrypted-entry'
+    | 'zip-unsupported-compression'
     | 'missing-envelope'
     | 'unreadable'
     | 'malformed'
@@ -79,7 +90,7 @@ export interface VerifyBundleOptions {
   name?: string;
 }
 
-type ZipCode = Extract<BundleError['code'], `zip-${string}`>;
+type ZipCode = Extract<BundleError['code'], `zip${string}`>;
 
 // The ZIP layer speaks in package codes; a bundle answers with its own (zip-*) family.
 const ZIP_CODE: Partial<Record<PackageErrorCode, ZipCode>> = {
@@ -94,6 +105,17 @@ const ZIP_CODE: Partial<Record<PackageErrorCode, ZipCode>> = {
   'hidden-entries': 'zip-hidden-entries',
   'local-name-mismatch': 'zip-local-name-mismatch',
   'unicode-path-field': 'zip-unicode-path-field',
+  'local-header-mismatch': 'zip-local-header-mismatch',
+  'data-descriptor-mismatch': 'zip-data-descriptor-mismatch',
+  'crc-mismatch': 'zip-crc-mismatch',
+  'name-encoding': 'zip-name-encoding',
+  'directory-entry': 'zip-directory-entry',
+  'entry-layout': 'zip-entry-layout',
+  'end-record': 'zip-end-record',
+  'zip64-misuse': 'zip64-misuse',
+  'unsupported-flags': 'zip-unsupported-flags',
+  'encrypted-entry': 'zip-encrypted-entry',
+  'unsupported-compression': 'zip-unsupported-compression',
 };
 
 function bundleFailure(error: unknown): BundleError {
@@ -120,12 +142,13 @@ function packageLimits(limits: ZipLimits): PackageLimits {
   };
 }
 
+/** An entry's bytes and whether their CRC-32 matched (checked after the signed hash). */
 async function readWhole(zip: ZipFile, entry: Entry, name: string, label: string) {
   const chunks: Buffer[] = [];
-  await streamEntry(zip, entry, name, label, (c) => void chunks.push(c));
+  const crcOk = await streamEntry(zip, entry, name, label, (c) => void chunks.push(c));
   // A stored entry of an in-memory bundle arrives as one view of the input: no copy.
   const one = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  return new Uint8Array(one.buffer, one.byteOffset, one.byteLength);
+  return { bytes: new Uint8Array(one.buffer, one.byteOffset, one.byteLength), crcOk };
 }
 
 export async function verifyResultBundle(
@@ -165,7 +188,9 @@ async function verifyOpened(
       code: 'zip-limits',
       message: `结果包“${label}”的 ${BUNDLE_ENVELOPE_ENTRY} 有 ${envEntry.uncompressedSize} 字节，超过上限 ${MAX_BUNDLE_ENVELOPE_BYTES} 字节`,
     };
-  const envText = await readWhole(zip, envEntry, BUNDLE_ENVELOPE_ENTRY, label);
+  const envRead = await readWhole(zip, envEntry, BUNDLE_ENVELOPE_ENTRY, label);
+  requireCrc(envRead.crcOk, label, BUNDLE_ENVELOPE_ENTRY);
+  const envText = envRead.bytes;
   const env = parseEnvelopeText(envText, `结果包的 ${BUNDLE_ENVELOPE_ENTRY}`);
   if (!env.ok) return env;
   if (env.envelope.payloadType === RETIRED_RESULT_BUNDLE_TYPE)
@@ -218,21 +243,22 @@ async function verifyOpened(
     }
   }
 
-  const records = readRecords(
-    await readWhole(zip, recordsEntry, BUNDLE_RECORDS_ENTRY, label),
-    manifest,
-  );
+  const recordsRead = await readWhole(zip, recordsEntry, BUNDLE_RECORDS_ENTRY, label);
+  const records = readRecords(recordsRead.bytes, manifest);
   if (!records.ok) return records;
+  requireCrc(recordsRead.crcOk, label, BUNDLE_RECORDS_ENTRY);
 
   for (const f of manifest.evidence) {
     const hash = createHash('sha256');
     let size = 0;
     const entry = files.get(BUNDLE_FILES_DIR + f.path) as Entry;
-    await streamEntry(zip, entry, BUNDLE_FILES_DIR + f.path, label, (chunk) => {
+    const name = BUNDLE_FILES_DIR + f.path;
+    const crcOk = await streamEntry(zip, entry, name, label, (chunk) => {
       hash.update(chunk);
       size += chunk.length;
     });
     if (size !== f.size || hash.digest('hex') !== f.sha256) return evidenceMismatch(f.path);
+    requireCrc(crcOk, label, name);
   }
   return {
     ok: true,

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
 import {
   ENROLLMENT_SCHEMA_VERSION,
-  enrollmentRequestSchema,
   type EnrollmentReply,
   type EnrollmentReplyInput,
   type PlatformKey,
 } from '../../../src-shared/bundle/enrollment';
 import { RECEIPT_SCHEMA_VERSION, type Receipt } from '../../../src-shared/bundle/receipt';
-import { keyIdOf, signEnvelope, type SigningKey } from '../crypto/ed25519';
-import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
+import { signEnvelope, type SigningKey } from '../crypto/ed25519';
+import { parseEnvelopeText } from '../crypto/signedJson';
+import { openEnrollmentRequest } from '../keys/enrollmentRequest';
 import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
 import { limitConcurrency, serialQueue } from '../serialQueue';
@@ -115,23 +115,9 @@ export function createIntake(opts: IntakeOptions): Intake {
     requestText: string | Uint8Array,
     enrollOpts: { allowAdditionalKey?: boolean } = {},
   ) {
-    const env = parseEnvelopeText(requestText, '注册申请');
-    if (!env.ok) return failure(400, env.code, env.message);
-    const peek = peekPayload(env.envelope, enrollmentRequestSchema);
-    if (!peek) return failure(400, 'invalid-payload', '注册申请的内容格式不正确');
-    const raw = base64ToBytes(peek.publicKey);
-    if (raw.length !== 32 || keyIdOf(raw) !== peek.keyid)
-      return failure(400, 'invalid-payload', '注册申请中的公钥与指纹不符');
-    // Self-signed: proves the requester holds the private key it asks us to enroll.
-    const opened = openSignedJson(
-      env.envelope,
-      PAYLOAD_TYPES.enrollmentRequest,
-      new Map([[peek.keyid, raw]]),
-      enrollmentRequestSchema,
-      '注册申请',
-    );
+    const opened = openEnrollmentRequest(requestText);
     if (!opened.ok) return failure(400, opened.code, opened.message);
-    const req = opened.value;
+    const req = opened.request;
     return serial(async () => {
       const state = await storage.load();
       const known = state.workstations[req.profileId];

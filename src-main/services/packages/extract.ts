@@ -13,7 +13,7 @@ import { asFailed, fail, PackageFailure, type Failed } from './failure';
 import { resolveLimits, type PackageLimits } from './limits';
 import { FILES_PREFIX } from './open';
 import { unsafePathReason } from './paths';
-import { readCentralDirectory, streamEntry } from './zip';
+import { readCentralDirectory, requireCrc, streamEntry } from './zip';
 
 /** What the caller knows from the verified manifest; the expected hash must come from there. */
 export type ExpectedFile = Pick<PackageFile, 'path' | 'size' | 'sha256'>;
@@ -46,7 +46,7 @@ async function streamVerified(
       fail(packageErrors.sizeMismatch(pkg, file.path, file.size, entry.uncompressedSize));
     }
     const hash = createHash('sha256');
-    await streamEntry(
+    const crcOk = await streamEntry(
       zip,
       entry,
       file.path,
@@ -58,6 +58,7 @@ async function streamVerified(
       signal,
     );
     if (hash.digest('hex') !== file.sha256) fail(packageErrors.hashMismatch(pkg, file.path));
+    requireCrc(crcOk, pkg, FILES_PREFIX + file.path);
   } finally {
     zip?.close();
   }

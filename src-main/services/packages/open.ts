@@ -12,7 +12,7 @@ import { ExternalMediaLocator } from './external';
 import { asFailed, fail, throwIfAborted, type Failed } from './failure';
 import { resolveLimits, type PackageLimits } from './limits';
 import { verifyManifest } from './manifest';
-import { readCentralDirectory, streamEntry } from './zip';
+import { readCentralDirectory, requireCrc, streamEntry } from './zip';
 
 export const ENVELOPE_ENTRY = 'envelope.json';
 export const FILES_PREFIX = 'files/';
@@ -73,7 +73,15 @@ async function readEnvelope(
     fail(packageErrors.envelopeTooLarge(pkg, entry.uncompressedSize, limits.maxEnvelopeBytes));
   }
   const chunks: Buffer[] = [];
-  await streamEntry(zip, entry, ENVELOPE_ENTRY, pkg, (c) => void chunks.push(c), signal);
+  const crcOk = await streamEntry(
+    zip,
+    entry,
+    ENVELOPE_ENTRY,
+    pkg,
+    (c) => void chunks.push(c),
+    signal,
+  );
+  requireCrc(crcOk, pkg, ENVELOPE_ENTRY);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -155,7 +163,7 @@ export async function openWorkPackage(
       if (isPack && file.size > MAX_POLICY_PACK_BYTES)
         fail(packageErrors.fileTooLarge(pkg, file.path, file.size, MAX_POLICY_PACK_BYTES));
       const packChunks: Uint8Array[] = [];
-      await streamEntry(
+      const crcOk = await streamEntry(
         zip,
         cd.files.get(name) as Entry,
         file.path,
@@ -170,6 +178,7 @@ export async function openWorkPackage(
       );
       if (size !== file.size) fail(packageErrors.sizeMismatch(pkg, file.path, file.size, size));
       if (hash.digest('hex') !== file.sha256) fail(packageErrors.hashMismatch(pkg, file.path));
+      requireCrc(crcOk, pkg, name);
       // Parsed only after its hash matched the signed manifest: the pack is as signed as the rest.
       if (isPack) {
         const text = Buffer.concat(packChunks).toString('utf8');

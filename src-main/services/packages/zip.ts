@@ -3,6 +3,7 @@
 // checks and error codes instead of yauzl's English exceptions.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstat, open as openFd, read } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { promisify } from 'node:util';
 import {
   fromRandomAccessReader,
@@ -16,16 +17,26 @@ import { fail, PackageFailure, throwIfAborted } from './failure';
 import type { PackageLimits } from './limits';
 import { collisionKey, unsafePathReason } from './paths';
 import { BufferReader, WindowedReader } from './reader';
+import {
+  checkLayout,
+  checkZip64Need,
+  extraFieldsOf,
+  FLAG_UTF8,
+  FLAGS_ALLOWED,
+  FLAGS_ENCRYPTION,
+  readAt,
+  readLocalHeader,
+  type LocalHeader,
+} from './zipProfile';
 
 export interface CentralDirectory {
   zip: ZipFile;
-  /** Regular-file entries by exact name; directory entries are checked and then dropped. */
+  /** Every entry by exact name: all are regular files (directory entries are refused). */
   files: Map<string, Entry>;
 }
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
 const STORED = 0;
 const DEFLATED = 8;
 
@@ -124,16 +135,24 @@ function unicodePathRename(fields: readonly { id: number; data: Buffer }[], name
   return null;
 }
 
-/** Splits a raw extra-field block into (id, data) records; a torn last record is dropped. */
-function extraFieldsOf(block: Buffer): { id: number; data: Buffer }[] {
-  const fields: { id: number; data: Buffer }[] = [];
-  for (let at = 0; at + 4 <= block.length;) {
-    const id = block.readUInt16LE(at);
-    const size = block.readUInt16LE(at + 2);
-    fields.push({ id, data: block.subarray(at + 4, Math.min(block.length, at + 4 + size)) });
-    at += 4 + size;
+/** A name as bytes we can show: UTF-8 where it is, \xNN for every other byte. */
+function shownName(raw: Buffer): string {
+  if (isUtf8(raw)) return raw.toString('utf8');
+  return [...raw].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join('');
+}
+
+/**
+ * Names are UTF-8 with general-purpose bit 11 set, or plain ASCII. Without the flag, tools
+ * disagree (CP437, the system code page, or a guess), so a Chinese evidence path would be
+ * one file to us and another to the platform.
+ */
+function checkNameEncoding(entry: Entry, pkg: string): void {
+  const raw = entry.fileNameRaw;
+  if (entry.generalPurposeBitFlag & FLAG_UTF8) {
+    if (!isUtf8(raw)) fail(packageErrors.nameEncoding(pkg, shownName(raw), true));
+  } else if (raw.some((b) => b >= 0x80)) {
+    fail(packageErrors.nameEncoding(pkg, shownName(raw), false));
   }
-  return fields;
 }
 
 /**
@@ -141,44 +160,35 @@ function extraFieldsOf(block: Buffer): { id: number; data: Buffer }[] {
  * directory (and must not rename it either): tools that walk local headers would otherwise
  * unpack something other than what was checked.
  */
-async function checkLocalHeader(zip: ZipFile, entry: Entry, name: string, pkg: string) {
-  let header;
-  try {
-    header = await zip.readLocalFileHeaderPromise(entry);
-  } catch {
-    fail(packageErrors.corruptEntry(pkg, name));
+function checkLocalName(entry: Entry, local: LocalHeader, name: string, pkg: string) {
+  if (!local.fileName.equals(entry.fileNameRaw)) {
+    const shown = getFileNameLowLevel(entry.generalPurposeBitFlag, local.fileName, [], true);
+    fail(packageErrors.localNameMismatch(pkg, name, shown));
   }
-  if (!header.fileName.equals(entry.fileNameRaw)) {
-    const local = getFileNameLowLevel(entry.generalPurposeBitFlag, header.fileName, [], true);
-    fail(packageErrors.localNameMismatch(pkg, name, local));
-  }
-  const renamed = unicodePathRename(extraFieldsOf(header.extraField), nameOf(entry));
+  const renamed = unicodePathRename(extraFieldsOf(local.extraField), name);
   if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
 }
 
-function checkEntry(
-  entry: Entry,
-  name: string,
-  pkg: string,
-  limits: PackageLimits,
-): 'file' | 'directory' {
+const MSDOS_DIRECTORY = 0x10;
+
+function checkEntry(entry: Entry, name: string, pkg: string, limits: PackageLimits): void {
   const renamed = unicodePathRename(entry.extraFields, name);
   if (renamed !== null) fail(packageErrors.unicodePathField(pkg, name, renamed));
-  const directory = name.endsWith('/');
-  const reason = unsafePathReason(name, { directory });
-  if (reason) fail(packageErrors.unsafePath(pkg, name, reason));
   // Unix file type sits in the high 16 bits of the external attributes; anything other than a
-  // regular file or a directory (symlink, device, fifo) has no business in a package.
+  // regular file (directory, symlink, device, fifo) has no business in a package or bundle.
   const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) fail(packageErrors.symlink(pkg, name));
-  if (entry.isEncrypted()) fail(packageErrors.encryptedEntry(pkg, name));
+  if (name.endsWith('/') || type === 0o040000 || entry.externalFileAttributes & MSDOS_DIRECTORY)
+    fail(packageErrors.directoryEntry(pkg, name));
+  if (type !== 0 && type !== S_IFREG) fail(packageErrors.symlink(pkg, name));
+  const reason = unsafePathReason(name);
+  if (reason) fail(packageErrors.unsafePath(pkg, name, reason));
+  const flags = entry.generalPurposeBitFlag;
+  if (flags & FLAGS_ENCRYPTION) fail(packageErrors.encryptedEntry(pkg, name));
+  if (flags & ~FLAGS_ALLOWED) fail(packageErrors.unsupportedFlags(pkg, name, flags));
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
     fail(packageErrors.unsupportedCompression(pkg, name, entry.compressionMethod));
   }
-  if (directory || type === S_IFDIR) {
-    if (entry.uncompressedSize !== 0) fail(packageErrors.corruptEntry(pkg, name));
-    return 'directory';
-  }
+  checkZip64Need(entry, name, pkg);
   const size = entry.uncompressedSize;
   if (size > limits.maxFileBytes)
     fail(packageErrors.fileTooLarge(pkg, name, size, limits.maxFileBytes));
@@ -188,7 +198,6 @@ function checkEntry(
       fail(packageErrors.compressionRatio(pkg, name, ratio, limits.maxCompressionRatio));
     }
   }
-  return 'file';
 }
 
 function nextEntry(zip: ZipFile): Promise<Entry | null> {
@@ -216,21 +225,56 @@ function checkArchiveRatio(total: number, fileSize: number, pkg: string, limits:
 }
 
 const CENTRAL_HEADER = 0x02014b50;
+const END_RECORD = 0x06054b50;
+const ZIP64_END_RECORD = 0x06064b50;
 
 /**
- * yauzl reads as many central-directory records as the end record declares. If another
- * record follows the last one, the declared count is smaller than the directory: `unzip -l`
- * would list an entry we never saw.
+ * What follows the last central-directory record the end record declared. Another record
+ * means the declared count is smaller than the directory (`unzip -l` would list an entry we
+ * never saw); anything else than an end record means bytes no reader accounts for. The end
+ * record itself must agree with the directory that was read.
  */
-async function checkNothingHidden(zip: ZipFile, reader: RandomAccessReader, pkg: string) {
+async function checkEndRecord(
+  zip: ZipFile,
+  reader: RandomAccessReader,
+  pkg: string,
+  directoryStart: number,
+) {
   const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
-  const next = Buffer.alloc(4);
-  // Past the end of the file means no record follows: the read errors and nothing is hidden.
-  const got = await new Promise<boolean>((resolve) =>
-    reader.read(next, 0, 4, cursor, (error: Error | null) => resolve(!error)),
-  );
-  if (got && next.readUInt32LE(0) === CENTRAL_HEADER)
-    fail(packageErrors.hiddenEntries(pkg, zip.entryCount));
+  const next = await readAt(reader, cursor, 4).catch(() => Buffer.alloc(0));
+  const signature = next.length === 4 ? next.readUInt32LE(0) : -1;
+  if (signature === CENTRAL_HEADER) fail(packageErrors.hiddenEntries(pkg, zip.entryCount));
+  if (signature !== END_RECORD && signature !== ZIP64_END_RECORD)
+    fail(packageErrors.endRecord(pkg, '中央目录与结尾记录之间有多余字节'));
+  const eocd = await readAt(reader, zip.fileSize - 22 - zip.comment.length, 22);
+  const size = eocd.readUInt32LE(12);
+  const zip64 = signature === ZIP64_END_RECORD;
+  if (!zip64 && size !== cursor - directoryStart)
+    fail(packageErrors.endRecord(pkg, '记录的中央目录大小与实际不符'));
+  const thisDisk = eocd.readUInt16LE(8);
+  const total = eocd.readUInt16LE(10);
+  if (thisDisk !== total) fail(packageErrors.endRecord(pkg, '本卷条目数与总条目数不同'));
+  // ZIP64 end records only where 16/32-bit fields cannot hold the values.
+  if (zip64 && zip.entryCount < 0xffff && cursor < 0xffffffff)
+    fail(packageErrors.endRecord(pkg, '条目数和偏移都不需要 ZIP64 却使用了 ZIP64 结尾记录'));
+}
+
+/**
+ * yauzl stops at a central record it cannot take. One it refuses by design (strong
+ * encryption, flag bit 6) is named as what it is, from the record's own bytes; anything else
+ * is a damaged archive.
+ */
+async function failOnRecord(zip: ZipFile, reader: RandomAccessReader, pkg: string): Promise<never> {
+  const cursor = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+  const record = await readAt(reader, cursor, 46).catch(() => Buffer.alloc(0));
+  if (record.length === 46 && record.readUInt32LE(0) === CENTRAL_HEADER) {
+    const flags = record.readUInt16LE(8);
+    if (flags & FLAGS_ENCRYPTION) {
+      const raw = await readAt(reader, cursor + 46, record.readUInt16LE(28));
+      fail(packageErrors.encryptedEntry(pkg, shownName(raw)));
+    }
+  }
+  fail(packageErrors.corruptArchive(pkg));
 }
 
 /**
@@ -248,6 +292,7 @@ export async function readCentralDirectory(
     // The count comes from the end-of-central-directory record: refuse before reading any entry.
     if (zip.entryCount > limits.maxEntries)
       fail(packageErrors.tooManyEntries(pkg, zip.entryCount, limits.maxEntries));
+    const directoryStart = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
     const files = new Map<string, Entry>();
     const seen = new Set<string>();
     let total = 0;
@@ -257,18 +302,18 @@ export async function readCentralDirectory(
       try {
         entry = await nextEntry(zip);
       } catch {
-        fail(packageErrors.corruptArchive(pkg));
+        return await failOnRecord(zip, reader, pkg);
       }
       if (!entry) {
-        await checkNothingHidden(zip, reader, pkg);
+        await checkEndRecord(zip, reader, pkg, directoryStart);
         break;
       }
+      checkNameEncoding(entry, pkg);
       const name = nameOf(entry);
-      const kind = checkEntry(entry, name, pkg, limits);
-      const key = collisionKey(kind === 'directory' ? name.replace(/\/$/, '') : name);
+      checkEntry(entry, name, pkg, limits);
+      const key = collisionKey(name);
       if (seen.has(key)) fail(packageErrors.duplicateEntry(pkg, name));
       seen.add(key);
-      if (kind === 'directory') continue;
       total += entry.uncompressedSize;
       if (total > limits.maxTotalBytes)
         fail(packageErrors.totalTooLarge(pkg, limits.maxTotalBytes));
@@ -276,6 +321,17 @@ export async function readCentralDirectory(
       checkArchiveRatio(total, zip.fileSize, pkg, limits);
       files.set(name, entry);
     }
+    // Only headers are read here, never entry data: a local header and its data descriptor
+    // must repeat the directory, and the entries must tile the archive up to the directory.
+    const spans: { name: string; start: number; end: number }[] = [];
+    let i = 0;
+    for (const [name, entry] of files) {
+      if (++i % 256 === 0) throwIfAborted(signal, pkg);
+      const local = await readLocalHeader(reader, entry, name, pkg, zip.fileSize);
+      checkLocalName(entry, local, name, pkg);
+      spans.push({ name, start: entry.relativeOffsetOfLocalHeader, end: local.end });
+    }
+    checkLayout(spans, directoryStart, pkg);
     return { zip, files };
   } catch (error) {
     zip.close();
@@ -285,8 +341,10 @@ export async function readCentralDirectory(
 
 /**
  * Streams one entry's bytes to `onChunk` without holding them; if `onChunk` returns a promise,
- * reading pauses until it settles. yauzl's validateEntrySizes
- * turns a lying size header into a stream error, reported as a corrupt entry.
+ * reading pauses until it settles. yauzl's validateEntrySizes turns a lying size header into a
+ * stream error, reported as a corrupt entry. Resolves with whether the data's CRC-32 equals the
+ * directory's: the caller checks the signed SHA-256 first (a changed byte is then called
+ * tampering, with the manifest's path) and the CRC with `requireCrc` after it.
  */
 export async function streamEntry(
   zip: ZipFile,
@@ -295,9 +353,8 @@ export async function streamEntry(
   pkg: string,
   onChunk: (chunk: Buffer) => void | Promise<void>,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<boolean> {
   throwIfAborted(signal, pkg);
-  await checkLocalHeader(zip, entry, name, pkg);
   let stream;
   try {
     stream = await zip.openReadStreamPromise(entry);
@@ -305,6 +362,7 @@ export async function streamEntry(
     fail(packageErrors.corruptEntry(pkg, name));
   }
   const source = stream;
+  let crc = 0;
   await new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       source.destroy();
@@ -325,6 +383,7 @@ export async function streamEntry(
       );
     };
     source.on('data', (chunk: Buffer) => {
+      crc = crc32(chunk, crc);
       try {
         const pending = onChunk(chunk);
         // A sink that returns a promise is full (a file being written): wait for it to drain.
@@ -339,6 +398,13 @@ export async function streamEntry(
     source.on('error', () => done(new PackageFailure(packageErrors.corruptEntry(pkg, name))));
     source.on('end', () => done());
   });
+  // Sizes were checked by yauzl; the CRC-32 is ours to check, after the last byte.
+  return crc === entry.crc32;
+}
+
+/** Refuses an entry whose data did not match its CRC-32 (`streamEntry`'s answer). */
+export function requireCrc(matches: boolean, pkg: string, name: string): void {
+  if (!matches) fail(packageErrors.crcMismatch(pkg, name));
 }
 
 /**
@@ -365,7 +431,7 @@ export async function peekEntry(
       if (nameOf(entry) !== name) continue;
       if (entry.uncompressedSize > maxBytes) return null;
       const chunks: Buffer[] = [];
-      await streamEntry(zip, entry, name, name, (c) => void chunks.push(c));
+      if (!(await streamEntry(zip, entry, name, name, (c) => void chunks.push(c)))) return null;
       return new Uint8Array(Buffer.concat(chunks));
     }
     return null;

@@ -43,16 +43,26 @@ function fail<T>(code: string, message: string): Loaded<T> {
   return { ok: false, error: { code, message } };
 }
 
+// Every problem, each in Chinese with the field it is in: fixing one at a time is slow.
+const zhCN = z.locales.zhCN().localeError;
+const where = (path: PropertyKey[]) =>
+  path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : '(根)';
+
 function describeIssues(e: z.ZodError): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(根)'}：${i.message}`)
-    .join('；');
+  return e.issues.map((i) => `${where(i.path)}：${i.message}`).join('；');
 }
 
 function parseJson(text: string, file: string): Loaded<unknown> {
+  // A BOM is how Windows Notepad saves UTF-8: not part of the JSON, not an error.
+  const body = text.replace(/^\ufeff/, '');
+  if (body.trim() === '') return fail('policy/empty', `${file} 是空文件，没有任何内容`);
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(body) };
   } catch (e) {
     return fail('policy/json', `${file} 不是有效的 JSON：${(e as Error).message}`);
   }
@@ -64,21 +74,61 @@ const recordsLikeSchema = z.preprocess((v) => {
   const filled: Record<string, unknown> = { ...(v as Record<string, unknown>) };
   for (const k of Object.keys(packageRecordsSchema.shape)) filled[k] ??= [];
   return filled;
-}, packageRecordsSchema);
+}, packageRecordsSchema.strict());
 
-const classFileSchema = z.object({
+// Strict at the levels a person types by hand: a misspelt key (`trainee`, `outcomePased`) would
+// otherwise be dropped silently and the check run as if the data were not there.
+const classFileSchema = z.strictObject({
   records: recordsLikeSchema,
-  inputs: policyInputsJsonSchema.optional(),
+  inputs: policyInputsJsonSchema.strict().optional(),
   files: z.array(packageFileSchema).default([]),
   packs: z.array(z.unknown()).default([]),
 });
 
+const RECORD_LABELS: Partial<Record<keyof PackageRecords, string>> = {
+  organizers: '培训机构',
+  classes: '班级',
+  sessions: '课次',
+  lecturers: '讲师',
+  trainees: '学员',
+  submissions: '作业',
+  experts: '专家',
+  panels: '评审组',
+  assignments: '评审分派',
+  rubrics: '评分表',
+};
+
+/** Ids unique per kind (the last would silently win) and sessions that name a real class. */
+function checkReferences(records: PackageRecords, file: string): PolicyError | null {
+  for (const [kind, label] of Object.entries(RECORD_LABELS)) {
+    const seen = new Set<string>();
+    for (const [i, r] of (records[kind as keyof PackageRecords] as { id: string }[]).entries()) {
+      if (seen.has(r.id))
+        return {
+          code: 'policy/duplicate-id',
+          message: `${file} 的 records.${kind}[${i}].id：${label}编号「${r.id}」重复出现`,
+        };
+      seen.add(r.id);
+    }
+  }
+  const classes = new Set(records.classes.map((c) => c.id));
+  for (const [i, s] of records.sessions.entries())
+    if (!classes.has(s.classId))
+      return {
+        code: 'policy/unknown-class',
+        message: `${file} 的 records.sessions[${i}].classId：课次「${s.id}」所属班级「${s.classId}」不在 records.classes 中`,
+      };
+  return null;
+}
+
 export function parseClassFile(text: string, file: string): Loaded<CheckInput> {
   const json = parseJson(text, file);
   if (!json.ok) return json;
-  const parsed = classFileSchema.safeParse(json.value);
+  const parsed = classFileSchema.safeParse(json.value, { error: zhCN });
   if (!parsed.success)
     return fail('policy/class-file', `${file} 不是有效的班级文件：${describeIssues(parsed.error)}`);
+  const broken = checkReferences(parsed.data.records, file);
+  if (broken) return { ok: false, error: broken };
   const packs: PolicyPack[] = [];
   for (const [i, raw] of parsed.data.packs.entries()) {
     const p = parsePolicyPack(raw, `${file} 中的 packs[${i}]`);
@@ -100,7 +150,7 @@ export function parseClassFile(text: string, file: string): Loaded<CheckInput> {
 export function parseInputsFile(text: string, file: string): Loaded<PolicyInputs> {
   const json = parseJson(text, file);
   if (!json.ok) return json;
-  const parsed = policyInputsJsonSchema.strict().safeParse(json.value);
+  const parsed = policyInputsJsonSchema.strict().safeParse(json.value, { error: zhCN });
   if (!parsed.success)
     return fail('policy/inputs', `${file} 不是有效的核查输入文件：${describeIssues(parsed.error)}`);
   return { ok: true, value: inputsFromJson(parsed.data) };
@@ -184,7 +234,7 @@ export async function loadWorkPackage(path: string): Promise<Loaded<CheckInput>>
   }
   const envJson = parseJson(envText, `${path} 中的 envelope.json`);
   if (!envJson.ok) return envJson;
-  const env = envelopeSchema.safeParse(envJson.value);
+  const env = envelopeSchema.safeParse(envJson.value, { error: zhCN });
   if (!env.success)
     return fail(
       'policy/envelope',
@@ -201,7 +251,7 @@ export async function loadWorkPackage(path: string): Promise<Loaded<CheckInput>>
   }
   const manifestJson = parseJson(manifestText, `${path} 的清单`);
   if (!manifestJson.ok) return manifestJson;
-  const manifest = workPackageManifestSchema.safeParse(manifestJson.value);
+  const manifest = workPackageManifestSchema.safeParse(manifestJson.value, { error: zhCN });
   if (!manifest.success)
     return fail('policy/manifest', `${path} 的清单不合规：${describeIssues(manifest.error)}`);
   const m = manifest.data;

@@ -73,11 +73,9 @@ describe('verifyResultBundle against hostile archives', () => {
 
   it('refuses an unlisted entry before reading records.json', async () => {
     const { entries, trusted } = await honest();
-    // records.json's local header is broken: reading it would fail as zip-unreadable.
+    // records.json's CRC-32 is wrong in both headers: reading it would fail as zip-crc-mismatch.
     const bytes = rawZipBytes([
-      ...entries.map((e) =>
-        e.name === 'records.json' ? { ...e, localName: 'x'.repeat(e.name.length) } : e,
-      ),
+      ...entries.map((e) => (e.name === 'records.json' ? { ...e, crc: 0x12345678 } : e)),
       { name: 'files/stray.bin', data: Buffer.from('stray') },
     ]);
 

@@ -220,11 +220,39 @@ export interface RawEntry {
   /** Extra-field bytes for the central directory record and for the local header. */
   extra?: Buffer;
   localExtra?: Buffer;
+  /** The name's raw bytes (e.g. GBK), instead of `name` in UTF-8. */
+  nameBytes?: Buffer;
+  /** General-purpose flags in both headers (default 0x0800, UTF-8) and in the local one only. */
+  flags?: number;
+  localFlags?: number;
+  /** A CRC-32 to claim in both headers instead of the real one, and in the local header only. */
+  crc?: number;
+  localCrc?: number;
+  /** Compression method in the local header only. */
+  localMethod?: number;
+  /** Uncompressed size in the local header only. */
+  localSize?: number;
+  /** Sets bit 3, zeroes the local CRC and sizes and writes a descriptor after the data. */
+  dataDescriptor?: { signature?: boolean; crc?: number };
+  /** External attributes' low byte (MS-DOS attributes, 0x10 = directory). */
+  dosAttributes?: number;
+  /** Where the central directory says the local header is (default: where it was written). */
+  offset?: number;
+  /** Bytes written after this entry that no entry accounts for. */
+  padAfter?: Buffer;
 }
 
 export interface RawZipOptions {
   /** Entry count written in the end record, if not the real one (a hidden-entry trick). */
   declaredCount?: number;
+  /** Bytes before the first local header (offsets account for them). */
+  prefix?: Buffer;
+  /** Bytes between the central directory and the end record. */
+  beforeEnd?: Buffer;
+  /** Write ZIP64 end records even when nothing needs them. */
+  zip64End?: boolean;
+  /** Central directory size to claim in the end record. */
+  declaredDirectorySize?: number;
 }
 
 /** An Info-ZIP Unicode path extra field (0x7075) naming `unicodeName` for the header name `name`. */
@@ -257,34 +285,55 @@ export function writeRawZip(path: string, entries: RawEntry[], options: RawZipOp
 }
 
 export function rawZipBytes(entries: RawEntry[], options: RawZipOptions = {}): Buffer {
-  const parts: Buffer[] = [];
+  const prefix = options.prefix ?? Buffer.alloc(0);
+  const parts: Buffer[] = [prefix];
   const central: Buffer[] = [];
-  let offset = 0;
+  let offset = prefix.length;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
+    const name = e.nameBytes ?? Buffer.from(e.name, 'utf8');
     const raw = Buffer.from(e.data ?? new Uint8Array(0));
     const body = e.deflate ? deflated(e.data ?? raw) : raw;
     const method = e.deflate ? 8 : 0;
     const size = e.claimedSize ?? raw.length;
-    const crc = crc32(raw);
+    const crc = e.crc ?? crc32(raw);
+    const dd = e.dataDescriptor;
+    const flags = (e.flags ?? 0x0800) | (dd ? 0x0008 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(e.localFlags ?? flags, 6);
+    local.writeUInt16LE(e.localMethod ?? method, 8);
+    if (!dd) {
+      local.writeUInt32LE(e.localCrc ?? crc, 14);
+      local.writeUInt32LE(body.length, 18);
+      local.writeUInt32LE(e.localSize ?? size, 22);
+    }
     const localName = e.localName === undefined ? name : Buffer.from(e.localName, 'utf8');
     const localExtra = e.localExtra ?? Buffer.alloc(0);
     local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(localExtra.length, 28);
     parts.push(local, localName, localExtra, body);
+    // Bytes after the data up to the next local header (descriptor, padding).
+    let descriptorLength = 0;
+    if (dd) {
+      const descriptor = Buffer.alloc(16);
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(dd.crc ?? crc, 4);
+      descriptor.writeUInt32LE(body.length, 8);
+      descriptor.writeUInt32LE(size, 12);
+      const written = dd.signature === false ? descriptor.subarray(4) : descriptor;
+      parts.push(written);
+      descriptorLength = written.length;
+    }
+    if (e.padAfter) {
+      parts.push(e.padAfter);
+      descriptorLength += e.padAfter.length;
+    }
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE((3 << 8) | 20, 4);
     cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(flags, 8);
     cd.writeUInt16LE(method, 10);
     cd.writeUInt32LE(crc, 16);
     cd.writeUInt32LE(body.length, 20);
@@ -292,16 +341,16 @@ export function rawZipBytes(entries: RawEntry[], options: RawZipOptions = {}): B
     const extra = e.extra ?? Buffer.alloc(0);
     cd.writeUInt16LE(name.length, 28);
     cd.writeUInt16LE(extra.length, 30);
-    cd.writeUInt32LE(((e.unixMode ?? 0o100644) << 16) >>> 0, 38);
-    cd.writeUInt32LE(offset, 42);
+    cd.writeUInt32LE((((e.unixMode ?? 0o100644) << 16) | (e.dosAttributes ?? 0)) >>> 0, 38);
+    cd.writeUInt32LE(e.offset ?? offset, 42);
     central.push(cd, name, extra);
-    offset += local.length + localName.length + localExtra.length + body.length;
+    offset += local.length + localName.length + localExtra.length + body.length + descriptorLength;
   }
   const cdOffset = offset;
   const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const tail: Buffer[] = [];
+  const tail: Buffer[] = [options.beforeEnd ?? Buffer.alloc(0)];
   const count = options.declaredCount ?? entries.length;
-  if (count > 0xffff) {
+  if (count > 0xffff || options.zip64End) {
     const z64 = Buffer.alloc(56);
     z64.writeUInt32LE(0x06064b50, 0);
     z64.writeBigUInt64LE(44n, 4);
@@ -313,7 +362,7 @@ export function rawZipBytes(entries: RawEntry[], options: RawZipOptions = {}): B
     z64.writeBigUInt64LE(BigInt(cdOffset), 48);
     const locator = Buffer.alloc(20);
     locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize + tail[0]!.length), 8);
     locator.writeUInt32LE(1, 16);
     tail.push(z64, locator);
   }
@@ -321,7 +370,7 @@ export function rawZipBytes(entries: RawEntry[], options: RawZipOptions = {}): B
   eocd.writeUInt32LE(0x06054b50, 0);
   eocd.writeUInt16LE(Math.min(count, 0xffff), 8);
   eocd.writeUInt16LE(Math.min(count, 0xffff), 10);
-  eocd.writeUInt32LE(cdSize, 12);
+  eocd.writeUInt32LE(options.declaredDirectorySize ?? cdSize, 12);
   eocd.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([...parts, ...central, ...tail, eocd]);
 }

@@ -153,7 +153,7 @@ describe('policy CLI', () => {
   test.each([
     ['missing.json', '文件不存在'],
     ['broken.json', '不是有效的 JSON'],
-    ['badclass.json', 'records.classes.0'],
+    ['badclass.json', 'records.classes[0]'],
     ['notzip.qhpkg', '不是有效的工作包'],
     ['badpack.qhpkg', 'files/p.json'],
   ])(
