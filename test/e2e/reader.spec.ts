@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
+import { LONG_PLAN_PHRASE } from '../fixtures/longPlanPdf';
+import { importLongPlan, LONG_PLAN_EXPERT, writeLongPlanPackage } from './helpers/longPlan';
 import { linkExpert } from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -136,5 +138,39 @@ describe('a damaged file', () => {
     expect(message).toContain(file.path);
     expect(message).toContain('SHA-256 与签名清单不符');
     await page.screenshot({ path: path.join(SHOTS, 'reader-damaged.png') });
+  });
+});
+
+describe('a 40-page plan in a Chinese font that is not embedded', () => {
+  it('renders, extracts the Chinese text through the shipped cMaps and draws only visible pages', async () => {
+    const { page } = app;
+    const file = await writeLongPlanPackage(app.harness.userDataDir);
+    await importLongPlan(page, app.harness, file);
+    await page.getByRole('button', { name: '更换' }).click();
+    await linkExpert(page, LONG_PLAN_EXPERT);
+    await page.getByTestId('review-queue-item').filter({ hasText: '长篇创业计划书' }).click();
+    await expect.poll(() => reader().getAttribute('data-status')).toBe('ready');
+    await expect.poll(() => page.getByTestId('reader-pages').textContent()).toBe('/ 40');
+    await expect.poll(() => canvasVariance()).toBeGreaterThan(5);
+    // Without the UniGB-UCS2-H cMap pdf.js cannot map these codes to text at all.
+    await expect.poll(() => textLayers()).toContain(LONG_PLAN_PHRASE);
+    const drawn = () => page.locator('[data-testid="pdf-scroll"] .page canvas').count();
+    await expect.poll(drawn).toBeGreaterThan(0);
+    expect(await drawn()).toBeLessThan(40);
+    await page.screenshot({ path: path.join(SHOTS, 'reader-long-plan.png') });
+  });
+
+  it('goes to a typed page number and follows it in the thumbnails', async () => {
+    const { page } = app;
+    await page.getByTestId('reader-page').fill('30');
+    await page.getByTestId('reader-page').press('Enter');
+    await expect.poll(() => textLayers()).toContain('第 30 页');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="reader-thumb"][aria-current="page"]')
+          .getAttribute('aria-label'),
+      )
+      .toBe('第 30 页');
   });
 });
