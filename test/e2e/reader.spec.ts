@@ -11,7 +11,12 @@ import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
 import { LONG_PLAN_PHRASE } from '../fixtures/longPlanPdf';
-import { importLongPlan, LONG_PLAN_EXPERT, writeLongPlanPackage } from './helpers/longPlan';
+import {
+  importLongPlan,
+  LONG_PLAN_EXPERT,
+  PORTFOLIO_TITLE,
+  writeLongPlanPackage,
+} from './helpers/longPlan';
 import { linkExpert } from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
@@ -172,5 +177,40 @@ describe('a 40-page plan in a Chinese font that is not embedded', () => {
           .getAttribute('aria-label'),
       )
       .toBe('第 30 页');
+  });
+});
+
+describe("an online portfolio with the trainee's sales sheet and shop screenshot", () => {
+  it('says a file labelled PDF that is not one is not shown', async () => {
+    const { page } = app;
+    await page.getByTestId('review-queue-item').filter({ hasText: PORTFOLIO_TITLE }).click();
+    await page.getByTestId('submission-reader').waitFor();
+    await expect.poll(() => reader().getAttribute('data-status')).toBe('error');
+    await expect
+      .poll(() => page.getByTestId('reader-error').textContent())
+      .toContain('内容不是 PDF');
+  });
+
+  it('shows the sales sheet as a table and a chart with the policy 6-month average', async () => {
+    const { page } = app;
+    await page.getByText('TRN-1-3-sales.csv', { exact: true }).click();
+    await page.getByTestId('sales-table').waitFor();
+    await expect.poll(() => page.locator('[data-testid="sales-table"] tbody tr').count()).toBe(6);
+    await expect
+      .poll(() => page.getByTestId('sales-average').textContent())
+      .toBe('近 6 个月月均销售额：5,612.33 元');
+    await expect.poll(() => page.locator('[data-testid="sales-chart"] rect').count()).toBe(6);
+    await page.screenshot({ path: path.join(SHOTS, 'reader-sales.png') });
+  });
+
+  it('shows the screenshot and zooms it', async () => {
+    const { page } = app;
+    await page.getByText('TRN-1-3-shop.png', { exact: true }).click();
+    const img = page.locator('[data-testid="image-reader"] img');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(360);
+    await page.getByRole('button', { name: '原始大小' }).click();
+    await expect.poll(() => img.evaluate((el) => el.getBoundingClientRect().width)).toBe(360);
+    await page.getByRole('button', { name: '放大' }).click();
+    await expect.poll(() => img.evaluate((el) => el.getBoundingClientRect().width)).toBe(450);
   });
 });

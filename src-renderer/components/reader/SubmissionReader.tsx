@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { packageFileUrl } from '../../../src-shared/reader/fileUrl';
 import { t } from '../../app/strings';
 import type { FileRow } from '../../db/types';
+import { ImageViewer } from './ImageViewer';
 import { PdfViewer, type PageRequest } from './PdfViewer';
+import { SalesSheetView } from './SalesSheetView';
 
 const s = t.reader;
 
@@ -69,6 +71,10 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
             goTo={goTo?.fileId === file.id ? goTo : null}
             onCite={onCite ? (page) => onCite(file, page) : undefined}
           />
+        ) : kind === 'image' ? (
+          <ImageViewer key={url} url={url} path={file.path} />
+        ) : kind === 'csv' ? (
+          <SalesSheetView key={url} url={url} path={file.path} />
         ) : (
           <Alert color="gray">{s.notReadable(file.path)}</Alert>
         )}
