@@ -39,15 +39,14 @@ export default {
       await enterDemo(page, '评审专家');
       await importLongPlan(page, app, await writeLongPlanPackage(app.userDataDir, 40, false));
       await linkExpert(page, LONG_PLAN_EXPERT);
-      const items = page.getByTestId('review-queue-item');
-      let next = 0;
+      // Two plans in the queue: each call opens the one not shown now.
+      const other = page.locator('[data-testid="review-queue-item"][aria-selected="false"]');
       const openNext = async () => {
         const before = await page
           .getByTestId('pdf-reader')
           .getAttribute('data-url', { timeout: 1000 })
           .catch(() => null);
-        await items.nth(next).click();
-        next = 1 - next;
+        await other.first().click();
         // The viewer of the plan just chosen, ready, with ink on its first page's canvas.
         await page.waitForFunction(
           (previousUrl) => {

@@ -167,6 +167,8 @@ describe('a 40-page plan in a Chinese font that is not embedded', () => {
 
   it('goes to a typed page number and follows it in the thumbnails', async () => {
     const { page } = app;
+    await page.getByRole('button', { name: '缩略图' }).click();
+    await expect.poll(() => page.getByTestId('reader-thumb').count()).toBe(40);
     await page.getByTestId('reader-page').fill('30');
     await page.getByTestId('reader-page').press('Enter');
     await expect.poll(() => textLayers()).toContain('第 30 页');

@@ -48,7 +48,8 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
   const [page, setPage] = useState(1);
   const [scale, setScale] = useState(1);
   const [matches, setMatches] = useState<FindMatches | null>(null);
-  const [thumbs, setThumbs] = useState(true);
+  // Off at first: beside the form the page needs the width; one click shows the strip.
+  const [thumbs, setThumbs] = useState(false);
   const pendingPage = useRef<number | null>(goTo?.page ?? null);
 
   useEffect(() => {

@@ -18,6 +18,7 @@ export function ReadingSplit({ profile, item }: { profile: Profile; item: QueueI
   return (
     <SplitPane
       height={PANE_HEIGHT}
+      initial={0.6}
       label={t.reader.title}
       left={ctx ? <SubmissionReader files={ctx.files} /> : null}
       right={
