@@ -61,10 +61,10 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
       if (!fetched.ok) return setStatus({ kind: 'error', message: fetched.error.message });
       if (!fetched.contentType.startsWith('application/pdf'))
         return setStatus({ kind: 'error', message: s.notPdfType(path) });
-      const { lib, viewer } = await loadPdfjs();
+      const { lib, viewer, worker } = await loadPdfjs();
       let pdf: PDFDocumentProxy;
       try {
-        pdf = await lib.getDocument({ data: fetched.bytes, ...PDF_OPEN_OPTIONS }).promise;
+        pdf = await lib.getDocument({ data: fetched.bytes, worker, ...PDF_OPEN_OPTIONS }).promise;
       } catch (error) {
         if (!controller.signal.aborted)
           setStatus({ kind: 'error', message: s.damagedPdf(path, (error as Error).message) });

@@ -5,9 +5,14 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 type PdfjsLib = typeof import('pdfjs-dist');
 type PdfjsViewer = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
 
-let loading: Promise<{ lib: PdfjsLib; viewer: PdfjsViewer }> | null = null;
+type PdfWorker = InstanceType<PdfjsLib['PDFWorker']>;
+let loading: Promise<{ lib: PdfjsLib; viewer: PdfjsViewer; worker: PdfWorker }> | null = null;
 
-export function loadPdfjs(): Promise<{ lib: PdfjsLib; viewer: PdfjsViewer }> {
+/**
+ * pdf.js and one worker for every document of the session: without a shared worker each
+ * getDocument starts a new thread and parses the 1 MB worker script again.
+ */
+export function loadPdfjs(): Promise<{ lib: PdfjsLib; viewer: PdfjsViewer; worker: PdfWorker }> {
   loading ??= (async () => {
     const lib = await import('pdfjs-dist');
     lib.GlobalWorkerOptions.workerSrc = workerUrl;
@@ -15,7 +20,7 @@ export function loadPdfjs(): Promise<{ lib: PdfjsLib; viewer: PdfjsViewer }> {
     // body), so it must be set before they are imported.
     (globalThis as { pdfjsLib?: PdfjsLib }).pdfjsLib = lib;
     const viewer = await import('pdfjs-dist/web/pdf_viewer.mjs');
-    return { lib, viewer };
+    return { lib, viewer, worker: new lib.PDFWorker() };
   })();
   return loading;
 }
