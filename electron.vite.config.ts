@@ -1,6 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// pdf.js fetches character maps (CJK text in PDFs whose fonts are not embedded) and the 14
+// standard fonts' data at run time. They ship with the build under pdfjs/ and are served by the
+// app:// handler like any asset: no network, no file://.
+const PDFJS_ROOT = resolve(__dirname, 'node_modules/pdfjs-dist');
+const PDFJS_FOLDERS = ['cmaps', 'standard_fonts'] as const;
+function pdfjsAssets(): Plugin {
+  return {
+    name: 'qihang-pdfjs-assets',
+    generateBundle() {
+      for (const folder of PDFJS_FOLDERS) {
+        for (const name of readdirSync(resolve(PDFJS_ROOT, folder))) {
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${folder}/${name}`,
+            source: readFileSync(resolve(PDFJS_ROOT, folder, name)),
+          });
+        }
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/pdfjs', (req, res, next) => {
+        const [folder, name, ...rest] = (req.url ?? '').split('?')[0]!.split('/').filter(Boolean);
+        if (!PDFJS_FOLDERS.includes(folder as never) || !name || rest.length > 0) return next();
+        if (!readdirSync(resolve(PDFJS_ROOT, folder!)).includes(name)) return next();
+        res.end(readFileSync(resolve(PDFJS_ROOT, folder!, name)));
+      });
+    },
+  };
+}
 
 // electron-vite only auto-detects src/main, src/preload and src/renderer, so every entry is
 // named here. The preload is bundled whole (no externals): a sandboxed preload cannot require
@@ -27,7 +59,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(outRoot, 'renderer'),
       rolldownOptions: {

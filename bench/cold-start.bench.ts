@@ -13,7 +13,7 @@ import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness, type Harness } from '../test/e2e/harness/server';
 import { compare, resultOf } from './lib/measure';
 
-async function buildBaseline(): Promise<string> {
+export async function buildBaseline(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-baseline-'));
   await build({
     root: path.join(__dirname, 'fixtures/empty-mantine'),
@@ -26,7 +26,11 @@ async function buildBaseline(): Promise<string> {
   return outDir;
 }
 
-async function timeLoad(harness: Harness, profileDir: string, ready: string): Promise<number> {
+export async function timeLoad(
+  harness: Harness,
+  profileDir: string,
+  ready: string,
+): Promise<number> {
   const { context } = await launchBrowser(profileDir);
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -4,6 +4,7 @@ import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { openWorkPackage } from '../services/packages/open';
 import { ImportJobs } from '../services/packages/jobs';
 import { pinProfileKind } from '../services/packages/profileKinds';
+import { keepVerifiedPackage, packageStoreDir } from '../services/packages/store';
 import { readDemoKey, trustForImporter, type Importer } from '../services/packages/trust';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
@@ -21,7 +22,13 @@ export function packagesHandlers(
   ctx: MainContext,
   open: typeof openWorkPackage = openWorkPackage,
 ): QihangHandlers['packages'] {
-  const jobs = new ImportJobs({ uploadDir: uploadDirOf(ctx), open });
+  const storeDir = packageStoreDir(ctx.userDataDir);
+  const jobs = new ImportJobs({
+    uploadDir: uploadDirOf(ctx),
+    open,
+    // The reader serves submission files from this copy, checked again on every read.
+    keep: (packagePath, result) => keepVerifiedPackage(storeDir, packagePath, result),
+  });
   const trustFor = (importer: Importer) =>
     trustForImporter({ importer, keysDir: keysDir(ctx), resourcesDir: ctx.resourcesDir });
   // The demo's recordings travel beside the bundled package; a demo profile may re-import it.
@@ -49,6 +56,12 @@ export function packagesHandlers(
         externalMediaDirs: [path.join(ctx.resourcesDir, 'demo', 'media')],
       });
       if (!opened.ok) return fail(opened.code, opened.message);
+      const kept = await keepVerifiedPackage(
+        storeDir,
+        path.join(ctx.resourcesDir, DEMO_PACKAGE),
+        opened,
+      );
+      if (!kept.ok) return fail(kept.code, kept.message);
       return ok({
         manifest: opened.manifest,
         envelopeHash: opened.envelopeHash,

@@ -5,6 +5,7 @@ import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
 import { panelStrings } from './strings/panel';
+import { readerStrings } from './strings/reader';
 import { reviewStrings } from './strings/review';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
@@ -72,6 +73,7 @@ export const t = {
     logFileNone: '（未记录）',
   },
   review: reviewStrings,
+  reader: readerStrings,
   panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,

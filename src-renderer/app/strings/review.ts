@@ -39,7 +39,6 @@ export const reviewStrings = {
     fileMissing: '文件缺失',
     fileExternal: '外部介质',
     fileInPackage: '工作包内',
-    pdfNotYet: '本版本尚不能在工作站内打开 PDF，请按文件名在工作包目录中查看材料。',
   },
   form: {
     rubric: '评分标准',

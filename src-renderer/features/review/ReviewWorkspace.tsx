@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Kbd, Loader, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -6,9 +6,8 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
-import { PANE_HEIGHT } from './layout';
 import { loadQueue } from './queue';
-import { ReviewForm } from './ReviewForm';
+import { ReadingSplit } from './ReadingSplit';
 import { ReviewQueue } from './ReviewQueue';
 
 const s = t.review;
@@ -68,25 +67,17 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
         <Text c="dimmed">{s.queue.empty}</Text>
       ) : (
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 4 }}>
+          <Grid.Col span={{ base: 12, md: 3 }}>
             <ReviewQueue
               items={items}
               selectedId={current?.assignment.id ?? null}
               onSelect={setSelected}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8 }}>
+          <Grid.Col span={{ base: 12, md: 9 }}>
             {current ? (
               // Keyed by assignment so a newly opened outcome starts at the top.
-              <ScrollArea
-                key={current.assignment.id}
-                h={PANE_HEIGHT}
-                type="auto"
-                offsetScrollbars
-                data-testid="review-pane"
-              >
-                <ReviewForm profile={profile} item={current} />
-              </ScrollArea>
+              <ReadingSplit key={current.assignment.id} profile={profile} item={current} />
             ) : (
               <Text c="dimmed">{s.form.pick}</Text>
             )}

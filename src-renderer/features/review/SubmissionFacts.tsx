@@ -54,9 +54,6 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
               </List.Item>
             ))}
           </List>
-          <Text size="xs" c="dimmed" mt={4}>
-            {s.pdfNotYet}
-          </Text>
         </div>
       </Stack>
     </Card>

@@ -4,6 +4,7 @@ import { addMonths, quarterDeadline } from '../dates';
 import type { ClassContext, TraineeVerdict } from '../context';
 import { fmtHours, type Finding } from '../findings';
 import type { RuleId } from '../ruleIds';
+import { salesAverage } from '../salesAverage';
 import type { RuleDef } from './types';
 
 function withAmount(f: Finding, amountYuan: number): Finding {
@@ -109,8 +110,6 @@ export const subsidyElite: RuleDef = {
   },
 };
 
-const cents = (yuan: number): number => Math.round(yuan * 100);
-
 export const subsidyPractice: RuleDef = {
   id: 'R-SUBSIDY-PRACTICE',
   group: 'subsidy',
@@ -130,13 +129,10 @@ export const subsidyPractice: RuleDef = {
     let salesShort = false;
     if (pr.shopOpenedAt) {
       const on = addMonths(pr.shopOpenedAt, rules.shopMonths);
-      const months = pr.monthlySales;
-      const total = months.reduce((s, m) => s + cents(m.amountYuan), 0);
-      const avg = months.length ? total / months.length / 100 : 0;
-      const enoughData = months.length >= rules.shopMonths;
-      const avgOk = enoughData && total >= cents(rules.minAverageMonthlySalesYuan) * months.length;
+      const sales = salesAverage(pr.monthlySales, rules);
+      const { enoughData, meetsMinimum: avgOk } = sales;
       parts.push(
-        `网店 ${pr.shopOpenedAt} 开办，满 ${rules.shopMonths} 个月为 ${on}；${months.length} 个月月均销售 ${avg.toFixed(2)} 元 ${avgOk ? '≥' : enoughData ? '<' : '（数据不足）'} ${rules.minAverageMonthlySalesYuan} 元`,
+        `网店 ${pr.shopOpenedAt} 开办，满 ${rules.shopMonths} 个月为 ${on}；${sales.months} 个月月均销售 ${(sales.totalFen / Math.max(1, sales.months) / 100).toFixed(2)} 元 ${avgOk ? '≥' : enoughData ? '<' : '（数据不足）'} ${rules.minAverageMonthlySalesYuan} 元`,
       );
       if (avgOk && (!qualifiesOn || on < qualifiesOn)) qualifiesOn = on;
       salesShort = !enoughData && !pr.licenceIssuedAt;

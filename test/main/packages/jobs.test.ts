@@ -68,6 +68,39 @@ describe('ImportJobs', () => {
   });
 });
 
+describe('ImportJobs keeping verified packages', () => {
+  it('keeps the package before reporting done, and fails the job when keeping fails', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const key = makeKey();
+    const pkg = path.join(dir, 'ok.qhpkg');
+    await writePackage(pkg, makeManifest(), { key });
+    const kept: string[] = [];
+    let refuse = false;
+    const jobs = new ImportJobs({
+      uploadDir: path.join(dir, 'uploads'),
+      open: openWorkPackage,
+      keep: async (file, result) => {
+        kept.push(`${path.basename(file)} ${result.manifest.packageId}`);
+        return refuse ? { ok: false, code: 'io-error', message: '磁盘已满' } : { ok: true };
+      },
+    });
+    const first = jobs.startFile(pkg, trustOnly(key), []).jobId;
+    await jobs.settled(first);
+    const done = jobs.status(first);
+    expect(done.ok && done.status.phase).toBe('done');
+    expect(kept).toEqual(['ok.qhpkg PKG-2026-HD-01']);
+
+    refuse = true;
+    const second = jobs.startFile(pkg, trustOnly(key), []).jobId;
+    await jobs.settled(second);
+    const failed = jobs.status(second);
+    expect(failed.ok && failed.status.phase).toBe('failed');
+    expect(failed.ok && failed.status.error).toEqual({ code: 'io-error', message: '磁盘已满' });
+    expect(failed.ok && failed.status.result).toBeUndefined();
+  });
+});
+
 describe('safeSegment', () => {
   it.each([
     ['海淀区第一批.qhpkg', '海淀区第一批.qhpkg'],

@@ -59,6 +59,19 @@ describe('content security policy', () => {
     expect(csp).not.toMatch(/https?:\/\//);
   });
 
+  // The reader (pdf.js) needs exactly this and nothing wider: its worker is a module script from
+  // our own build (worker-src 'self'), the worker fetches cMaps and standard font data from our
+  // own /pdfjs/ route (connect-src 'self'), page images are drawn to canvases, and documents
+  // are opened with isEvalSupported: false, so no 'unsafe-eval' and no 'wasm-unsafe-eval'.
+  it('lets the pdf.js reader run without widening scripts', () => {
+    const directives = csp.split('; ');
+    const worker = directives.find((d) => d.startsWith('worker-src'))!;
+    expect(worker.split(' ')).toContain("'self'");
+    expect(worker).not.toMatch(/unsafe|http|\*/);
+    expect(directives).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
+  });
+
   it('adds only the given extra connect sources', () => {
     expect(buildCsp({ connect: ['ws://127.0.0.1:1234'] })).toContain(
       "connect-src 'self' ws://127.0.0.1:1234",

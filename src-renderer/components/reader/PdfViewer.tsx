@@ -1,0 +1,204 @@
+// A PDF of a submission, read with pdf.js's own viewer components: pages are laid out at once
+// but only the visible ones (and a small buffer) are rendered, the text layer allows selection,
+// and the find controller highlights hits. The toolbar around it is ours.
+import { Alert, Box, Group, Loader, Stack, Text } from '@mantine/core';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
+import 'pdfjs-dist/web/pdf_viewer.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from '../../app/strings';
+import { fetchPackageFile } from './fetchFile';
+import { PdfThumbnails } from './PdfThumbnails';
+import { PdfToolbar, type FindMatches } from './PdfToolbar';
+import { loadPdfjs, PDF_OPEN_OPTIONS } from './pdfjs';
+
+const s = t.reader;
+
+/** Asks the viewer to show a page; a new `nonce` repeats the request for the same page. */
+export interface PageRequest {
+  page: number;
+  nonce: number;
+}
+
+export interface PdfViewerProps {
+  /** The /files/<packageId>/<sha256> address. */
+  url: string;
+  /** The file's path in the package, for messages. */
+  path: string;
+  goTo?: PageRequest | null;
+  /** Shown as 引用此页 when given. */
+  onCite?: (page: number) => void;
+}
+
+type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+interface Open {
+  viewer: PDFViewer;
+  eventBus: EventBus;
+  doc: PDFDocumentProxy;
+}
+
+/** One document per mount: give it `key={url}` so another file starts from a fresh state. */
+export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const viewerRef = useRef<HTMLDivElement>(null);
+  const openRef = useRef<Open | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [page, setPage] = useState(1);
+  const [scale, setScale] = useState(1);
+  const [matches, setMatches] = useState<FindMatches | null>(null);
+  // Off at first: beside the form the page needs the width; one click shows the strip.
+  const [thumbs, setThumbs] = useState(false);
+  const pendingPage = useRef<number | null>(goTo?.page ?? null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let opened: Open | null = null;
+    void (async () => {
+      const fetched = await fetchPackageFile(url, controller.signal);
+      if (controller.signal.aborted) return;
+      if (!fetched.ok) return setStatus({ kind: 'error', message: fetched.error.message });
+      if (!fetched.contentType.startsWith('application/pdf'))
+        return setStatus({ kind: 'error', message: s.notPdfType(path) });
+      const { lib, viewer, worker } = await loadPdfjs();
+      let pdf: PDFDocumentProxy;
+      try {
+        pdf = await lib.getDocument({ data: fetched.bytes, worker, ...PDF_OPEN_OPTIONS }).promise;
+      } catch (error) {
+        if (!controller.signal.aborted)
+          setStatus({ kind: 'error', message: s.damagedPdf(path, (error as Error).message) });
+        return;
+      }
+      const container = containerRef.current;
+      const viewerDiv = viewerRef.current;
+      if (controller.signal.aborted || !container || !viewerDiv) {
+        void pdf.loadingTask.destroy();
+        return;
+      }
+      const eventBus = new viewer.EventBus();
+      const linkService = new viewer.PDFLinkService({ eventBus });
+      const findController = new viewer.PDFFindController({ eventBus, linkService });
+      const pdfViewer = new viewer.PDFViewer({
+        container,
+        viewer: viewerDiv,
+        eventBus,
+        linkService,
+        findController,
+      });
+      linkService.setViewer(pdfViewer);
+      eventBus.on('pagesinit', () => {
+        pdfViewer.currentScaleValue = 'page-width';
+        if (pendingPage.current) pdfViewer.currentPageNumber = pendingPage.current;
+        pendingPage.current = null;
+      });
+      eventBus.on('pagechanging', (e: { pageNumber: number }) => setPage(e.pageNumber));
+      eventBus.on('scalechanging', (e: { scale: number }) => setScale(e.scale));
+      const onMatches = (e: { matchesCount?: FindMatches }) => {
+        if (e.matchesCount) setMatches(e.matchesCount);
+      };
+      eventBus.on('updatefindmatchescount', onMatches);
+      eventBus.on('updatefindcontrolstate', onMatches);
+      pdfViewer.setDocument(pdf);
+      linkService.setDocument(pdf, null);
+      opened = { viewer: pdfViewer, eventBus, doc: pdf };
+      openRef.current = opened;
+      setDoc(pdf);
+      setStatus({ kind: 'ready' });
+    })();
+    return () => {
+      controller.abort();
+      openRef.current = null;
+      if (opened) {
+        opened.viewer.cleanup();
+        void opened.doc.loadingTask.destroy();
+      }
+    };
+  }, [url, path]);
+
+  // A page asked for from outside (an anchor): now if open, else once the pages are laid out.
+  useEffect(() => {
+    if (!goTo) return;
+    const open = openRef.current;
+    if (open && open.viewer.pagesCount > 0) open.viewer.currentPageNumber = goTo.page;
+    else pendingPage.current = goTo.page;
+  }, [goTo]);
+
+  const goToPage = useCallback((n: number) => {
+    const open = openRef.current;
+    if (!open) return;
+    open.viewer.currentPageNumber = Math.min(Math.max(1, n), open.doc.numPages);
+  }, []);
+
+  const find = useCallback((query: string, again: boolean, previous: boolean) => {
+    const open = openRef.current;
+    if (!open) return;
+    if (query === '') setMatches(null);
+    open.eventBus.dispatch('find', {
+      source: null,
+      type: again ? 'again' : '',
+      query,
+      caseSensitive: false,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: previous,
+      matchDiacritics: false,
+    });
+  }, []);
+
+  return (
+    <Stack gap={4} h="100%" data-testid="pdf-reader" data-status={status.kind} data-url={url}>
+      <PdfToolbar
+        disabled={status.kind !== 'ready'}
+        page={page}
+        pages={doc?.numPages ?? 0}
+        scale={scale}
+        matches={matches}
+        thumbs={thumbs}
+        onThumbs={() => setThumbs((v) => !v)}
+        onPage={goToPage}
+        onZoomIn={() => openRef.current?.viewer.increaseScale()}
+        onZoomOut={() => openRef.current?.viewer.decreaseScale()}
+        onFitWidth={() => {
+          if (openRef.current) openRef.current.viewer.currentScaleValue = 'page-width';
+        }}
+        onFind={find}
+        onCite={onCite ? () => onCite(page) : undefined}
+      />
+      {status.kind === 'error' && (
+        <Alert color="red" title={s.cannotShow} data-testid="reader-error">
+          {status.message}
+        </Alert>
+      )}
+      <Group
+        gap={4}
+        wrap="nowrap"
+        align="stretch"
+        style={{ flex: 1, minHeight: 0, display: status.kind === 'error' ? 'none' : 'flex' }}
+      >
+        {thumbs && doc && <PdfThumbnails doc={doc} current={page} onPick={goToPage} key={url} />}
+        <Box
+          pos="relative"
+          style={{ flex: 1, minWidth: 0, background: 'var(--mantine-color-gray-2)' }}
+        >
+          {/* pdf.js requires an absolutely positioned scroll container holding div.pdfViewer. */}
+          <div
+            ref={containerRef}
+            data-testid="pdf-scroll"
+            style={{ position: 'absolute', inset: 0, overflow: 'auto' }}
+          >
+            <div ref={viewerRef} className="pdfViewer" />
+          </div>
+          {status.kind === 'loading' && (
+            <Group pos="absolute" top={12} left={12} gap="xs">
+              <Loader size="xs" />
+              <Text size="sm" c="dimmed">
+                {s.loading}
+              </Text>
+            </Group>
+          )}
+        </Box>
+      </Group>
+    </Stack>
+  );
+}

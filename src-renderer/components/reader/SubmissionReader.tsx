@@ -1,0 +1,84 @@
+// Every file of a submission in one pane: a tab per file, each opened in the viewer its type
+// needs. Shared by the expert's review screen and the chair's panel screen (features may not
+// import each other; both import this).
+import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { packageFileUrl } from '../../../src-shared/reader/fileUrl';
+import { t } from '../../app/strings';
+import type { FileRow } from '../../db/types';
+import { ImageViewer } from './ImageViewer';
+import { PdfViewer, type PageRequest } from './PdfViewer';
+import { SalesSheetView } from './SalesSheetView';
+
+const s = t.reader;
+
+/** Open `fileId` at `page`; a new nonce repeats the request (the same anchor clicked twice). */
+export interface FilePageRequest extends PageRequest {
+  fileId: string;
+}
+
+export type ReaderKind = 'pdf' | 'image' | 'csv' | 'other';
+
+export function readerKindOf(file: Pick<FileRow, 'mediaType'>): ReaderKind {
+  const type = file.mediaType.toLowerCase().split(';')[0]!.trim();
+  if (type === 'application/pdf') return 'pdf';
+  if (type === 'image/png' || type === 'image/jpeg') return 'image';
+  if (type === 'text/csv') return 'csv';
+  return 'other';
+}
+
+const fileName = (path: string) => path.split('/').at(-1) ?? path;
+
+export interface SubmissionReaderProps {
+  files: FileRow[];
+  goTo?: FilePageRequest | null;
+  /** 引用此页: the file and the page being read. */
+  onCite?: (file: FileRow, page: number) => void;
+}
+
+export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps) {
+  const readable = files.filter((f) => readerKindOf(f) !== 'other');
+  const [selected, setSelected] = useState<string | null>(readable[0]?.id ?? null);
+  // A new page request switches to its file (state adjusted while rendering, not in an effect).
+  const [seenGoTo, setSeenGoTo] = useState(goTo);
+  if (goTo !== seenGoTo) {
+    setSeenGoTo(goTo);
+    if (goTo) setSelected(goTo.fileId);
+  }
+  const file = readable.find((f) => f.id === selected) ?? readable[0];
+  if (!file) return <Text c="dimmed">{s.noFiles}</Text>;
+
+  const url = packageFileUrl(file.packageId, file.sha256);
+  const kind = readerKindOf(file);
+  return (
+    <Stack gap={6} h="100%" data-testid="submission-reader">
+      {readable.length > 1 && (
+        <SegmentedControl
+          size="xs"
+          value={file.id}
+          onChange={setSelected}
+          data={readable.map((f) => ({ value: f.id, label: fileName(f.path) }))}
+        />
+      )}
+      <div style={{ flex: 1, minHeight: 0 }}>
+        {file.external ? (
+          <Alert color="gray">{s.notReadable(file.path)}</Alert>
+        ) : kind === 'pdf' ? (
+          <PdfViewer
+            key={url}
+            url={url}
+            path={file.path}
+            goTo={goTo?.fileId === file.id ? goTo : null}
+            onCite={onCite ? (page) => onCite(file, page) : undefined}
+          />
+        ) : kind === 'image' ? (
+          <ImageViewer key={url} url={url} path={file.path} />
+        ) : kind === 'csv' ? (
+          <SalesSheetView key={url} url={url} path={file.path} />
+        ) : (
+          <Alert color="gray">{s.notReadable(file.path)}</Alert>
+        )}
+      </div>
+    </Stack>
+  );
+}
