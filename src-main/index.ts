@@ -19,6 +19,7 @@ import {
 } from './security/protocol';
 import { mainWindowOptions } from './security/window';
 import { sealerFromSafeStorage } from './services/keys/osSealer';
+import { VerifiedMedia } from './services/media/verifiedMedia';
 import { mainLogPath, openMainLog } from './services/mainlog/mainLog';
 
 // Must happen before 'ready': privileged schemes cannot be registered later.
@@ -33,6 +34,8 @@ const preloadPath = path.join(appPath, 'out/preload/index.js');
 const resourcesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'resources')
   : path.join(appPath, 'resources');
+// One set of verified media for the IPC handlers (which verify) and app:// (which serves).
+const verifiedMedia = new VerifiedMedia();
 const log = openMainLog(mainLogPath(app.getPath('userData')));
 log.write({
   kind: 'step',
@@ -47,6 +50,7 @@ function hardenSession(): void {
     createAppHandler({
       routes: appRoutes({ rendererRoot }),
       csp: buildCsp(),
+      media: verifiedMedia,
       onRefused: ({ status, url, reason }) =>
         log.write({ kind: 'request-refused', status, url, reason }),
     }),
@@ -88,6 +92,14 @@ const dialogs: HostDialogs = {
       : await dialog.showSaveDialog(options);
     return r.canceled ? null : (r.filePath ?? null);
   },
+  async openFolder({ title }) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = { title, properties: ['openDirectory' as const] };
+    const r = parent
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
 };
 
 function wireIpc(): void {
@@ -101,6 +113,7 @@ function wireIpc(): void {
       userDataDir: app.getPath('userData'),
       logFile: log.file,
       dialogs,
+      media: verifiedMedia,
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
         process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform,

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
+import { mediaHandlers } from './media';
 import { packagesHandlers } from './packages';
 import { panelHandlers } from './panel';
 import { policyHandlers } from './policy';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     profiles: profilesHandlers(ctx),
     certificates: certificatesHandlers(ctx),
     panel: panelHandlers(ctx),
+    media: mediaHandlers(ctx),
   };
 }
 

@@ -17,12 +17,22 @@ export interface AppRefusal {
   reason: string;
 }
 
+/**
+ * Where `/media/<sha256>` finds its file: only files main verified in this run, still at the
+ * size and mtime they were hashed at (services/media/verifiedMedia.ts implements it).
+ */
+export interface MediaSource {
+  lookup(sha256: string): Promise<{ path: string; size: number } | 'unverified' | 'changed'>;
+}
+
 export interface AppHandlerOptions {
   routes: readonly AppRoute[];
   /** The Content-Security-Policy header; the harness adds its loopback WebSocket. */
   csp: string;
   /** Every 4xx answer, for main's log. */
   onRefused?: (refusal: AppRefusal) => void;
+  /** Verified media; without it `/media/…` is 404 like any unknown path. */
+  media?: MediaSource;
 }
 
 /** The real file behind `filePath` if it is a regular file still inside `root` (symlinks too). */
@@ -47,17 +57,7 @@ export function createAppHandler(options: AppHandlerOptions): AppHandler {
     return new Response(null, { status, headers: { ...base(), ...extra } });
   };
 
-  return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return refuse(request, 405, 'method', { Allow: 'GET, HEAD' });
-    }
-    const target = resolveAppTarget(request.url, options.routes);
-    if (target.kind === 'refused') return refuse(request, 403, target.reason);
-    if (target.kind === 'no-route') return refuse(request, 404, 'no route');
-    const file = await regularFileInside(target.root, target.filePath);
-    if (file === 'outside') return refuse(request, 403, 'link outside the route folder');
-    if (file === 'missing') return refuse(request, 404, 'no such file');
-
+  const serveFile = (request: Request, file: { path: string; size: number }): Response => {
     const range = parseRange(request.headers.get('range'), file.size);
     if (range.kind === 'unsatisfiable') {
       return refuse(request, 416, 'range', { 'Content-Range': contentRange(range, file.size) });
@@ -78,5 +78,25 @@ export function createAppHandler(options: AppHandlerOptions): AppHandler {
     }
     const stream = createReadStream(file.path, { start, end });
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  };
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return refuse(request, 405, 'method', { Allow: 'GET, HEAD' });
+    }
+    const target = resolveAppTarget(request.url, options.routes);
+    if (target.kind === 'refused') return refuse(request, 403, target.reason);
+    if (target.kind === 'no-route') return refuse(request, 404, 'no route');
+    if (target.kind === 'media') {
+      // Unverified, or changed since it was hashed: no bytes, whatever the Range says.
+      const found = options.media ? await options.media.lookup(target.sha256) : 'unverified';
+      if (found === 'unverified') return refuse(request, 404, 'media not verified');
+      if (found === 'changed') return refuse(request, 403, 'media changed since verified');
+      return serveFile(request, found);
+    }
+    const file = await regularFileInside(target.root, target.filePath);
+    if (file === 'outside') return refuse(request, 403, 'link outside the route folder');
+    if (file === 'missing') return refuse(request, 404, 'no such file');
+    return serveFile(request, file);
   };
 }

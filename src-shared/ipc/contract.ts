@@ -3,6 +3,7 @@
 import { appChannels } from './app';
 import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
+import { mediaChannels } from './media';
 import { packagesChannels } from './packages';
 import { panelChannels } from './panel';
 import { policyChannels } from './policy';
@@ -19,6 +20,7 @@ export const contract = {
   profiles: profilesChannels,
   certificates: certificatesChannels,
   panel: panelChannels,
+  media: mediaChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { createAppHandler } from '../../../src-main/security/appHandler';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
 import { appRoutes } from '../../../src-main/security/protocol';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
+import { VerifiedMedia } from '../../../src-main/services/media/verifiedMedia';
 import { harnessSealer, ScriptedDialogs } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
 
@@ -78,9 +79,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const log = openMainLog(mainLogPath(userDataDir));
   log.write({ kind: 'step', step: 'start', detail: { host: 'browser-harness' } });
+  // As in the glue: the handlers verify media into this set, the app:// handler serves from it.
+  const media = new VerifiedMedia();
   const appHandler = createAppHandler({
     routes: appRoutes({ rendererRoot: rendererDir }),
     csp,
+    media,
     onRefused: ({ status, url, reason }) =>
       log.write({ kind: 'request-refused', status, url, reason }),
   });
@@ -98,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       userDataDir,
       logFile: log.file,
       dialogs,
+      media,
       sealer: harnessSealer(),
     },
     origin,

@@ -31,6 +31,9 @@ export class FakeDialogs implements HostDialogs {
     this.asked.push({ kind: 'save', ...req });
     return Promise.resolve(this.save.shift() ?? null);
   }
+  openFolder(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
 }
 
 export async function makeContext(

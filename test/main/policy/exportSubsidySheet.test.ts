@@ -34,6 +34,9 @@ class FakeDialogs implements HostDialogs {
     this.asked.push(request);
     return Promise.resolve(this.answer);
   }
+  openFolder(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
 }
 
 function context(dialogs: HostDialogs): MainContext {
