@@ -31,11 +31,24 @@ function track(handler: 'vide' | 'soun', fourcc: string): Buffer {
   return box('trak', box('mdia', hdlr, box('minf', box('stbl', stsd))));
 }
 
+/** mvhd version 0: flags, creation and modification times, timescale, duration. */
+function mvhd(timescale: number, duration: number): Buffer {
+  const body = Buffer.alloc(100);
+  body.writeUInt32BE(timescale, 12);
+  body.writeUInt32BE(duration, 16);
+  return box('mvhd', body);
+}
+
 /** A minimal MP4: ftyp, then a large mdat, then moov at the end as cameras often write it. */
-function mp4(video: string, audio?: string): Buffer {
+function mp4(video: string, audio?: string, seconds?: number): Buffer {
   const ftyp = box('ftyp', Buffer.from('isom\0\0\0\0isomiso2', 'latin1'));
   const mdat = box('mdat', Buffer.alloc(300_000, 1));
-  const moov = box('moov', track('vide', video), ...(audio ? [track('soun', audio)] : []));
+  const moov = box(
+    'moov',
+    ...(seconds !== undefined ? [mvhd(600, seconds * 600)] : []),
+    track('vide', video),
+    ...(audio ? [track('soun', audio)] : []),
+  );
   return Buffer.concat([ftyp, mdat, moov]);
 }
 
@@ -69,6 +82,11 @@ describe('reading codecs from the container', () => {
     });
     expect(codec.message).toContain('recordings/camera.mp4');
     expect(codec.message).toContain('H.265/HEVC（hvc1）');
+  });
+
+  it('reads the real duration from mvhd, not from any manifest', async () => {
+    const codec = await sniff('course.mp4', mp4('avc1', 'mp4a', 2770));
+    expect(codec).toMatchObject({ playable: true, durationSeconds: 2770 });
   });
 
   it('treats hev1 the same as hvc1', async () => {
@@ -112,7 +130,12 @@ describe('reading codecs from the container', () => {
       ),
       'S-2025-HD-B01-02-live.webm',
     );
-    expect(codec).toMatchObject({ container: 'webm', video: 'V_VP9', playable: true });
+    expect(codec).toMatchObject({
+      container: 'webm',
+      video: 'V_VP9',
+      playable: true,
+      durationSeconds: 60,
+    });
   });
 
   it('says a file that is neither MP4 nor WebM cannot be played', async () => {
