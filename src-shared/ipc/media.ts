@@ -42,6 +42,11 @@ export const mediaCodecSchema = z.object({
   video: z.string().max(40).optional(),
   audio: z.string().max(40).optional(),
   playable: z.boolean(),
+  /**
+   * The real duration in seconds as the container states it (WebM Info/Duration, MP4 mvhd),
+   * not the manifest's: what replay coverage and the 45-minute course-package check read.
+   */
+  durationSeconds: z.number().nonnegative().optional(),
   /** When not playable (or not recognised): a sentence naming the file and the codec. */
   message: z.string().optional(),
 });

@@ -5,6 +5,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaCodec } from '../../../src-shared/ipc/media';
+import { mp4DurationSeconds, webmDurationSeconds } from './duration';
 
 /** What Chromium (and so Electron) plays without platform decoders. */
 const PLAYABLE = new Set([
@@ -144,6 +145,12 @@ function verdict(
   };
 }
 
+function withDuration(codec: MediaCodec, seconds: number | undefined): MediaCodec {
+  return seconds !== undefined && seconds >= 0
+    ? { ...codec, durationSeconds: Math.round(seconds * 1000) / 1000 }
+    : codec;
+}
+
 /** The codecs of a file; never throws (an unreadable file is 'unknown', not playable). */
 export async function sniffCodec(filePath: string, displayName: string): Promise<MediaCodec> {
   const name = displayName || path.basename(filePath);
@@ -154,21 +161,27 @@ export async function sniffCodec(filePath: string, displayName: string): Promise
     const head = await readAt(fh, 0, Math.min(size, WEBM_HEAD_BYTES));
     if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) {
       const codecs = webmCodecs(head);
-      return verdict(
-        name,
-        'webm',
-        codecs.find((c) => c.startsWith('V_')),
-        codecs.find((c) => c.startsWith('A_')),
+      return withDuration(
+        verdict(
+          name,
+          'webm',
+          codecs.find((c) => c.startsWith('V_')),
+          codecs.find((c) => c.startsWith('A_')),
+        ),
+        webmDurationSeconds(head),
       );
     }
     if (head.length >= 8 && head.toString('latin1', 4, 8) === 'ftyp') {
       const moov = await findMoov(fh, size);
       const tracks = moov ? mp4Tracks(moov) : [];
-      return verdict(
-        name,
-        'mp4',
-        tracks.find((t) => t.handler === 'vide')?.codec,
-        tracks.find((t) => t.handler === 'soun')?.codec,
+      return withDuration(
+        verdict(
+          name,
+          'mp4',
+          tracks.find((t) => t.handler === 'vide')?.codec,
+          tracks.find((t) => t.handler === 'soun')?.codec,
+        ),
+        moov ? mp4DurationSeconds(moov) : undefined,
       );
     }
     return verdict(name, 'unknown', undefined, undefined);
