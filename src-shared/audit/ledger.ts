@@ -1,13 +1,19 @@
 // The watched ledger: which stretches of a file the auditor actually played, so that "watched
 // 10 %" means watched (liveSampleMinutes sums these, not the drawn minutes). The player reports
 // each step of media time it saw between two frames; a step counts only when it was played at
-// no more than 2× and advanced no further than the wall-clock time allows at that speed, so a
-// seek, a scrub or a fast shuttle adds nothing.
+// no more than 2×, no seek happened between the two frames, and it advanced no further than the
+// wall-clock time allows at that speed, so a seek, a scrub or a fast shuttle adds nothing.
 
 /** 通知 四（一） asks for video watched; we read faster than 2× as skimming, not watching. */
 export const MAX_WATCH_RATE = 2;
-/** Slack for frame-callback jitter when comparing media time against wall time, seconds. */
-const STEP_SLACK_SECONDS = 0.25;
+/**
+ * Slack for frame-callback delivery when comparing media time against wall time, seconds. Frame
+ * callbacks run on the page's rendering ticks: on a busy machine a few frames arrive late and the
+ * next step then spans up to ~0.6 s of media in one 16 ms tick (seen in headless Chromium under
+ * load). Seeks are caught by the seek flag; this bound is only the backstop for a jump no event
+ * reported.
+ */
+const STEP_SLACK_SECONDS = 1;
 
 /** [start, end) in media seconds. */
 export type Interval = readonly [number, number];
@@ -22,12 +28,14 @@ export interface PlayStep {
   wallSeconds: number;
   /** The element was playing (not paused, not seeking) across the step. */
   playing: boolean;
+  /** A seek (or a reverse shuttle tick) happened between the two frames. */
+  seeked?: boolean;
 }
 
 /** Whether a step is watching: forward, playing, at ≤ 2×, and no longer than the wall time allows. */
 export function isWatchedStep(step: PlayStep): boolean {
   const advance = step.to - step.from;
-  if (!step.playing || !(advance > 0)) return false;
+  if (!step.playing || step.seeked || !(advance > 0)) return false;
   if (!(step.rate > 0) || step.rate > MAX_WATCH_RATE) return false;
   return advance <= step.wallSeconds * step.rate + STEP_SLACK_SECONDS;
 }

@@ -36,9 +36,13 @@ export function sessionWatchedSeconds(
   return Math.min(sec, session.minutes * 60);
 }
 
-/** Minutes to one decimal, rounded down: a claim of watching is never rounded up. */
+/**
+ * Watched seconds as minutes to one decimal. The ledger is measured in frames, so the seconds
+ * are first rounded to whole seconds (a play-through may end a frame short of the file's end);
+ * the minutes are then rounded down, so a claim of watching never grows by more than that.
+ */
 export function floorMinutes(seconds: number): number {
-  return Math.floor((seconds / 60) * 10) / 10;
+  return Math.floor((Math.round(seconds) / 60) * 10) / 10;
 }
 
 export function latestVerdicts(verdicts: readonly AuditVerdictPayload[]): AuditVerdictPayload[] {

@@ -43,6 +43,8 @@ export function Player(props: {
   const pending = useRef<Interval[]>([]);
   const last = useRef<{ mediaTime: number; now: number; frames: number } | null>(null);
   const frameSeconds = useRef(DEFAULT_FRAME_SECONDS);
+  /** Set by the element's seeking event; the next frame step is then not counted. */
+  const seekedSince = useRef(false);
   const [now, setNow] = useState(0);
   const [duration, setDuration] = useState<number | undefined>();
   const [rate, setRate] = useState(1);
@@ -85,7 +87,9 @@ export function Player(props: {
           rate: v.playbackRate,
           wallSeconds: (ts - prev.now) / 1000,
           playing: !v.paused && !v.seeking,
+          seeked: seekedSince.current,
         };
+        seekedSince.current = false;
         const next = recordStep(pending.current, step);
         if (
           next.length !== pending.current.length ||
@@ -232,6 +236,28 @@ export function Player(props: {
           onError={() => setLoadError(true)}
           onRateChange={(e) => setRate(e.currentTarget.playbackRate)}
           onPause={() => void flush()}
+          onSeeking={() => {
+            seekedSince.current = true;
+          }}
+          onEnded={(e) => {
+            // The last frame is shown a frame before the end: count the stretch to the end when
+            // playback ran into it, under the same ≤ 2× and wall-time rule as every step.
+            const v = e.currentTarget;
+            const prev = last.current;
+            if (prev && Number.isFinite(v.duration)) {
+              const step = {
+                from: prev.mediaTime,
+                to: v.duration,
+                rate: v.playbackRate,
+                wallSeconds: (performance.now() - prev.now) / 1000,
+                playing: true,
+                seeked: seekedSince.current,
+              };
+              pending.current = recordStep(pending.current, step);
+              setSessionWatched((w) => recordStep(w, step));
+            }
+            void flush();
+          }}
           data-testid="video"
         />
       </Box>

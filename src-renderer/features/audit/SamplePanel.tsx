@@ -119,7 +119,7 @@ export function SamplePanel(props: {
           </Badge>
         )}
         <Text size="xs" c="dimmed" style={{ flex: 1 }}>
-          {x.mode === 'live' ? s().watched(watchedMin(x), x.minutes) : ''}
+          {x.mode === 'live' ? s().watched(floorMinutes(watchedMin(x) * 60), x.minutes) : ''}
         </Text>
         {fileId && st?.url ? (
           <Button

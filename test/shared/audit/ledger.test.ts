@@ -38,6 +38,23 @@ describe('watched ledger', () => {
     expect(watchedSeconds(l)).toBeCloseTo(10, 6);
   });
 
+  test('a step across a reported seek adds nothing, however short', () => {
+    const l = recordStep([], {
+      from: 10,
+      to: 10.5,
+      rate: 1,
+      wallSeconds: 1,
+      playing: true,
+      seeked: true,
+    });
+    expect(watchedSeconds(l)).toBe(0);
+  });
+
+  test('late frame callbacks still count: 0.6 s of media in one 16 ms tick at 2×', () => {
+    const l = recordStep([], { from: 4.9, to: 5.5, rate: 2, wallSeconds: 0.0166, playing: true });
+    expect(watchedSeconds(l)).toBeCloseTo(0.6, 6);
+  });
+
   test('playing faster than 2× adds nothing; 2× counts', () => {
     expect(watchedSeconds(play([], 0, 60, 4))).toBe(0);
     expect(watchedSeconds(play([], 0, 60, 2))).toBeCloseTo(60, 6);

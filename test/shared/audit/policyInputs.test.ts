@@ -122,3 +122,12 @@ describe('audit work as policy inputs', () => {
     expect(after.organizers[0]!.findings.find((f) => f.ruleId === 'R-EXIT-6')!.status).toBe('pass');
   });
 });
+
+describe('floorMinutes', () => {
+  test('rounds frames to whole seconds, then minutes down to a tenth', async () => {
+    const { floorMinutes } = await import('../../../src-shared/audit/policyInputs');
+    expect(floorMinutes(59.9)).toBe(1);
+    expect(floorMinutes(59.4)).toBe(0.9);
+    expect(floorMinutes(89)).toBe(1.4);
+  });
+});
