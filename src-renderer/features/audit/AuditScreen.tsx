@@ -15,6 +15,7 @@ import { screenLabels, t } from '../../app/strings';
 import { addFinding, recordWatched, saveSamplePlan, saveVerdict } from './auditStore';
 import { FindingList } from './FindingList';
 import { MediaPanel } from './MediaPanel';
+import { OfflineChecks } from './OfflineChecks';
 import { Player } from './Player';
 import { SamplePanel, type PlayTarget } from './SamplePanel';
 import { useAuditData } from './useAuditData';
@@ -112,6 +113,38 @@ export function AuditScreen({ profile }: { profile: Profile }) {
               current={target}
               onPlay={(x) => setChosen({ ...x, classId: klass.id })}
               onSave={savePlan}
+            />
+            <OfflineChecks
+              sessions={sessions}
+              files={new Map(data.files.map((f) => [f.id, f]))}
+              verdicts={verdicts}
+              ledgers={data.ledgers}
+              media={media}
+              onPlay={(x) => setChosen({ ...x, classId: klass.id })}
+              onClip={async (sessionId, fileId, genuine) => {
+                await saveVerdict(
+                  db,
+                  profile.id,
+                  { subject: 'clip', ...base, sessionId, fileId, genuine, note: '' },
+                  nowIso(),
+                );
+              }}
+              onPackage={async (fileId, c) => {
+                const { avOk, contentOk, ...rest } = c;
+                await saveVerdict(
+                  db,
+                  profile.id,
+                  {
+                    subject: 'course-package',
+                    ...base,
+                    fileId,
+                    ...rest,
+                    avIssues: avOk ? [] : ['音画问题（核查未通过）'],
+                    contentIssues: contentOk ? [] : ['内容问题（核查未通过）'],
+                  },
+                  nowIso(),
+                );
+              }}
             />
             <ClassConclusionCard
               key={`${klass.id}:${conclusion ? 'c' : 'n'}`}
