@@ -85,6 +85,9 @@ const zhDate = (iso: string) => {
   const [y, m, d] = iso.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
+// Full-width spaces separate fields as in printed government forms.
+const GAP = '\u3000\u3000';
+const SIGN = '\u3000'.repeat(8);
 const min1 = (m: number) => (Math.round(m * 10) / 10).toString();
 
 export function auditReportDoc(data: AuditReportData): AuditReportDoc {
@@ -97,7 +100,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   b.push({ type: 'para', text: `培训班：${data.className}（${data.classId}）` });
   b.push({ type: 'para', text: `培训组织方：${data.organizerName}` });
   b.push({ type: 'para', text: `工作包：${data.packageTitle}（${data.packageId}）` });
-  b.push({ type: 'para', text: `抽查人：${data.auditorName}　　抽查日期：${zhDate(data.date)}` });
+  b.push({ type: 'para', text: `抽查人：${data.auditorName}${GAP}抽查日期：${zhDate(data.date)}` });
 
   heading('抽样方法与覆盖情况');
   if (data.sample) {
@@ -137,7 +140,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
     });
     b.push({
       type: 'para',
-      text: `　　依据：${f.ruleId}${f.exitGround ? `；可能构成清退情形 ${f.exitGround}（附件1–3 二（四）${f.exitGround}）` : ''}`,
+      text: `${GAP}依据：${f.ruleId}${f.exitGround ? `；可能构成清退情形 ${f.exitGround}（附件1–3 二（四）${f.exitGround}）` : ''}`,
     });
     if (f.grab)
       b.push({
@@ -145,7 +148,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
         pngBase64: f.grab.pngBase64,
         width: f.grab.width,
         height: f.grab.height,
-        caption: `图 ${i + 1}　${range} 截图，SHA-256 ${f.grab.sha256}`,
+        caption: `图 ${i + 1}\u3000${range} 截图，SHA-256 ${f.grab.sha256}`,
       });
   });
 
@@ -167,8 +170,8 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   b.push({
     type: 'signatures',
     lines: [
-      `抽查人（签字）：　　　　　　　　日期：${zhDate(data.date)}`,
-      '复核人（签字）：　　　　　　　　日期：',
+      `抽查人（签字）：${SIGN}日期：${zhDate(data.date)}`,
+      `复核人（签字）：${SIGN}日期：`,
       `${data.district}人力资源和社会保障局（盖章）`,
     ],
   });
