@@ -2,6 +2,7 @@
 import { contract, type QihangHandlers } from '../../src-shared/ipc/contract';
 import { createGate, type Gate } from '../../src-shared/ipc/gate';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: MainContext): QihangHandlers {
     certificates: certificatesHandlers(ctx),
     panel: panelHandlers(ctx),
     media: mediaHandlers(ctx),
+    audit: auditHandlers(ctx),
   };
 }
 

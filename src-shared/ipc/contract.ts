@@ -1,6 +1,7 @@
 // The whole IPC surface between renderer and main. The preload exposes exactly these methods
 // and main registers exactly these handlers; anything else does not exist.
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
 import { mediaChannels } from './media';
@@ -21,6 +22,7 @@ export const contract = {
   certificates: certificatesChannels,
   panel: panelChannels,
   media: mediaChannels,
+  audit: auditChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWorkPackage } from '../../src-main/services/packages/write';
+import { readZip } from '../main/demo/zip';
 import { makeManifest } from '../main/packages/factory';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
@@ -164,6 +165,17 @@ describe('视频抽查', () => {
     await page.screenshot({ path: path.join(SHOTS, 'audit.png') });
   });
 
+  it('F fills the window with the video and F again returns', async () => {
+    const { page } = app;
+    const position = () =>
+      page.getByTestId('player').evaluate((el) => getComputedStyle(el).position);
+    await page.getByTestId('player').focus();
+    await page.keyboard.press('f');
+    await expect.poll(position).toBe('fixed');
+    await page.keyboard.press('f');
+    await expect.poll(position).not.toBe('fixed');
+  });
+
   it('still has the finding after a reload', async () => {
     const { page } = app;
     await page.reload();
@@ -177,6 +189,19 @@ describe('视频抽查', () => {
     await expect
       .poll(() => page.getByTestId('finding-row').textContent())
       .toContain('讲台无人约一分钟');
+  });
+
+  it('saves the 抽查报告 with the finding and its frame grab', async () => {
+    const { page } = app;
+    const target = path.join(dir, 'report.docx');
+    app.harness.dialogs.answerNextSave(target);
+    await page.getByTestId('audit-report').click();
+    await expect.poll(() => page.getByTestId('report-message').textContent()).toContain(target);
+    const entries = await readZip(readFileSync(target));
+    const xml = entries.get('word/document.xml')!.toString('utf8');
+    expect(xml).toContain('讲台无人约一分钟');
+    expect(xml).toContain('e2e-20261203');
+    expect([...entries.keys()].filter((k) => k.startsWith('word/media/'))).toHaveLength(1);
   });
 
   it('合规检查 reads R-LIVE-SAMPLE of the class as met', async () => {

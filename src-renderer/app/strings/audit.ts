@@ -4,6 +4,8 @@ export const auditStrings = {
   loading: '正在读取工作包…',
   noApi: '未检测到主进程接口，无法接入媒体文件。',
   klass: '培训班',
+  report: '生成抽查报告…',
+  reportSaved: (p: string) => `抽查报告已保存：${p}`,
   classOption: (id: string, name: string) => `${id} ${name}`,
   media: {
     title: '媒体文件',

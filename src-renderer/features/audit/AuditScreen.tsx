@@ -1,7 +1,20 @@
 // 视频抽查 (区级审核员): attach the media drive, draw each class's live sample, watch it in the
 // offline player, record findings with frame grabs, give verdicts and the class conclusion.
 // Everything is stored per profile (auditStore) and read by 合规检查 through db/checkInput.
-import { Alert, Center, Grid, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { getApi } from '../../app/api';
+import { buildReportData } from './reportData';
 import { useMemo, useState } from 'react';
 import { CATEGORIES, SEVERITY_LABEL, classify } from '../../../src-shared/audit/findings';
 import type { Interval } from '../../../src-shared/audit/ledger';
@@ -30,6 +43,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
   const data = useAuditData(db);
   const media = useMedia(profile.id, data?.files ?? []);
   const [classId, setClassId] = useState<string | null>(null);
+  const [reportMsg, setReportMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [chosen, setChosen] = useState<(PlayTarget & { classId: string }) | null>(null);
 
   const klass = data?.classes.find((c) => c.id === classId) ?? data?.classes[0];
@@ -88,16 +102,40 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             {data.pkg.title}（{packageId} 第 {data.pkg.version} 版）
           </Text>
         </Stack>
-        <Select
-          size="xs"
-          w={360}
-          label={s().klass}
-          value={klass.id}
-          onChange={(v) => v && setClassId(v)}
-          data={data.classes.map((c) => ({ value: c.id, label: s().classOption(c.id, c.name) }))}
-          allowDeselect={false}
-          data-testid="audit-class"
-        />
+        <Group gap="xs" align="flex-end">
+          {reportMsg && (
+            <Text size="xs" c={reportMsg.ok ? 'teal' : 'red'} data-testid="report-message">
+              {reportMsg.text}
+            </Text>
+          )}
+          <Button
+            size="xs"
+            variant="default"
+            data-testid="audit-report"
+            onClick={() => {
+              const api = getApi();
+              if (!api) return setReportMsg({ ok: false, text: s().noApi });
+              void buildReportData(db, data, klass.id, profile.name).then(async (d) => {
+                const r = await api.audit.saveReportDocx(d);
+                if (!r.ok) setReportMsg({ ok: false, text: r.error.message });
+                else if (r.value.path)
+                  setReportMsg({ ok: true, text: s().reportSaved(r.value.path) });
+              });
+            }}
+          >
+            {s().report}
+          </Button>
+          <Select
+            size="xs"
+            w={360}
+            label={s().klass}
+            value={klass.id}
+            onChange={(v) => v && setClassId(v)}
+            data={data.classes.map((c) => ({ value: c.id, label: s().classOption(c.id, c.name) }))}
+            allowDeselect={false}
+            data-testid="audit-class"
+          />
+        </Group>
       </Group>
       <Grid gap="sm">
         <Grid.Col span={5}>

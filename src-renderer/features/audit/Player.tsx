@@ -49,6 +49,9 @@ export function Player(props: {
   const [duration, setDuration] = useState<number | undefined>();
   const [rate, setRate] = useState(1);
   const [reverse, setReverse] = useState(0);
+  // Full screen fills the window: the session's permission handler refuses the Fullscreen API
+  // (src-main/security/permissions.ts), and the window itself can be maximised by the person.
+  const [full, setFull] = useState(false);
   const [formAt, setFormAt] = useState<number | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [sessionWatched, setSessionWatched] = useState<Interval[]>([]);
@@ -160,8 +163,7 @@ export function Player(props: {
         setNow(v.currentTime);
         break;
       case 'fullscreen':
-        if (document.fullscreenElement) void document.exitFullscreen();
-        else void box.current?.requestFullscreen();
+        setFull((f) => !f);
         break;
       case 'finding':
         pause();
@@ -216,7 +218,12 @@ export function Player(props: {
           e.preventDefault();
           act(a);
         }}
-        style={{ outline: 'none', background: '#000', borderRadius: 4 }}
+        style={{
+          outline: 'none',
+          background: '#000',
+          borderRadius: full ? 0 : 4,
+          ...(full ? { position: 'fixed', inset: 0, zIndex: 1000 } : {}),
+        }}
       >
         {codecMessage && (
           <Alert color="red" p={6} data-testid="codec-message">
@@ -227,7 +234,12 @@ export function Player(props: {
           ref={video}
           src={media.url}
           preload="metadata"
-          style={{ width: '100%', maxHeight: 300, display: 'block' }}
+          style={{
+            width: '100%',
+            maxHeight: full ? '100vh' : 300,
+            height: full ? '100vh' : undefined,
+            display: 'block',
+          }}
           onLoadedMetadata={(e) => {
             const d = e.currentTarget.duration;
             setDuration(Number.isFinite(d) ? d : undefined);
