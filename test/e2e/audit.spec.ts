@@ -162,6 +162,7 @@ describe('视频抽查', () => {
       .poll(() => page.getByTestId('finding-grab').textContent())
       .toMatch(/SHA-256 [0-9a-f]{12}/);
     expect(await page.getByTestId('finding-marker').count()).toBe(1);
+    await page.getByTestId('screen-audit').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(SHOTS, 'audit.png') });
   });
 
