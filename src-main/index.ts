@@ -20,6 +20,7 @@ import {
 } from './security/protocol';
 import { mainWindowOptions } from './security/window';
 import { sealerFromSafeStorage } from './services/keys/osSealer';
+import { VerifiedMedia } from './services/media/verifiedMedia';
 import { mainLogPath, openMainLog } from './services/mainlog/mainLog';
 
 // Must happen before 'ready': privileged schemes cannot be registered later.
@@ -34,6 +35,8 @@ const preloadPath = path.join(appPath, 'out/preload/index.js');
 const resourcesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'resources')
   : path.join(appPath, 'resources');
+// One set of verified media for the IPC handlers (which verify) and app:// (which serves).
+const verifiedMedia = new VerifiedMedia();
 const log = openMainLog(mainLogPath(app.getPath('userData')));
 log.write({
   kind: 'step',
@@ -49,6 +52,7 @@ function hardenSession(): void {
       routes: appRoutes({ rendererRoot }),
       csp: buildCsp(),
       packageFiles: storedFileServer(packageStoreDir(app.getPath('userData'))),
+      media: verifiedMedia,
       onRefused: ({ status, url, reason }) =>
         log.write({ kind: 'request-refused', status, url, reason }),
     }),
@@ -90,6 +94,14 @@ const dialogs: HostDialogs = {
       : await dialog.showSaveDialog(options);
     return r.canceled ? null : (r.filePath ?? null);
   },
+  async openFolder({ title }) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options = { title, properties: ['openDirectory' as const] };
+    const r = parent
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
 };
 
 function wireIpc(): void {
@@ -103,6 +115,7 @@ function wireIpc(): void {
       userDataDir: app.getPath('userData'),
       logFile: log.file,
       dialogs,
+      media: verifiedMedia,
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
         process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform,

@@ -1,6 +1,7 @@
 // What handlers need from the host, injected so the same handlers run under Electron and in
 // the browser harness.
 import type { OsSealer } from '../services/keys/osSealer';
+import type { VerifiedMedia } from '../services/media/verifiedMedia';
 
 export interface FileFilter {
   /** Shown to the user, in Chinese. */
@@ -21,6 +22,8 @@ export interface HostDialogs {
     defaultName: string;
     filters: FileFilter[];
   }): Promise<string | null>;
+  /** A folder (the media drive); `null` when cancelled. */
+  openFolder(request: { title: string }): Promise<string | null>;
 }
 
 export interface MainContext {
@@ -37,4 +40,10 @@ export interface MainContext {
   dialogs: HostDialogs;
   /** Electron safeStorage under Electron; a test sealer in the harness. */
   sealer: OsSealer;
+  /**
+   * The verified media the app:// handler serves (`/media/<sha256>`). The glue and the harness
+   * pass the same object to both; a context without it (tests of other capabilities) gets a
+   * private one from the media handlers, which then serves nothing.
+   */
+  media?: VerifiedMedia;
 }

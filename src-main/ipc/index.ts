@@ -2,9 +2,11 @@
 import { contract, type QihangHandlers } from '../../src-shared/ipc/contract';
 import { createGate, type Gate } from '../../src-shared/ipc/gate';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { certificatesHandlers } from './certificates';
 import type { MainContext } from './context';
 import { keysHandlers } from './keys';
+import { mediaHandlers } from './media';
 import { openWorkPackage } from '../services/packages/open';
 import { packagesHandlers } from './packages';
 import { panelHandlers } from './panel';
@@ -30,6 +32,8 @@ export function createHandlers(ctx: MainContext, services: HandlerServices = {})
     profiles: profilesHandlers(ctx),
     certificates: certificatesHandlers(ctx),
     panel: panelHandlers(ctx),
+    media: mediaHandlers(ctx),
+    audit: auditHandlers(ctx),
   };
 }
 

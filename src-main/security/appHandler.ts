@@ -26,9 +26,17 @@ export interface AppRefusal {
   reason: string;
 }
 
+/**
+ * Where `/media/<sha256>` finds its file: only files main verified in this run, still at the
+ * size and mtime they were hashed at (services/media/verifiedMedia.ts implements it).
+ */
 /** A file of an imported package, already checked against its signed manifest, or why not. */
 export type PackageFileAnswer =
   { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: ReaderFileError };
+
+export interface MediaSource {
+  lookup(sha256: string): Promise<{ path: string; size: number } | 'unverified' | 'changed'>;
+}
 
 export interface AppHandlerOptions {
   routes: readonly AppRoute[];
@@ -41,6 +49,8 @@ export interface AppHandlerOptions {
    * store.ts, wired by the host). The answer's bytes must already match the signed manifest.
    */
   packageFiles?: (packageId: string, sha256: string) => Promise<PackageFileAnswer>;
+  /** Verified media; without it `/media/…` is 404 like any unknown path. */
+  media?: MediaSource;
 }
 
 // Only types the reader shows are named; anything else goes out as opaque bytes.
@@ -112,25 +122,7 @@ export function createAppHandler(options: AppHandlerOptions): AppHandler {
     return new Response(answer.bytes.slice(start, end + 1), { status, headers });
   }
 
-  return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return refuse(request, 405, 'method', { Allow: 'GET, HEAD' });
-    }
-    const url = new URL(request.url);
-    if (
-      options.packageFiles &&
-      `${url.protocol}//${url.host}` === APP_ORIGIN &&
-      url.pathname.startsWith(FILES_ROUTE)
-    ) {
-      return servePackageFile(request, url.pathname, options.packageFiles);
-    }
-    const target = resolveAppTarget(request.url, options.routes);
-    if (target.kind === 'refused') return refuse(request, 403, target.reason);
-    if (target.kind === 'no-route') return refuse(request, 404, 'no route');
-    const file = await regularFileInside(target.root, target.filePath);
-    if (file === 'outside') return refuse(request, 403, 'link outside the route folder');
-    if (file === 'missing') return refuse(request, 404, 'no such file');
-
+  const serveFile = (request: Request, file: { path: string; size: number }): Response => {
     const range = parseRange(request.headers.get('range'), file.size);
     if (range.kind === 'unsatisfiable') {
       return refuse(request, 416, 'range', { 'Content-Range': contentRange(range, file.size) });
@@ -151,5 +143,33 @@ export function createAppHandler(options: AppHandlerOptions): AppHandler {
     }
     const stream = createReadStream(file.path, { start, end });
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  };
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return refuse(request, 405, 'method', { Allow: 'GET, HEAD' });
+    }
+    const url = new URL(request.url);
+    if (
+      options.packageFiles &&
+      `${url.protocol}//${url.host}` === APP_ORIGIN &&
+      url.pathname.startsWith(FILES_ROUTE)
+    ) {
+      return servePackageFile(request, url.pathname, options.packageFiles);
+    }
+    const target = resolveAppTarget(request.url, options.routes);
+    if (target.kind === 'refused') return refuse(request, 403, target.reason);
+    if (target.kind === 'no-route') return refuse(request, 404, 'no route');
+    if (target.kind === 'media') {
+      // Unverified, or changed since it was hashed: no bytes, whatever the Range says.
+      const found = options.media ? await options.media.lookup(target.sha256) : 'unverified';
+      if (found === 'unverified') return refuse(request, 404, 'media not verified');
+      if (found === 'changed') return refuse(request, 403, 'media changed since verified');
+      return serveFile(request, found);
+    }
+    const file = await regularFileInside(target.root, target.filePath);
+    if (file === 'outside') return refuse(request, 403, 'link outside the route folder');
+    if (file === 'missing') return refuse(request, 404, 'no such file');
+    return serveFile(request, file);
   };
 }

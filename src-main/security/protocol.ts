@@ -2,6 +2,7 @@
 // standard + secure so the page has a fixed origin (app://qihang) for IndexedDB and CSP.
 import path from 'node:path';
 import { isPathInside } from '../common/isPathInside';
+import { MEDIA_ROUTE_PREFIX } from '../../src-shared/ipc/media';
 import { buildCsp, SECURITY_HEADERS } from './csp';
 
 export const APP_SCHEME = 'app';
@@ -49,6 +50,8 @@ export interface AppRoute {
 
 export type AppTarget =
   | { kind: 'file'; filePath: string; root: string }
+  /** `/media/<sha256>`: a verified media file, looked up by hash, never by path. */
+  | { kind: 'media'; sha256: string }
   /** Not ours, or an attempt to leave the route's folder: answered 403. */
   | { kind: 'refused'; reason: string }
   /** No route serves this path: answered 404. */
@@ -78,6 +81,10 @@ export function resolveAppTarget(rawUrl: string, routes: readonly AppRoute[]): A
     return { kind: 'refused', reason: 'NUL or backslash' };
   }
   if (pathname === '/') pathname = '/index.html';
+  if (pathname.startsWith(MEDIA_ROUTE_PREFIX)) {
+    const sha256 = pathname.slice(MEDIA_ROUTE_PREFIX.length);
+    return /^[0-9a-f]{64}$/.test(sha256) ? { kind: 'media', sha256 } : { kind: 'no-route' };
+  }
   const route = [...routes]
     .sort((a, b) => b.prefix.length - a.prefix.length)
     .find((r) => pathname.startsWith(r.prefix));

@@ -4,6 +4,7 @@ import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
+import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
 import { readerStrings } from './strings/reader';
 import { reviewStrings } from './strings/review';
@@ -77,6 +78,7 @@ export const t = {
   panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,
+  audit: auditStrings,
   packageImport: packageImportStrings,
   errors: {
     generic: '操作失败',

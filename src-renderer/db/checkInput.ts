@@ -7,6 +7,8 @@ import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import type { WorkstationDb } from './db';
 import type { PackageRow } from './types';
 import { panelOutcomes } from './panelOutcomes';
+import { auditTables, loadAuditState } from './auditWork';
+import { auditPolicyInputs, mergeInputs } from '../../src-shared/audit/policyInputs';
 
 function outcomeKey(decisions: readonly PanelOutcomeDecision[]): string {
   return decisions
@@ -19,7 +21,7 @@ export interface CheckInput {
   pkg: PackageRow;
   records: PackageRecords;
   files: PackageFile[];
-  /** What people entered locally: so far the panel decisions (outcomes); the rest reads 待核查. */
+  /** What people entered locally: panel decisions (outcomes) and the auditor's work (视频抽查). */
   inputs: PolicyInputs;
   /** Built-in packs plus those the package shipped (a shipped pack replaces a same-id one). */
   packs: PolicyPack[];
@@ -60,6 +62,7 @@ export async function loadCheckInput(
     db.certificateNumbers,
     db.files,
     db.panelDecisions,
+    ...auditTables(db),
   ];
   // One read transaction: an import running meanwhile is seen entirely or not at all.
   return db.transaction('r', tables, async () => {
@@ -95,14 +98,18 @@ export async function loadCheckInput(
     };
     const packs = packsWithShipped(pkg.policyPacks);
     const panelDecisions = await panelOutcomes(db, records, packs);
+    const audit = await loadAuditState(db, id);
     return {
       pkg,
       records,
       files: files.map(({ location: _location, ...f }) => strip(f)),
-      inputs: panelDecisions.length > 0 ? { panelDecisions } : {},
+      inputs: mergeInputs(
+        panelDecisions.length > 0 ? { panelDecisions } : {},
+        auditPolicyInputs(audit.state, records),
+      ),
       packs,
-      // Decisions change the findings, so they are part of what identifies this input.
-      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}:${outcomeKey(panelDecisions)}`,
+      // Decisions and audit work change the findings, so they are part of what identifies this input.
+      key: `${pkg.packageId}@${pkg.version}:${pkg.envelopeHash}:${outcomeKey(panelDecisions)}:${audit.key}`,
     };
   });
 }

@@ -7,6 +7,8 @@ import type {
   ClassRow,
   ExpertRow,
   FileRow,
+  FrameGrabRow,
+  WatchLedgerRow,
   LecturerRow,
   LocalWorkRow,
   OrganizerRow,
@@ -46,6 +48,9 @@ export class WorkstationDb extends Dexie {
   panelRecords!: Table<PanelRecordRow, string>;
   panelRefusals!: Table<PanelRefusalRow, number>;
   videoSamples!: Table<LocalWorkRow, string>;
+  auditVerdicts!: Table<LocalWorkRow, string>;
+  watchLedger!: Table<WatchLedgerRow, string>;
+  frameGrabs!: Table<FrameGrabRow, string>;
   findings!: Table<LocalWorkRow, string>;
   certificates!: Table<LocalWorkRow, string>;
   printLog!: Table<LocalWorkRow & { seq?: number }, number>;

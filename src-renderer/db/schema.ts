@@ -74,6 +74,19 @@ const v4: Record<string, string> = {
   panelRefusals: '++seq, recordId, at',
 };
 
+// v7 (视频抽查): the auditor's work. Sampling plans (videoSamples, kind 'sampling-plan') and
+// findings travel in bundles, so both get the sync index; verdicts are the new kind
+// 'audit-verdict'; the watched ledger (per file) and frame grabs (PNG blobs) stay local — the
+// grab's hash is in its finding. Numbered 7 so parallel branches can take 5 and 6.
+const v7: Record<string, string> = {
+  ...v4,
+  videoSamples: 'id, classId, syncState, [syncState+createdAt]',
+  findings: 'id, classId, ruleId, syncState, [classId+severity], [syncState+createdAt], fileId',
+  auditVerdicts: 'id, classId, syncState, [syncState+createdAt]',
+  watchLedger: 'fileId',
+  frameGrabs: 'id, findingId, sha256',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -99,6 +112,7 @@ export const schemaVersions: SchemaVersion[] = [
   },
   { version: 3, stores: v3 },
   { version: 4, stores: v4 },
+  { version: 7, stores: v7 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

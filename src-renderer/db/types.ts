@@ -71,6 +71,26 @@ export interface LocalWorkRow {
   [field: string]: unknown;
 }
 
+/** What the auditor played of one file (local; the sum feeds liveSampleMinutes). */
+export interface WatchLedgerRow {
+  fileId: string;
+  sha256: string;
+  /** [start, end) media seconds actually played at ≤ 2×, merged. */
+  intervals: [number, number][];
+  /** The duration the player read from the file itself. */
+  durationSeconds?: number;
+  updatedAt: string;
+}
+
+/** A frame grabbed as evidence for a finding: the PNG and its SHA-256 (also in the finding). */
+export interface FrameGrabRow {
+  id: string;
+  findingId: string;
+  sha256: string;
+  png: Blob;
+  createdAt: string;
+}
+
 /**
  * One audit-log entry as stored: the fields of src-shared/auditlog AuditEntry, with the entry
  * hash kept under `hash` (the indexed column since v1). The first entry's prevHash is

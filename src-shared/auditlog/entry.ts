@@ -24,6 +24,7 @@ export const auditEntityKinds = [
   'sampling-plan',
   'compliance-verdict',
   'print-log',
+  'audit-verdict',
   'bundle',
   'receipt',
   'work-package',

@@ -4,6 +4,9 @@
 // A JSON Schema states the shape; the rules between fields (unique ids, counter 1 ⇔ no previous
 // hash, …) are in docs/formats.md, where each schema is linked.
 import { z } from 'zod';
+import { auditFindingPayloadSchema } from '../audit/findings';
+import { samplingPlanPayloadSchema } from '../audit/sampling';
+import { auditVerdictPayloadSchema } from '../audit/verdicts';
 import { enrollmentReplySchema, enrollmentRequestSchema } from './enrollment';
 import { envelopeSchema } from './envelope';
 import { receiptSchema } from './receipt';
@@ -28,6 +31,18 @@ export const publishedSchemas = {
   'result-records': {
     schema: resultRecordsSchema,
     title: 'records.json of a result bundle',
+  },
+  'sampling-plan-payload': {
+    schema: samplingPlanPayloadSchema,
+    title: 'Payload of a sampling-plan record (抽查样本)',
+  },
+  'finding-payload': {
+    schema: auditFindingPayloadSchema,
+    title: 'Payload of a finding record (抽查发现)',
+  },
+  'audit-verdict-payload': {
+    schema: auditVerdictPayloadSchema,
+    title: 'Payload of an audit-verdict record (场次结论、班级结论、现场视频核查、课程包核查)',
   },
   receipt: {
     schema: receiptSchema,

@@ -27,6 +27,8 @@ export const resultRecordKinds = [
   'print-log',
   // An expert's 回避声明 (src-shared/review/conflict.ts); added after the first six.
   'conflict',
+  // The auditor's verdicts (session, class, clip, course package): src-shared/audit/verdicts.ts.
+  'audit-verdict',
 ] as const;
 export const resultRecordKind = z.enum(resultRecordKinds);
 export type ResultRecordKind = z.infer<typeof resultRecordKind>;

@@ -1,8 +1,10 @@
 // The whole IPC surface between renderer and main. The preload exposes exactly these methods
 // and main registers exactly these handlers; anything else does not exist.
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
+import { mediaChannels } from './media';
 import { packagesChannels } from './packages';
 import { panelChannels } from './panel';
 import { policyChannels } from './policy';
@@ -19,6 +21,8 @@ export const contract = {
   profiles: profilesChannels,
   certificates: certificatesChannels,
   panel: panelChannels,
+  media: mediaChannels,
+  audit: auditChannels,
 } satisfies ContractSpec;
 
 export type Contract = typeof contract;

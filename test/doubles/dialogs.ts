@@ -4,7 +4,7 @@
 import type { FileFilter, HostDialogs } from '../../src-main/ipc/context';
 
 export interface DialogRequest {
-  kind: 'open' | 'save';
+  kind: 'open' | 'save' | 'folder';
   title: string;
   defaultName?: string;
   filters: FileFilter[];
@@ -12,10 +12,11 @@ export interface DialogRequest {
 
 export class ScriptedDialogs implements HostDialogs {
   readonly asked: DialogRequest[] = [];
-  private readonly answers: { open: (string | null)[]; save: (string | null)[] } = {
-    open: [],
-    save: [],
-  };
+  private readonly answers: {
+    open: (string | null)[];
+    save: (string | null)[];
+    folder: (string | null)[];
+  } = { open: [], save: [], folder: [] };
 
   answerNextOpen(filePath: string | null): void {
     this.answers.open.push(filePath);
@@ -23,6 +24,16 @@ export class ScriptedDialogs implements HostDialogs {
 
   answerNextSave(filePath: string | null): void {
     this.answers.save.push(filePath);
+  }
+
+  /** The folder the next folder dialog (挂载媒体文件夹) "chooses". */
+  answerNextFolder(folderPath: string | null): void {
+    this.answers.folder.push(folderPath);
+  }
+
+  openFolder(request: { title: string }): Promise<string | null> {
+    this.asked.push({ kind: 'folder', title: request.title, filters: [] });
+    return Promise.resolve(this.answers.folder.shift() ?? null);
   }
 
   openFile(request: { title: string; filters: FileFilter[] }): Promise<string | null> {

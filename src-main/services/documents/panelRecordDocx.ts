@@ -44,7 +44,8 @@ function cell(text: string, widthPct: number, header: boolean): TableCell {
   });
 }
 
-function block(b: DocBlock): (Paragraph | Table)[] {
+/** One block laid out; the 抽查报告 (auditReportDocx) shares this layout. */
+export function block(b: DocBlock): (Paragraph | Table)[] {
   switch (b.type) {
     case 'title':
       return [
@@ -99,8 +100,13 @@ function block(b: DocBlock): (Paragraph | Table)[] {
 }
 
 export async function panelRecordDocx(doc: PanelRecordDoc): Promise<Uint8Array> {
+  return a4Docx(doc.title, doc.blocks.flatMap(block));
+}
+
+/** An A4 government-format document with page numbers, from laid-out paragraphs and tables. */
+export async function a4Docx(title: string, children: (Paragraph | Table)[]): Promise<Uint8Array> {
   const document = new Document({
-    title: doc.title,
+    title,
     creator: '启航评审工作站',
     styles: { default: { document: { run: { font: FANGSONG, size: BODY } } } },
     sections: [
@@ -122,7 +128,7 @@ export async function panelRecordDocx(doc: PanelRecordDoc): Promise<Uint8Array> 
             ],
           }),
         },
-        children: doc.blocks.flatMap(block),
+        children,
       },
     ],
   });

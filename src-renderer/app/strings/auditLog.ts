@@ -54,6 +54,7 @@ export const auditLogStrings = {
     'sampling-plan': '抽查方案',
     'compliance-verdict': '合规结论',
     'print-log': '打印记录',
+    'audit-verdict': '抽查结论',
     bundle: '结果包',
     receipt: '回执',
     'work-package': '工作包',

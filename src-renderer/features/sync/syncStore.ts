@@ -13,6 +13,8 @@ export const SYNC_TABLES = [
   ['panelDecisions', 'panel-decision'],
   ['findings', 'finding'],
   ['printLogRecords', 'print-log'],
+  ['videoSamples', 'sampling-plan'],
+  ['auditVerdicts', 'audit-verdict'],
 ] as const satisfies readonly (readonly [keyof WorkstationDb, ResultRecordKind])[];
 
 type SyncTableName = (typeof SYNC_TABLES)[number][0];

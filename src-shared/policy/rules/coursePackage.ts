@@ -43,7 +43,9 @@ export const pkg45: RuleDef = {
     const unknown: string[] = [];
     let played = 0;
     for (const id of ids) {
-      const sec = ctx.index.files.get(id)?.durationSeconds;
+      // The duration measured from the file itself (the player) wins over the organizer's
+      // manifest statement, which wins over a minute count the reviewer typed.
+      const sec = ctx.inputs.measuredSeconds?.get(id) ?? ctx.index.files.get(id)?.durationSeconds;
       const m = sec !== undefined ? sec / 60 : ctx.index.coursePackages.get(id)?.playMinutes;
       if (m === undefined) unknown.push(id);
       else {

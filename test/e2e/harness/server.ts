@@ -19,6 +19,7 @@ import { appRoutes } from '../../../src-main/security/protocol';
 import { packageStoreDir, storedFileServer } from '../../../src-main/services/packages/store';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
 import { openWorkPackage } from '../../../src-main/services/packages/open';
+import { VerifiedMedia } from '../../../src-main/services/media/verifiedMedia';
 import { HarnessHolds } from './holds';
 import { ScriptedDialogs } from '../../doubles/dialogs';
 import { harnessSealer } from './hostStandIns';
@@ -85,10 +86,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const log = openMainLog(mainLogPath(userDataDir));
   log.write({ kind: 'step', step: 'start', detail: { host: 'browser-harness' } });
+  // As in the glue: the handlers verify media into this set, the app:// handler serves from it.
+  const media = new VerifiedMedia();
   const appHandler = createAppHandler({
     routes: appRoutes({ rendererRoot: rendererDir }),
     csp,
     packageFiles: storedFileServer(packageStoreDir(userDataDir)),
+    media,
     onRefused: ({ status, url, reason }) =>
       log.write({ kind: 'request-refused', status, url, reason }),
   });
@@ -106,6 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       userDataDir,
       logFile: log.file,
       dialogs,
+      media,
       sealer: harnessSealer(),
     },
     origin,

@@ -22,6 +22,7 @@ function context(answer: string | null): MainContext {
     dialogs: {
       openFile: () => Promise.resolve(null),
       saveFile: () => Promise.resolve(answer),
+      openFolder: () => Promise.resolve(null),
     },
     sealer: {
       isEncryptionAvailable: () => false,

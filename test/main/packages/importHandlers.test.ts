@@ -53,6 +53,7 @@ function setup() {
         return Promise.resolve(answers.shift() ?? null);
       },
       saveFile: () => Promise.resolve(null),
+      openFolder: () => Promise.resolve(null),
     },
     sealer: {
       isEncryptionAvailable: () => true,

@@ -30,7 +30,7 @@ beforeAll(() => {
   handle = createAppHandler({
     routes: [
       { prefix: '/', root },
-      { prefix: '/media/', root: media },
+      { prefix: '/files/', root: media },
     ],
     csp: buildCsp(),
     onRefused: (r) => refusals.push(r),
@@ -63,7 +63,7 @@ describe('the app:// handler', () => {
   });
 
   it('serves a second route from its own folder, longest prefix first', async () => {
-    const res = await get('/media/clip.mp4');
+    const res = await get('/files/clip.mp4');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('video/mp4');
     expect((await bytes(res)).equals(VIDEO)).toBe(true);
@@ -76,7 +76,7 @@ describe('the app:// handler', () => {
     ['bytes=990-', 990, 999],
     ['bytes=-16', 984, 999],
   ])('answers Range %s with 206 and exactly bytes %i-%i', async (range, start, end) => {
-    const res = await get('/media/clip.mp4', { Range: range });
+    const res = await get('/files/clip.mp4', { Range: range });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/1000`);
     expect(res.headers.get('content-length')).toBe(String(end - start + 1));
@@ -86,7 +86,7 @@ describe('the app:// handler', () => {
   it.each(['bytes=1000-', 'bytes=5-1', 'bytes=0-1,4-5', 'bytes=x'])(
     'answers the bad Range %s with 416 and the file size',
     async (range) => {
-      const res = await get('/media/clip.mp4', { Range: range });
+      const res = await get('/files/clip.mp4', { Range: range });
       expect(res.status).toBe(416);
       expect(res.headers.get('content-range')).toBe('bytes */1000');
       expect(res.headers.get('content-security-policy')).toBe(buildCsp());
@@ -95,11 +95,11 @@ describe('the app:// handler', () => {
   );
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    const res = await get('/media/clip.mp4', {}, 'HEAD');
+    const res = await get('/files/clip.mp4', {}, 'HEAD');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe('1000');
     expect(res.body).toBeNull();
-    const slice = await get('/media/clip.mp4', { Range: 'bytes=10-19' }, 'HEAD');
+    const slice = await get('/files/clip.mp4', { Range: 'bytes=10-19' }, 'HEAD');
     expect(slice.status).toBe(206);
     expect(slice.headers.get('content-range')).toBe('bytes 10-19/1000');
     expect(slice.body).toBeNull();
@@ -114,7 +114,7 @@ describe('the app:// handler', () => {
   it.each([
     '/assets/..%2f..%2fsecret.txt',
     '/..%2fsecret.txt',
-    '/media/..%2f..%2fsecret.txt',
+    '/files/..%2f..%2fsecret.txt',
     '/..%5csecret.txt',
     '/a%00.js',
     '/%E0%A4%A',
@@ -142,7 +142,7 @@ describe('the app:// handler', () => {
   it('answers 404 for a missing file, a folder, and a path no route serves', async () => {
     expect((await get('/nope.js')).status).toBe(404);
     expect((await get('/assets/')).status).toBe(404);
-    const mediaOnly = createAppHandler({ routes: [{ prefix: '/media/', root: media }], csp: 'x' });
+    const mediaOnly = createAppHandler({ routes: [{ prefix: '/files/', root: media }], csp: 'x' });
     const res = await mediaOnly(new Request('app://qihang/index.html'));
     expect(res.status).toBe(404);
     expect(res.headers.get('content-security-policy')).toBe('x');
@@ -152,7 +152,7 @@ describe('the app:// handler', () => {
     refusals.length = 0;
     await get('/..%2fsecret.txt');
     await get('/nope.js');
-    await get('/media/clip.mp4', { Range: 'bytes=2000-' });
+    await get('/files/clip.mp4', { Range: 'bytes=2000-' });
     expect(refusals.map((r) => r.status)).toEqual([403, 404, 416]);
     expect((await get('/index.html')).status).toBe(200);
     expect(refusals).toHaveLength(3);

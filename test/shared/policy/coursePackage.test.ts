@@ -22,6 +22,17 @@ describe('R-PKG-45MIN', () => {
     expect(classFindings(evaluateOne(r, cleanAudit(r)), 'R-PKG-45MIN')[0]!.status).toBe(status);
   });
 
+  test('the duration the player measured wins over the manifest statement', () => {
+    const r = makeClass({ minutes: { recorded: H, live: 39 * H } });
+    const pkg = r.files.find((f) => f.kind === 'course-package')!;
+    pkg.durationSeconds = 50 * 60;
+    const inputs = cleanAudit(r);
+    inputs.measuredSeconds = new Map([[pkg.id, 30 * 60]]);
+    const f = classFindings(evaluateOne(r, inputs), 'R-PKG-45MIN')[0]!;
+    expect(f.status).toBe('fail');
+    expect(f.facts).toContain('30.0 分钟');
+  });
+
   test('recorded hours beyond what the packages play are refused', () => {
     const r = makeClass();
     r.files.find((f) => f.id === 'C1-recorded-1-v')!.durationSeconds = 60 * 60;

@@ -1,0 +1,38 @@
+import { auditReportDoc } from '../../src-shared/audit/auditReportDoc';
+import type { QihangHandlers } from '../../src-shared/ipc/contract';
+import { fail, ok } from '../../src-shared/ipc/result';
+import { auditReportDocx } from '../services/documents/auditReportDocx';
+import { writeFileAtomic } from '../services/keys/atomicFile';
+import type { MainContext } from './context';
+
+const withExt = (p: string) => (p.toLowerCase().endsWith('.docx') ? p : `${p}.docx`);
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+
+export function auditHandlers(ctx: MainContext): QihangHandlers['audit'] {
+  return {
+    saveReportDocx: async (data) => {
+      // Built before the dialog: data that cannot become a document never asks for a path.
+      let content: Uint8Array;
+      try {
+        content = await auditReportDocx(auditReportDoc(data));
+      } catch (e) {
+        return fail('audit/document-failed', `无法生成抽查报告：${(e as Error).message}`);
+      }
+      const chosen = await ctx.dialogs.saveFile({
+        title: '保存抽查报告',
+        defaultName: safeName(`${data.classId}-抽查报告-${data.date}.docx`),
+        filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+      });
+      if (chosen === null) return ok({ path: null });
+      const target = withExt(chosen);
+      try {
+        // Written beside the target and renamed: a failed write never leaves half a document.
+        await writeFileAtomic(target, content, 0o644);
+      } catch (e) {
+        return fail('audit/write-failed', `无法写入 ${target}：${(e as Error).message}`);
+      }
+      return ok({ path: target });
+    },
+  };
+}

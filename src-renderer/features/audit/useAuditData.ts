@@ -1,0 +1,54 @@
+// Everything the 视频抽查 screen shows, live from Dexie: the package's classes, sessions and
+// files, and the auditor's plans, findings, verdicts and watched ledger.
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  latestPlans,
+  storedFindings,
+  storedVerdicts,
+  type StoredFinding,
+  type StoredPlan,
+  type StoredVerdict,
+} from '../../db/auditWork';
+import { pickPackage } from '../../db/checkInput';
+import type { WorkstationDb } from '../../db/db';
+import type { ClassRow, FileRow, PackageRow, SessionRow, WatchLedgerRow } from '../../db/types';
+
+export interface AuditData {
+  pkg: PackageRow;
+  classes: ClassRow[];
+  sessions: SessionRow[];
+  files: FileRow[];
+  plans: StoredPlan[];
+  findings: StoredFinding[];
+  verdicts: StoredVerdict[];
+  ledgers: Map<string, WatchLedgerRow>;
+}
+
+export function useAuditData(db: WorkstationDb): AuditData | null | undefined {
+  return useLiveQuery(async () => {
+    const pkg = await pickPackage(db);
+    if (!pkg) return null;
+    const id = pkg.packageId;
+    const [classes, sessions, files, plans, findings, verdicts, ledgerRows] = await Promise.all([
+      db.classes.where('packageId').equals(id).toArray(),
+      db.sessions.where('packageId').equals(id).toArray(),
+      db.files.where('packageId').equals(id).toArray(),
+      latestPlans(db, id),
+      storedFindings(db, id),
+      storedVerdicts(db, id),
+      db.watchLedger.toArray(),
+    ]);
+    classes.sort((a, b) => a.id.localeCompare(b.id));
+    sessions.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+    return {
+      pkg,
+      classes,
+      sessions,
+      files,
+      plans,
+      findings,
+      verdicts,
+      ledgers: new Map(ledgerRows.map((l) => [l.fileId, l])),
+    };
+  }, [db]);
+}

@@ -1,0 +1,14 @@
+// The district auditor's capability (视频抽查) on main's side: only what needs files — the
+// 抽查报告 written where the auditor chooses. Sampling, findings and verdicts live in the
+// renderer's database and travel in result bundles; media is the media capability.
+import { z } from 'zod';
+import { auditReportDataSchema } from '../audit/auditReportDoc';
+import { channel } from './channel';
+
+export const auditChannels = {
+  saveReportDocx: channel({
+    summary: 'Writes the 抽查报告 (DOCX) for one class where the auditor chooses, atomically.',
+    request: auditReportDataSchema,
+    response: z.object({ path: z.string().nullable() }),
+  }),
+};
