@@ -11,7 +11,9 @@ import { loadTemplates } from '../services/certificates/templates';
 import { certificatePdf } from '../services/documents/certificatePdf';
 import { loadFont } from '../services/documents/cjkFont';
 import { writeFileAtomic } from '../services/keys/atomicFile';
+import { isDemoProfile } from '../services/packages/profileKinds';
 import { trustForImporter } from '../services/packages/trust';
+import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
 
@@ -91,11 +93,17 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       if (!r.ok) return fail(r.code, r.message);
       const held = wireHeld(r.plan.held);
       if (r.plan.pages.length === 0) return ok({ status: 'nothing' as const, held });
+      // Main's record of the profile (pinned by the trust check above) decides the 演示 mark.
+      const demo = await isDemoProfile(keysDir(ctx), req.importer.profileId);
       // Built before the dialog: a batch that cannot be written never asks for a path.
-      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font] });
+      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font], demo });
       const chosen = await ctx.dialogs.saveFile({
         title: '保存证书批次（PDF）',
-        defaultName: `合格证书-${req.classId}-${r.plan.pages.length}张.pdf`,
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          req.importer.profileId,
+          `合格证书-${req.classId}-${r.plan.pages.length}张.pdf`,
+        ),
         filters: [PDF_FILTER],
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });

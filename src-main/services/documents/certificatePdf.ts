@@ -2,7 +2,7 @@
 // certificateDoc.ts) decides what goes where; this file only draws it. One font subset per
 // batch, embedded once, shared by every page: a 1,000-page batch stays well under 1 MB.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import {
   docCharacters,
@@ -10,6 +10,7 @@ import {
   type DocPage,
   type DocText,
 } from '../../../src-shared/certificates/certificateDoc';
+import { DEMO_DOCUMENT_NOTICE, DEMO_MARK } from '../../../src-shared/profiles/demoMark';
 import { subsetFor, type CjkFont } from './cjkFont';
 
 const PT_PER_MM = 72 / 25.4;
@@ -20,6 +21,41 @@ export interface PdfOptions {
   fonts: CjkFont[];
   /** Fixed dates make the bytes reproducible (tests, the demo screenshot). */
   now?: Date;
+  /**
+   * A demo profile's batch: every page carries a large diagonal 演示 and the notice line, so a
+   * printed demo certificate cannot pass for a real one. Main's own record of the profile
+   * decides, never the renderer.
+   */
+  demo?: boolean;
+}
+
+const DEMO_RED = rgb(0.85, 0.1, 0.1);
+
+/** Drawn over the content: a watermark under the text could be hidden by a filled template. */
+function drawDemoMark(page: PDFPage, font: PDFFont): void {
+  const { width, height } = page.getSize();
+  const size = Math.min(width, height) / 3;
+  const w = font.widthOfTextAtSize(DEMO_MARK, size);
+  const angle = Math.atan2(height, width);
+  // Centre the rotated word on the page: start half its width back along the diagonal.
+  page.drawText(DEMO_MARK, {
+    x: width / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3,
+    y: height / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3,
+    size,
+    font,
+    color: DEMO_RED,
+    opacity: 0.25,
+    rotate: degrees((angle * 180) / Math.PI),
+  });
+  const noticeSize = 12;
+  const nw = font.widthOfTextAtSize(DEMO_DOCUMENT_NOTICE, noticeSize);
+  page.drawText(DEMO_DOCUMENT_NOTICE, {
+    x: (width - nw) / 2,
+    y: height - 8 * PT_PER_MM - noticeSize,
+    size: noticeSize,
+    font,
+    color: DEMO_RED,
+  });
 }
 
 interface Embedded {
@@ -76,7 +112,12 @@ async function drawQr(
   });
 }
 
-async function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): Promise<void> {
+async function drawPage(
+  pdf: PDFDocument,
+  p: DocPage,
+  fonts: Embedded[],
+  demo: boolean,
+): Promise<void> {
   const w = p.widthMm * PT_PER_MM;
   const h = p.heightMm * PT_PER_MM;
   const page = pdf.addPage([w, h]);
@@ -91,6 +132,7 @@ async function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): Promis
         color: rgb(0.45, 0.45, 0.5),
       });
   }
+  if (demo) drawDemoMark(page, fonts[0]!.pdf);
 }
 
 /**
@@ -101,7 +143,8 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
   if (opts.fonts.length === 0) throw new Error('certificatePdf needs a font');
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const chars = docCharacters(doc);
+  const demo = opts.demo === true;
+  const chars = new Set(docCharacters(doc) + (demo ? DEMO_MARK + DEMO_DOCUMENT_NOTICE : ''));
   const fonts: Embedded[] = [];
   for (const font of opts.fonts) {
     const mine = [...chars].filter((ch) => font.has(ch.codePointAt(0)!)).join('');
@@ -110,9 +153,9 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     const bytes = await subsetFor(font, mine);
     fonts.push({ font, pdf: await pdf.embedFont(bytes, { subset: false }) });
   }
-  for (const p of doc.pages) await drawPage(pdf, p, fonts);
+  for (const p of doc.pages) await drawPage(pdf, p, fonts, demo);
   const now = opts.now ?? new Date();
-  pdf.setTitle(doc.title);
+  pdf.setTitle(demo ? `【${DEMO_MARK}】${doc.title}` : doc.title);
   pdf.setProducer('启航评审工作站');
   pdf.setCreator('启航评审工作站');
   pdf.setCreationDate(now);

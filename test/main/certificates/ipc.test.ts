@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,11 +8,12 @@ import { certificatesHandlers } from '../../../src-main/ipc/certificates';
 import { readDemoKey } from '../../../src-main/services/packages/trust';
 import { openWorkPackage } from '../../../src-main/services/packages/open';
 import type { BatchItem } from '../../../src-shared/ipc/certificates';
+import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 let items: BatchItem[] = [];
 
-function context(answer: string | null): MainContext {
+function context(answer: string | null, onAsk?: (defaultName: string) => void): MainContext {
   return {
     version: '0.0.0-test',
     host: 'browser-harness',
@@ -21,7 +23,10 @@ function context(answer: string | null): MainContext {
     userDataDir: mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-')),
     dialogs: {
       openFile: () => Promise.resolve(null),
-      saveFile: () => Promise.resolve(answer),
+      saveFile: (r: { defaultName: string }) => {
+        onAsk?.(r.defaultName);
+        return Promise.resolve(answer);
+      },
     },
     sealer: {
       isEncryptionAvailable: () => false,
@@ -85,5 +90,17 @@ describe('certificates IPC handlers', () => {
     const cancelled = await certificatesHandlers(context(null)).saveBatch(request(items));
     expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
     expect(existsSync(other)).toBe(false);
+  }, 120_000);
+
+  it("marks a demo profile's batch 演示 in its file name and on its pages (main's record)", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-out-')), 'demo.pdf');
+    let asked = '';
+    const saved = await certificatesHandlers(context(out, (n) => (asked = n))).saveBatch(
+      request(items.slice(0, 1)),
+    );
+    expect(saved.ok && saved.value.status).toBe('saved');
+    expect(asked).toMatch(/^演示-合格证书-/);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain(DEMO_DOCUMENT_NOTICE);
   }, 120_000);
 });
