@@ -68,6 +68,7 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
         chosen,
         trust.keys,
         mediaDirsFor(importer, path.dirname(chosen)),
+        trust.predecessors,
       );
       return ok({ jobId: started.jobId });
     },
@@ -75,7 +76,13 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
     beginUpload: async ({ importer, fileName, size }) => {
       const trust = await trustFor(importer);
       if (!trust.ok) return fail(trust.code, trust.message);
-      const begun = await jobs.beginUpload(fileName, size, trust.keys, mediaDirsFor(importer));
+      const begun = await jobs.beginUpload(
+        fileName,
+        size,
+        trust.keys,
+        mediaDirsFor(importer),
+        trust.predecessors,
+      );
       return begun.ok ? ok({ jobId: begun.jobId }) : fail(begun.code, begun.message);
     },
 
