@@ -17,6 +17,7 @@ import {
   appSchemePrivileges,
   isAllowedRequestUrl,
 } from './security/protocol';
+import { createElectronPrinter } from './printing';
 import { mainWindowOptions } from './security/window';
 import { sealerFromSafeStorage } from './services/keys/osSealer';
 import { mainLogPath, openMainLog } from './services/mainlog/mainLog';
@@ -101,6 +102,7 @@ function wireIpc(): void {
       userDataDir: app.getPath('userData'),
       logFile: log.file,
       dialogs,
+      printer: createElectronPrinter(() => path.join(app.getPath('temp'), 'qihang-print')),
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
         process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform,

@@ -121,6 +121,31 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       });
     },
 
+    printBatch: async (req) => {
+      if (!ctx.printer)
+        return fail('certificates/no-printer', '本机无法调用系统打印，请先保存为 PDF 再打印');
+      const r = await prepare(req);
+      if (!r.ok) return fail(r.code, r.message);
+      const held = wireHeld(r.plan.held);
+      if (r.plan.pages.length === 0) return ok({ status: 'nothing' as const, held });
+      const demo = await isDemoProfile(keysDir(ctx), req.importer.profileId);
+      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font], demo });
+      const printed = await ctx.printer.printPdf({
+        pdf,
+        title: `${demo ? '演示-' : ''}合格证书-${req.classId}-${r.plan.pages.length}张`,
+        copies: req.copies,
+      });
+      if (printed.status === 'cancelled') return ok({ status: 'cancelled' as const });
+      if (printed.status === 'failed')
+        return fail('certificates/print-failed', `打印失败：${printed.message}`);
+      return ok({
+        status: 'printed' as const,
+        printer: printed.printer,
+        numbers: r.plan.pages.map((p) => p.number ?? ''),
+        held,
+      });
+    },
+
     saveCalibrationPage: async (req) => {
       const templates = await loadTemplates(ctx.resourcesDir);
       if (!templates.ok) return fail('certificates/template', templates.message);

@@ -31,7 +31,11 @@ export const certificatesStrings = {
   reprintReason: '重印原因（编号打印过时必填）',
   preview: '预览第 1 页',
   save: '生成批次并保存为 PDF…',
-  printNote: '打印：保存 PDF 后用系统打印对话框打印（本版本不直接调用打印机）。',
+  print: '生成批次并打印…',
+  printNote: '打印：“生成批次并打印”打开系统打印对话框选择打印机和份数；也可保存为 PDF 后再打印。',
+  printed: (printer: string, n: number) =>
+    `已送打印 ${n} 张证书（${printer}）；打印记录已写入，将随下一个结果包签名上报。`,
+  printCancelled: '已取消打印，未记录。',
   previewTitle: '第 1 页预览（与 PDF 同一版面数据）',
   previewEmpty: '没有可预览的页：所选证书均被暂缓。',
   held: '暂不打印',

@@ -17,7 +17,7 @@ import { createAppHandler } from '../../../src-main/security/appHandler';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
 import { appRoutes } from '../../../src-main/security/protocol';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
-import { harnessSealer, ScriptedDialogs } from './hostStandIns';
+import { harnessSealer, ScriptedDialogs, ScriptedPrinter } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -33,6 +33,7 @@ export interface Harness {
   token: string;
   /** Answer the next native file dialog from the spec. */
   dialogs: ScriptedDialogs;
+  printer: ScriptedPrinter;
   /** Where main keeps its files for this run (keystores, exports, outbox). */
   userDataDir: string;
   close(): Promise<void>;
@@ -74,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const csp = buildCsp({ connect: [`ws://127.0.0.1:${port}`] });
 
   const dialogs = new ScriptedDialogs();
+  const printer = new ScriptedPrinter();
   const userDataDir =
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const log = openMainLog(mainLogPath(userDataDir));
@@ -98,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       userDataDir,
       logFile: log.file,
       dialogs,
+      printer,
       sealer: harnessSealer(),
     },
     origin,
@@ -166,6 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     wsUrl,
     token,
     dialogs,
+    printer,
     userDataDir,
     close: async () => {
       for (const client of wss.clients) client.terminate();

@@ -103,4 +103,33 @@ describe('certificates IPC handlers', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
     expect(text).toContain(DEMO_DOCUMENT_NOTICE);
   }, 120_000);
+
+  it('prints through the host printer with the copies asked, and refuses without one', async () => {
+    const none = await certificatesHandlers(context(null)).printBatch({
+      ...request(items),
+      copies: 1,
+    });
+    expect(none).toMatchObject({ ok: false, error: { code: 'certificates/no-printer' } });
+    const jobs: { pdf: Uint8Array; title: string; copies: number }[] = [];
+    const ctx = {
+      ...context(null),
+      printer: {
+        printPdf: (job: { pdf: Uint8Array; title: string; copies: number }) => {
+          jobs.push(job);
+          return Promise.resolve({ status: 'printed' as const, printer: '测试打印机' });
+        },
+      },
+    };
+    const r = await certificatesHandlers(ctx).printBatch({
+      ...request(items.slice(0, 2)),
+      copies: 3,
+    });
+    expect(r.ok && r.value).toMatchObject({ status: 'printed', printer: '测试打印机' });
+    expect(r.ok && r.value.status === 'printed' && r.value.numbers).toEqual(
+      items.slice(0, 2).map((i) => i.number),
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.copies).toBe(3);
+    expect(Buffer.from(jobs[0]!.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+  }, 120_000);
 });
