@@ -2,7 +2,17 @@
 // certificateDoc.ts) decides what goes where; this file only draws it. One font subset per
 // batch, embedded once, shared by every page: a 1,000-page batch stays well under 1 MB.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  concatTransformationMatrix,
+  degrees,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import QRCode from 'qrcode';
 import {
   docCharacters,
@@ -88,28 +98,58 @@ function drawText(page: PDFPage, item: DocText, heightPt: number, fonts: Embedde
 }
 
 /**
- * The QR code as a 1-bit-per-module PNG (one pixel per module, a 2-module quiet zone) drawn scaled: a few
- * hundred bytes per certificate, where a vector path of module runs cost ~30 KB a page.
+ * The QR code as a 1-bit DeviceGray image, one pixel per module with a 2-module quiet zone, drawn
+ * scaled to the template's size. Built straight from the module matrix: a PNG round trip (encode,
+ * then pdf-lib decoding it and re-encoding as RGB with an alpha mask) cost most of a page's time
+ * and ~3 KB a page; this is a few hundred bytes and no image decoding at all.
  */
-async function drawQr(
+function drawQr(
   pdf: PDFDocument,
   page: PDFPage,
   item: { payload: string; xMm: number; yMm: number; sizeMm: number },
   heightPt: number,
-): Promise<void> {
-  const png = await QRCode.toBuffer(item.payload, {
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    scale: 1,
-  });
-  const image = await pdf.embedPng(png);
+): void {
+  const qr = QRCode.create(item.payload, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const margin = 2;
+  const w = n + 2 * margin;
+  const rowBytes = Math.ceil(w / 8);
+  // DeviceGray at 1 bit: 1 is white, 0 is black; start white and clear the dark modules.
+  const bits = new Uint8Array(rowBytes * w).fill(0xff);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      if (!qr.modules.get(y, x)) continue;
+      const px = x + margin;
+      const i = (y + margin) * rowBytes + (px >> 3);
+      bits[i] = bits[i]! & ~(0x80 >> (px & 7));
+    }
+  const image = pdf.context.register(
+    pdf.context.flateStream(bits, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: w,
+      Height: w,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      // Modules must stay sharp squares when scaled up, or a scanner sees blur.
+      Interpolate: false,
+    }),
+  );
+  const name = page.node.newXObject('Qr', image);
   const size = item.sizeMm * PT_PER_MM;
-  page.drawImage(image, {
-    x: item.xMm * PT_PER_MM,
-    y: heightPt - item.yMm * PT_PER_MM - size,
-    width: size,
-    height: size,
-  });
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(
+      size,
+      0,
+      0,
+      size,
+      item.xMm * PT_PER_MM,
+      heightPt - item.yMm * PT_PER_MM - size,
+    ),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }
 
 async function drawPage(
@@ -123,7 +163,7 @@ async function drawPage(
   const page = pdf.addPage([w, h]);
   for (const item of p.items) {
     if (item.kind === 'text') drawText(page, item, h, fonts);
-    else if (item.kind === 'qr') await drawQr(pdf, page, item, h);
+    else if (item.kind === 'qr') drawQr(pdf, page, item, h);
     else
       page.drawLine({
         start: { x: item.x1Mm * PT_PER_MM, y: h - item.y1Mm * PT_PER_MM },
