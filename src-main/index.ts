@@ -18,6 +18,7 @@ import {
   appSchemePrivileges,
   isAllowedRequestUrl,
 } from './security/protocol';
+import { createElectronPrinter } from './printing';
 import { mainWindowOptions } from './security/window';
 import { sealerFromSafeStorage } from './services/keys/osSealer';
 import { VerifiedMedia } from './services/media/verifiedMedia';
@@ -116,6 +117,7 @@ function wireIpc(): void {
       logFile: log.file,
       dialogs,
       media: verifiedMedia,
+      printer: createElectronPrinter(() => path.join(app.getPath('temp'), 'qihang-print')),
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
         process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform,

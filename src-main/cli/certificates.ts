@@ -19,6 +19,7 @@ import { loadFont } from '../services/documents/cjkFont';
 import { writeFileAtomic } from '../services/keys/atomicFile';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 import { openWorkPackage } from '../services/packages/open';
+import { readDemoKey } from '../services/packages/trust';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const RESOURCES = path.join(REPO, 'resources');
@@ -129,7 +130,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   const templates = await loadTemplates(RESOURCES);
   if (!templates.ok) return bad(templates.message);
   const font = await loadFont('noto-serif-sc');
+  // The demo platform key is public: anything it could have signed is printed as 演示.
+  const demoKey = await readDemoKey(RESOURCES);
+  const demo = demoKey.ok && [...demoKey.keys.keys()].some((id) => trusted.has(id));
   const batch = await makeBatch({
+    demo,
     candidates: chosen.filter((c) => c.printable),
     templates: templates.file,
     fonts: [font],

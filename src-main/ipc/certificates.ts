@@ -11,7 +11,9 @@ import { loadTemplates } from '../services/certificates/templates';
 import { certificatePdf } from '../services/documents/certificatePdf';
 import { loadFont } from '../services/documents/cjkFont';
 import { writeFileAtomic } from '../services/keys/atomicFile';
+import { isDemoProfile } from '../services/packages/profileKinds';
 import { trustForImporter } from '../services/packages/trust';
+import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
 
@@ -91,11 +93,17 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       if (!r.ok) return fail(r.code, r.message);
       const held = wireHeld(r.plan.held);
       if (r.plan.pages.length === 0) return ok({ status: 'nothing' as const, held });
+      // Main's record of the profile (pinned by the trust check above) decides the 演示 mark.
+      const demo = await isDemoProfile(keysDir(ctx), req.importer.profileId);
       // Built before the dialog: a batch that cannot be written never asks for a path.
-      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font] });
+      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font], demo });
       const chosen = await ctx.dialogs.saveFile({
         title: '保存证书批次（PDF）',
-        defaultName: `合格证书-${req.classId}-${r.plan.pages.length}张.pdf`,
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          req.importer.profileId,
+          `合格证书-${req.classId}-${r.plan.pages.length}张.pdf`,
+        ),
         filters: [PDF_FILTER],
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });
@@ -108,6 +116,31 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       return ok({
         status: 'saved' as const,
         path: target,
+        numbers: r.plan.pages.map((p) => p.number ?? ''),
+        held,
+      });
+    },
+
+    printBatch: async (req) => {
+      if (!ctx.printer)
+        return fail('certificates/no-printer', '本机无法调用系统打印，请先保存为 PDF 再打印');
+      const r = await prepare(req);
+      if (!r.ok) return fail(r.code, r.message);
+      const held = wireHeld(r.plan.held);
+      if (r.plan.pages.length === 0) return ok({ status: 'nothing' as const, held });
+      const demo = await isDemoProfile(keysDir(ctx), req.importer.profileId);
+      const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font], demo });
+      const printed = await ctx.printer.printPdf({
+        pdf,
+        title: `${demo ? '演示-' : ''}合格证书-${req.classId}-${r.plan.pages.length}张`,
+        copies: req.copies,
+      });
+      if (printed.status === 'cancelled') return ok({ status: 'cancelled' as const });
+      if (printed.status === 'failed')
+        return fail('certificates/print-failed', `打印失败：${printed.message}`);
+      return ok({
+        status: 'printed' as const,
+        printer: printed.printer,
         numbers: r.plan.pages.map((p) => p.number ?? ''),
         held,
       });

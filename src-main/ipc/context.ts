@@ -26,6 +26,21 @@ export interface HostDialogs {
   openFolder(request: { title: string }): Promise<string | null>;
 }
 
+/** What the system print dialog answered for one print job. */
+export type PrintOutcome =
+  | { status: 'printed'; printer: string }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+/**
+ * Printing a finished PDF through the system print dialog. Under Electron a hidden window shows
+ * the PDF and `webContents.print` opens the dialog (src-main/printing.ts); in the browser harness
+ * a spec answers for the "user" and records what was asked.
+ */
+export interface HostPrinter {
+  printPdf(request: { pdf: Uint8Array; title: string; copies: number }): Promise<PrintOutcome>;
+}
+
 export interface MainContext {
   version: string;
   host: 'electron' | 'browser-harness';
@@ -38,6 +53,8 @@ export interface MainContext {
   /** main.log, shown in 设置 so a user can find it and send it. */
   logFile?: string;
   dialogs: HostDialogs;
+  /** Absent where no printer can be reached: printing is then refused with a message. */
+  printer?: HostPrinter;
   /** Electron safeStorage under Electron; a test sealer in the harness. */
   sealer: OsSealer;
   /**

@@ -84,6 +84,7 @@ export function packagesHandlers(
         chosen,
         trust.keys,
         mediaDirsFor(importer, path.dirname(chosen)),
+        trust.predecessors,
       );
       return ok({ jobId: started.jobId });
     },
@@ -91,7 +92,13 @@ export function packagesHandlers(
     beginUpload: async ({ importer, fileName, size }) => {
       const trust = await trustFor(importer);
       if (!trust.ok) return fail(trust.code, trust.message);
-      const begun = await jobs.beginUpload(fileName, size, trust.keys, mediaDirsFor(importer));
+      const begun = await jobs.beginUpload(
+        fileName,
+        size,
+        trust.keys,
+        mediaDirsFor(importer),
+        trust.predecessors,
+      );
       return begun.ok ? ok({ jobId: begun.jobId }) : fail(begun.code, begun.message);
     },
 

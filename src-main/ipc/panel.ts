@@ -4,12 +4,15 @@ import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
 import { panelRecordDoc } from '../../src-shared/panel/panelRecordDoc';
-import type { PanelRecordData } from '../../src-shared/panel/recordData';
+import type { PanelDocRequest } from '../../src-shared/ipc/panel';
 import { panelRecordDocx } from '../services/documents/panelRecordDocx';
 import { panelResultsXlsx } from '../services/documents/panelResultsXlsx';
 import { writeFileAtomic } from '../services/keys/atomicFile';
 import { verifyExpertBundle } from '../services/panel/expertBundle';
+import { isDemoProfile } from '../services/packages/profileKinds';
+import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
+import { keysDir } from './keyFiles';
 
 /** An expert's bundle of reviews is small; a pick of gigabytes is the wrong file. */
 export const MAX_EXPERT_BUNDLE_BYTES = 64 * 1024 * 1024;
@@ -26,20 +29,27 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 
 async function saveDocument(
   ctx: MainContext,
-  data: PanelRecordData,
+  request: PanelDocRequest,
   kind: { title: string; name: string; ext: '.docx' | '.xlsx'; filter: string },
-  bytes: () => Promise<Uint8Array>,
+  bytes: (demo: boolean) => Promise<Uint8Array>,
 ) {
+  const { profileId, ...data } = request;
+  // Main's own record of the profile decides the 演示 mark; the renderer has no say in it.
+  const demo = await isDemoProfile(keysDir(ctx), profileId);
   // Built before the dialog: data that cannot become a document never asks for a path.
   let content: Uint8Array;
   try {
-    content = await bytes();
+    content = await bytes(demo);
   } catch (e) {
     return fail('panel/document-failed', `无法生成${kind.title}：${(e as Error).message}`);
   }
   const chosen = await ctx.dialogs.saveFile({
     title: `保存${kind.title}`,
-    defaultName: safeName(`${data.panelName}-${kind.name}-${data.date}${kind.ext}`),
+    defaultName: await exportNameFor(
+      keysDir(ctx),
+      profileId,
+      safeName(`${data.panelName}-${kind.name}-${data.date}${kind.ext}`),
+    ),
     filters: [{ name: kind.filter, extensions: [kind.ext.slice(1)] }],
   });
   if (chosen === null) return ok({ path: null });
@@ -55,19 +65,19 @@ async function saveDocument(
 
 export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
   return {
-    saveRecordDocx: (data) =>
+    saveRecordDocx: (request) =>
       saveDocument(
         ctx,
-        data,
+        request,
         { title: '会审记录', name: '会审记录', ext: '.docx', filter: 'Word 文档' },
-        () => panelRecordDocx(panelRecordDoc(data)),
+        (demo) => panelRecordDocx(panelRecordDoc(request), { demo }),
       ),
-    saveResultsXlsx: (data) =>
+    saveResultsXlsx: (request) =>
       saveDocument(
         ctx,
-        data,
+        request,
         { title: '评审结果表', name: '评审结果', ext: '.xlsx', filter: 'Excel 工作簿' },
-        () => panelResultsXlsx(data),
+        (demo) => panelResultsXlsx(request, { demo }),
       ),
     importExpertBundle: async ({ experts }) => {
       const chosen = await ctx.dialogs.openFile({

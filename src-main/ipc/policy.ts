@@ -6,7 +6,10 @@ import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { sheetFromRows } from '../services/policy/sheetFromRows';
 import { buildSubsidyWorkbook } from '../services/policy/subsidySheet';
+import { isDemoProfile } from '../services/packages/profileKinds';
+import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
+import { keysDir } from './keyFiles';
 
 export const XLSX_FILTER = { name: 'Excel 工作簿', extensions: ['xlsx'] };
 
@@ -22,9 +25,15 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
       if (!built.ok) return fail(built.error.code, built.error.message, 'quarter');
       const sheet = built.sheet;
       const district = sheet.district === '全部' ? '' : `-${sheet.district}`;
+      // Main's own record of the profile decides the 演示 mark; the renderer has no say in it.
+      const demo = await isDemoProfile(keysDir(ctx), req.profileId);
       const chosen = await ctx.dialogs.saveFile({
         title: `导出${sheet.quarterZh}补贴申领表`,
-        defaultName: `补贴申领表-${sheet.quarter}${district}.xlsx`,
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          req.profileId,
+          `补贴申领表-${sheet.quarter}${district}.xlsx`,
+        ),
         filters: [XLSX_FILTER],
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });
@@ -36,7 +45,7 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
         `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`,
       );
       try {
-        await buildSubsidyWorkbook(sheet).xlsx.writeFile(temp);
+        await buildSubsidyWorkbook(sheet, { demo }).xlsx.writeFile(temp);
         await rename(temp, target);
       } catch (e) {
         await rm(temp, { force: true });

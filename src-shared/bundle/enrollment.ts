@@ -46,7 +46,15 @@ export const enrollmentReplySchema = z.object({
 export type EnrollmentReply = z.infer<typeof enrollmentReplySchema>;
 export type EnrollmentReplyInput = z.input<typeof enrollmentReplySchema>;
 
-export const pinnedKeySchema = platformKeySchema.extend({ retiredAt: isoInstant.optional() });
+export const pinnedKeySchema = platformKeySchema.extend({
+  retiredAt: isoInstant.optional(),
+  /**
+   * Key rotation: the pinned, active platform keys that signed the later reply which first
+   * listed this key. The new key succeeds them, so it may update packages they signed. Absent
+   * for keys pinned at first enrollment (nothing vouched for them but the person's check).
+   */
+  announcedBy: z.array(sha256Hex).max(16).optional(),
+});
 export type PinnedKey = z.infer<typeof pinnedKeySchema>;
 
 export const trustStoreSchema = z.object({
@@ -176,12 +184,16 @@ export function applyEnrollmentReply(
 
   const byId = new Map<string, PinnedKey>(store.platformKeys.map((k) => [k.keyid, { ...k }]));
   const added: string[] = [];
+  // Only keys this profile already trusted vouch for a new one (a new key may co-sign, but
+  // it cannot announce itself).
+  const vouchers = ctx.signedBy.filter((id) => active.has(id));
   for (const k of reply.platformKeys) {
     const known = byId.get(k.keyid);
     if (known?.retiredAt !== undefined)
       return err('enrollment-invalid', `平台密钥 ${k.keyid.slice(0, 16)}… 已停用，不能重新启用`);
     if (!known) added.push(k.keyid);
-    byId.set(k.keyid, { ...k });
+    const announcedBy = known ? known.announcedBy : vouchers.filter((id) => id !== k.keyid);
+    byId.set(k.keyid, { ...k, ...(announcedBy?.length ? { announcedBy } : {}) });
   }
   const retired: string[] = [];
   for (const id of reply.retireKeyIds) {
@@ -200,4 +212,26 @@ export function applyEnrollmentReply(
   if (activePlatformKeys(next, ctx.now).size === 0)
     return err('enrollment-invalid', '应用该回复后将没有任何有效的平台密钥，已拒绝');
   return { ok: true, store: next, added, retired };
+}
+
+/**
+ * Every key the given keys succeed through the profile's rotations (announcedBy, followed back
+ * transitively), not including the keys themselves. A package update signed by a successor of
+ * the key that signed the stored version is a rotation the platform signed, not another signer.
+ */
+export function predecessorsOf(store: TrustStore | null, keyids: readonly string[]): string[] {
+  if (!store) return [];
+  const byId = new Map(store.platformKeys.map((k) => [k.keyid, k]));
+  const seen = new Set<string>(keyids);
+  const out: string[] = [];
+  const queue = [...keyids];
+  while (queue.length > 0) {
+    for (const prev of byId.get(queue.shift()!)?.announcedBy ?? []) {
+      if (seen.has(prev)) continue;
+      seen.add(prev);
+      out.push(prev);
+      queue.push(prev);
+    }
+  }
+  return out.sort();
 }

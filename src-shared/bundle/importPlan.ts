@@ -17,7 +17,18 @@ export interface IncomingPackage {
   manifest: Pick<WorkPackageManifest, 'packageId' | 'version' | 'title'>;
   envelopeHash: string;
   signedBy: readonly string[];
+  /**
+   * Keys the signing keys succeed through rotations this profile's platform signed (main reads
+   * them from the profile's trust store): a successor may update what its predecessor signed.
+   */
+  signerPredecessors?: readonly string[];
 }
+
+/** The keys that speak for this package: its signers and the keys they rotated from. */
+const lineageOf = (incoming: IncomingPackage): readonly string[] => [
+  ...incoming.signedBy,
+  ...(incoming.signerPredecessors ?? []),
+];
 
 export type RefusalCode = 'older-version' | 'version-conflict' | 'other-signer' | 'id-collision';
 
@@ -41,8 +52,9 @@ export function planImport(
     return { action: 'unchanged', packageId, version };
   // Whoever signed the version on this machine owns the package id here. Another key the
   // profile also trusts (the public demo key in a demo profile, a second issuer) must not be
-  // able to replace it by reusing the id with a higher version.
-  if (!incoming.signedBy.some((k) => existing.signedBy.includes(k))) {
+  // able to replace it by reusing the id with a higher version; a key the owner announced in a
+  // signed rotation (enrollment reply) may.
+  if (!lineageOf(incoming).some((k) => existing.signedBy.includes(k))) {
     return {
       action: 'refuse',
       code: 'other-signer',
@@ -88,8 +100,9 @@ export function refuseForeignIds(
   owned: readonly OwnedRecord[],
 ): Extract<ImportPlan, { action: 'refuse' }> | null {
   const { packageId, title } = incoming.manifest;
+  const lineage = lineageOf(incoming);
   const foreign = owned.filter(
-    (r) => r.packageId !== packageId && !incoming.signedBy.some((k) => r.ownerSignedBy.includes(k)),
+    (r) => r.packageId !== packageId && !lineage.some((k) => r.ownerSignedBy.includes(k)),
   );
   const first = foreign[0];
   if (!first) return null;

@@ -90,6 +90,24 @@ export const saveResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
 
+export const printRequestSchema = batchRequestSchema.extend({
+  copies: z.number().int().min(1).max(10),
+});
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+export const printResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('printed'),
+    printer: z.string().min(1),
+    numbers: z.array(z.string()),
+    held: z.array(heldSchema),
+  }),
+  z.object({ status: z.literal('nothing'), held: z.array(heldSchema) }),
+  /** The person closed the print dialog: nothing printed, nothing logged. */
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type PrintResult = z.infer<typeof printResultSchema>;
+
 export const calibrationRequestSchema = z
   .object({ program: programCode, calibration: calibrationSchema })
   .strict();
@@ -106,6 +124,12 @@ export const certificatesChannels = {
       'Builds the batch PDF (one font subset, embedded once) and writes it atomically where the person chooses.',
     request: batchRequestSchema,
     response: saveResultSchema,
+  }),
+  printBatch: channel({
+    summary:
+      'Builds the same batch PDF and prints it through the system print dialog (copies as asked).',
+    request: printRequestSchema,
+    response: printResultSchema,
   }),
   saveCalibrationPage: channel({
     summary:

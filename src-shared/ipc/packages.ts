@@ -14,6 +14,11 @@ export const verifiedPackageSchema = z.object({
   /** SHA-256 of the signed envelope payload: identifies this exact version of the package. */
   envelopeHash: sha256Hex,
   signedBy: z.array(z.string()),
+  /**
+   * Keys the signers succeed through platform-signed rotations in this profile's trust store
+   * (docs/formats.md §5); empty or absent when there was no rotation.
+   */
+  signerPredecessors: z.array(sha256Hex).max(64).optional(),
   files: z.array(
     packageFileSchema.extend({
       location: z.enum(['package', 'external', 'missing']),

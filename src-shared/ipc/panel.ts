@@ -31,6 +31,10 @@ export const importExpertBundleResponse = z.union([
 ]);
 export type ImportExpertBundleResponse = z.infer<typeof importExpertBundleResponse>;
 
+/** A document request names the open profile: main looks up whether to mark it 演示. */
+export const panelDocRequestSchema = panelRecordDataSchema.extend({ profileId: recordId });
+export type PanelDocRequest = z.infer<typeof panelDocRequestSchema>;
+
 export const panelChannels = {
   importExpertBundle: channel({
     summary:
@@ -42,12 +46,12 @@ export const panelChannels = {
   }),
   saveRecordDocx: channel({
     summary: 'Writes the 会审记录 (DOCX) from the panel data where the chair chooses, atomically.',
-    request: panelRecordDataSchema,
+    request: panelDocRequestSchema,
     response: z.object({ path: z.string().nullable() }),
   }),
   saveResultsXlsx: channel({
     summary: "Writes the panel's results (XLSX) where the chair chooses, atomically.",
-    request: panelRecordDataSchema,
+    request: panelDocRequestSchema,
     response: z.object({ path: z.string().nullable() }),
   }),
 };

@@ -54,6 +54,8 @@ const MAX_ROWS = 50_000;
 
 export const exportSheetRequestSchema = z
   .object({
+    /** The open profile: main looks up whether it is a demo profile and marks the sheet. */
+    profileId: recordId,
     quarter: quarterCode,
     /** '全部' or one district; printed in the sheet's header. */
     district: cellText(40),
@@ -124,6 +126,7 @@ export const policyChannels = {
 
 /** The request for a sheet built by buildQuarterSheet in the renderer (programName dropped). */
 export function exportRequestFromSheet(
+  profileId: string,
   sheet: {
     quarter: string;
     district: string;
@@ -139,6 +142,7 @@ export function exportRequestFromSheet(
     reasons: [...r.reasons],
   });
   return {
+    profileId,
     quarter: sheet.quarter,
     district: sheet.district,
     ...(requestDate ? { requestDate } : {}),

@@ -93,4 +93,39 @@ describe('证书打印 for a demo print operator', () => {
     await expect.poll(() => app.page.getByTestId('print-log-row').count()).toBe(2);
     await app.page.screenshot({ path: path.join(SHOTS, 'certificates-log.png'), fullPage: true });
   });
+
+  it('prints through the system print dialog with the copies asked, and logs the printer', async () => {
+    app.harness.printer.answerNextPrint({ status: 'printed', printer: '海淀区人社局 1 号打印机' });
+    // Every number was printed above: this is a reprint, so it carries a reason.
+    await app.page.getByTestId('certificates-reason').fill('卡纸重印');
+    await app.page.getByTestId('certificates-copies').fill('2');
+    await app.page.getByTestId('certificates-print').click();
+    const result = app.page.getByTestId('certificates-result');
+    await expect.poll(() => result.textContent()).toContain('已送打印');
+    await expect.poll(() => app.harness.printer.asked.length).toBe(1);
+    const job = app.harness.printer.asked[0]!;
+    expect(job.copies).toBe(2);
+    expect(job.title).toMatch(/^演示-合格证书-C-2024-HD-O03-/);
+    expect(Buffer.from(job.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    // The page handed to the printer is the demo batch: marked 演示 inside.
+    const dir = mkdtempSync(path.join(tmpdir(), 'qh-cert-print-'));
+    const file = path.join(dir, 'printed.pdf');
+    writeFileSync(file, job.pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('演示数据');
+    await expect.poll(() => app.page.getByTestId('print-log-row').count()).toBe(3);
+    await expect
+      .poll(() => app.page.getByTestId('print-log').textContent())
+      .toContain('海淀区人社局 1 号打印机');
+  });
+
+  it('logs nothing when the print dialog is cancelled', async () => {
+    await app.page.getByTestId('certificates-reason').fill('再次重印');
+    await app.page.getByTestId('certificates-print').click();
+    await expect
+      .poll(() => app.page.getByTestId('certificates-result').textContent())
+      .toContain('已取消打印');
+    expect(app.harness.printer.asked).toHaveLength(2);
+    await expect.poll(() => app.page.getByTestId('print-log-row').count()).toBe(3);
+  });
 });

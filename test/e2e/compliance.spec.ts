@@ -224,13 +224,17 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     expect(existsSync(out)).toBe(true);
     expect(app.harness.dialogs.asked.at(-1)).toMatchObject({
       kind: 'save',
-      defaultName: '补贴申领表-2025Q2.xlsx',
+      // A demo profile's sheet says so in its name (main's record of the profile decides).
+      defaultName: '演示-补贴申领表-2025Q2.xlsx',
     });
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('可申领')!;
     expect(String(ws.getCell('A2').value)).toContain('报送截止：2025-06-20');
+    // …and inside: the title and the notice row above the table.
+    expect(String(ws.getCell('A1').value)).toMatch(/^【演示】/);
+    expect(String(ws.getCell('A3').value)).toContain('演示数据');
     expect(ws.getRow(4).getCell(9).value).toBe('补贴金额（元）');
     // Data rows start at 5; the totals row follows them.
     expect(ws.getCell(`A${5 + claimable}`).value).toBe('合计');

@@ -32,6 +32,8 @@ export interface BatchInput {
   calibration?: Calibration;
   packs?: readonly PolicyPack[];
   now?: Date;
+  /** Every page carries the 演示 watermark (a demo profile, or a station trusting the demo key). */
+  demo?: boolean;
 }
 
 export interface Held {
@@ -122,5 +124,12 @@ export interface BatchResult extends BatchPlan {
 export async function makeBatch(input: BatchInput): Promise<BatchResult> {
   const plan = planBatch(input);
   if (plan.pages.length === 0) return plan;
-  return { ...plan, pdf: await certificatePdf(plan.doc, { fonts: input.fonts, now: input.now }) };
+  return {
+    ...plan,
+    pdf: await certificatePdf(plan.doc, {
+      fonts: input.fonts,
+      now: input.now,
+      demo: input.demo === true,
+    }),
+  };
 }

@@ -2,7 +2,17 @@
 // certificateDoc.ts) decides what goes where; this file only draws it. One font subset per
 // batch, embedded once, shared by every page: a 1,000-page batch stays well under 1 MB.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  concatTransformationMatrix,
+  degrees,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import QRCode from 'qrcode';
 import {
   docCharacters,
@@ -10,6 +20,7 @@ import {
   type DocPage,
   type DocText,
 } from '../../../src-shared/certificates/certificateDoc';
+import { DEMO_DOCUMENT_NOTICE, DEMO_MARK } from '../../../src-shared/profiles/demoMark';
 import { subsetFor, type CjkFont } from './cjkFont';
 
 const PT_PER_MM = 72 / 25.4;
@@ -20,6 +31,41 @@ export interface PdfOptions {
   fonts: CjkFont[];
   /** Fixed dates make the bytes reproducible (tests, the demo screenshot). */
   now?: Date;
+  /**
+   * A demo profile's batch: every page carries a large diagonal 演示 and the notice line, so a
+   * printed demo certificate cannot pass for a real one. Main's own record of the profile
+   * decides, never the renderer.
+   */
+  demo?: boolean;
+}
+
+const DEMO_RED = rgb(0.85, 0.1, 0.1);
+
+/** Drawn over the content: a watermark under the text could be hidden by a filled template. */
+function drawDemoMark(page: PDFPage, font: PDFFont): void {
+  const { width, height } = page.getSize();
+  const size = Math.min(width, height) / 3;
+  const w = font.widthOfTextAtSize(DEMO_MARK, size);
+  const angle = Math.atan2(height, width);
+  // Centre the rotated word on the page: start half its width back along the diagonal.
+  page.drawText(DEMO_MARK, {
+    x: width / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3,
+    y: height / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3,
+    size,
+    font,
+    color: DEMO_RED,
+    opacity: 0.25,
+    rotate: degrees((angle * 180) / Math.PI),
+  });
+  const noticeSize = 12;
+  const nw = font.widthOfTextAtSize(DEMO_DOCUMENT_NOTICE, noticeSize);
+  page.drawText(DEMO_DOCUMENT_NOTICE, {
+    x: (width - nw) / 2,
+    y: height - 8 * PT_PER_MM - noticeSize,
+    size: noticeSize,
+    font,
+    color: DEMO_RED,
+  });
 }
 
 interface Embedded {
@@ -52,37 +98,72 @@ function drawText(page: PDFPage, item: DocText, heightPt: number, fonts: Embedde
 }
 
 /**
- * The QR code as a 1-bit-per-module PNG (one pixel per module, a 2-module quiet zone) drawn scaled: a few
- * hundred bytes per certificate, where a vector path of module runs cost ~30 KB a page.
+ * The QR code as a 1-bit DeviceGray image, one pixel per module with a 2-module quiet zone, drawn
+ * scaled to the template's size. Built straight from the module matrix: a PNG round trip (encode,
+ * then pdf-lib decoding it and re-encoding as RGB with an alpha mask) cost most of a page's time
+ * and ~3 KB a page; this is a few hundred bytes and no image decoding at all.
  */
-async function drawQr(
+function drawQr(
   pdf: PDFDocument,
   page: PDFPage,
   item: { payload: string; xMm: number; yMm: number; sizeMm: number },
   heightPt: number,
-): Promise<void> {
-  const png = await QRCode.toBuffer(item.payload, {
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    scale: 1,
-  });
-  const image = await pdf.embedPng(png);
+): void {
+  const qr = QRCode.create(item.payload, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const margin = 2;
+  const w = n + 2 * margin;
+  const rowBytes = Math.ceil(w / 8);
+  // DeviceGray at 1 bit: 1 is white, 0 is black; start white and clear the dark modules.
+  const bits = new Uint8Array(rowBytes * w).fill(0xff);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      if (!qr.modules.get(y, x)) continue;
+      const px = x + margin;
+      const i = (y + margin) * rowBytes + (px >> 3);
+      bits[i] = bits[i]! & ~(0x80 >> (px & 7));
+    }
+  const image = pdf.context.register(
+    pdf.context.flateStream(bits, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: w,
+      Height: w,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      // Modules must stay sharp squares when scaled up, or a scanner sees blur.
+      Interpolate: false,
+    }),
+  );
+  const name = page.node.newXObject('Qr', image);
   const size = item.sizeMm * PT_PER_MM;
-  page.drawImage(image, {
-    x: item.xMm * PT_PER_MM,
-    y: heightPt - item.yMm * PT_PER_MM - size,
-    width: size,
-    height: size,
-  });
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(
+      size,
+      0,
+      0,
+      size,
+      item.xMm * PT_PER_MM,
+      heightPt - item.yMm * PT_PER_MM - size,
+    ),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }
 
-async function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): Promise<void> {
+async function drawPage(
+  pdf: PDFDocument,
+  p: DocPage,
+  fonts: Embedded[],
+  demo: boolean,
+): Promise<void> {
   const w = p.widthMm * PT_PER_MM;
   const h = p.heightMm * PT_PER_MM;
   const page = pdf.addPage([w, h]);
   for (const item of p.items) {
     if (item.kind === 'text') drawText(page, item, h, fonts);
-    else if (item.kind === 'qr') await drawQr(pdf, page, item, h);
+    else if (item.kind === 'qr') drawQr(pdf, page, item, h);
     else
       page.drawLine({
         start: { x: item.x1Mm * PT_PER_MM, y: h - item.y1Mm * PT_PER_MM },
@@ -91,6 +172,7 @@ async function drawPage(pdf: PDFDocument, p: DocPage, fonts: Embedded[]): Promis
         color: rgb(0.45, 0.45, 0.5),
       });
   }
+  if (demo) drawDemoMark(page, fonts[0]!.pdf);
 }
 
 /**
@@ -101,7 +183,8 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
   if (opts.fonts.length === 0) throw new Error('certificatePdf needs a font');
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const chars = docCharacters(doc);
+  const demo = opts.demo === true;
+  const chars = new Set(docCharacters(doc) + (demo ? DEMO_MARK + DEMO_DOCUMENT_NOTICE : ''));
   const fonts: Embedded[] = [];
   for (const font of opts.fonts) {
     const mine = [...chars].filter((ch) => font.has(ch.codePointAt(0)!)).join('');
@@ -110,9 +193,9 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     const bytes = await subsetFor(font, mine);
     fonts.push({ font, pdf: await pdf.embedFont(bytes, { subset: false }) });
   }
-  for (const p of doc.pages) await drawPage(pdf, p, fonts);
+  for (const p of doc.pages) await drawPage(pdf, p, fonts, demo);
   const now = opts.now ?? new Date();
-  pdf.setTitle(doc.title);
+  pdf.setTitle(demo ? `【${DEMO_MARK}】${doc.title}` : doc.title);
   pdf.setProducer('启航评审工作站');
   pdf.setCreator('启航评审工作站');
   pdf.setCreationDate(now);

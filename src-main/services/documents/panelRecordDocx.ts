@@ -6,6 +6,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { DocBlock, PanelRecordDoc } from '../../../src-shared/panel/panelRecordDoc';
+import { DEMO_DOCUMENT_NOTICE, demoTitle } from '../../../src-shared/profiles/demoMark';
 
 const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const HEITI = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -99,12 +101,44 @@ export function block(b: DocBlock): (Paragraph | Table)[] {
   }
 }
 
-export async function panelRecordDocx(doc: PanelRecordDoc): Promise<Uint8Array> {
-  return a4Docx(doc.title, doc.blocks.flatMap(block));
+export interface DocxOptions {
+  /** A demo profile's record: main's own record of the profile decides, never the renderer. */
+  demo?: boolean;
+}
+
+/** Red, bold, on every page: a printed page of a demo record says what it is. */
+const demoNotice = () =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new TextRun({
+        text: DEMO_DOCUMENT_NOTICE,
+        font: HEITI,
+        size: 28,
+        bold: true,
+        color: 'C00000',
+      }),
+    ],
+  });
+
+export async function panelRecordDocx(
+  doc: PanelRecordDoc,
+  opts: DocxOptions = {},
+): Promise<Uint8Array> {
+  const demo = opts.demo === true;
+  const blocks = demo
+    ? doc.blocks.map((b) => (b.type === 'title' ? { ...b, text: demoTitle(b.text, true) } : b))
+    : doc.blocks;
+  return a4Docx(demoTitle(doc.title, demo), blocks.flatMap(block), opts);
 }
 
 /** An A4 government-format document with page numbers, from laid-out paragraphs and tables. */
-export async function a4Docx(title: string, children: (Paragraph | Table)[]): Promise<Uint8Array> {
+export async function a4Docx(
+  title: string,
+  children: (Paragraph | Table)[],
+  opts: DocxOptions = {},
+): Promise<Uint8Array> {
+  const demo = opts.demo === true;
   const document = new Document({
     title,
     creator: '启航评审工作站',
@@ -112,6 +146,7 @@ export async function a4Docx(title: string, children: (Paragraph | Table)[]): Pr
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN } },
+        ...(demo ? { headers: { default: new Header({ children: [demoNotice()] }) } } : {}),
         footers: {
           default: new Footer({
             children: [

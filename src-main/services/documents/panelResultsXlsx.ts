@@ -7,8 +7,26 @@ import {
   verdictZh,
   type PanelRecordData,
 } from '../../../src-shared/panel/recordData';
+import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
+import { demoNoticeCell, markDemoSheet } from './demoSheet';
 
-export function panelResultsWorkbook(data: PanelRecordData): ExcelJS.Workbook {
+export interface XlsxOptions {
+  /** A demo profile's results: main's own record of the profile decides, never the renderer. */
+  demo?: boolean;
+}
+
+/** A red notice row above the table; the rows below keep their columns so nothing else moves. */
+function noticeRow(ws: ExcelJS.Worksheet, columns: number): void {
+  ws.spliceRows(1, 0, [DEMO_DOCUMENT_NOTICE]);
+  ws.mergeCells(1, 1, 1, Math.max(1, columns));
+  demoNoticeCell(ws.getCell(1, 1));
+  markDemoSheet(ws);
+}
+
+export function panelResultsWorkbook(
+  data: PanelRecordData,
+  opts: XlsxOptions = {},
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '启航评审工作站';
   const ws = wb.addWorksheet('评审结果');
@@ -72,9 +90,17 @@ export function panelResultsWorkbook(data: PanelRecordData): ExcelJS.Workbook {
   st.addRow(['范围', '成果数', '总分 α', '结论 α']).font = { bold: true };
   st.addRow(['全组', data.submissions.length, data.alpha.interval, data.alpha.nominal]);
   for (const a of data.alphaByRubric) st.addRow([a.title, a.units, a.interval, a.nominal]);
+  if (opts.demo) {
+    noticeRow(ws, ws.columns.length);
+    ws.views = [{ state: 'frozen', ySplit: 2 }];
+    noticeRow(st, st.columns.length);
+  }
   return wb;
 }
 
-export async function panelResultsXlsx(data: PanelRecordData): Promise<Uint8Array> {
-  return new Uint8Array(await panelResultsWorkbook(data).xlsx.writeBuffer());
+export async function panelResultsXlsx(
+  data: PanelRecordData,
+  opts: XlsxOptions = {},
+): Promise<Uint8Array> {
+  return new Uint8Array(await panelResultsWorkbook(data, opts).xlsx.writeBuffer());
 }

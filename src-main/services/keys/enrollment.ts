@@ -94,7 +94,7 @@ export async function platformTrust(
   dir: string,
   profileId: string,
   now: Date = new Date(),
-): Promise<{ ok: true; keys: Map<string, Uint8Array> } | TrustError> {
+): Promise<{ ok: true; keys: Map<string, Uint8Array>; store: TrustStore } | TrustError> {
   const loaded = await loadTrustStore(dir, profileId);
   if (!loaded.ok) return loaded;
   if (!loaded.store)
@@ -103,7 +103,7 @@ export async function platformTrust(
       code: 'not-enrolled',
       message: '该用户档案尚未注册到管理平台，请先导入注册回复',
     };
-  return { ok: true, keys: activePlatformKeys(loaded.store, now) };
+  return { ok: true, keys: activePlatformKeys(loaded.store, now), store: loaded.store };
 }
 
 export interface ImportReplyInput {

@@ -18,6 +18,8 @@ export interface JobResult {
   manifest: WorkPackageManifest;
   envelopeHash: string;
   signedBy: string[];
+  /** Keys the signers succeed by signed rotation (see services/packages/trust.ts). */
+  signerPredecessors: string[];
   files: VerifiedFile[];
   policyPacks: PolicyPack[];
 }
@@ -56,9 +58,14 @@ interface Upload {
   busy: boolean;
 }
 
+/** Which keys the package's signers succeed, from the importing profile's trust store. */
+export type SignerPredecessors = (signedBy: readonly string[]) => string[];
+const noPredecessors: SignerPredecessors = () => [];
+
 interface Job extends JobStatus {
   controller: AbortController;
   keys: TrustedKeys;
+  predecessors: SignerPredecessors;
   externalMediaDirs: string[];
   tempPath?: string;
   tempDir?: string;
@@ -113,8 +120,10 @@ export class ImportJobs {
     filePath: string,
     keys: TrustedKeys,
     externalMediaDirs: string[],
+    predecessors: SignerPredecessors = noPredecessors,
   ): { ok: true; jobId: string } {
     const job = this.create(path.basename(filePath), keys, externalMediaDirs, 'signature');
+    job.predecessors = predecessors;
     this.verify(job, filePath);
     return { ok: true, jobId: job.jobId };
   }
@@ -124,6 +133,7 @@ export class ImportJobs {
     size: number,
     keys: TrustedKeys,
     externalMediaDirs: string[],
+    predecessors: SignerPredecessors = noPredecessors,
   ): Promise<{ ok: true; jobId: string } | JobError> {
     const name = path.basename(fileName.replaceAll('\\', '/'));
     if (size > this.maxUpload) {
@@ -134,6 +144,7 @@ export class ImportJobs {
       };
     }
     const job = this.create(name, keys, externalMediaDirs, 'uploading');
+    job.predecessors = predecessors;
     job.total = size;
     // A folder of our own per job, holding the file under the dropped name so every error
     // message names the file the user knows; the name is reduced to one safe segment, so
@@ -273,6 +284,7 @@ export class ImportJobs {
       total: 0,
       controller: new AbortController(),
       keys,
+      predecessors: noPredecessors,
       externalMediaDirs,
       settled: Promise.resolve(),
     };
@@ -303,6 +315,7 @@ export class ImportJobs {
               manifest: opened.manifest,
               envelopeHash: opened.envelopeHash,
               signedBy: opened.signedBy,
+              signerPredecessors: job.predecessors(opened.signedBy),
               files: opened.files,
               policyPacks: opened.policyPacks,
             };

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
+import { predecessorsOf } from '../../../src-shared/bundle/enrollment';
 import { platformTrust } from '../keys/enrollment';
 import { pinProfileKind } from './profileKinds';
 
@@ -16,8 +17,12 @@ export interface Importer {
   demo: boolean;
 }
 
+/** The keys a package's signers succeed through the profile's signed rotations. */
+export type Predecessors = (signedBy: readonly string[]) => string[];
+
 export type TrustResult =
-  { ok: true; keys: TrustedKeys } | { ok: false; code: string; message: string };
+  | { ok: true; keys: TrustedKeys; predecessors?: Predecessors }
+  | { ok: false; code: string; message: string };
 
 export const NOT_ENROLLED_MESSAGE =
   '尚未登记平台公钥，无法确认工作包来自管理平台。请先在“同步”页导入登记回执（注册回复），再导入工作包';
@@ -51,11 +56,14 @@ export async function trustForImporter(input: {
   // A corrupt trust store is reported even for a demo profile: it is never silently ignored.
   if (!enrolled.ok && enrolled.code !== 'not-enrolled') return enrolled;
   const keys = new Map(enrolled.ok ? enrolled.keys : []);
+  // Read from this profile's own trust store in main: the renderer only applies the answer.
+  const store = enrolled.ok ? enrolled.store : null;
+  const predecessors: Predecessors = (signedBy) => predecessorsOf(store, signedBy);
   if (importer.demo) {
     const demo = await readDemoKey(input.resourcesDir);
     if (!demo.ok) return demo;
     for (const [id, raw] of demo.keys) keys.set(id, raw);
-    return { ok: true, keys };
+    return { ok: true, keys, predecessors };
   }
   if (!enrolled.ok) return { ok: false, code: 'not-enrolled', message: NOT_ENROLLED_MESSAGE };
   if (keys.size === 0) {
@@ -65,5 +73,5 @@ export async function trustForImporter(input: {
       message: '本用户登记的平台公钥均已过期或停用，请在“同步”页导入新的登记回执后再导入工作包',
     };
   }
-  return { ok: true, keys };
+  return { ok: true, keys, predecessors };
 }

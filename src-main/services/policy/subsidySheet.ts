@@ -3,6 +3,13 @@
 // with reasons, so the district sees at a glance what it asks for and what it holds back.
 import ExcelJS from 'exceljs';
 import type { QuarterSheet, SheetRow } from '../../../src-shared/policy/quarterSheet';
+import { demoTitle } from '../../../src-shared/profiles/demoMark';
+import { demoNoticeCell, markDemoSheet } from '../documents/demoSheet';
+
+export interface SheetOptions {
+  /** A demo profile's sheet: main's own record of the profile decides, never the renderer. */
+  demo?: boolean;
+}
 
 export const CLAIMABLE_SHEET = '可申领';
 export const UNCLAIMABLE_SHEET = '不可申领';
@@ -32,15 +39,22 @@ function titleBlock(
   title: string,
   sheet: QuarterSheet,
   columns: number,
+  demo: boolean,
 ): void {
   ws.mergeCells(1, 1, 1, columns);
   const t = ws.getCell(1, 1);
-  t.value = title;
+  t.value = demoTitle(title, demo);
   t.font = { bold: true, size: 16 };
   t.alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, columns);
   ws.getCell(2, 1).value =
     `区：${sheet.district}    季度：${sheet.quarterZh}（${sheet.quarter}）    报送截止：${sheet.deadline}（每季度末月 20 日前）`;
+  if (demo) {
+    // Row 3 is the blank line above the table header: the notice takes it, so no row moves.
+    ws.mergeCells(3, 1, 3, columns);
+    demoNoticeCell(ws.getCell(3, 1));
+    markDemoSheet(ws);
+  }
 }
 
 function header(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
@@ -59,7 +73,11 @@ function header(ws: ExcelJS.Worksheet, row: number, labels: string[]): void {
   });
 }
 
-export function buildSubsidyWorkbook(sheet: QuarterSheet): ExcelJS.Workbook {
+export function buildSubsidyWorkbook(
+  sheet: QuarterSheet,
+  opts: SheetOptions = {},
+): ExcelJS.Workbook {
+  const demo = opts.demo === true;
   const wb = new ExcelJS.Workbook();
   wb.creator = '启航评审工作站';
   wb.created = new Date(0);
@@ -68,7 +86,13 @@ export function buildSubsidyWorkbook(sheet: QuarterSheet): ExcelJS.Workbook {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = CLAIM_COLUMNS.map((c) => ({ width: c.width }));
-  titleBlock(ws, `创业启航培训补贴用款申请表（${sheet.quarterZh}）`, sheet, CLAIM_COLUMNS.length);
+  titleBlock(
+    ws,
+    `创业启航培训补贴用款申请表（${sheet.quarterZh}）`,
+    sheet,
+    CLAIM_COLUMNS.length,
+    demo,
+  );
   header(
     ws,
     4,
@@ -107,7 +131,7 @@ export function buildSubsidyWorkbook(sheet: QuarterSheet): ExcelJS.Workbook {
 
   const us = wb.addWorksheet(UNCLAIMABLE_SHEET);
   us.columns = [6, 22, 14, 22, 14, 10, 16, 14, 80].map((width) => ({ width }));
-  titleBlock(us, `暂不申领名单（${sheet.quarterZh}）`, sheet, 9);
+  titleBlock(us, `暂不申领名单（${sheet.quarterZh}）`, sheet, 9, demo);
   header(us, 4, [
     '序号',
     '培训组织方',
@@ -140,7 +164,13 @@ export function buildSubsidyWorkbook(sheet: QuarterSheet): ExcelJS.Workbook {
     // amount at all — a preview figure must never reach a fund request.
     const ns = wb.addWorksheet(NOT_APPLICABLE_SHEET);
     ns.columns = [6, 14, 22, 12, 80].map((width) => ({ width }));
-    titleBlock(ns, `不适用（开班日无有效政策包，不列入申领）（${sheet.quarterZh}）`, sheet, 5);
+    titleBlock(
+      ns,
+      `不适用（开班日无有效政策包，不列入申领）（${sheet.quarterZh}）`,
+      sheet,
+      5,
+      demo,
+    );
     header(ns, 4, ['序号', '班级编号', '班级名称', '开班日', '所需政策包']);
     sheet.notApplicable.forEach((c, i) => {
       ns.getRow(5 + i).values = [i + 1, c.classId, c.className, c.startDate, c.neededPack];

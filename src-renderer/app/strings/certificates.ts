@@ -30,8 +30,13 @@ export const certificatesStrings = {
   copies: '份数',
   reprintReason: '重印原因（编号打印过时必填）',
   preview: '预览第 1 页',
-  save: '生成批次并保存为 PDF…',
-  printNote: '打印：保存 PDF 后用系统打印对话框打印（本版本不直接调用打印机）。',
+  save: '保存为 PDF…',
+  print: '打印…',
+  printNote:
+    '“打印…”打开系统打印对话框，在其中选择打印机；“保存为 PDF…”只写文件。两者都记入打印记录。',
+  printed: (printer: string, n: number) =>
+    `已送打印 ${n} 张证书（${printer}）；打印记录已写入，将随下一个结果包签名上报。`,
+  printCancelled: '已取消打印，未记录。',
   previewTitle: '第 1 页预览（与 PDF 同一版面数据）',
   previewEmpty: '没有可预览的页：所选证书均被暂缓。',
   held: '暂不打印',

@@ -29,7 +29,7 @@ import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
-import { saveBatchFlow } from './batchFlow';
+import { printBatchFlow, saveBatchFlow } from './batchFlow';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CertificatePreview } from './CertificatePreview';
 import { CALIBRATION_KEY } from './printLogStore';
@@ -160,6 +160,30 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
       setReason('');
     } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
     else if (r.kind === 'cancelled') setResult({ ok: true, text: s().cancelled, held: [] });
+    else setResult({ ok: false, text: r.message, held: [] });
+  };
+
+  const doPrint = async () => {
+    const api = getApi();
+    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
+    setBusy(true);
+    const copiesN = Number(copies);
+    const r = await printBatchFlow({
+      api,
+      db,
+      profile,
+      classId: current.classId,
+      items,
+      calibration,
+      copies: Number.isInteger(copiesN) && copiesN > 0 ? copiesN : 1,
+      reason,
+    });
+    setBusy(false);
+    if (r.kind === 'printed') {
+      setResult({ ok: true, text: s().printed(r.printer, r.numbers.length), held: r.held });
+      setReason('');
+    } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
+    else if (r.kind === 'cancelled') setResult({ ok: true, text: s().printCancelled, held: [] });
     else setResult({ ok: false, text: r.message, held: [] });
   };
 
@@ -301,6 +325,15 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                 data-testid="certificates-save"
               >
                 {s().save}
+              </Button>
+              <Button
+                size="xs"
+                variant="outline"
+                disabled={busy || items.length === 0}
+                onClick={() => void doPrint()}
+                data-testid="certificates-print"
+              >
+                {s().print}
               </Button>
             </Group>
             <Text size="xs" c="dimmed">

@@ -68,3 +68,54 @@ export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
     return { kind: 'failed', message: (e as Error).message };
   }
 }
+
+export type PrintOutcome =
+  | { kind: 'printed'; printer: string; numbers: string[]; held: HeldWire[] }
+  | { kind: 'nothing'; held: HeldWire[] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Printing through the system print dialog: the same checks as saving, main prints the same
+ * PDF, and only a job the dialog accepted is logged (with the printer as its destination).
+ */
+export async function printBatchFlow(input: SaveInput): Promise<PrintOutcome> {
+  const now = input.now ?? (() => new Date());
+  const at = now();
+  const base = {
+    batchId: batchId(at),
+    actor: { profileId: input.profile.id, name: input.profile.name },
+    at: at.toISOString(),
+    classId: input.classId,
+    numbers: input.items.map((i) => i.number),
+    copies: input.copies,
+    ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
+  };
+  try {
+    const check = await checkPrint(input.db, {
+      ...base,
+      destination: { kind: 'printer', name: '（待选择）' },
+    });
+    if (!check.ok) return { kind: 'failed', message: check.message };
+    const r = await input.api.certificates.printBatch({
+      importer: { profileId: input.profile.id, demo: input.profile.demo === true },
+      classId: input.classId,
+      items: input.items,
+      calibration: input.calibration,
+      copies: input.copies,
+    });
+    if (!r.ok) return { kind: 'failed', message: r.error.message };
+    const v = r.value;
+    if (v.status === 'cancelled') return { kind: 'cancelled' };
+    if (v.status === 'nothing') return { kind: 'nothing', held: v.held };
+    const logged = await recordPrint(input.db, input.profile.id, {
+      ...base,
+      numbers: v.numbers,
+      destination: { kind: 'printer', name: v.printer },
+    });
+    if (!logged.ok) return { kind: 'failed', message: logged.message };
+    return { kind: 'printed', printer: v.printer, numbers: v.numbers, held: v.held };
+  } catch (e) {
+    return { kind: 'failed', message: (e as Error).message };
+  }
+}

@@ -167,6 +167,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
             key={asOf}
             evaluation={evaluation}
             asOf={asOf}
+            profileId={profile.id}
             profileDistrict={profile.district}
             packs={state.phase === 'ready' ? state.input.packs : []}
             shippedPacks={state.phase === 'ready' ? (state.input.pkg.policyPacks ?? []) : []}

@@ -121,12 +121,15 @@ type ExportState =
   | { kind: 'failed'; message: string };
 
 export function SubsidySheetPanel({
+  profileId,
   evaluation,
   asOf,
   profileDistrict,
   packs,
   shippedPacks,
 }: {
+  /** Main marks a demo profile's sheet 演示 from its own record of this id. */
+  profileId: string;
   evaluation: PackageEvaluation;
   asOf: string;
   profileDistrict: string;
@@ -174,7 +177,7 @@ export function SubsidySheetPanel({
     }
     setExported({ kind: 'busy' });
     const r = await api.policy.exportSubsidySheet(
-      exportRequestFromSheet(sheet, validRequestDate, shippedPacks),
+      exportRequestFromSheet(profileId, sheet, validRequestDate, shippedPacks),
     );
     setExported(
       r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message },

@@ -139,12 +139,18 @@ export function PanelWorkspace({
   const exportDoc = (format: 'docx' | 'xlsx', sum: PanelSummary) =>
     api &&
     void run(() =>
-      exportDocFlow(api, sum, format, {
-        chairName,
-        place: place.trim(),
-        date: shanghaiDate(new Date()),
-        organizations: new Map((experts ?? []).map((e) => [e.id, e.organization ?? ''])),
-      }),
+      exportDocFlow(
+        api,
+        sum,
+        format,
+        {
+          chairName,
+          place: place.trim(),
+          date: shanghaiDate(new Date()),
+          organizations: new Map((experts ?? []).map((e) => [e.id, e.organization ?? ''])),
+        },
+        profile.id,
+      ),
     );
 
   if (!summary) return <Loader size="sm" />;

@@ -39,9 +39,11 @@ export async function exportDocFlow(
   summary: PanelSummary,
   format: 'docx' | 'xlsx',
   meta: { chairName: string; place: string; date: string; organizations?: Map<string, string> },
+  profileId: string,
 ): Promise<FlowReport> {
   try {
-    const request = panelDocInput(summary, meta);
+    // Main marks a demo profile's documents 演示 from its own record of this id.
+    const request = { ...panelDocInput(summary, meta), profileId };
     const r =
       format === 'docx'
         ? await api.panel.saveRecordDocx(request)

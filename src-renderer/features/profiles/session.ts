@@ -8,6 +8,7 @@ import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import type { WorkstationDb } from '../../db/db';
 import type { DirectoryDb } from '../../db/directory';
 import { importVerifiedPackage } from '../../db/importPackage';
+import { migrateLegacyInto, type LegacyOutcome } from '../../db/legacyMigration';
 import { deleteProfileDb, openProfileDb } from '../../db/profileDb';
 import { addProfile, forgetProfile, newProfile, selectProfile, type FieldError } from './profiles';
 
@@ -20,7 +21,13 @@ export interface SessionDeps {
   open?: (profileId: string) => Promise<WorkstationDb>;
 }
 
-export type Opened = { ok: true; profile: Profile; db: WorkstationDb };
+export type Opened = {
+  ok: true;
+  profile: Profile;
+  db: WorkstationDb;
+  /** What became of a pre-profile install's shared database on this open (see db/legacyMigration.ts). */
+  legacy?: LegacyOutcome;
+};
 
 const fieldError = (field: string, message: string): FieldError => ({ ok: false, field, message });
 
@@ -67,8 +74,11 @@ export async function openSession(
       return failed;
     }
   }
+  // A pre-profile install's local work goes to the first normal profile opened after the
+  // upgrade; a failure changes nothing and is reported, the profile still opens.
+  const legacy = profile.demo ? undefined : await migrateLegacyInto(db, profile);
   await selectProfile(dir, profile.id);
-  return { ok: true, profile, db };
+  return { ok: true, profile, db, ...(legacy && legacy.kind !== 'none' ? { legacy } : {}) };
 }
 
 /** Locks: the database closes (every query on it now fails) and main refuses key operations. */

@@ -2,6 +2,7 @@
 // encrypts (AES-256-GCM under a key that lives only as long as the harness), so a keystore
 // written in one run cannot be opened by another, as with a different OS login.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { HostPrinter, PrintOutcome } from '../../../src-main/ipc/context';
 import type { OsSealer } from '../../../src-main/services/keys/osSealer';
 
 export function harnessSealer(): OsSealer {
@@ -23,4 +24,23 @@ export function harnessSealer(): OsSealer {
       );
     },
   };
+}
+
+/**
+ * The system print dialog, answered by the spec the way ScriptedDialogs answers file dialogs:
+ * queue what the "user" does in the dialog before clicking. Every request is kept (the PDF
+ * bytes included) so a spec can check what reached the printer glue. Unanswered is a cancel.
+ */
+export class ScriptedPrinter implements HostPrinter {
+  readonly asked: { pdf: Uint8Array; title: string; copies: number }[] = [];
+  private readonly answers: PrintOutcome[] = [];
+
+  answerNextPrint(outcome: PrintOutcome): void {
+    this.answers.push(outcome);
+  }
+
+  printPdf(request: { pdf: Uint8Array; title: string; copies: number }): Promise<PrintOutcome> {
+    this.asked.push(request);
+    return Promise.resolve(this.answers.shift() ?? { status: 'cancelled' });
+  }
 }

@@ -22,7 +22,7 @@ import { openWorkPackage } from '../../../src-main/services/packages/open';
 import { VerifiedMedia } from '../../../src-main/services/media/verifiedMedia';
 import { HarnessHolds } from './holds';
 import { ScriptedDialogs } from '../../doubles/dialogs';
-import { harnessSealer } from './hostStandIns';
+import { harnessSealer, ScriptedPrinter } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -38,6 +38,7 @@ export interface Harness {
   token: string;
   /** Answer the next native file dialog from the spec. */
   dialogs: ScriptedDialogs;
+  printer: ScriptedPrinter;
   /** Where main keeps its files for this run (keystores, exports, outbox). */
   userDataDir: string;
   /** Hold an IPC message or a package verification still while the spec acts. */
@@ -82,6 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const dialogs = new ScriptedDialogs();
   const holds = new HarnessHolds();
+  const printer = new ScriptedPrinter();
   const userDataDir =
     options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-harness-data-'));
   const log = openMainLog(mainLogPath(userDataDir));
@@ -111,6 +113,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logFile: log.file,
       dialogs,
       media,
+      printer,
       sealer: harnessSealer(),
     },
     origin,
@@ -181,6 +184,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     wsUrl,
     token,
     dialogs,
+    printer,
     userDataDir,
     holds,
     close: async () => {

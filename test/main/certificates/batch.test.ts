@@ -11,6 +11,7 @@ import { signCertificateRecord } from '../../../src-main/services/certificates/s
 import { loadTemplates } from '../../../src-main/services/certificates/templates';
 import { loadFont, type CjkFont } from '../../../src-main/services/documents/cjkFont';
 import { generateSigningKey } from '../../../src-main/services/crypto/ed25519';
+import { DEMO_DOCUMENT_NOTICE, DEMO_MARK } from '../../../src-shared/profiles/demoMark';
 import { makeCertificateCase } from '../../fixtures/certificates';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
@@ -72,6 +73,29 @@ describe('certificate batch', () => {
       expect(text).toContain(c.number!);
     }
     expect(text).toContain('北京市创业基础培训合格证书');
+  }, 60_000);
+
+  it('marks every page of a demo batch 演示 inside the PDF, and a normal batch not at all', async () => {
+    const list = candidates(['刘龑', '张三']);
+    const demo = await makeBatch({
+      candidates: list,
+      templates,
+      fonts: [font],
+      trusted,
+      demo: true,
+    });
+    const demoText = pdfText(demo.pdf!);
+    // pdftotext separates pages with a form feed: the notice is on each of them.
+    const pages = demoText.split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect(page).toContain(DEMO_DOCUMENT_NOTICE);
+      expect(page.replace(/\s/g, '')).toContain(DEMO_MARK);
+    }
+    // The certificate's own text is still there, readable.
+    for (const c of list) expect(demoText).toContain(c.number!);
+    const normal = await makeBatch({ candidates: list, templates, fonts: [font], trusted });
+    expect(pdfText(normal.pdf!)).not.toContain(DEMO_MARK);
   }, 60_000);
 
   it('prints a QR code that reads back as the platform record (pdftoppm 300 dpi, jsQR)', async () => {

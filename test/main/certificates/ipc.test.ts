@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,11 +8,12 @@ import { certificatesHandlers } from '../../../src-main/ipc/certificates';
 import { readDemoKey } from '../../../src-main/services/packages/trust';
 import { openWorkPackage } from '../../../src-main/services/packages/open';
 import type { BatchItem } from '../../../src-shared/ipc/certificates';
+import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 let items: BatchItem[] = [];
 
-function context(answer: string | null): MainContext {
+function context(answer: string | null, onAsk?: (defaultName: string) => void): MainContext {
   return {
     version: '0.0.0-test',
     host: 'browser-harness',
@@ -21,7 +23,10 @@ function context(answer: string | null): MainContext {
     userDataDir: mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-')),
     dialogs: {
       openFile: () => Promise.resolve(null),
-      saveFile: () => Promise.resolve(answer),
+      saveFile: (r: { defaultName: string }) => {
+        onAsk?.(r.defaultName);
+        return Promise.resolve(answer);
+      },
       openFolder: () => Promise.resolve(null),
     },
     sealer: {
@@ -86,5 +91,46 @@ describe('certificates IPC handlers', () => {
     const cancelled = await certificatesHandlers(context(null)).saveBatch(request(items));
     expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
     expect(existsSync(other)).toBe(false);
+  }, 120_000);
+
+  it("marks a demo profile's batch 演示 in its file name and on its pages (main's record)", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-out-')), 'demo.pdf');
+    let asked = '';
+    const saved = await certificatesHandlers(context(out, (n) => (asked = n))).saveBatch(
+      request(items.slice(0, 1)),
+    );
+    expect(saved.ok && saved.value.status).toBe('saved');
+    expect(asked).toMatch(/^演示-合格证书-/);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain(DEMO_DOCUMENT_NOTICE);
+  }, 120_000);
+
+  it('prints through the host printer with the copies asked, and refuses without one', async () => {
+    const none = await certificatesHandlers(context(null)).printBatch({
+      ...request(items),
+      copies: 1,
+    });
+    expect(none).toMatchObject({ ok: false, error: { code: 'certificates/no-printer' } });
+    const jobs: { pdf: Uint8Array; title: string; copies: number }[] = [];
+    const ctx = {
+      ...context(null),
+      printer: {
+        printPdf: (job: { pdf: Uint8Array; title: string; copies: number }) => {
+          jobs.push(job);
+          return Promise.resolve({ status: 'printed' as const, printer: '测试打印机' });
+        },
+      },
+    };
+    const r = await certificatesHandlers(ctx).printBatch({
+      ...request(items.slice(0, 2)),
+      copies: 3,
+    });
+    expect(r.ok && r.value).toMatchObject({ status: 'printed', printer: '测试打印机' });
+    expect(r.ok && r.value.status === 'printed' && r.value.numbers).toEqual(
+      items.slice(0, 2).map((i) => i.number),
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.copies).toBe(3);
+    expect(Buffer.from(jobs[0]!.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
   }, 120_000);
 });

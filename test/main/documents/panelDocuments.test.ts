@@ -5,14 +5,21 @@ import { panelRecordDataSchema } from '../../../src-shared/panel/recordData';
 import { panelRecordDocx } from '../../../src-main/services/documents/panelRecordDocx';
 import { panelResultsXlsx } from '../../../src-main/services/documents/panelResultsXlsx';
 import { makePanelRecordData } from '../../fixtures/panelRecordData';
+import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
 import { readZip } from '../demo/zip';
 
 /** The visible text of word/document.xml, runs joined, so assertions read like the page. */
-async function docxText(bytes: Uint8Array): Promise<{ xml: string; text: string }> {
+async function docxText(
+  bytes: Uint8Array,
+): Promise<{ xml: string; text: string; headers: string }> {
   const entries = await readZip(Buffer.from(bytes));
   const xml = entries.get('word/document.xml')!.toString('utf8');
   const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return { xml, text };
+  const headers = [...entries.entries()]
+    .filter(([name]) => /^word\/header\d*\.xml$/.test(name))
+    .map(([, b]) => b.toString('utf8'))
+    .join('');
+  return { xml, text, headers };
 }
 
 describe('会审记录 DOCX', () => {
@@ -45,6 +52,20 @@ describe('会审记录 DOCX', () => {
   });
 });
 
+describe("a demo profile's 会审记录", () => {
+  it('says 演示 in the title and in a header printed on every page; a normal record does not', async () => {
+    const data = makePanelRecordData();
+    const demo = await docxText(await panelRecordDocx(panelRecordDoc(data), { demo: true }));
+    expect(demo.text).toContain('【演示】创业计划书评审组会审记录');
+    expect(demo.headers).toContain(DEMO_DOCUMENT_NOTICE);
+    // The section's default header is the one every page uses.
+    expect(demo.xml).toMatch(/<w:headerReference w:type="default"/);
+    expect(demo.text).toContain('评审组结论：不通过');
+    const normal = await docxText(await panelRecordDocx(panelRecordDoc(data)));
+    expect(normal.text + normal.headers).not.toContain('演示');
+  });
+});
+
 describe('评审结果 XLSX', () => {
   it('has a row per expert and submission with scores, verdicts and the panel decision', async () => {
     const bytes = await panelResultsXlsx(makePanelRecordData());
@@ -61,5 +82,23 @@ describe('评审结果 XLSX', () => {
     expect(ws.getRow(4).getCell(14).value).toBe('提请平台另派专家评审');
     const stats = wb.getWorksheet('评审组统计')!;
     expect(stats.getRow(3).getCell(4).value).toBe(-1);
+  });
+});
+
+describe("a demo profile's 评审结果 XLSX", () => {
+  it('puts the notice above the table of every sheet and in its printed header', async () => {
+    const wb = new ExcelJS.Workbook();
+    const bytes = await panelResultsXlsx(makePanelRecordData(), { demo: true });
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    for (const name of ['评审结果', '评审组统计']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.getCell('A1').value).toBe(DEMO_DOCUMENT_NOTICE);
+      expect(ws.headerFooter.oddHeader).toContain(DEMO_DOCUMENT_NOTICE);
+    }
+    // The table moved down one row, whole: header, then the same first expert row.
+    const ws = wb.getWorksheet('评审结果')!;
+    expect(ws.getRow(2).getCell(5).value).toBe('专家');
+    expect(ws.getRow(3).getCell(5).value).toBe('杨振华');
+    expect(ws.getRow(3).getCell(14).value).toBe('不通过');
   });
 });

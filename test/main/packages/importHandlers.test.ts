@@ -6,7 +6,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
 import { createGate } from '../../../src-shared/ipc/gate';
-import { packagesChannels, UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
+import {
+  packagesChannels,
+  UPLOAD_CHUNK_BYTES,
+  type VerifiedPackage,
+} from '../../../src-shared/ipc/packages';
+import { planImport, refuseForeignIds } from '../../../src-shared/bundle/importPlan';
 import type { IpcResult } from '../../../src-shared/ipc/result';
 import type { MainContext } from '../../../src-main/ipc/context';
 import { keysDir } from '../../../src-main/ipc/keyFiles';
@@ -447,5 +452,127 @@ describe('dropped packages (uploaded in chunks)', () => {
       const r = await env.call('uploadChunk', { jobId, offset: 0, data });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'data' } });
     }
+  });
+});
+
+describe('package updates after a platform key rotation', () => {
+  const window = { notBefore: '2026-01-01T00:00:00Z', notAfter: '2099-01-01T00:00:00Z' };
+  const listedKey = (k: SigningKey) => ({
+    keyid: k.keyid,
+    publicKey: bytesToBase64(k.publicKeyRaw),
+    ...window,
+  });
+
+  /** Applies one enrollment reply (first or rotation) for the same workstation key. */
+  async function reply(
+    env: Env,
+    profileId: string,
+    ws: ReturnType<typeof makeSigner>,
+    r: { issuedAt: string; keys: SigningKey[]; signers: SigningKey[]; retire?: SigningKey[] },
+  ) {
+    const text = signEnrollmentReply(
+      {
+        schemaVersion: 1,
+        issuer: '管理平台',
+        profileId,
+        workstationKeyid: ws.keyid,
+        issuedAt: r.issuedAt,
+        platformKeys: r.keys.map(listedKey),
+        retireKeyIds: (r.retire ?? []).map((k) => k.keyid),
+      },
+      r.signers,
+    );
+    await mkdir(keysDir(env.ctx), { recursive: true });
+    const applied = await importEnrollmentReply({
+      dir: keysDir(env.ctx),
+      profileId,
+      workstationKeyid: ws.keyid,
+      text,
+      ...(r.issuedAt === '2026-01-02T00:00:00Z' ? { expectedKeyid: r.signers[0]!.keyid } : {}),
+    });
+    if (!applied.ok) throw new Error(applied.message);
+  }
+
+  type Verified = VerifiedPackage;
+  async function verified(env: Env, key: SigningKey, version: number, importer: object) {
+    const pkg = await writePkg(env.dir, `v${version}-${key.keyid.slice(0, 6)}.qhpkg`, key, {
+      version,
+    });
+    const status = await openViaDialog(env, pkg, importer);
+    if (status.phase !== 'done') throw new Error(status.error?.message ?? status.phase);
+    return status.result as unknown as Verified;
+  }
+
+  const stored = (v: Verified) => ({
+    packageId: v.manifest.packageId,
+    version: v.manifest.version,
+    envelopeHash: v.envelopeHash,
+    signedBy: v.signedBy,
+  });
+
+  it('accepts v2 signed by the key the trusted old key announced, and still refuses other signers', async () => {
+    const env = setup();
+    const ws = makeSigner();
+    const [k1, k2] = [makeKey(), makeKey()];
+    await reply(env, normal.profileId, ws, {
+      issuedAt: '2026-01-02T00:00:00Z',
+      keys: [k1],
+      signers: [k1],
+    });
+    const v1 = await verified(env, k1, 1, normal);
+    expect(v1.signerPredecessors).toEqual([]);
+
+    // Before the rotation, k2 is not trusted at all: its package does not even verify.
+    const early = await openViaDialog(
+      env,
+      await writePkg(env.dir, 'early.qhpkg', k2, { version: 2 }),
+      normal,
+    );
+    expect(early.phase).toBe('failed');
+
+    // The platform rotates: a reply signed by the pinned k1 lists k2 and retires k1.
+    await reply(env, normal.profileId, ws, {
+      issuedAt: '2026-01-03T00:00:00Z',
+      keys: [k2],
+      signers: [k1, k2],
+      retire: [k1],
+    });
+    const v2 = await verified(env, k2, 2, normal);
+    expect(v2.signedBy).toEqual([k2.keyid]);
+    expect(v2.signerPredecessors).toEqual([k1.keyid]);
+    expect(planImport(v2, stored(v1))).toMatchObject({ action: 'update', toVersion: 2 });
+    // The rows v1 owned may pass to the successor's package too.
+    const owned = [{ table: 'trainees', id: 't', packageId: 'OTHER', ownerSignedBy: [k1.keyid] }];
+    expect(refuseForeignIds(v2, owned)).toBeNull();
+    // Without main's lineage the same package is another signer, as before.
+    expect(planImport({ ...v2, signerPredecessors: [] }, stored(v1))).toMatchObject({
+      action: 'refuse',
+      code: 'other-signer',
+    });
+  });
+
+  it('gives no lineage to a key pinned beside the first one, nor to the demo key', async () => {
+    const env = setup();
+    const ws = makeSigner();
+    const [k1, k3] = [makeKey(), makeKey()];
+    // Both keys pinned by the first reply: nothing vouched for k3 as k1's successor.
+    await reply(env, demo.profileId, ws, {
+      issuedAt: '2026-01-02T00:00:00Z',
+      keys: [k1, k3],
+      signers: [k1],
+    });
+    const v1 = await verified(env, k1, 1, demo);
+    const byK3 = await verified(env, k3, 2, demo);
+    expect(byK3.signerPredecessors).toEqual([]);
+    expect(planImport(byK3, stored(v1))).toMatchObject({ action: 'refuse', code: 'other-signer' });
+    // The public demo key, trusted by this demo profile, cannot take the package over either.
+    const byDemo = await verified(env, DEMO_KEY, 2, demo);
+    expect(byDemo.signerPredecessors).toEqual([]);
+    expect(planImport(byDemo, stored(v1))).toMatchObject({
+      action: 'refuse',
+      code: 'other-signer',
+    });
+    const owned = [{ table: 'trainees', id: 't', packageId: 'OTHER', ownerSignedBy: [k1.keyid] }];
+    expect(refuseForeignIds(byDemo, owned)).toMatchObject({ code: 'id-collision' });
   });
 });

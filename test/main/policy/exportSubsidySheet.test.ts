@@ -21,9 +21,12 @@ import {
   withOutcomes,
 } from '../../shared/policy/factories';
 import { ScriptedDialogs } from '../../doubles/dialogs';
+import { pinProfileKind } from '../../../src-main/services/packages/profileKinds';
+import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
 import { tempFolders } from '../tempFolders';
 
 const temp = tempFolders();
+const PROFILE = 'p-normal';
 
 /** Dialogs that answer the next save with `answer` (null = the user cancels). */
 function savingTo(answer: string | null): ScriptedDialogs {
@@ -32,14 +35,14 @@ function savingTo(answer: string | null): ScriptedDialogs {
   return dialogs;
 }
 
-function context(dialogs: HostDialogs): MainContext {
+function context(dialogs: HostDialogs, userDataDir = '/nonexistent'): MainContext {
   return {
     version: '0.0.0-test',
     host: 'browser-harness',
     packaged: false,
     platform: 'linux',
     resourcesDir: '/nonexistent',
-    userDataDir: '/nonexistent',
+    userDataDir,
     dialogs,
     sealer: {
       isEncryptionAvailable: () => false,
@@ -64,7 +67,7 @@ function request(requestDate?: string): ExportSheetRequest {
   );
   const sheet = buildQuarterSheet(res, { quarter: '2025Q4', district: '朝阳区' });
   if (!sheet.ok) throw new Error(sheet.error.message);
-  return exportRequestFromSheet(sheet.sheet, requestDate);
+  return exportRequestFromSheet(PROFILE, sheet.sheet, requestDate);
 }
 
 const tempDir = () => temp.sync('export-sheet-');
@@ -160,6 +163,46 @@ const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 const gateWith = (dialogs: ScriptedDialogs) =>
   createMainGate(context(dialogs), ORIGIN, () => undefined);
 
+describe("a demo profile's subsidy sheet", () => {
+  async function exported(demo: boolean) {
+    const userData = tempDir();
+    // Main's own record: the profile asked for trust once as a demo (or normal) profile.
+    await pinProfileKind(join(userData, 'keys'), PROFILE, demo);
+    const target = join(tempDir(), 'sheet.xlsx');
+    const dialogs = savingTo(target);
+    const r = await policyHandlers(context(dialogs, userData)).exportSubsidySheet(request());
+    expect(r.ok).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    return { wb, name: dialogs.asked[0]!.defaultName };
+  }
+
+  it('is marked 演示 in its name, title, a notice row and the printed header of every sheet', async () => {
+    const { wb, name } = await exported(true);
+    expect(name).toBe('演示-补贴申领表-2025Q4-朝阳区.xlsx');
+    for (const sheetName of [CLAIMABLE_SHEET, UNCLAIMABLE_SHEET]) {
+      const ws = wb.getWorksheet(sheetName)!;
+      expect(String(ws.getCell('A1').value)).toMatch(/^【演示】/);
+      expect(ws.getCell('A3').value).toBe(DEMO_DOCUMENT_NOTICE);
+      expect(ws.headerFooter.oddHeader).toContain(DEMO_DOCUMENT_NOTICE);
+    }
+    // The rows themselves stay where a reader of the real sheet finds them.
+    const ws = wb.getWorksheet(CLAIMABLE_SHEET)!;
+    expect(ws.getRow(4).getCell(5).value).toBe('培训项目');
+    expect(ws.getCell('G5').value).toBe('学员A-T1');
+    expect(ws.getCell('A8').value).toBe('合计');
+  });
+
+  it('carries no mark for a normal profile', async () => {
+    const { wb, name } = await exported(false);
+    expect(name).toBe('补贴申领表-2025Q4-朝阳区.xlsx');
+    const ws = wb.getWorksheet(CLAIMABLE_SHEET)!;
+    expect(String(ws.getCell('A1').value)).not.toContain('演示');
+    expect(ws.getCell('A3').value).toBeNull();
+    expect(ws.headerFooter?.oddHeader ?? '').not.toContain('演示');
+  });
+});
+
 describe('the exportSubsidySheet request through the gate', () => {
   it.each([
     ['a malformed quarter', (r: ExportSheetRequest) => ({ ...r, quarter: '2025-4' }), 'quarter'],
@@ -201,6 +244,12 @@ describe('the exportSubsidySheet request through the gate', () => {
       'claimable.0.program',
     ],
     [
+      // Main keeps its own record of demo profiles; a flag from the renderer is not a field.
+      'a demo flag',
+      (r: ExportSheetRequest) => ({ ...r, demo: false }),
+      '(整个请求)',
+    ],
+    [
       'an extra field (a programme name main should derive)',
       (r: ExportSheetRequest) => ({
         ...r,
@@ -239,7 +288,7 @@ describe('no pack, no claim: a class outside every pack in the exported sheet', 
     const all = merge(a, f);
     const sheet = buildQuarterSheet(evaluate(all, cleanAudit(all)), { quarter: '2026Q1' });
     if (!sheet.ok) throw new Error(sheet.error.message);
-    return exportRequestFromSheet(sheet.sheet);
+    return exportRequestFromSheet(PROFILE, sheet.sheet);
   }
 
   it('lists the class on a 不适用 sheet with the pack it needs and no amount, never as a row', async () => {
