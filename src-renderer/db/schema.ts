@@ -74,6 +74,15 @@ const v4: Record<string, string> = {
   panelRefusals: '++seq, recordId, at',
 };
 
+// v5: the expert's conflict-of-interest declarations per organizer or trainee (local, never
+// replaced by a package), and the per-assignment recusal records they produce made syncable.
+const v5: Record<string, string> = {
+  ...v4,
+  conflictDeclarations: 'id, profileId, [profileId+createdAt]',
+  conflicts:
+    'id, expertId, submissionId, [expertId+submissionId], syncState, declarationId, [syncState+createdAt]',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -99,6 +108,7 @@ export const schemaVersions: SchemaVersion[] = [
   },
   { version: 3, stores: v3 },
   { version: 4, stores: v4 },
+  { version: 5, stores: v5 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

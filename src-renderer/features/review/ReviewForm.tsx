@@ -20,9 +20,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Rubric } from '../../../src-shared/bundle/records';
 import type { Profile } from '../../../src-shared/profiles/roles';
+import {
+  declarationsInForce,
+  partyKey,
+  partyStatus,
+  type ConflictPartyKind,
+} from '../../../src-shared/review/conflict';
 import { totalOf } from '../../../src-shared/review/schema';
 import { useDb } from '../../app/dbContext';
 import { programLabels, t } from '../../app/strings';
+import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
+import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './reviewContext';
 import { submitReview, type DraftData } from './reviewStore';
@@ -34,13 +42,70 @@ const s = t.review;
 export function ReviewForm({ profile, item }: { profile: Profile; item: QueueItem }) {
   const db = useDb();
   const ctx = useLiveQuery(() => loadReviewContext(db, item.assignment), [db, item.assignment]);
-  if (ctx === undefined) return <Loader size="sm" />;
+  const declarations = useLiveQuery(() => profileDeclarations(db, profile.id), [db, profile.id]);
+  const [declaring, setDeclaring] = useState<ConflictPartyKind | null>(null);
+  if (ctx === undefined || declarations === undefined) return <Loader size="sm" />;
   if (ctx === null) return <Alert color="red">{s.form.missingSubmission}</Alert>;
+  const inForce = declarationsInForce(declarations);
+  const organizer = ctx.klass ? { kind: 'organizer' as const, id: ctx.klass.organizerId } : null;
+  const trainee = { kind: 'trainee' as const, id: ctx.submission.traineeId };
+  const names = {
+    organizer: ctx.organizer?.name ?? organizer?.id ?? '',
+    trainee: ctx.trainee?.name ?? trainee.id,
+  };
+  const conflicts = [organizer, trainee].flatMap((p) => {
+    const d = p ? inForce.get(partyKey(p)) : undefined;
+    return d?.decision === 'conflict' ? [d] : [];
+  });
+  const declare = (party: { kind: ConflictPartyKind; id: string }, allowNone: boolean) => (
+    <ConflictDeclare
+      key={partyKey(party)}
+      profileId={profile.id}
+      expertId={item.assignment.expertId}
+      party={party}
+      partyName={names[party.kind]}
+      allowNone={allowNone}
+      onCancel={allowNone ? undefined : () => setDeclaring(null)}
+    />
+  );
+  // The gate: nothing of an organizer opens before the expert has declared about it.
+  const gate = organizer && partyStatus(inForce, organizer) === 'undeclared' ? organizer : null;
+  const pick = declaring === 'organizer' ? organizer : declaring === 'trainee' ? trainee : null;
   return (
     <Stack gap="md">
       <SubmissionFacts ctx={ctx} />
-      {ctx.rubric ? (
-        <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+      {conflicts.length > 0 ? (
+        <RecusedNotice profileId={profile.id} declarations={conflicts} />
+      ) : gate ? (
+        declare(gate, true)
+      ) : pick ? (
+        declare(pick, false)
+      ) : ctx.rubric ? (
+        <>
+          <Group justify="flex-end" gap="xs">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="grape"
+              data-testid="declare-trainee"
+              onClick={() => setDeclaring('trainee')}
+            >
+              {s.conflict.declareTrainee}
+            </Button>
+            {organizer && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="grape"
+                data-testid="declare-organizer"
+                onClick={() => setDeclaring('organizer')}
+              >
+                {s.conflict.declareOrganizer}
+              </Button>
+            )}
+          </Group>
+          <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+        </>
       ) : (
         <Alert color="red">
           {s.form.noRubric(

@@ -12,6 +12,7 @@ const stateColor: Record<QueueState, string> = {
   pending: 'blue',
   sent: 'teal',
   acknowledged: 'green',
+  recused: 'grape',
 };
 
 export function ReviewQueue({

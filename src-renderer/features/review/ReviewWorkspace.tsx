@@ -1,13 +1,30 @@
-import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Grid,
+  Group,
+  Kbd,
+  Loader,
+  ScrollArea,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import { PANE_HEIGHT } from './layout';
-import { loadQueue } from './queue';
+import {
+  defaultView,
+  loadQueue,
+  statusCounts,
+  statusFilters,
+  viewQueue,
+  type QueueView,
+} from './queue';
 import { ReviewForm } from './ReviewForm';
 import { ReviewQueue } from './ReviewQueue';
 
@@ -16,8 +33,11 @@ const s = t.review;
 export function ReviewWorkspace({ profile, expertId }: { profile: Profile; expertId: string }) {
   const db = useDb();
   const expert = useLiveQuery(() => db.experts.get(expertId), [db, expertId]);
-  const items = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [view, setView] = useState<QueueView>(defaultView);
+  const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
+  const items = useMemo(() => (all ? viewQueue(all, view) : undefined), [all, view]);
+  const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
   const [relinking, setRelinking] = useState(false);
 
   const index = items
@@ -41,8 +61,8 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
   ]);
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
-  if (!items) return <Loader size="sm" />;
-  const done = items.filter((i) => i.latest).length;
+  if (!items || !all || !counts) return <Loader size="sm" />;
+  const done = all.filter((i) => i.latest && i.state !== 'recused').length;
   return (
     <>
       <Group justify="space-between" wrap="nowrap">
@@ -57,15 +77,30 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Text size="sm" data-testid="queue-count">
-            {s.queue.count(done, items.length)}
+            {s.queue.count(done, counts.all)}
           </Text>
           <Text size="xs" c="dimmed">
             <Kbd size="xs">J</Kbd>/<Kbd size="xs">K</Kbd> · <Kbd size="xs">Ctrl+Enter</Kbd>
           </Text>
         </Group>
       </Group>
-      {items.length === 0 ? (
+      <SegmentedControl
+        size="xs"
+        data-testid="queue-status"
+        value={view.status}
+        onChange={(v) => {
+          const status = statusFilters.find((f) => f === v);
+          if (status) setView((old) => ({ ...old, status }));
+        }}
+        data={statusFilters.map((f) => ({
+          value: f,
+          label: `${s.queue.status[f]} ${counts[f]}`,
+        }))}
+      />
+      {all.length === 0 ? (
         <Text c="dimmed">{s.queue.empty}</Text>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{s.queue.noneInView}</Text>
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 4 }}>

@@ -13,6 +13,8 @@ export const SYNC_TABLES = [
   ['panelDecisions', 'panel-decision'],
   ['findings', 'finding'],
   ['printLogRecords', 'print-log'],
+  // The expert's recusals (回避), one per covered assignment, and their withdrawals.
+  ['conflicts', 'conflict'],
 ] as const satisfies readonly (readonly [keyof WorkstationDb, ResultRecordKind])[];
 
 type SyncTableName = (typeof SYNC_TABLES)[number][0];
