@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { currentProfileDbName, enterDemo } from './helpers/profiles';
-import { linkExpert, submitFirstReview, type SubmittedReview } from './helpers/review';
+import {
+  declareNoConflictIfAsked,
+  linkExpert,
+  submitFirstReview,
+  type SubmittedReview,
+} from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
@@ -67,7 +72,7 @@ describe('an expert reviews an assigned outcome', () => {
 
   it('refuses an incomplete review with Chinese messages per field and saves nothing', async () => {
     const { page } = app;
-    await page.getByTestId('review-form').waitFor();
+    await declareNoConflictIfAsked(page);
     await page.getByTestId('review-submit').click();
     await page.getByTestId('review-errors').waitFor();
     const text = (await page.getByTestId('review-errors').textContent()) ?? '';
@@ -133,10 +138,16 @@ describe('an expert reviews an assigned outcome', () => {
     await page.getByTestId('review-notice').filter({ hasText: '修改已提交' }).waitFor();
     await page.locator('[data-screen="settings"]').click();
     await page.getByTestId('audit-log-card').waitFor();
-    await page.getByTestId('audit-chain-status').filter({ hasText: '完整（共 2 条）' }).waitFor();
+    // Before the review: one 回避声明 per organizer opened (the first item's, and the one the
+    // helper submitted, which may be another organizer's).
+    await page
+      .getByTestId('audit-chain-status')
+      .filter({ hasText: /完整（共 [34] 条）/ })
+      .waitFor();
     const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
     expect(rows[0]).toContain('修改');
     expect(rows[1]).toContain('提交');
+    expect(rows.at(-1)).toMatch(/声明.*回避声明：培训机构「.+」，无利害关系/);
     await shot('audit-log');
   });
 

@@ -45,6 +45,7 @@ export function ReviewQueue({
               data-testid="review-queue-item"
               data-assignment-id={id}
               data-state={item.state}
+              data-organizer-id={item.organizerId ?? ''}
               onClick={() => onSelect(id)}
               p="xs"
               style={{

@@ -6,6 +6,7 @@ import {
   type IntakeContext,
   type PanelRecord,
 } from '../../../src-shared/panel/reviewIntake';
+import { recusalsInForce } from '../../../src-shared/review/conflict';
 
 const rubric: Rubric = {
   id: 'rub-1',
@@ -131,5 +132,47 @@ describe('planIntake', () => {
     };
     const out = planIntake([recusal], ctx());
     expect(out[0]).toMatchObject({ status: 'new', item: { kind: 'conflict' } });
+  });
+
+  it('takes a per-party recusal with its type, and its withdrawal that supersedes it', () => {
+    const payload = {
+      assignmentId: 'asg-li',
+      submissionId: 'sub-1',
+      expertId: 'exp-li',
+      profileId: 'p-li',
+      reason: '与培训机构「海淀启航培训学校」存在任职关系：兼任顾问',
+      declarationId: 'cd-1',
+      party: { kind: 'organizer', id: 'org-1' },
+      relation: 'employment',
+      note: '兼任顾问',
+    };
+    const recusal: ResultRecord = {
+      id: 'cf-2',
+      kind: 'conflict',
+      createdAt: '2025-06-30T10:00:00+08:00',
+      payload,
+    };
+    const withdrawal: ResultRecord = {
+      id: 'cf-3',
+      kind: 'conflict',
+      supersedes: 'cf-2',
+      createdAt: '2025-07-01T10:00:00+08:00',
+      payload: {
+        ...payload,
+        reason: '撤回回避：聘任已终止',
+        declarationId: 'cd-2',
+        withdrawn: true,
+      },
+    };
+    const out = planIntake([recusal, withdrawal], ctx());
+    expect(out.map((o) => o.status)).toEqual(['new', 'new']);
+    const records = out.flatMap((o) =>
+      o.status === 'new' && o.item.kind === 'conflict' ? [o.item.record] : [],
+    );
+    expect(records[0]).toMatchObject({ relation: 'employment', party: { kind: 'organizer' } });
+    expect(records[1]).toMatchObject({ withdrawn: true, supersedes: 'cf-2' });
+    // The chair's summary counts only recusals in force: the withdrawn one no longer stands.
+    expect(recusalsInForce(records.slice(0, 1)).get('asg-li')?.id).toBe('cf-2');
+    expect(recusalsInForce(records).size).toBe(0);
   });
 });
