@@ -76,6 +76,8 @@ export const reviewStrings = {
     passScore: (n: number) => `通过分 ${n} 分`,
     max: (n: number) => `满分 ${n}`,
     total: (total: number, max: number) => `总分 ${total} / ${max}`,
+    reachesPass: '达到通过分',
+    belowPass: '未达通过分',
     verdict: '评审结论',
     pass: '通过',
     fail: '不通过',

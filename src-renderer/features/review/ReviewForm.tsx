@@ -26,14 +26,14 @@ import {
   partyStatus,
   type ConflictPartyKind,
 } from '../../../src-shared/review/conflict';
-import { totalOf } from '../../../src-shared/review/schema';
+import { liveScore } from '../../../src-shared/review/liveScore';
 import { useDb } from '../../app/dbContext';
 import { programLabels, t } from '../../app/strings';
 import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
 import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './reviewContext';
-import { submitReview, type DraftData } from './reviewStore';
+import { submitReview } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';
 
@@ -118,12 +118,6 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
   );
 }
 
-function scoresFrom(form: DraftData) {
-  return Object.values(form.scores).flatMap((v) =>
-    typeof v === 'number' && Number.isFinite(v) ? [{ score: v }] : [],
-  );
-}
-
 function ScoreForm({
   profile,
   item,
@@ -182,8 +176,7 @@ function ScoreForm({
   );
 
   if (!form) return <Loader size="sm" />;
-  const total = totalOf(scoresFrom(form));
-  const max = rubric.criteria.reduce((sum, c) => sum + c.maxScore, 0);
+  const live = liveScore(rubric, form.scores);
   const submitted = item.latest !== null;
   const errorList = Object.values(errors);
   const clearError = (key: string) =>
@@ -232,6 +225,8 @@ function ScoreForm({
           {rubric.criteria.map((c) => {
             const key = `scores.${c.id}`;
             const value = form.scores[c.id];
+            // A refused submission's message first; otherwise what is wrong with the value now.
+            const fieldError = errors[key] ?? live.errors[c.id];
             return (
               <Group key={c.id} wrap="nowrap" align="flex-start" gap="sm">
                 <div style={{ flex: 1, minWidth: 0 }}>
@@ -244,9 +239,9 @@ function ScoreForm({
                     </Text>
                   )}
                   {/* The message sits under the label, where there is room; the input turns red. */}
-                  {errors[key] && (
+                  {fieldError && (
                     <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
-                      {errors[key]}
+                      {fieldError}
                     </Text>
                   )}
                 </div>
@@ -267,7 +262,7 @@ function ScoreForm({
                   }
                   rightSectionWidth={44}
                   value={value ?? ''}
-                  error={Boolean(errors[key])}
+                  error={Boolean(fieldError)}
                   onChange={(v) => {
                     clearError(key);
                     const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
@@ -282,10 +277,18 @@ function ScoreForm({
           })}
         </Stack>
         <Group justify="space-between">
-          <Text fw={600} data-testid="review-total">
-            {s.form.total(total, max)}
+          {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
+          <Text
+            fw={600}
+            data-testid="review-total"
+            data-outcome={live.outcome ?? 'incomplete'}
+            c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
+          >
+            {s.form.total(live.total, live.max)}
+            {live.outcome &&
+              ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
           </Text>
-          <Text size="sm" c={total >= rubric.passScore ? 'teal' : 'dimmed'}>
+          <Text size="sm" c="dimmed">
             {s.form.passScore(rubric.passScore)}
           </Text>
         </Group>
