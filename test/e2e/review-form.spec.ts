@@ -113,3 +113,33 @@ describe('autosave', () => {
     await expect.poll(() => item.getAttribute('data-state')).toBe('draft');
   });
 });
+
+describe('the queue', () => {
+  const selected = () =>
+    app.page.locator('[data-testid="review-queue-item"][aria-selected="true"]');
+
+  it('finds an item by the trainee name and keeps the selection across screens', async () => {
+    const { page } = app;
+    const third = page.getByTestId('review-queue-item').nth(2);
+    const id = (await third.getAttribute('data-assignment-id')) ?? '';
+    const trainee = ((await third.locator('p').nth(1).textContent()) ?? '').split(' · ')[0] ?? '';
+    expect(trainee.length).toBeGreaterThan(1);
+    await page.getByTestId('queue-search').fill(trainee);
+    await expect
+      .poll(() => page.getByTestId('review-queue-item').first().getAttribute('data-assignment-id'))
+      .toBe(id);
+    await page.getByTestId('review-queue-item').first().click();
+    await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(id);
+    await page.getByTestId('queue-search').fill('');
+    await page.locator('[data-screen="settings"]').click();
+    await page.getByTestId('audit-log-card').waitFor();
+    await page.locator('[data-screen="review"]').click();
+    await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(id);
+    await page
+      .locator(`[data-testid="review-form"][data-assignment-id="${id}"]`)
+      .or(page.getByTestId('conflict-declare'))
+      .first()
+      .waitFor();
+    await shot('queue-restored');
+  });
+});

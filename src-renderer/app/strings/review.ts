@@ -19,6 +19,17 @@ export const reviewStrings = {
     keys: '↑/↓ 或 J/K 切换，Ctrl+Enter 提交',
     due: (d: string) => `截止 ${d}`,
     noneInView: '没有符合筛选条件的成果。',
+    search: '搜索学员姓名或成果标题',
+    sortLabel: '排序',
+    sort: { deadline: '按截止日期', class: '按培训班', status: '按状态' },
+    filters: (n: number) => (n > 0 ? `筛选（${n}）` : '筛选'),
+    filter: {
+      program: '培训项目',
+      klass: '培训班',
+      organizer: '培训机构',
+      kind: '成果类型',
+      clear: '清除筛选',
+    },
     status: {
       all: '全部',
       todo: '待评审',

@@ -1,31 +1,16 @@
-import {
-  Button,
-  Grid,
-  Group,
-  Kbd,
-  Loader,
-  ScrollArea,
-  SegmentedControl,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import { PANE_HEIGHT } from './layout';
-import {
-  defaultView,
-  loadQueue,
-  statusCounts,
-  statusFilters,
-  viewQueue,
-  type QueueView,
-} from './queue';
+import { defaultView, loadQueue, statusCounts, viewQueue, type QueueView } from './queue';
 import { ReviewForm } from './ReviewForm';
+import { recallQueue, rememberQueue } from './queueMemory';
+import { QueueToolbar } from './QueueToolbar';
 import { ReviewQueue } from './ReviewQueue';
 
 const s = t.review;
@@ -33,8 +18,12 @@ const s = t.review;
 export function ReviewWorkspace({ profile, expertId }: { profile: Profile; expertId: string }) {
   const db = useDb();
   const expert = useLiveQuery(() => db.experts.get(expertId), [db, expertId]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [view, setView] = useState<QueueView>(defaultView);
+  // Restored when the expert comes back from another screen.
+  const [selected, setSelected] = useState<string | null>(
+    () => recallQueue(profile.id)?.selected ?? null,
+  );
+  const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
+  useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
   const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
   const items = useMemo(() => (all ? viewQueue(all, view) : undefined), [all, view]);
   const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
@@ -84,18 +73,11 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
           </Text>
         </Group>
       </Group>
-      <SegmentedControl
-        size="xs"
-        data-testid="queue-status"
-        value={view.status}
-        onChange={(v) => {
-          const status = statusFilters.find((f) => f === v);
-          if (status) setView((old) => ({ ...old, status }));
-        }}
-        data={statusFilters.map((f) => ({
-          value: f,
-          label: `${s.queue.status[f]} ${counts[f]}`,
-        }))}
+      <QueueToolbar
+        all={all}
+        counts={counts}
+        view={view}
+        onChange={(change) => setView((old) => ({ ...old, ...change }))}
       />
       {all.length === 0 ? (
         <Text c="dimmed">{s.queue.empty}</Text>
