@@ -7,7 +7,14 @@ import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import { PANE_HEIGHT } from './layout';
-import { defaultView, loadQueue, statusCounts, viewQueue, type QueueView } from './queue';
+import {
+  defaultView,
+  filterQueue,
+  loadQueue,
+  sortQueue,
+  statusCounts,
+  type QueueView,
+} from './queue';
 import { ReviewForm } from './ReviewForm';
 import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
@@ -25,7 +32,9 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
   const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
   useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
   const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
-  const items = useMemo(() => (all ? viewQueue(all, view) : undefined), [all, view]);
+  // Sorted once per data or order change; a keystroke in the search box only filters.
+  const sorted = useMemo(() => (all ? sortQueue(all, view.sort) : undefined), [all, view.sort]);
+  const items = useMemo(() => (sorted ? filterQueue(sorted, view) : undefined), [sorted, view]);
   const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
   const [relinking, setRelinking] = useState(false);
 
