@@ -132,10 +132,17 @@ describe('an expert reviews an assigned outcome', () => {
 
   it('logs a change before sync as a new record and shows it in the audit log', async () => {
     const { page } = app;
+    // Read-only until 修改; a revision without a reason is refused.
+    await expect.poll(() => page.getByLabel('评审意见').getAttribute('readonly')).not.toBeNull();
+    await page.getByTestId('review-revise').click();
     await page.getByLabel('评审意见').fill('计划完整，财务测算合理；营销计划可再细化。');
     await page.getByTestId('unsent-change').waitFor();
     await page.getByLabel('评审意见').press('Control+Enter');
+    await page.getByText('修改已提交的评审须写明修改理由').first().waitFor();
+    await page.getByTestId('revision-reason').fill('复核后补充营销计划方面的意见');
+    await page.getByLabel('评审意见').press('Control+Enter');
     await page.getByTestId('review-notice').filter({ hasText: '修改已提交' }).waitFor();
+    await page.getByText('已提交第 2 版').waitFor();
     await page.locator('[data-screen="settings"]').click();
     await page.getByTestId('audit-log-card').waitFor();
     // Before the review: one 回避声明 per organizer opened (the first item's, and the one the

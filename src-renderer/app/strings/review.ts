@@ -113,6 +113,11 @@ export const reviewStrings = {
     missingSubmission: '工作包中找不到该成果的记录，无法评分。',
     pick: '从左侧列表选择一件成果开始评审。',
     history: (n: number) => `本成果已提交 ${n} 个版本`,
+    lockedHint: (n: number) =>
+      `已提交第 ${n} 版。如需更改，请点“修改”，写明理由后提交新版本；原版本保留。`,
+    revise: '修改',
+    revisionReason: '修改理由',
+    revisionReasonHint: '将随新版本记入审计日志并报送平台和评审组组长。',
   },
   kinds: {
     'business-plan': '创业计划书',

@@ -132,6 +132,8 @@ function ScoreForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A submitted review is read-only until 修改 opens a new revision (or a change is pending).
+  const [revising, setRevising] = useState(false);
   const { form } = draft;
   const errorsRef = useRef<HTMLDivElement | null>(null);
   // After a refused Ctrl+Enter the summary may be scrolled out of view: bring it back.
@@ -154,6 +156,7 @@ function ScoreForm({
         setErrors({});
         setNotice(r.action === 'change' ? s.form.changed : s.form.submitted);
         draft.markClean();
+        setRevising(false);
       } else {
         setErrors(r.errors);
         setNotice(null);
@@ -178,6 +181,7 @@ function ScoreForm({
   if (!form) return <Loader size="sm" />;
   const live = liveScore(rubric, form.scores);
   const submitted = item.latest !== null;
+  const locked = submitted && !revising && !draft.dirty;
   const errorList = Object.values(errors);
   const clearError = (key: string) =>
     setErrors((e) => {
@@ -202,11 +206,50 @@ function ScoreForm({
             {submitted ? s.state[item.state] : draft.dirty ? s.state.draft : s.state.todo}
           </Badge>
         </Group>
+        {locked && (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              {s.form.lockedHint(item.latest?.revision ?? item.versions)}
+            </Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              data-testid="review-revise"
+              onClick={() => setRevising(true)}
+            >
+              {s.form.revise}
+            </Button>
+          </Group>
+        )}
+        {submitted && !locked && (
+          <Textarea
+            label={s.form.revisionReason}
+            description={s.form.revisionReasonHint}
+            withAsterisk
+            autosize
+            minRows={2}
+            data-testid="revision-reason"
+            value={form.revisionReason ?? ''}
+            error={errors.revisionReason}
+            onChange={(e) => {
+              clearError('revisionReason');
+              const revisionReason = e.currentTarget.value;
+              draft.update((d) => ({ ...d, revisionReason }));
+            }}
+          />
+        )}
         {submitted && draft.dirty && (
           <Alert color="yellow" p="xs" data-testid="unsent-change">
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm">{s.form.unsentChange}</Text>
-              <Button size="compact-xs" variant="default" onClick={() => void draft.discard()}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                onClick={() => {
+                  setRevising(false);
+                  void draft.discard();
+                }}
+              >
                 {s.form.discard}
               </Button>
             </Group>
@@ -246,6 +289,7 @@ function ScoreForm({
                   )}
                 </div>
                 <NumberInput
+                  disabled={locked}
                   aria-label={c.label}
                   data-criterion={c.id}
                   data-max={c.maxScore}
@@ -302,8 +346,8 @@ function ScoreForm({
           }}
         >
           <Group mt={4}>
-            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" />
-            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" />
+            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" disabled={locked} />
+            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" disabled={locked} />
           </Group>
         </Radio.Group>
         <Textarea
@@ -312,6 +356,7 @@ function ScoreForm({
           autosize
           minRows={3}
           maxRows={8}
+          readOnly={locked}
           value={form.comment}
           error={errors.comment}
           onChange={(e) => {
@@ -321,6 +366,7 @@ function ScoreForm({
           }}
         />
         <Checkbox
+          disabled={locked}
           data-testid="no-conflict"
           label={s.form.noConflict}
           checked={form.noConflict}

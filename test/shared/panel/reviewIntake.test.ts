@@ -7,6 +7,7 @@ import {
   type PanelRecord,
 } from '../../../src-shared/panel/reviewIntake';
 import { recusalsInForce } from '../../../src-shared/review/conflict';
+import { reviewsInForce } from '../../../src-shared/panel/summary';
 
 const rubric: Rubric = {
   id: 'rub-1',
@@ -174,5 +175,26 @@ describe('planIntake', () => {
     // The chair's summary counts only recusals in force: the withdrawn one no longer stands.
     expect(recusalsInForce(records.slice(0, 1)).get('asg-li')?.id).toBe('cf-2');
     expect(recusalsInForce(records).size).toBe(0);
+  });
+
+  it("takes an expert's revision as a new record, and the chair's summary uses the latest", () => {
+    const first = reviewRecord('rv-10', { c1: 40 });
+    const revised: ResultRecord = {
+      ...reviewRecord('rv-11', { c1: 30, comment: '复核后下调市场分析分数。' }),
+      supersedes: 'rv-10',
+      createdAt: '2025-07-01T10:00:00+08:00',
+    };
+    revised.payload = {
+      ...revised.payload,
+      revision: 2,
+      revisionReason: '复核后发现市场数据引用有误',
+    };
+    const out = planIntake([first, revised], ctx());
+    expect(out.map((o) => o.status)).toEqual(['new', 'new']);
+    const reviews = out.flatMap((o) =>
+      o.status === 'new' && o.item.kind === 'review' ? [o.item.record] : [],
+    );
+    expect(reviews[1]).toMatchObject({ supersedes: 'rv-10', revision: 2 });
+    expect(reviewsInForce(reviews).get('asg-li')?.id).toBe('rv-11');
   });
 });
