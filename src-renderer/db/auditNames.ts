@@ -2,6 +2,11 @@
 // are looked up when the log is shown, from the same profile database, so the chain stays
 // exactly as written and a renamed trainee is shown as the package now names them.
 import type { Profile } from '../../src-shared/profiles/roles';
+import {
+  CONFLICT_PARTY_ZH,
+  CONFLICT_RELATION_ZH,
+  type PartyDeclaration,
+} from '../../src-shared/review/conflict';
 import type { WorkstationDb } from './db';
 import type { AuditLogRow } from './types';
 
@@ -16,6 +21,7 @@ export interface AuditNameStrings {
   receipt: (counter: number) => string;
   workPackage: (title: string, version: number) => string;
   unknown: (entity: string) => string;
+  conflict: (party: string, decision: string) => string;
 }
 
 async function submissionWords(db: WorkstationDb, submissionId: unknown): Promise<string | null> {
@@ -24,6 +30,16 @@ async function submissionWords(db: WorkstationDb, submissionId: unknown): Promis
   if (!submission) return null;
   const trainee = await db.trainees.get(submission.traineeId);
   return `${trainee?.name ?? submission.traineeId} · ${submission.title}`;
+}
+
+const declarationParty = (d: PartyDeclaration) =>
+  `${CONFLICT_PARTY_ZH[d.party.kind]}「${d.partyName}」`;
+
+function declarationDecision(d: PartyDeclaration): string {
+  if (d.decision === 'none') return '无利害关系';
+  if (d.decision === 'withdrawn') return `撤回回避（${d.reason ?? ''}）`;
+  const note = d.note ? `：${d.note}` : '';
+  return `存在${d.relation ? CONFLICT_RELATION_ZH[d.relation] : ''}关系，回避${note}`;
 }
 
 async function objectWords(
@@ -39,6 +55,10 @@ async function objectWords(
     case 'panel-decision': {
       const decision = await db.panelDecisions.get(row.entityId);
       return submissionWords(db, decision?.submissionId);
+    }
+    case 'conflict': {
+      const d = await db.conflictDeclarations.get(row.entityId);
+      return d ? s.conflict(declarationParty(d), declarationDecision(d)) : null;
     }
     case 'bundle': {
       const sent = await db.outbox.get(row.entityId);

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { PartyDeclaration } from '../../src-shared/review/conflict';
 import { schemaVersions } from './schema';
 import type {
   AssignmentRow,
@@ -42,6 +43,7 @@ export class WorkstationDb extends Dexie {
   certificateNumbers!: Table<CertificateNumberRow, [string, string]>;
   files!: Table<FileRow, string>;
   conflicts!: Table<LocalWorkRow, string>;
+  conflictDeclarations!: Table<PartyDeclaration, string>;
   reviews!: Table<LocalWorkRow, string>;
   reviewDrafts!: Table<ReviewDraftRow, [string, string]>;
   panelDecisions!: Table<LocalWorkRow, string>;

@@ -74,12 +74,21 @@ const v4: Record<string, string> = {
   panelRefusals: '++seq, recordId, at',
 };
 
-// v7 (视频抽查): the auditor's work. Sampling plans (videoSamples, kind 'sampling-plan') and
+// v5: the expert's conflict-of-interest declarations per organizer or trainee (local, never
+// replaced by a package), and the per-assignment recusal records they produce made syncable.
+const v5: Record<string, string> = {
+  ...v4,
+  conflictDeclarations: 'id, profileId, [profileId+createdAt]',
+  conflicts:
+    'id, expertId, submissionId, [expertId+submissionId], syncState, declarationId, [syncState+createdAt]',
+};
+
+// v6 (视频抽查): the auditor's work. Sampling plans (videoSamples, kind 'sampling-plan') and
 // findings travel in bundles, so both get the sync index; verdicts are the new kind
 // 'audit-verdict'; the watched ledger (per file) and frame grabs (PNG blobs) stay local — the
-// grab's hash is in its finding. Numbered 7 so parallel branches can take 5 and 6.
-const v7: Record<string, string> = {
-  ...v4,
+// grab's hash is in its finding.
+const v6: Record<string, string> = {
+  ...v5,
   videoSamples: 'id, classId, syncState, [syncState+createdAt]',
   findings: 'id, classId, ruleId, syncState, [classId+severity], [syncState+createdAt], fileId',
   auditVerdicts: 'id, classId, syncState, [syncState+createdAt]',
@@ -112,7 +121,8 @@ export const schemaVersions: SchemaVersion[] = [
   },
   { version: 3, stores: v3 },
   { version: 4, stores: v4 },
-  { version: 7, stores: v7 },
+  { version: 5, stores: v5 },
+  { version: 6, stores: v6 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -16,6 +16,9 @@ export const auditActions = [
   'sync-send',
   'sync-ack',
   'import',
+  // An expert's conflict-of-interest declaration (回避声明) and its withdrawal.
+  'declare',
+  'withdraw',
 ] as const;
 export const auditEntityKinds = [
   'review',
@@ -28,6 +31,7 @@ export const auditEntityKinds = [
   'bundle',
   'receipt',
   'work-package',
+  'conflict',
 ] as const;
 
 export const auditEntrySchema = z.object({

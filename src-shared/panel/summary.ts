@@ -9,7 +9,7 @@ import {
   submissionStats,
   type SubmissionStats,
 } from '../review/aggregate';
-import type { ConflictDeclaration } from '../review/conflict';
+import { recusalsInForce, type ConflictDeclaration } from '../review/conflict';
 import { expertLeniency, type Leniency } from '../review/leniency';
 import type { Review } from '../review/schema';
 import { byCode, decisionsInForce, type PanelDecision } from './decision';
@@ -98,7 +98,8 @@ export function summarizePanel(input: PanelInput): PanelSummary {
     bySubmission.set(a.submissionId, [...(bySubmission.get(a.submissionId) ?? []), a]);
   }
   const reviews = reviewsInForce(input.reviews);
-  const recusals = new Map(input.recusals.map((c) => [c.assignmentId, c]));
+  // A withdrawn recusal no longer stands: the expert is expected to score again.
+  const recusals = recusalsInForce(input.recusals);
   const decisions = decisionsInForce(input.decisions.filter((d) => d.panelId === panel.id));
 
   const submissions: SubmissionSummary[] = input.submissions

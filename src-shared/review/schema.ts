@@ -10,6 +10,7 @@ export type Verdict = (typeof verdicts)[number];
 
 export const COMMENT_MIN = 5;
 export const COMMENT_MAX = 2000;
+export const REVISION_REASON_MIN = 5;
 
 export const reviewSchema = z.object({
   id: recordId,
@@ -36,6 +37,15 @@ export const reviewSchema = z.object({
   /** 回避声明: true means "I have no conflict of interest with this trainee or organizer". */
   noConflict: z.literal(true, '提交前须声明与该学员及培训机构无利害关系'),
   supersedes: recordId.optional(),
+  /** 1 for the first submission, +1 for each 修改 (optional: earlier records lack it). */
+  revision: z.number().int().min(1).optional(),
+  /** Why a submitted review was changed; required on every revision after the first. */
+  revisionReason: z
+    .string()
+    .trim()
+    .min(REVISION_REASON_MIN, `修改理由至少 ${REVISION_REASON_MIN} 个字`)
+    .max(500, '修改理由不超过 500 字')
+    .optional(),
   createdAt: isoInstant,
 });
 export type Review = z.infer<typeof reviewSchema>;

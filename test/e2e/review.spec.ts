@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { currentProfileDbName, enterDemo } from './helpers/profiles';
-import { linkExpert, submitFirstReview, type SubmittedReview } from './helpers/review';
+import {
+  declareNoConflictIfAsked,
+  linkExpert,
+  submitFirstReview,
+  type SubmittedReview,
+} from './helpers/review';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 let app: AppSession;
@@ -67,7 +72,7 @@ describe('an expert reviews an assigned outcome', () => {
 
   it('refuses an incomplete review with Chinese messages per field and saves nothing', async () => {
     const { page } = app;
-    await page.getByTestId('review-form').waitFor();
+    await declareNoConflictIfAsked(page);
     await page.getByTestId('review-submit').click();
     await page.getByTestId('review-errors').waitFor();
     const text = (await page.getByTestId('review-errors').textContent()) ?? '';
@@ -127,16 +132,29 @@ describe('an expert reviews an assigned outcome', () => {
 
   it('logs a change before sync as a new record and shows it in the audit log', async () => {
     const { page } = app;
+    // Read-only until 修改; a revision without a reason is refused.
+    await expect.poll(() => page.getByLabel('评审意见').getAttribute('readonly')).not.toBeNull();
+    await page.getByTestId('review-revise').click();
     await page.getByLabel('评审意见').fill('计划完整，财务测算合理；营销计划可再细化。');
     await page.getByTestId('unsent-change').waitFor();
     await page.getByLabel('评审意见').press('Control+Enter');
+    await page.getByText('修改已提交的评审须写明修改理由').first().waitFor();
+    await page.getByTestId('revision-reason').fill('复核后补充营销计划方面的意见');
+    await page.getByLabel('评审意见').press('Control+Enter');
     await page.getByTestId('review-notice').filter({ hasText: '修改已提交' }).waitFor();
+    await page.getByText('已提交第 2 版').waitFor();
     await page.locator('[data-screen="settings"]').click();
     await page.getByTestId('audit-log-card').waitFor();
-    await page.getByTestId('audit-chain-status').filter({ hasText: '完整（共 2 条）' }).waitFor();
+    // Before the review: one 回避声明 per organizer opened (the first item's, and the one the
+    // helper submitted, which may be another organizer's).
+    await page
+      .getByTestId('audit-chain-status')
+      .filter({ hasText: /完整（共 [34] 条）/ })
+      .waitFor();
     const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
     expect(rows[0]).toContain('修改');
     expect(rows[1]).toContain('提交');
+    expect(rows.at(-1)).toMatch(/声明.*回避声明：培训机构「.+」，无利害关系/);
     await shot('audit-log');
   });
 

@@ -35,6 +35,7 @@ export const auditLogStrings = {
     receipt: (counter: number) => `结果包 第 ${counter} 号的平台回执`,
     workPackage: (title: string, version: number) => `工作包“${title}”第 ${version} 版`,
     unknown: (entity: string) => `${entity}（本机已无该记录）`,
+    conflict: (party: string, decision: string) => `回避声明：${party}，${decision}`,
   },
   actions: {
     create: '创建',
@@ -46,6 +47,8 @@ export const auditLogStrings = {
     'sync-send': '发送',
     'sync-ack': '平台确认',
     import: '导入',
+    declare: '声明',
+    withdraw: '撤回',
   },
   entities: {
     review: '评审意见',
@@ -58,5 +61,6 @@ export const auditLogStrings = {
     bundle: '结果包',
     receipt: '回执',
     'work-package': '工作包',
+    conflict: '回避声明',
   },
 };

@@ -176,6 +176,7 @@ export async function loadPanelInput(db: WorkstationDb, panel: PanelRow): Promis
     db.reviews,
     db.panelRecords,
     db.panelDecisions,
+    db.conflicts,
   ];
   return db.transaction('r', tables, async () => {
     const assignments = await db.assignments.where('panelId').equals(panel.id).toArray();
@@ -202,6 +203,11 @@ export async function loadPanelInput(db: WorkstationDb, panel: PanelRow): Promis
       .filter((r) => subSet.has(r.submissionId as string))
       .toArray()) as unknown[] as Review[];
     const imported = await db.panelRecords.filter((r) => subSet.has(r.submissionId)).toArray();
+    const ownRecusals = (
+      (await db.conflicts
+        .filter((r) => asgIds.has(r.assignmentId as string))
+        .toArray()) as unknown[] as (ConflictDeclaration & { syncState?: string })[]
+    ).map(({ syncState: _local, ...r }) => r);
     const decisions = (await db.panelDecisions
       .where('panelId')
       .equals(panel.id)
@@ -218,9 +224,13 @@ export async function loadPanelInput(db: WorkstationDb, panel: PanelRow): Promis
         ...own.filter((r) => asgIds.has(r.assignmentId)),
         ...imported.filter((r) => r.kind === 'review').map((r) => r.record as unknown as Review),
       ],
-      recusals: imported
-        .filter((r) => r.kind === 'conflict')
-        .map((r) => r.record as unknown as ConflictDeclaration),
+      // The chair's own recusals (declared on this workstation) count like imported ones.
+      recusals: [
+        ...ownRecusals,
+        ...imported
+          .filter((r) => r.kind === 'conflict')
+          .map((r) => r.record as unknown as ConflictDeclaration),
+      ],
       decisions,
     };
   });

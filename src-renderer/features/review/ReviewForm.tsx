@@ -20,12 +20,20 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { Rubric } from '../../../src-shared/bundle/records';
 import type { Profile } from '../../../src-shared/profiles/roles';
-import { totalOf } from '../../../src-shared/review/schema';
+import {
+  declarationsInForce,
+  partyKey,
+  partyStatus,
+  type ConflictPartyKind,
+} from '../../../src-shared/review/conflict';
+import { liveScore } from '../../../src-shared/review/liveScore';
 import { useDb } from '../../app/dbContext';
 import { programLabels, t } from '../../app/strings';
+import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
+import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './reviewContext';
-import { submitReview, type DraftData } from './reviewStore';
+import { submitReview } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';
 
@@ -34,13 +42,70 @@ const s = t.review;
 export function ReviewForm({ profile, item }: { profile: Profile; item: QueueItem }) {
   const db = useDb();
   const ctx = useLiveQuery(() => loadReviewContext(db, item.assignment), [db, item.assignment]);
-  if (ctx === undefined) return <Loader size="sm" />;
+  const declarations = useLiveQuery(() => profileDeclarations(db, profile.id), [db, profile.id]);
+  const [declaring, setDeclaring] = useState<ConflictPartyKind | null>(null);
+  if (ctx === undefined || declarations === undefined) return <Loader size="sm" />;
   if (ctx === null) return <Alert color="red">{s.form.missingSubmission}</Alert>;
+  const inForce = declarationsInForce(declarations);
+  const organizer = ctx.klass ? { kind: 'organizer' as const, id: ctx.klass.organizerId } : null;
+  const trainee = { kind: 'trainee' as const, id: ctx.submission.traineeId };
+  const names = {
+    organizer: ctx.organizer?.name ?? organizer?.id ?? '',
+    trainee: ctx.trainee?.name ?? trainee.id,
+  };
+  const conflicts = [organizer, trainee].flatMap((p) => {
+    const d = p ? inForce.get(partyKey(p)) : undefined;
+    return d?.decision === 'conflict' ? [d] : [];
+  });
+  const declare = (party: { kind: ConflictPartyKind; id: string }, allowNone: boolean) => (
+    <ConflictDeclare
+      key={partyKey(party)}
+      profileId={profile.id}
+      expertId={item.assignment.expertId}
+      party={party}
+      partyName={names[party.kind]}
+      allowNone={allowNone}
+      onCancel={allowNone ? undefined : () => setDeclaring(null)}
+    />
+  );
+  // The gate: nothing of an organizer opens before the expert has declared about it.
+  const gate = organizer && partyStatus(inForce, organizer) === 'undeclared' ? organizer : null;
+  const pick = declaring === 'organizer' ? organizer : declaring === 'trainee' ? trainee : null;
   return (
     <Stack gap="md">
       <SubmissionFacts ctx={ctx} />
-      {ctx.rubric ? (
-        <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+      {conflicts.length > 0 ? (
+        <RecusedNotice profileId={profile.id} declarations={conflicts} />
+      ) : gate ? (
+        declare(gate, true)
+      ) : pick ? (
+        declare(pick, false)
+      ) : ctx.rubric ? (
+        <>
+          <Group justify="flex-end" gap="xs">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="grape"
+              data-testid="declare-trainee"
+              onClick={() => setDeclaring('trainee')}
+            >
+              {s.conflict.declareTrainee}
+            </Button>
+            {organizer && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="grape"
+                data-testid="declare-organizer"
+                onClick={() => setDeclaring('organizer')}
+              >
+                {s.conflict.declareOrganizer}
+              </Button>
+            )}
+          </Group>
+          <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+        </>
       ) : (
         <Alert color="red">
           {s.form.noRubric(
@@ -50,12 +115,6 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
         </Alert>
       )}
     </Stack>
-  );
-}
-
-function scoresFrom(form: DraftData) {
-  return Object.values(form.scores).flatMap((v) =>
-    typeof v === 'number' && Number.isFinite(v) ? [{ score: v }] : [],
   );
 }
 
@@ -73,6 +132,8 @@ function ScoreForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A submitted review is read-only until 修改 opens a new revision (or a change is pending).
+  const [revising, setRevising] = useState(false);
   const { form } = draft;
   const errorsRef = useRef<HTMLDivElement | null>(null);
   // After a refused Ctrl+Enter the summary may be scrolled out of view: bring it back.
@@ -95,6 +156,7 @@ function ScoreForm({
         setErrors({});
         setNotice(r.action === 'change' ? s.form.changed : s.form.submitted);
         draft.markClean();
+        setRevising(false);
       } else {
         setErrors(r.errors);
         setNotice(null);
@@ -117,9 +179,9 @@ function ScoreForm({
   );
 
   if (!form) return <Loader size="sm" />;
-  const total = totalOf(scoresFrom(form));
-  const max = rubric.criteria.reduce((sum, c) => sum + c.maxScore, 0);
+  const live = liveScore(rubric, form.scores);
   const submitted = item.latest !== null;
+  const locked = submitted && !revising && !draft.dirty;
   const errorList = Object.values(errors);
   const clearError = (key: string) =>
     setErrors((e) => {
@@ -144,11 +206,50 @@ function ScoreForm({
             {submitted ? s.state[item.state] : draft.dirty ? s.state.draft : s.state.todo}
           </Badge>
         </Group>
+        {locked && (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              {s.form.lockedHint(item.latest?.revision ?? item.versions)}
+            </Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              data-testid="review-revise"
+              onClick={() => setRevising(true)}
+            >
+              {s.form.revise}
+            </Button>
+          </Group>
+        )}
+        {submitted && !locked && (
+          <Textarea
+            label={s.form.revisionReason}
+            description={s.form.revisionReasonHint}
+            withAsterisk
+            autosize
+            minRows={2}
+            data-testid="revision-reason"
+            value={form.revisionReason ?? ''}
+            error={errors.revisionReason}
+            onChange={(e) => {
+              clearError('revisionReason');
+              const revisionReason = e.currentTarget.value;
+              draft.update((d) => ({ ...d, revisionReason }));
+            }}
+          />
+        )}
         {submitted && draft.dirty && (
           <Alert color="yellow" p="xs" data-testid="unsent-change">
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm">{s.form.unsentChange}</Text>
-              <Button size="compact-xs" variant="default" onClick={() => void draft.discard()}>
+              <Button
+                size="compact-xs"
+                variant="default"
+                onClick={() => {
+                  setRevising(false);
+                  void draft.discard();
+                }}
+              >
                 {s.form.discard}
               </Button>
             </Group>
@@ -167,6 +268,8 @@ function ScoreForm({
           {rubric.criteria.map((c) => {
             const key = `scores.${c.id}`;
             const value = form.scores[c.id];
+            // A refused submission's message first; otherwise what is wrong with the value now.
+            const fieldError = errors[key] ?? live.errors[c.id];
             return (
               <Group key={c.id} wrap="nowrap" align="flex-start" gap="sm">
                 <div style={{ flex: 1, minWidth: 0 }}>
@@ -179,13 +282,14 @@ function ScoreForm({
                     </Text>
                   )}
                   {/* The message sits under the label, where there is room; the input turns red. */}
-                  {errors[key] && (
+                  {fieldError && (
                     <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
-                      {errors[key]}
+                      {fieldError}
                     </Text>
                   )}
                 </div>
                 <NumberInput
+                  disabled={locked}
                   aria-label={c.label}
                   data-criterion={c.id}
                   data-max={c.maxScore}
@@ -202,7 +306,7 @@ function ScoreForm({
                   }
                   rightSectionWidth={44}
                   value={value ?? ''}
-                  error={Boolean(errors[key])}
+                  error={Boolean(fieldError)}
                   onChange={(v) => {
                     clearError(key);
                     const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
@@ -217,10 +321,18 @@ function ScoreForm({
           })}
         </Stack>
         <Group justify="space-between">
-          <Text fw={600} data-testid="review-total">
-            {s.form.total(total, max)}
+          {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
+          <Text
+            fw={600}
+            data-testid="review-total"
+            data-outcome={live.outcome ?? 'incomplete'}
+            c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
+          >
+            {s.form.total(live.total, live.max)}
+            {live.outcome &&
+              ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
           </Text>
-          <Text size="sm" c={total >= rubric.passScore ? 'teal' : 'dimmed'}>
+          <Text size="sm" c="dimmed">
             {s.form.passScore(rubric.passScore)}
           </Text>
         </Group>
@@ -234,8 +346,8 @@ function ScoreForm({
           }}
         >
           <Group mt={4}>
-            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" />
-            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" />
+            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" disabled={locked} />
+            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" disabled={locked} />
           </Group>
         </Radio.Group>
         <Textarea
@@ -244,6 +356,7 @@ function ScoreForm({
           autosize
           minRows={3}
           maxRows={8}
+          readOnly={locked}
           value={form.comment}
           error={errors.comment}
           onChange={(e) => {
@@ -253,6 +366,7 @@ function ScoreForm({
           }}
         />
         <Checkbox
+          disabled={locked}
           data-testid="no-conflict"
           label={s.form.noConflict}
           checked={form.noConflict}

@@ -1,4 +1,5 @@
-import { Badge, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { t } from '../../app/strings';
 import type { QueueItem, QueueState } from './queue';
@@ -12,8 +13,16 @@ const stateColor: Record<QueueState, string> = {
   pending: 'blue',
   sent: 'teal',
   acknowledged: 'green',
+  recused: 'grape',
 };
 
+/** Rows are one fixed height, so the list can be virtualised without measuring each. */
+const ROW_HEIGHT = 62;
+
+/**
+ * The expert's list. Virtualised: only the rows in view (and a few around them) are in the
+ * page, so 50,000 assignments scroll as smoothly as 50.
+ */
 export function ReviewQueue({
   items,
   selectedId,
@@ -23,30 +32,55 @@ export function ReviewQueue({
   selectedId: string | null;
   onSelect: (assignmentId: string) => void;
 }) {
-  const selectedRef = useRef<HTMLButtonElement | null>(null);
-  // Keyboard moves must keep the selected row visible.
+  const viewport = useRef<HTMLDivElement | null>(null);
+  // The component is not compiler-memoised (the virtualizer's methods change with the scroll);
+  // it re-renders with its parent, which is what the list needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const selectedIndex = items.findIndex((i) => i.assignment.id === selectedId);
+  // Keyboard moves (and a selection restored after switching screens) keep the row in view.
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   return (
-    <ScrollArea h={PANE_HEIGHT} type="auto" offsetScrollbars>
-      <Stack gap={4} data-testid="review-queue" role="listbox" aria-label={s.queue.title}>
-        {items.map((item) => {
+    <ScrollArea h={PANE_HEIGHT} type="auto" offsetScrollbars viewportRef={viewport}>
+      <div
+        data-testid="review-queue"
+        role="listbox"
+        aria-label={s.queue.title}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
           const id = item.assignment.id;
           const selected = id === selectedId;
           return (
             <UnstyledButton
               key={id}
-              ref={selected ? selectedRef : undefined}
               role="option"
               aria-selected={selected}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
               data-testid="review-queue-item"
               data-assignment-id={id}
               data-state={item.state}
+              data-organizer-id={item.organizerId ?? ''}
               onClick={() => onSelect(id)}
               p="xs"
               style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                height: ROW_HEIGHT - 4,
+                transform: `translateY(${row.start}px)`,
                 borderRadius: 'var(--mantine-radius-sm)',
                 background: selected ? 'var(--mantine-color-blue-light)' : undefined,
                 borderLeft: `3px solid ${selected ? 'var(--mantine-color-blue-filled)' : 'transparent'}`,
@@ -73,7 +107,7 @@ export function ReviewQueue({
             </UnstyledButton>
           );
         })}
-      </Stack>
+      </div>
     </ScrollArea>
   );
 }

@@ -1,12 +1,21 @@
 import { Button, Grid, Group, Kbd, Loader, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
-import { loadQueue } from './queue';
+import {
+  defaultView,
+  filterQueue,
+  loadQueue,
+  sortQueue,
+  statusCounts,
+  type QueueView,
+} from './queue';
+import { recallQueue, rememberQueue } from './queueMemory';
+import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
 import { ReviewQueue } from './ReviewQueue';
 
@@ -15,8 +24,17 @@ const s = t.review;
 export function ReviewWorkspace({ profile, expertId }: { profile: Profile; expertId: string }) {
   const db = useDb();
   const expert = useLiveQuery(() => db.experts.get(expertId), [db, expertId]);
-  const items = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
-  const [selected, setSelected] = useState<string | null>(null);
+  // Restored when the expert comes back from another screen.
+  const [selected, setSelected] = useState<string | null>(
+    () => recallQueue(profile.id)?.selected ?? null,
+  );
+  const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
+  useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
+  const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
+  // Sorted once per data or order change; a keystroke in the search box only filters.
+  const sorted = useMemo(() => (all ? sortQueue(all, view.sort) : undefined), [all, view.sort]);
+  const items = useMemo(() => (sorted ? filterQueue(sorted, view) : undefined), [sorted, view]);
+  const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
   const [relinking, setRelinking] = useState(false);
 
   const index = items
@@ -40,8 +58,8 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
   ]);
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
-  if (!items) return <Loader size="sm" />;
-  const done = items.filter((i) => i.latest).length;
+  if (!items || !all || !counts) return <Loader size="sm" />;
+  const done = all.filter((i) => i.latest && i.state !== 'recused').length;
   return (
     <>
       <Group justify="space-between" wrap="nowrap">
@@ -56,15 +74,23 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Text size="sm" data-testid="queue-count">
-            {s.queue.count(done, items.length)}
+            {s.queue.count(done, counts.all)}
           </Text>
           <Text size="xs" c="dimmed">
             <Kbd size="xs">J</Kbd>/<Kbd size="xs">K</Kbd> · <Kbd size="xs">Ctrl+Enter</Kbd>
           </Text>
         </Group>
       </Group>
-      {items.length === 0 ? (
+      <QueueToolbar
+        all={all}
+        counts={counts}
+        view={view}
+        onChange={(change) => setView((old) => ({ ...old, ...change }))}
+      />
+      {all.length === 0 ? (
         <Text c="dimmed">{s.queue.empty}</Text>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{s.queue.noneInView}</Text>
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 3 }}>

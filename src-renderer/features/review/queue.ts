@@ -3,9 +3,10 @@
 import type { ProgramCode } from '../../../src-shared/bundle/records';
 import type { WorkstationDb } from '../../db/db';
 import type { AssignmentRow, SubmissionRow } from '../../db/types';
+import { declarationsInForce, isRecused } from '../../../src-shared/review/conflict';
 import { latestOf, type ReviewRow } from './reviewStore';
 
-export type QueueState = 'todo' | 'draft' | 'pending' | 'sent' | 'acknowledged';
+export type QueueState = 'todo' | 'draft' | 'pending' | 'sent' | 'acknowledged' | 'recused';
 
 export interface QueueItem {
   assignment: AssignmentRow;
@@ -13,6 +14,9 @@ export interface QueueItem {
   traineeName: string;
   className: string;
   program: ProgramCode | null;
+  organizerId: string | null;
+  organizerName: string;
+  traineeId: string | null;
   state: QueueState;
   /** A draft exists (for a submitted review: an unsubmitted change). */
   hasDraft: boolean;
@@ -35,11 +39,20 @@ export async function loadQueue(
 ): Promise<QueueItem[]> {
   return db.transaction(
     'r',
-    [db.assignments, db.submissions, db.trainees, db.classes, db.reviews, db.reviewDrafts],
+    [
+      db.assignments,
+      db.submissions,
+      db.trainees,
+      db.classes,
+      db.organizers,
+      db.reviews,
+      db.reviewDrafts,
+      db.conflictDeclarations,
+    ],
     async () => {
       const assignments = await db.assignments.where('expertId').equals(expertId).toArray();
       const ids = assignments.map((a) => a.id);
-      const [subs, reviews, drafts] = await Promise.all([
+      const [subs, reviews, drafts, declarations] = await Promise.all([
         db.submissions.bulkGet(assignments.map((a) => a.submissionId)),
         db.reviews.where('assignmentId').anyOf(ids).toArray() as Promise<unknown[]> as Promise<
           ReviewRow[]
@@ -48,11 +61,14 @@ export async function loadQueue(
           .where('[profileId+assignmentId]')
           .anyOf(ids.map((id) => [profileId, id]))
           .toArray(),
+        db.conflictDeclarations.where('profileId').equals(profileId).toArray(),
       ]);
       const [trainees, classes] = await Promise.all([
         db.trainees.bulkGet(subs.map((s) => s?.traineeId ?? '')),
         db.classes.bulkGet(subs.map((s) => s?.classId ?? '')),
       ]);
+      const organizers = await db.organizers.bulkGet(classes.map((c) => c?.organizerId ?? ''));
+      const inForce = declarationsInForce(declarations);
       const draftFor = new Set(drafts.map((d) => d.assignmentId));
       const own = reviews.filter((r) => r.profileId === profileId);
       const items = assignments.map((assignment, i): QueueItem => {
@@ -61,13 +77,19 @@ export async function loadQueue(
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
         const latest = latestOf(history);
         const hasDraft = draftFor.has(assignment.id);
+        const organizerId = classes[i]?.organizerId ?? null;
+        const traineeId = subs[i]?.traineeId ?? null;
         return {
           assignment,
           submission: subs[i] ?? null,
           traineeName: trainees[i]?.name ?? '—',
           className: classes[i]?.name ?? '—',
           program: classes[i]?.program ?? null,
-          state: stateOf(latest, hasDraft),
+          organizerId,
+          organizerName: organizers[i]?.name ?? organizerId ?? '—',
+          traineeId,
+          // A recusal outranks any state: the expert does not score what they are recused from.
+          state: isRecused(inForce, organizerId, traineeId) ? 'recused' : stateOf(latest, hasDraft),
           hasDraft,
           latest,
           versions: history.length,
@@ -81,4 +103,110 @@ export async function loadQueue(
       );
     },
   );
+}
+
+// ---- what the list shows: filters, search and order (pure, tested in Node) -------------
+
+/** 全部 leaves out recused items: a recusal takes them off the expert's list. */
+export const statusFilters = ['all', 'todo', 'draft', 'submitted', 'recused'] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+export const queueSorts = ['deadline', 'class', 'status'] as const;
+export type QueueSort = (typeof queueSorts)[number];
+
+export interface QueueView {
+  status: StatusFilter;
+  program: ProgramCode | null;
+  classId: string | null;
+  organizerId: string | null;
+  kind: string | null;
+  /** Part of the trainee's name or the title; blank matches everything. */
+  search: string;
+  sort: QueueSort;
+}
+
+export const defaultView = (): QueueView => ({
+  status: 'all',
+  program: null,
+  classId: null,
+  organizerId: null,
+  kind: null,
+  search: '',
+  sort: 'deadline',
+});
+
+function statusMatches(state: QueueState, status: StatusFilter): boolean {
+  switch (status) {
+    case 'all':
+      return state !== 'recused';
+    case 'todo':
+      return state === 'todo';
+    case 'draft':
+      return state === 'draft';
+    case 'submitted':
+      return state === 'pending' || state === 'sent' || state === 'acknowledged';
+    case 'recused':
+      return state === 'recused';
+  }
+}
+
+const STATE_ORDER: Record<QueueState, number> = {
+  draft: 0,
+  todo: 1,
+  pending: 2,
+  sent: 3,
+  acknowledged: 4,
+  recused: 5,
+};
+
+// Plain code-unit comparison: due dates are ISO, ids ASCII, and class names only need a stable
+// order; localeCompare would cost several times more at 50,000 rows.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const byDeadline = (a: QueueItem, b: QueueItem) =>
+  cmp(a.assignment.dueAt ?? '9999', b.assignment.dueAt ?? '9999') ||
+  cmp(a.assignment.submissionId, b.assignment.submissionId);
+
+const comparators: Record<QueueSort, (a: QueueItem, b: QueueItem) => number> = {
+  deadline: byDeadline,
+  class: (a, b) => cmp(a.className, b.className) || byDeadline(a, b),
+  status: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || byDeadline(a, b),
+};
+
+/** Every item in the order of a sort (done once per sort and data change, not per keystroke). */
+export function sortQueue(items: readonly QueueItem[], sort: QueueSort): QueueItem[] {
+  return [...items].sort(comparators[sort]);
+}
+
+/** The items a view's filters and search keep, in the order they come in. */
+export function filterQueue(items: readonly QueueItem[], view: QueueView): QueueItem[] {
+  const needle = view.search.trim().toLowerCase();
+  return items.filter(
+    (i) =>
+      statusMatches(i.state, view.status) &&
+      (view.program === null || i.program === view.program) &&
+      (view.classId === null || i.submission?.classId === view.classId) &&
+      (view.organizerId === null || i.organizerId === view.organizerId) &&
+      (view.kind === null || i.submission?.kind === view.kind) &&
+      (needle === '' ||
+        i.traineeName.toLowerCase().includes(needle) ||
+        (i.submission?.title.toLowerCase().includes(needle) ?? false)),
+  );
+}
+
+/** The items the list shows for a view, in its order. */
+export function viewQueue(items: readonly QueueItem[], view: QueueView): QueueItem[] {
+  return filterQueue(sortQueue(items, view.sort), view);
+}
+
+/** How many items each status filter would show (for the filter's labels). */
+export function statusCounts(items: readonly QueueItem[]): Record<StatusFilter, number> {
+  const counts: Record<StatusFilter, number> = {
+    all: 0,
+    todo: 0,
+    draft: 0,
+    submitted: 0,
+    recused: 0,
+  };
+  for (const i of items) for (const f of statusFilters) if (statusMatches(i.state, f)) counts[f]++;
+  return counts;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Rubric } from '../../../src-shared/bundle/records';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import {
+  REVISION_REASON_MIN,
   reviewFieldErrors,
   reviewSchema,
   rubricIssues,
@@ -25,6 +26,8 @@ export interface DraftData {
   verdict: Review['verdict'] | null;
   comment: string;
   noConflict: boolean;
+  /** Only for a change of a submitted review (修改): why it is changed. */
+  revisionReason?: string;
 }
 
 const draftDataSchema = z.object({
@@ -32,6 +35,7 @@ const draftDataSchema = z.object({
   verdict: z.enum(verdicts).nullable(),
   comment: z.string(),
   noConflict: z.boolean(),
+  revisionReason: z.string().optional(),
 });
 
 export const emptyDraft = (): DraftData => ({
@@ -162,9 +166,29 @@ export async function submitReview(db: WorkstationDb, input: SubmitInput): Promi
     // to be the first version.
     const current = latestOf(await reviewHistory(db, profileId, assignment.id));
     if (current && sameContent(current, review)) {
-      return { ok: false as const, errors: { form: '内容与已提交的评审相同，无需再次提交' } };
+      return {
+        ok: false as const,
+        errors: { form: '内容与已提交的评审相同，无需再次提交' } as Record<string, string>,
+      };
     }
-    const record: Review = current ? { ...review, supersedes: current.id } : review;
+    const reason = (draft.revisionReason ?? '').trim();
+    if (current && reason.length < REVISION_REASON_MIN) {
+      return {
+        ok: false as const,
+        errors: {
+          revisionReason: `修改已提交的评审须写明修改理由（至少 ${REVISION_REASON_MIN} 个字）`,
+        },
+      };
+    }
+    const history = current ? await reviewHistory(db, profileId, assignment.id) : [];
+    const record: Review = current
+      ? {
+          ...review,
+          supersedes: current.id,
+          revision: Math.max(current.revision ?? 1, history.length) + 1,
+          revisionReason: reason.slice(0, 500),
+        }
+      : { ...review, revision: 1 };
     const row: ReviewRow = { ...record, syncState: 'pending' };
     await db.reviews.add(row);
     const action = current ? ('change' as const) : ('submit' as const);

@@ -1,6 +1,9 @@
-// The form state of one review, saved as a draft on every change. Saves run one after another
-// (a later keystroke never lands before an earlier one), and submission waits for them, so a
-// late draft write cannot resurrect a draft the submission just removed.
+// The form state of one review, saved as a draft on every change. Each change is written at
+// once, not after the previous write finished: IndexedDB runs read-write transactions on the
+// same store in the order they were created, so a later keystroke still never lands before an
+// earlier one. Until IndexedDB has it, a synchronous copy (draftMirror.ts) keeps what was typed
+// through a closed window. Submission waits for the writes already issued, so a late draft
+// write cannot resurrect a draft the submission just removed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../../src-shared/time';
 import type { WorkstationDb } from '../../db/db';
@@ -13,6 +16,7 @@ import {
   type DraftData,
   type ReviewRow,
 } from './reviewStore';
+import { clearMirror, readMirror, writeMirror } from './draftMirror';
 
 export interface DraftState {
   form: DraftData | null;
@@ -42,6 +46,7 @@ export function useReviewDraft(
   const chain = useRef<Promise<void>>(Promise.resolve());
   const formRef = useRef<DraftData | null>(null);
   const latestRef = useRef(latest);
+  const seq = useRef(0);
   useEffect(() => {
     latestRef.current = latest;
   }, [latest]);
@@ -50,7 +55,17 @@ export function useReviewDraft(
   // force, else an empty form. Not live: the form owns its state while it is open.
   useEffect(() => {
     let live = true;
-    void loadDraft(db, profileId, assignmentId).then((draft) => {
+    void loadDraft(db, profileId, assignmentId).then(async (stored) => {
+      // A copy left by a window closed before IndexedDB caught up is newer than the stored
+      // draft: store it now, then drop the copy.
+      const mirror = readMirror(db.name, assignmentId);
+      if (mirror) {
+        await saveDraft(db, profileId, assignmentId, mirror.data).then(
+          () => clearMirror(db.name, assignmentId, mirror.stamp),
+          () => undefined,
+        );
+      }
+      const draft = mirror?.data ?? stored;
       if (!live) return;
       const base = latestRef.current ? draftFromReview(latestRef.current) : emptyDraft();
       formRef.current = draft ?? base;
@@ -72,26 +87,30 @@ export function useReviewDraft(
       formRef.current = next;
       setForm(next);
       setDirty(true);
-      chain.current = chain.current
-        .then(() => saveDraft(db, profileId, assignmentId, next))
-        .then(
-          () => {
-            setSavedAt(formatDateTime(new Date()).slice(11));
-            setSaveError(null);
-          },
-          (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
-        );
+      const stamp = `${Date.now()}-${++seq.current}`;
+      writeMirror(db.name, assignmentId, stamp, next);
+      const write = saveDraft(db, profileId, assignmentId, next).then(
+        () => {
+          clearMirror(db.name, assignmentId, stamp);
+          setSavedAt(formatDateTime(new Date()).slice(11));
+          setSaveError(null);
+        },
+        (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
+      );
+      chain.current = Promise.all([chain.current, write]).then(() => undefined);
     },
     [db, profileId, assignmentId],
   );
 
   const flush = useCallback(() => chain.current, []);
   const markClean = useCallback(() => {
+    clearMirror(db.name, assignmentId);
     setDirty(false);
     setSavedAt(null);
-  }, []);
+  }, [db, assignmentId]);
   const discard = useCallback(async () => {
     await chain.current;
+    clearMirror(db.name, assignmentId);
     await discardDraft(db, profileId, assignmentId);
     formRef.current = latestRef.current ? draftFromReview(latestRef.current) : emptyDraft();
     setForm(formRef.current);

@@ -15,6 +15,8 @@ export const SYNC_TABLES = [
   ['printLogRecords', 'print-log'],
   ['videoSamples', 'sampling-plan'],
   ['auditVerdicts', 'audit-verdict'],
+  // The expert's recusals (回避), one per covered assignment, and their withdrawals.
+  ['conflicts', 'conflict'],
 ] as const satisfies readonly (readonly [keyof WorkstationDb, ResultRecordKind])[];
 
 type SyncTableName = (typeof SYNC_TABLES)[number][0];

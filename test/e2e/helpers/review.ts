@@ -1,7 +1,8 @@
 // UI steps shared by specs that need a submitted review (review.spec.ts, the sync round trip).
 // Start from the shell of an expert (or chair) profile; the steps link the profile to a package
 // expert if it is not linked yet, open the first assignment still to do, give every criterion
-// its full score, pass it and submit with Ctrl+Enter.
+// its full score, pass it and submit with Ctrl+Enter (declaring 无利害关系 with its organizer
+// when the app asks).
 import type { Page } from 'playwright-core';
 
 export interface SubmittedReview {
@@ -17,6 +18,22 @@ export async function linkExpert(page: Page, expertName = '朱丽萍'): Promise<
   await page.getByTestId('review-queue').waitFor();
 }
 
+/**
+ * The first item of an organizer opens behind its 回避声明: answers 无利害关系 when it is asked
+ * (once per organizer and profile), then waits for the form.
+ */
+export async function declareNoConflictIfAsked(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="review-form"], [data-testid="conflict-declare"]')
+    .first()
+    .waitFor();
+  if (await page.getByTestId('conflict-declare').isVisible()) {
+    await page.getByTestId('conflict-none').check();
+    await page.getByTestId('conflict-confirm').click();
+  }
+  await page.getByTestId('review-form').waitFor();
+}
+
 export async function submitFirstReview(
   page: Page,
   opts: { expertName?: string; comment?: string } = {},
@@ -30,8 +47,8 @@ export async function submitFirstReview(
   await item.waitFor();
   const assignmentId = (await item.getAttribute('data-assignment-id')) ?? '';
   await item.click();
+  await declareNoConflictIfAsked(page);
   const form = page.getByTestId('review-form');
-  await form.waitFor();
   await page.locator(`[data-testid="review-form"][data-assignment-id="${assignmentId}"]`).waitFor();
   const submissionTitle = (await page.getByTestId('submission-title').textContent()) ?? '';
   const scores = form.locator('input[data-criterion]');

@@ -162,6 +162,7 @@ describe('changing a submitted review', () => {
       goodDraft({
         comment: '补充：市场分析偏弱。',
         scores: { 'c-idea': 30, 'c-market': 15, 'c-finance': 25 },
+        revisionReason: '复核后补充意见，修改评分',
       }),
       new Date(NOW.getTime() + 60_000),
     );
@@ -170,6 +171,9 @@ describe('changing a submitted review', () => {
     expect(second.action).toBe('change');
     expect(second.review.supersedes).toBe(first.review.id);
     expect(second.review.syncState).toBe('pending');
+    expect([first.review.revision, second.review.revision]).toEqual([1, 2]);
+    expect(second.review.revisionReason).toBe('复核后补充意见，修改评分');
+    expect(first.review).not.toHaveProperty('revisionReason');
     // Append-only: the first version is still there, unchanged.
     expect(await db.reviews.get(first.review.id)).toEqual(first.review);
     const history = await reviewHistory(db, PROFILE, 'asg-1-exp-01');
@@ -181,6 +185,19 @@ describe('changing a submitted review', () => {
       ['change', second.review.id],
     ]);
     expect(await verifyAuditLog(db)).toMatchObject({ ok: true, length: 2 });
+  });
+
+  it('refuses a change without a reason and writes nothing', async () => {
+    await submit();
+    const r = await submit(
+      goodDraft({ comment: '改了意见但没写理由。', revisionReason: ' 改 ' }),
+      new Date(NOW.getTime() + 1000),
+    );
+    expect(r).toEqual({
+      ok: false,
+      errors: { revisionReason: '修改已提交的评审须写明修改理由（至少 5 个字）' },
+    });
+    expect(await counts()).toEqual({ reviews: 1, audit: 1 });
   });
 
   it('refuses a resubmission identical to the version in force', async () => {
@@ -195,8 +212,10 @@ describe('changing a submitted review', () => {
 
   it('never lets two concurrent first submissions both claim to be the first version', async () => {
     const [a, b] = await Promise.all([
-      submit(goodDraft()),
-      submit(goodDraft({ comment: '另一版本的意见。' })),
+      submit(goodDraft({ revisionReason: '复核后补充意见，修改评分' })),
+      submit(
+        goodDraft({ comment: '另一版本的意见。', revisionReason: '复核后补充意见，修改评分' }),
+      ),
     ]);
     expect(a.ok && b.ok).toBe(true);
     const log = await db.auditLog.orderBy('seq').toArray();
@@ -210,7 +229,11 @@ describe('changing a submitted review', () => {
     if (!first.ok) throw new Error('first submit failed');
     await db.reviews.update(first.review.id, { syncState: 'sent' });
     const second = await submit(
-      goodDraft({ verdict: 'fail', comment: '复核后认为市场分析不足。' }),
+      goodDraft({
+        verdict: 'fail',
+        comment: '复核后认为市场分析不足。',
+        revisionReason: '复核后补充意见，修改评分',
+      }),
     );
     expect(second).toMatchObject({ ok: true, action: 'change' });
     expect((await pendingReviews(db)).map((r) => r.supersedes)).toEqual([first.review.id]);
@@ -221,7 +244,10 @@ describe('handing reviews to the result bundle', () => {
   it('lists pending reviews oldest first, as records whose payload the audit log hashed', async () => {
     const first = await submit();
     const second = await submit(
-      goodDraft({ comment: '补充意见：风险分析偏弱。' }),
+      goodDraft({
+        comment: '补充意见：风险分析偏弱。',
+        revisionReason: '复核后补充意见，修改评分',
+      }),
       new Date(NOW.getTime() + 60_000),
     );
     if (!first.ok || !second.ok) throw new Error('submit failed');

@@ -6,6 +6,8 @@ import {
   type IntakeContext,
   type PanelRecord,
 } from '../../../src-shared/panel/reviewIntake';
+import { recusalsInForce } from '../../../src-shared/review/conflict';
+import { reviewsInForce } from '../../../src-shared/panel/summary';
 
 const rubric: Rubric = {
   id: 'rub-1',
@@ -131,5 +133,68 @@ describe('planIntake', () => {
     };
     const out = planIntake([recusal], ctx());
     expect(out[0]).toMatchObject({ status: 'new', item: { kind: 'conflict' } });
+  });
+
+  it('takes a per-party recusal with its type, and its withdrawal that supersedes it', () => {
+    const payload = {
+      assignmentId: 'asg-li',
+      submissionId: 'sub-1',
+      expertId: 'exp-li',
+      profileId: 'p-li',
+      reason: '与培训机构「海淀启航培训学校」存在任职关系：兼任顾问',
+      declarationId: 'cd-1',
+      party: { kind: 'organizer', id: 'org-1' },
+      relation: 'employment',
+      note: '兼任顾问',
+    };
+    const recusal: ResultRecord = {
+      id: 'cf-2',
+      kind: 'conflict',
+      createdAt: '2025-06-30T10:00:00+08:00',
+      payload,
+    };
+    const withdrawal: ResultRecord = {
+      id: 'cf-3',
+      kind: 'conflict',
+      supersedes: 'cf-2',
+      createdAt: '2025-07-01T10:00:00+08:00',
+      payload: {
+        ...payload,
+        reason: '撤回回避：聘任已终止',
+        declarationId: 'cd-2',
+        withdrawn: true,
+      },
+    };
+    const out = planIntake([recusal, withdrawal], ctx());
+    expect(out.map((o) => o.status)).toEqual(['new', 'new']);
+    const records = out.flatMap((o) =>
+      o.status === 'new' && o.item.kind === 'conflict' ? [o.item.record] : [],
+    );
+    expect(records[0]).toMatchObject({ relation: 'employment', party: { kind: 'organizer' } });
+    expect(records[1]).toMatchObject({ withdrawn: true, supersedes: 'cf-2' });
+    // The chair's summary counts only recusals in force: the withdrawn one no longer stands.
+    expect(recusalsInForce(records.slice(0, 1)).get('asg-li')?.id).toBe('cf-2');
+    expect(recusalsInForce(records).size).toBe(0);
+  });
+
+  it("takes an expert's revision as a new record, and the chair's summary uses the latest", () => {
+    const first = reviewRecord('rv-10', { c1: 40 });
+    const revised: ResultRecord = {
+      ...reviewRecord('rv-11', { c1: 30, comment: '复核后下调市场分析分数。' }),
+      supersedes: 'rv-10',
+      createdAt: '2025-07-01T10:00:00+08:00',
+    };
+    revised.payload = {
+      ...revised.payload,
+      revision: 2,
+      revisionReason: '复核后发现市场数据引用有误',
+    };
+    const out = planIntake([first, revised], ctx());
+    expect(out.map((o) => o.status)).toEqual(['new', 'new']);
+    const reviews = out.flatMap((o) =>
+      o.status === 'new' && o.item.kind === 'review' ? [o.item.record] : [],
+    );
+    expect(reviews[1]).toMatchObject({ supersedes: 'rv-10', revision: 2 });
+    expect(reviewsInForce(reviews).get('asg-li')?.id).toBe('rv-11');
   });
 });

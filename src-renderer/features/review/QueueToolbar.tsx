@@ -1,0 +1,135 @@
+import { Button, Group, Popover, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
+import { programLabels, t } from '../../app/strings';
+import {
+  queueSorts,
+  statusFilters,
+  type QueueItem,
+  type QueueSort,
+  type QueueView,
+  type StatusFilter,
+} from './queue';
+
+const s = t.review.queue;
+
+type Option = { value: string; label: string };
+
+function options(items: readonly QueueItem[], pick: (i: QueueItem) => Option | null): Option[] {
+  const seen = new Map<string, string>();
+  for (const i of items) {
+    const o = pick(i);
+    if (o && !seen.has(o.value)) seen.set(o.value, o.label);
+  }
+  return [...seen]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => (a.label < b.label ? -1 : 1));
+}
+
+/** Status, search, order and the finer filters (program, class, organizer, kind). */
+export function QueueToolbar({
+  all,
+  counts,
+  view,
+  onChange,
+}: {
+  all: readonly QueueItem[];
+  counts: Record<StatusFilter, number>;
+  view: QueueView;
+  onChange: (change: Partial<QueueView>) => void;
+}) {
+  const choices = useMemo(
+    () => ({
+      program: options(all, (i) =>
+        i.program ? { value: i.program, label: programLabels[i.program] } : null,
+      ),
+      classId: options(all, (i) =>
+        i.submission ? { value: i.submission.classId, label: i.className } : null,
+      ),
+      organizerId: options(all, (i) =>
+        i.organizerId ? { value: i.organizerId, label: i.organizerName } : null,
+      ),
+      kind: options(all, (i) =>
+        i.submission
+          ? { value: i.submission.kind, label: t.review.kinds[i.submission.kind] }
+          : null,
+      ),
+    }),
+    [all],
+  );
+  const active = [view.program, view.classId, view.organizerId, view.kind].filter(
+    (v) => v !== null,
+  ).length;
+  const select = (key: 'program' | 'classId' | 'organizerId' | 'kind', label: string) => (
+    <Select
+      label={label}
+      data={choices[key]}
+      value={view[key]}
+      clearable
+      searchable
+      comboboxProps={{ withinPortal: false }}
+      data-testid={`queue-filter-${key}`}
+      onChange={(v) => onChange({ [key]: v })}
+    />
+  );
+  return (
+    <Group gap="xs" wrap="nowrap" align="center">
+      <SegmentedControl
+        size="xs"
+        data-testid="queue-status"
+        value={view.status}
+        onChange={(v) => {
+          const status = statusFilters.find((f) => f === v);
+          if (status) onChange({ status });
+        }}
+        data={statusFilters.map((f) => ({ value: f, label: `${s.status[f]} ${counts[f]}` }))}
+      />
+      <TextInput
+        size="xs"
+        w={190}
+        placeholder={s.search}
+        aria-label={s.search}
+        data-testid="queue-search"
+        value={view.search}
+        onChange={(e) => onChange({ search: e.currentTarget.value })}
+      />
+      <Select
+        size="xs"
+        w={130}
+        aria-label={s.sortLabel}
+        data-testid="queue-sort"
+        allowDeselect={false}
+        value={view.sort}
+        data={queueSorts.map((v) => ({ value: v, label: s.sort[v] }))}
+        onChange={(v) => {
+          const sort = queueSorts.find((x): x is QueueSort => x === v);
+          if (sort) onChange({ sort });
+        }}
+      />
+      <Popover width={300} position="bottom-end" withinPortal={false} trapFocus>
+        <Popover.Target>
+          <Button size="xs" variant={active > 0 ? 'light' : 'default'} data-testid="queue-filters">
+            {s.filters(active)}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            {select('program', s.filter.program)}
+            {select('classId', s.filter.klass)}
+            {select('organizerId', s.filter.organizer)}
+            {select('kind', s.filter.kind)}
+            <Button
+              size="xs"
+              variant="subtle"
+              disabled={active === 0}
+              onClick={() =>
+                onChange({ program: null, classId: null, organizerId: null, kind: null })
+              }
+            >
+              {s.filter.clear}
+            </Button>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Group>
+  );
+}
