@@ -3,6 +3,7 @@
 import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
+import { controlStrings } from './strings/controls';
 import { auditLogStrings } from './strings/auditLog';
 import { panelStrings } from './strings/panel';
 import { reviewStrings } from './strings/review';
@@ -37,6 +38,7 @@ export const programLabels = {
 } as const;
 
 export const t = {
+  controls: controlStrings,
   compliance: complianceStrings,
   certificates: certificatesStrings,
   boot: {

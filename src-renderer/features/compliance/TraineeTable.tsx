@@ -49,7 +49,7 @@ function OutcomeMark({ trainee }: { trainee: TraineeResult }) {
     return (
       <Text
         size="10px"
-        c="orange.8"
+        c="orange"
         fw={600}
         title={s().outcomeConflictTitle}
         data-testid="outcome-conflict"

@@ -1,15 +1,16 @@
-import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import { PANE_HEIGHT } from './layout';
 import { loadQueue } from './queue';
 import { ReviewForm } from './ReviewForm';
 import { ReviewQueue } from './ReviewQueue';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.review;
 
@@ -47,7 +48,7 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
     <>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
-          <Title order={3}>{screenLabels.review}</Title>
+          <ScreenTitle screen="review" />
           <Text data-testid="linked-expert">{s.link.linkedAs(expert?.name ?? expertId)}</Text>
           {done === 0 && (
             <Button size="compact-xs" variant="subtle" onClick={() => setRelinking(true)}>
