@@ -217,7 +217,7 @@ export class ClassContext {
   readonly submissions: Map<string, number>;
   /** Filled by R-OFFLINE-SIGNIN's class check for its trainee check. */
   missingSignIns = new Map<string, number>();
-  private readonly texts = new Map<RuleId, { clause: string; quote: string }>();
+  private readonly texts = new Map<RuleId, { title: string; clause: string; quote: string }>();
   private readonly memo = new Map<string, string>();
   private readonly sharedFindings = new Map<string, Finding>();
   private readonly sharedNested = new Map<string, Map<string, unknown>>();
@@ -295,7 +295,7 @@ export class ClassContext {
     return this.params.minHours * this.pack.minutesPerHour;
   }
 
-  text(id: RuleId): { clause: string; quote: string } {
+  text(id: RuleId): { title: string; clause: string; quote: string } {
     let t = this.texts.get(id);
     if (!t) {
       t = ruleText(this.pack, id, this.cls.program);
@@ -353,6 +353,7 @@ export class ClassContext {
     const t = this.text(ruleId);
     const f: Finding = {
       ruleId,
+      title: t.title,
       clause: t.clause,
       quote: t.quote,
       severity,

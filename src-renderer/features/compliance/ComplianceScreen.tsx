@@ -92,7 +92,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
           nothingFoundMessage={s().noRuleMatch}
           data={rules.map((r) => ({
             value: r.ruleId,
-            label: s().ruleOption(r.ruleId, s().ruleLabels[r.ruleId], r.issues),
+            label: s().ruleOption(r.title, r.ruleId, r.issues),
           }))}
           value={rule}
           onChange={(v) => setRule(v as RuleId | null)}

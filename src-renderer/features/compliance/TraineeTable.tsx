@@ -34,8 +34,9 @@ function Reasons({ trainee }: { trainee: TraineeResult }) {
             color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'yellow'}
             tabIndex={0}
             style={{ textTransform: 'none', cursor: 'help' }}
+            data-rule-id={f.ruleId}
           >
-            {f.ruleId}
+            {f.title}
           </Badge>
         </ClauseTooltip>
       ))}

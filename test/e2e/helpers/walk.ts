@@ -28,6 +28,21 @@ const screenReady: Partial<Record<Screen, string>> = {
 
 const LONG = { timeout: 60_000 };
 
+/** States inside a screen worth their own stop (a tab, an open panel): one line each. */
+const screenStates: Partial<Record<Screen, { name: string; reach(page: Page): Promise<void> }[]>> =
+  {
+    compliance: [
+      { name: 'organizers', reach: (page) => openTab(page, '按培训组织方合计') },
+      { name: 'sheet', reach: (page) => openTab(page, '季度补贴申领表') },
+    ],
+  };
+
+async function openTab(page: Page, label: string): Promise<void> {
+  await page.getByRole('tab', { name: label }).click();
+  await page.getByRole('tabpanel', { name: label }).waitFor(LONG);
+  await settled(page);
+}
+
 /** Waits until no loader spins inside the main area (data from IndexedDB or main arrived). */
 async function settled(page: Page): Promise<void> {
   await page
@@ -47,13 +62,19 @@ async function openScreen(page: Page, screen: Screen): Promise<void> {
 export const NORMAL_NAME = '韩正式';
 
 function demoStops(role: Role): Stop[] {
-  return screensFor(role).map((screen, i) => ({
-    name: `demo-${role}-${screen}`,
-    reach: async (page) => {
-      if (i === 0) await enterDemo(page, roleLabel[role]);
-      await openScreen(page, screen);
+  return screensFor(role).flatMap((screen, i) => [
+    {
+      name: `demo-${role}-${screen}`,
+      reach: async (page: Page) => {
+        if (i === 0) await enterDemo(page, roleLabel[role]);
+        await openScreen(page, screen);
+      },
     },
-  }));
+    ...(screenStates[screen] ?? []).map((state) => ({
+      name: `demo-${role}-${screen}-${state.name}`,
+      reach: state.reach,
+    })),
+  ]);
 }
 
 /** States reached through a dialog or the picker; add a line here for a new one. */
