@@ -102,8 +102,11 @@ export function RuleBadge({
           {finding.title}
         </Text>
       </ClauseTooltip>
-      <Text size="10px" c="dimmed" data-testid="rule-id">
-        {finding.clause} · {finding.ruleId}
+      <Text size="10px" c="dimmed">
+        {finding.clause}
+      </Text>
+      <Text size="10px" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="rule-id">
+        {finding.ruleId}
       </Text>
     </Stack>
   );
