@@ -38,6 +38,8 @@ export const packageLayers = {
   jsqr: ['services', 'cli'],
   ws: ['services', 'cli'],
   electron: ['glue', 'preload'],
+  // The e2e accessibility check only (test/e2e/a11y.spec.ts): no source layer may import it.
+  '@axe-core/playwright': [],
 };
 
 /**

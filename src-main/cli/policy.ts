@@ -64,7 +64,7 @@ const TRAINEE_ZH = {
 } as const;
 
 function line(f: Finding): string {
-  return `    [${SEVERITY_ZH[f.severity]}/${STATUS_ZH[f.status]}] ${f.ruleId}（${f.clause}）${f.message} —— ${f.facts}`;
+  return `    [${SEVERITY_ZH[f.severity]}/${STATUS_ZH[f.status]}] ${f.title}（${f.clause}，${f.ruleId}）${f.message} —— ${f.facts}`;
 }
 
 function renderTable(e: PackageEvaluation): string {

@@ -5,7 +5,7 @@ import { DbContext } from './dbContext';
 import { SessionContext } from './sessionContext';
 import { Shell } from './Shell';
 import { t } from './strings';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { useWorkstation } from './useWorkstation';
 
 function Workstation() {
@@ -58,7 +58,11 @@ function Workstation() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <Workstation />
     </MantineProvider>
   );

@@ -1,8 +1,9 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Screen } from '../../src-shared/profiles/roles';
 import { useDb } from './dbContext';
-import { screenLabels, t } from './strings';
+import { t } from './strings';
+import { ScreenTitle } from './ScreenTitle';
 
 type CountKey = keyof typeof t.counts;
 
@@ -15,7 +16,7 @@ export function PlaceholderScreen({ screen, counts }: { screen: Screen; counts: 
   );
   return (
     <Stack data-testid={`screen-${screen}`}>
-      <Title order={3}>{screenLabels[screen]}</Title>
+      <ScreenTitle screen={screen} />
       <Text c="dimmed">{t.placeholder.comingSoon}</Text>
       <Text size="sm">{t.placeholder.dataReady}</Text>
       <SimpleGrid cols={{ base: 2, md: 4 }}>

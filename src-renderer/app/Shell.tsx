@@ -11,7 +11,6 @@ import {
   NavLink,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -60,7 +59,7 @@ export function Shell({ profile }: { profile: Profile }) {
         <AppShell.Header>
           {demo && (
             // On every screen of a demo profile: its data is signed with a public key.
-            <Box bg="orange.6" c="white" px="md" py={4} data-testid="demo-banner">
+            <Box bg="orange.6" c="black" px="md" py={4} data-testid="demo-banner">
               <Text size="sm" fw={600} truncate>
                 {t.profile.demoBanner}
               </Text>
@@ -68,7 +67,9 @@ export function Shell({ profile }: { profile: Profile }) {
           )}
           <Group h={56} px="md" justify="space-between" wrap="nowrap">
             <Group gap="md" wrap="nowrap">
-              <Title order={4}>{appName}</Title>
+              <Text fw={700} size="lg">
+                {appName}
+              </Text>
               <Text size="sm" c="dimmed" data-testid="package-line" truncate>
                 {pkg ? t.shell.packageLine(pkg.title, pkg.version) : t.shell.noPackage}
               </Text>
@@ -99,10 +100,11 @@ export function Shell({ profile }: { profile: Profile }) {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label="主导航">
+        <AppShell.Navbar p="xs" aria-label={t.controls.mainNav}>
           <Stack gap={2} data-testid="role-nav" flex={1}>
             {entries.map((screen, i) => (
               <NavLink
+                component="button"
                 key={screen}
                 label={screenLabels[screen]}
                 active={screen === current}

@@ -3,6 +3,7 @@
 import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
+import { controlStrings } from './strings/controls';
 import { auditLogStrings } from './strings/auditLog';
 import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
@@ -34,6 +35,7 @@ export const screenLabels: Record<Screen, string> = {
 export { PROGRAM_NAMES as programLabels } from '../../src-shared/policy/programs';
 
 export const t = {
+  controls: controlStrings,
   compliance: complianceStrings,
   certificates: certificatesStrings,
   boot: {

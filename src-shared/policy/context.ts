@@ -216,7 +216,7 @@ export class ClassContext {
   readonly certNumbers: Map<string, CertificateNumber>;
   readonly submissions: Map<string, number>;
   private signInGaps: Map<string, number> | undefined;
-  private readonly texts = new Map<RuleId, { clause: string; quote: string }>();
+  private readonly texts = new Map<RuleId, { title: string; clause: string; quote: string }>();
   private readonly cache = new Map<RuleId, Map<string, unknown>>();
   /** Calendar year of the class's end, the year R-ONE-PER-YEAR counts in. */
   readonly endYear: number;
@@ -310,7 +310,7 @@ export class ClassContext {
     return this.params.minHours * this.pack.minutesPerHour;
   }
 
-  text(id: RuleId): { clause: string; quote: string } {
+  text(id: RuleId): { title: string; clause: string; quote: string } {
     let t = this.texts.get(id);
     if (!t) {
       t = ruleText(this.pack, id, this.cls.program);
@@ -349,6 +349,7 @@ export class ClassContext {
     const t = this.text(ruleId);
     const f: Finding = {
       ruleId,
+      title: t.title,
       clause: t.clause,
       quote: t.quote,
       severity,

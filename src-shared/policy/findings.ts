@@ -20,6 +20,8 @@ export const OUTCOME_SOURCE_ZH: Record<OutcomeSource, string> = {
 
 export interface Finding {
   ruleId: RuleId;
+  /** The rule's name from the policy pack, e.g. 开班前计划审核; shown first, the id beside it. */
+  title: string;
   /** Citation, e.g. 「附件1 三（二）」. */
   clause: string;
   /** The notice's own words, for hover. */

@@ -2,6 +2,7 @@
 // from them. Where a bound word is used (不超过 / 不低于 / 满 / 以内), the bound itself is
 // included, as 民法典 第一千二百五十九条 reads 以上、以下、以内、届满.
 import type { PolicyPack } from './pack';
+import type { RuleId } from './ruleIds';
 
 const EXIT_QUOTE = '培训组织方存在下列情形之一的，采取退出处理';
 const exitGrounds = [
@@ -16,6 +17,53 @@ const exitGrounds = [
   '实际办学条件发生变化，经评估不符合培训要求。',
   '经查实存在违反法律法规或相关政策规定的其他行为。',
 ];
+
+/** Each rule's name as a clerk would say it: shown first, the rule id small beside it. */
+const titles: Record<RuleId, string> = {
+  'R-PACK-PERIOD': '政策执行期限',
+  'R-CLASS-SIZE': '培训班规模',
+  'R-HOURS-MIN': '培训总课时',
+  'R-RECORDED-MAX': '录播课时占比',
+  'R-OUTCOME-HOURS': '成果评审课时',
+  'R-LECTURERS': '授课讲师条件',
+  'R-TEXTBOOK': '培训教材',
+  'R-PLAN-APPROVED': '开班前计划审核',
+  'R-VENUE': '备案培训地点',
+  'R-TARGET-GROUP': '培训对象',
+  'R-ELITE-ELIGIBLE': '菁英训练营参训条件',
+  'R-ONE-PER-YEAR': '每年限享一次补贴',
+  'R-NO-REPEAT': '不得重复参加同一项目',
+  'R-CERT-PASSED': '合格证书条件',
+  'R-CERT-NUMBER': '证书编号由平台分派',
+  'R-SUBSIDY-BASIC': '创业基础培训补贴',
+  'R-SUBSIDY-ONLINE': '网络创业培训补贴',
+  'R-SUBSIDY-ELITE': '菁英训练营补贴',
+  'R-SUBSIDY-PRACTICE': '创业实践指导补贴',
+  'R-FUND-DEADLINE': '用款申请截止日',
+  'R-LIVE-SAMPLE': '直播视频抽查比例',
+  'R-LIVE-SCREEN': '直播回放留存与筛查',
+  'R-RECORDED-CHECK': '录播课程抽查',
+  'R-OFFLINE-SIGNIN': '线下课人脸与位置签到',
+  'R-OFFLINE-CLIP': '线下课现场视频',
+  'R-OFFLINE-FULL': '线下课全程录像',
+  'R-VIDEO-RETAIN': '视频保存期限',
+  'R-VIDEO-480P': '直播画面清晰度',
+  'R-EXIT-1': '退出情形：申报材料虚假',
+  'R-EXIT-2': '退出情形：认定后一年未组织培训',
+  'R-EXIT-3': '退出情形：出租出借资质或转包',
+  'R-EXIT-4': '退出情形：培训质量低劣、套取资金',
+  'R-EXIT-5': '退出情形：随意缩减课时或调整内容',
+  'R-EXIT-6': '退出情形：向学员乱收费',
+  'R-EXIT-7': '退出情形：在备案地点外培训',
+  'R-EXIT-8': '退出情形：不接受监督检查',
+  'R-EXIT-9': '退出情形：办学条件不再符合',
+  'R-EXIT-10': '退出情形：其他违法违规行为',
+  'R-PKG-45MIN': '课程包播放时长',
+  'R-PKG-PARTS': '课程包组成',
+  'R-PKG-COPYRIGHT': '课程包版权证明',
+  'R-PKG-CONTENT': '课程包内容合规',
+  'R-PKG-AV': '课程包音视频质量',
+};
 
 const exitRules = Object.fromEntries(
   exitGrounds.map((g, i) => [
@@ -46,6 +94,13 @@ const certQuote =
   '管理平台分派培训合格证书编号，区人力资源社会保障局按照统一证书样式印制并组织发放培训合格证书。';
 const subsidyQuote =
   '创业基础培训补贴标准为 1500 元/人次，网络创业培训补贴标准为 2000 元/人次，创业菁英训练营补贴标准为 1500—2500 元/人次（40 课时补贴 1500 元，60 课时补贴 2000 元，80 课时补贴 2500 元）。';
+
+/** Puts each rule's title into its entry, so all of a rule's words sit in one entry of the pack. */
+function withTitles(rules: PolicyPack['rules']): PolicyPack['rules'] {
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, r]) => [id, { ...r, title: titles[id as RuleId] }]),
+  );
+}
 
 export const JRSNF_2023_25: PolicyPack = {
   id: 'jrsnf-2023-25',
@@ -157,7 +212,7 @@ export const JRSNF_2023_25: PolicyPack = {
   },
   coursePackage: { minMinutes: 45 },
   exitGrounds,
-  rules: {
+  rules: withTitles({
     'R-PACK-PERIOD': {
       clause: '通知 六（一）',
       quote: '本通知自印发之日起执行，执行期限至 2025 年 12 月 31 日。',
@@ -328,7 +383,7 @@ export const JRSNF_2023_25: PolicyPack = {
       quote:
         '声音和画面应同步，无交流声或其他杂音等缺陷；伴音清晰、饱满、圆润……白平衡正确，无明显偏色，多机拍摄的镜头衔接处无明显色差。',
     },
-  },
+  }),
 };
 
 export const BUILTIN_PACKS: readonly PolicyPack[] = [JRSNF_2023_25];

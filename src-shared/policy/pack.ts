@@ -21,6 +21,11 @@ const clauseSchema = z.object({
 });
 
 const ruleTextSchema = clauseSchema.extend({
+  /**
+   * The rule's name in the user's words (开班前计划审核), shown before its id everywhere.
+   * Optional so a pack made before titles existed still loads; the id stands in for it then.
+   */
+  title: z.string().min(1).optional(),
   /** Where the clause differs per program (附件1 / 附件2 / 附件3). */
   byProgram: z.partialRecord(programCode, clauseSchema).optional(),
 });
@@ -171,11 +176,16 @@ export function ruleText(
   pack: PolicyPack,
   id: RuleId,
   program?: (typeof programCodes)[number],
-): { clause: string; quote: string } {
+): { title: string; clause: string; quote: string } {
   const r = pack.rules[id];
-  if (!r) return { clause: '', quote: '' };
+  if (!r) return { title: id, clause: '', quote: '' };
   const p = program ? r.byProgram?.[program] : undefined;
-  return p ?? { clause: r.clause, quote: r.quote };
+  return { title: r.title ?? id, ...(p ?? { clause: r.clause, quote: r.quote }) };
+}
+
+/** The rule's name from the pack; the id itself where a pack names none (never empty). */
+export function ruleTitle(pack: PolicyPack, id: RuleId): string {
+  return pack.rules[id]?.title ?? id;
 }
 
 export interface PackChoice {

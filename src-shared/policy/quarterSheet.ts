@@ -86,6 +86,11 @@ export interface SheetOptions {
 export type SheetResult =
   { ok: true; sheet: QuarterSheet } | { ok: false; error: { code: string; message: string } };
 
+/** A reason as the sheet's reader needs it: the rule's name and clause first, its id last. */
+export function reasonText(f: Finding): string {
+  return `${f.title}（${f.clause}，${f.ruleId}）：${f.message}（${f.facts}）`;
+}
+
 function reasonsOf(t: TraineeResult, ruleFilter: (f: Finding) => boolean): string[] {
   const out: string[] = t.blockedBy.map((id) => `班级问题 ${id}`);
   for (const f of t.reasons) {
@@ -95,7 +100,7 @@ function reasonsOf(t: TraineeResult, ruleFilter: (f: Finding) => boolean): strin
       f.status === 'pending' ||
       (f.status === 'fail' && f.ruleId.startsWith('R-SUBSIDY'))
     ) {
-      out.push(`${f.ruleId} ${f.message}（${f.facts}）`);
+      out.push(reasonText(f));
     }
   }
   return out;
@@ -195,7 +200,7 @@ export function buildQuarterSheet(
           unclaimable.push({
             ...row,
             amountYuan: practice.amountYuan ?? 0,
-            reasons: [`${practice.ruleId} ${practice.message}（${practice.facts}）`],
+            reasons: [reasonText(practice)],
           });
       }
     }

@@ -1,53 +1,6 @@
 // 合规检查 and the quarter subsidy sheet: every word the screen shows.
 import type { TraineeStatus } from '../../../src-shared/policy/engine';
 import type { FindingStatus, OutcomeSource, Severity } from '../../../src-shared/policy/findings';
-import type { RuleId } from '../../../src-shared/policy/ruleIds';
-
-const ruleLabels: Record<RuleId, string> = {
-  'R-PACK-PERIOD': '适用政策期间',
-  'R-CLASS-SIZE': '班级规模',
-  'R-HOURS-MIN': '培训课时',
-  'R-RECORDED-MAX': '录播课时占比',
-  'R-OUTCOME-HOURS': '成果课时',
-  'R-LECTURERS': '授课教师',
-  'R-TEXTBOOK': '培训教材',
-  'R-PLAN-APPROVED': '开班计划审批',
-  'R-VENUE': '培训场地',
-  'R-TARGET-GROUP': '培训对象',
-  'R-ELITE-ELIGIBLE': '菁英营参训条件',
-  'R-ONE-PER-YEAR': '每年一次补贴',
-  'R-NO-REPEAT': '不得重复参训',
-  'R-CERT-PASSED': '结业证书条件',
-  'R-CERT-NUMBER': '证书编号',
-  'R-SUBSIDY-BASIC': '创业基础培训补贴',
-  'R-SUBSIDY-ONLINE': '网络创业培训补贴',
-  'R-SUBSIDY-ELITE': '菁英营培训补贴',
-  'R-SUBSIDY-PRACTICE': '创业实践指导补贴',
-  'R-FUND-DEADLINE': '用款申请截止日',
-  'R-LIVE-SAMPLE': '直播抽查比例',
-  'R-LIVE-SCREEN': '直播留存与筛查',
-  'R-RECORDED-CHECK': '录播平台抽查',
-  'R-OFFLINE-SIGNIN': '线下签到',
-  'R-OFFLINE-CLIP': '线下现场视频',
-  'R-OFFLINE-FULL': '线下全程录像',
-  'R-VIDEO-RETAIN': '视频保存期限',
-  'R-VIDEO-480P': '直播清晰度',
-  'R-EXIT-1': '清退情形 1',
-  'R-EXIT-2': '清退情形 2',
-  'R-EXIT-3': '清退情形 3',
-  'R-EXIT-4': '清退情形 4',
-  'R-EXIT-5': '清退情形 5',
-  'R-EXIT-6': '清退情形 6',
-  'R-EXIT-7': '清退情形 7',
-  'R-EXIT-8': '清退情形 8',
-  'R-EXIT-9': '清退情形 9',
-  'R-EXIT-10': '清退情形 10',
-  'R-PKG-45MIN': '课程包时长',
-  'R-PKG-PARTS': '课程包组成',
-  'R-PKG-COPYRIGHT': '课程包版权',
-  'R-PKG-CONTENT': '课程包内容',
-  'R-PKG-AV': '课程包音视频质量',
-};
 
 const severityLabels: Record<Severity, string> = {
   error: '错误',
@@ -70,7 +23,6 @@ const traineeStatusLabels: Record<TraineeStatus, string> = {
 };
 
 export const complianceStrings = {
-  ruleLabels,
   severityLabels,
   statusLabels,
   traineeStatusLabels,
@@ -89,8 +41,9 @@ export const complianceStrings = {
   ruleFilterPlaceholder: '全部规则',
   clearRuleFilter: '清除规则筛选',
   noRuleMatch: '没有匹配的规则',
-  ruleOption: (id: string, label: string, issues: number) =>
-    issues > 0 ? `${id} ${label}（${issues} 项问题）` : `${id} ${label}`,
+  // The rule's name first; its id last, for support and for searching the list by id.
+  ruleOption: (title: string, id: string, issues: number) =>
+    issues > 0 ? `${title}（${issues} 项问题）· ${id}` : `${title} · ${id}`,
   classList: '培训班',
   classListHint: '↑↓ 选择，Enter 打开',
   planReview: '开班前计划审核',
@@ -119,6 +72,7 @@ export const complianceStrings = {
   classScope: '全班',
   clause: '条款',
   quoteTitle: (clause: string) => `政策原文（${clause}）`,
+  ruleIdLabel: (id: string) => `规则编号 ${id}`,
   facts: '依据',
   traineesTitle: '学员资格与补贴',
   noTrainees: '该班没有学员。',

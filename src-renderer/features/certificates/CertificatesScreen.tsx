@@ -16,7 +16,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
@@ -27,13 +26,14 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 import { printBatchFlow, saveBatchFlow } from './batchFlow';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CertificatePreview } from './CertificatePreview';
 import { CALIBRATION_KEY } from './printLogStore';
 import { PrintLogPanel } from './PrintLogPanel';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = () => t.certificates;
 
@@ -194,7 +194,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
     <Stack gap="sm" data-testid="screen-certificates">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={3}>{screenLabels.certificates}</Title>
+          <ScreenTitle screen="certificates" />
           <Text size="xs" c="dimmed">
             {s().pkg}：{input.pkg.title}（{input.pkg.packageId} 第 {input.pkg.version} 版）；
             {s().asOf} {asOf}

@@ -37,7 +37,9 @@ export function PrintLogPanel({ profile }: { profile: Profile }) {
 
   return (
     <Stack gap="xs" data-testid="print-log">
-      <Title order={5}>{s().log}</Title>
+      <Title order={2} size="h5">
+        {s().log}
+      </Title>
       {rows && rows.length === 0 && (
         <Text size="sm" c="dimmed">
           {s().logEmpty}

@@ -68,7 +68,7 @@ export function ClassDetail({
               {s().planReview}
             </Badge>
           )}
-          <Title order={4} lineClamp={1}>
+          <Title order={2} size="h4" lineClamp={1}>
             {cls.className}
           </Title>
         </Group>

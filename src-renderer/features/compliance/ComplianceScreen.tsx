@@ -11,20 +11,20 @@ import {
   Tabs,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { shanghaiDate } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { ClassDetail } from './ClassDetail';
 import { ClassList } from './ClassList';
 import { OrganizerTotals } from './OrganizerTotals';
 import { SubsidySheetPanel } from './SubsidySheetPanel';
 import { useEvaluation } from './useEvaluation';
 import { isCalendarDay, ruleOptions, sortedClasses } from './viewModel';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = () => t.compliance;
 
@@ -46,7 +46,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
   const header = (
     <Group justify="space-between" align="flex-end">
       <Stack gap={0}>
-        <Title order={3}>{screenLabels.compliance}</Title>
+        <ScreenTitle screen="compliance" />
         {state.phase === 'ready' && (
           <Text size="xs" c="dimmed" data-testid="compliance-package">
             {s().pkg}：{state.input.pkg.title}（{state.input.pkg.packageId} 第{' '}
@@ -92,7 +92,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
           nothingFoundMessage={s().noRuleMatch}
           data={rules.map((r) => ({
             value: r.ruleId,
-            label: s().ruleOption(r.ruleId, s().ruleLabels[r.ruleId], r.issues),
+            label: s().ruleOption(r.title, r.ruleId, r.issues),
           }))}
           value={rule}
           onChange={(v) => setRule(v as RuleId | null)}

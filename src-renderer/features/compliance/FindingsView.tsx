@@ -76,12 +76,7 @@ export function FindingsView({
                   data-status={line.finding.status}
                 >
                   <Table.Td w={150}>
-                    <Stack gap={2} align="flex-start">
-                      <RuleBadge finding={line.finding} />
-                      <Text size="10px" c="dimmed">
-                        {line.finding.clause}
-                      </Text>
-                    </Stack>
+                    <RuleBadge finding={line.finding} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" fw={500}>

@@ -34,8 +34,9 @@ function Reasons({ trainee }: { trainee: TraineeResult }) {
             color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'yellow'}
             tabIndex={0}
             style={{ textTransform: 'none', cursor: 'help' }}
+            data-rule-id={f.ruleId}
           >
-            {f.ruleId}
+            {f.title}
           </Badge>
         </ClauseTooltip>
       ))}
@@ -49,7 +50,7 @@ function OutcomeMark({ trainee }: { trainee: TraineeResult }) {
     return (
       <Text
         size="10px"
-        c="orange.8"
+        c="orange"
         fw={600}
         title={s().outcomeConflictTitle}
         data-testid="outcome-conflict"

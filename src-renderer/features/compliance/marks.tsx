@@ -57,7 +57,7 @@ export function ClauseTooltip({
   finding,
   children,
 }: {
-  finding: Pick<Finding, 'clause' | 'quote' | 'ruleId'>;
+  finding: Pick<Finding, 'clause' | 'quote' | 'ruleId' | 'title'>;
   children: React.ReactNode;
 }) {
   return (
@@ -70,7 +70,7 @@ export function ClauseTooltip({
       label={
         <Stack gap={4} data-testid="clause-tooltip">
           <Text size="xs" fw={700}>
-            {finding.ruleId} {s().ruleLabels[finding.ruleId]} · {s().quoteTitle(finding.clause)}
+            {finding.title} · {s().quoteTitle(finding.clause)}
           </Text>
           <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
             {finding.quote}
@@ -83,20 +83,31 @@ export function ClauseTooltip({
   );
 }
 
-export function RuleBadge({ finding }: { finding: Pick<Finding, 'clause' | 'quote' | 'ruleId'> }) {
+/** The rule as a clerk reads it: its name (hover: the clause's words), clause and id small below. */
+export function RuleBadge({
+  finding,
+}: {
+  finding: Pick<Finding, 'clause' | 'quote' | 'ruleId' | 'title'>;
+}) {
   return (
-    <ClauseTooltip finding={finding}>
-      <Badge
-        variant="outline"
-        color="gray"
-        size="sm"
-        radius="sm"
-        tabIndex={0}
-        data-testid="rule-badge"
-        style={{ cursor: 'help', textTransform: 'none' }}
-      >
+    <Stack gap={0} align="flex-start">
+      <ClauseTooltip finding={finding}>
+        <Text
+          size="xs"
+          fw={600}
+          tabIndex={0}
+          data-testid="rule-badge"
+          style={{ cursor: 'help', textDecoration: 'underline dotted' }}
+        >
+          {finding.title}
+        </Text>
+      </ClauseTooltip>
+      <Text size="10px" c="dimmed">
+        {finding.clause}
+      </Text>
+      <Text size="10px" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="rule-id">
         {finding.ruleId}
-      </Badge>
-    </ClauseTooltip>
+      </Text>
+    </Stack>
   );
 }

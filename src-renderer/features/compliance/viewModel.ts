@@ -103,6 +103,8 @@ export function isIssue(f: Finding): boolean {
 
 export interface RuleOption {
   ruleId: RuleId;
+  /** The rule's name from the policy pack (as its findings carry it). */
+  title: string;
   /** Issues (fail/pending) of this rule across the package, class and trainee level. */
   issues: number;
 }
@@ -110,8 +112,11 @@ export interface RuleOption {
 /** The rules that occur in the evaluation, in reading order, with their issue counts. */
 export function ruleOptions(e: PackageEvaluation): RuleOption[] {
   const counts = new Map<RuleId, number>();
-  const see = (f: Finding) =>
+  const titles = new Map<RuleId, string>();
+  const see = (f: Finding) => {
     counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + (isIssue(f) ? 1 : 0));
+    titles.set(f.ruleId, f.title);
+  };
   for (const c of e.classes) {
     classLevelFindings(c).forEach(see);
     for (const t of c.trainees) t.reasons.forEach(see);
@@ -119,6 +124,7 @@ export function ruleOptions(e: PackageEvaluation): RuleOption[] {
   for (const o of e.organizers) o.findings.forEach(see);
   return RULE_IDS.filter((id) => counts.has(id)).map((ruleId) => ({
     ruleId,
+    title: titles.get(ruleId) ?? ruleId,
     issues: counts.get(ruleId)!,
   }));
 }

@@ -151,7 +151,7 @@ export function PackageImportProvider({
             data-testid="import-drop-overlay"
             style={{ display: 'grid', placeItems: 'center', height: '100%', pointerEvents: 'none' }}
           >
-            <Text fz="xl" fw={600} c="blue.8">
+            <Text fz="xl" fw={600} c="blue">
               {t.packageImport.dropOverlay}
             </Text>
           </Box>

@@ -20,9 +20,11 @@ export function PackageImportCard() {
   return (
     <Card withBorder maw={640} data-testid="package-import-card">
       <Stack gap="sm">
-        <Title order={4}>{s.cardTitle}</Title>
+        <Title order={2} size="h4">
+          {s.cardTitle}
+        </Title>
         <Text size="sm">{s.cardIntro}</Text>
-        <Text size="sm" c={importer.demo ? 'orange.8' : 'dimmed'} data-testid="import-trust">
+        <Text size="sm" c={importer.demo ? 'orange' : 'dimmed'} data-testid="import-trust">
           {importer.demo ? s.demoTrust : s.enrolledTrust}
         </Text>
         <Group gap="sm">

@@ -1,11 +1,12 @@
-import { Alert, Loader, Select, Stack, Title } from '@mantine/core';
+import { Alert, Loader, Select, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { chairedPanels } from './panelStore';
 import { PanelWorkspace } from './PanelWorkspace';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.panel;
 
@@ -20,12 +21,12 @@ export function PanelScreen({ profile }: { profile: Profile }) {
     <Stack data-testid="screen-panel" gap="sm">
       {chaired.expertId === null ? (
         <>
-          <Title order={3}>{screenLabels.panel}</Title>
+          <ScreenTitle screen="panel" />
           <Alert color="yellow">{s.linkFirst}</Alert>
         </>
       ) : !panel ? (
         <>
-          <Title order={3}>{screenLabels.panel}</Title>
+          <ScreenTitle screen="panel" />
           <Alert color="yellow" data-testid="panel-not-chair">
             {s.notChair}
           </Alert>

@@ -77,7 +77,9 @@ export function PanelStats({ summary }: { summary: PanelSummary }) {
     <SimpleGrid cols={2} spacing="md" data-testid="panel-statistics">
       <Card withBorder>
         <Stack gap="xs">
-          <Title order={5}>{s.leniency}</Title>
+          <Title order={2} size="h5">
+            {s.leniency}
+          </Title>
           <Text size="xs" c="dimmed">
             {s.leniencyNote}
           </Text>
@@ -130,7 +132,9 @@ export function PanelStats({ summary }: { summary: PanelSummary }) {
       </Card>
       <Card withBorder>
         <Stack gap="xs">
-          <Title order={5}>{s.alpha}</Title>
+          <Title order={2} size="h5">
+            {s.alpha}
+          </Title>
           <Text size="xs" c="dimmed">
             {s.alphaNote}
           </Text>

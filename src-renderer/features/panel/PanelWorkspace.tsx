@@ -9,7 +9,6 @@ import {
   Tabs,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,7 +19,7 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import type { PanelRow } from '../../db/types';
 import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 import { DecisionForm } from './DecisionForm';
@@ -30,6 +29,7 @@ import { loadPanelInput } from './panelStore';
 import { RefusalList } from './RefusalList';
 import { SubmissionDetail } from './SubmissionDetail';
 import { SubmissionList } from './SubmissionList';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.panel;
 
@@ -159,7 +159,7 @@ export function PanelWorkspace({
     <>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
-          <Title order={3}>{screenLabels.panel}</Title>
+          <ScreenTitle screen="panel" />
           <Text data-testid="panel-name">{s.chairOf(panel.name, chairName)}</Text>
         </Group>
         <Group gap="xs" wrap="nowrap">

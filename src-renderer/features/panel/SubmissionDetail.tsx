@@ -19,7 +19,9 @@ export function SubmissionDetail({
     <Stack gap="xs" data-testid="panel-detail">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
-          <Title order={4}>{item.submission.title}</Title>
+          <Title order={2} size="h4">
+            {item.submission.title}
+          </Title>
           <Text size="sm" c="dimmed">
             {s.detail.trainee}：{item.traineeName} · {s.detail.klass}：{item.className}
             {rubric ? ` · ${rubric.title}（${rubric.passScore} 分通过）` : ''}

@@ -20,7 +20,7 @@ export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: 
   };
   return (
     <Card withBorder padding="lg" data-testid="demo-card" bg="orange.0">
-      <Title order={4} mb="xs">
+      <Title order={2} size="h4" mb="xs">
         {t.profile.demoTitle}
       </Title>
       <Stack gap="sm">

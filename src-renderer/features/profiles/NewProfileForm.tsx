@@ -50,7 +50,7 @@ export function NewProfileForm({
 
   return (
     <Card withBorder padding="lg" component="form" onSubmit={(e: FormEvent) => void submit(e)}>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t.profile.create}
       </Title>
       <Stack gap="sm">

@@ -49,13 +49,15 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
   };
 
   return (
-    <Center mih="100vh" p="xl" bg="gray.0" data-testid="profile-picker">
+    <Center component="main" mih="100vh" p="xl" bg="gray.0" data-testid="profile-picker">
       <Stack w={960} gap="lg">
         <Stack gap={4}>
-          <Text c="blue.8" fw={600}>
+          <Text c="indigo" fw={600}>
             {appName}
           </Text>
-          <Title order={2}>{t.profile.title}</Title>
+          <Title order={1} size="h2">
+            {t.profile.title}
+          </Title>
           <Text c="dimmed" size="sm">
             {t.profile.intro}
           </Text>
@@ -63,7 +65,7 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
         <SimpleGrid cols={2} spacing="lg">
           <Stack gap="lg">
             <Card withBorder padding="lg">
-              <Title order={4} mb="sm">
+              <Title order={2} size="h4" mb="sm">
                 {t.profile.existing}
               </Title>
               {profiles && profiles.length === 0 && <Text c="dimmed">{t.profile.none}</Text>}

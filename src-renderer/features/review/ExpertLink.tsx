@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { linkExpert } from '../../db/expertLink';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.review.link;
 
@@ -31,7 +32,7 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
 
   return (
     <Stack maw={560}>
-      <Title order={3}>{screenLabels.review}</Title>
+      <ScreenTitle screen="review" />
       <Card withBorder padding="lg">
         <Stack>
           <Title order={4}>{s.title}</Title>

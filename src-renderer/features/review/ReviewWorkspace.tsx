@@ -1,10 +1,10 @@
-import { Button, Grid, Group, Kbd, Loader, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Kbd, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import {
   defaultView,
@@ -18,6 +18,7 @@ import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
 import { ReviewQueue } from './ReviewQueue';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.review;
 
@@ -64,7 +65,7 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
     <>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
-          <Title order={3}>{screenLabels.review}</Title>
+          <ScreenTitle screen="review" />
           <Text data-testid="linked-expert">{s.link.linkedAs(expert?.name ?? expertId)}</Text>
           {done === 0 && (
             <Button size="compact-xs" variant="subtle" onClick={() => setRelinking(true)}>

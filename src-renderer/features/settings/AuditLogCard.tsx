@@ -24,7 +24,9 @@ export function AuditLogCard({ profile }: { profile: Profile }) {
     <Card withBorder maw={900} data-testid="audit-log-card">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{s.view.title}</Title>
+          <Title order={2} size="h4">
+            {s.view.title}
+          </Title>
           <Group gap="xs">
             <Text size="sm">{s.view.status}</Text>
             <Badge

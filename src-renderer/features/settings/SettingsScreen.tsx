@@ -1,10 +1,11 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { getApi } from '../../app/api';
-import { roleLabels, screenLabels, t } from '../../app/strings';
+import { roleLabels, t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { AuditLogCard } from './AuditLogCard';
 import { IdleLockCard } from './IdleLockCard';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 type Info = {
   version: string;
@@ -29,7 +30,7 @@ export function SettingsScreen({
   }, []);
   return (
     <Stack data-testid="screen-settings">
-      <Title order={3}>{screenLabels.settings}</Title>
+      <ScreenTitle screen="settings" />
       <Card withBorder maw={640}>
         <Table>
           <Table.Tbody>

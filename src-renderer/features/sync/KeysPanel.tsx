@@ -193,7 +193,7 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
             {s.enrolledBy(enrollment.issuer)}
           </Text>
         ) : (
-          <Text size="sm" c="orange.8" data-testid="enrollment-state">
+          <Text size="sm" c="orange" data-testid="enrollment-state">
             {s.notEnrolled}
           </Text>
         )}
@@ -253,14 +253,16 @@ export function KeysPanel(props: Props) {
   return (
     <Card withBorder data-testid="keys-panel">
       <Stack gap="sm">
-        <Title order={5}>{s.title}</Title>
+        <Title order={2} size="h5">
+          {s.title}
+        </Title>
         {status?.sealerAvailable === false && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c="red" size="sm" role="alert">
             {s.sealerMissing}：{status.sealerMessage}
           </Text>
         )}
         {status?.problem && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c="red" size="sm" role="alert">
             {status.problem}
           </Text>
         )}

@@ -23,11 +23,12 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
 import { describeFailure, progressLine } from './failures';
 import { KeysPanel } from './KeysPanel';
 import { usePassphrasePrompt } from './PassphraseModal';
 import { applyReceipt, gatherBundleInput, markSent, syncCounts } from './syncStore';
+import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.sync;
 export const PLATFORM_URL_KEY = 'platformUrl';
@@ -278,7 +279,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   return (
     <Stack data-testid="screen-sync" gap="md">
       {modal}
-      <Title order={3}>{screenLabels.sync}</Title>
+      <ScreenTitle screen="sync" />
       <Text size="sm" c="dimmed">
         {s.intro}
       </Text>
@@ -306,7 +307,9 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       </SimpleGrid>
       <Card withBorder>
         <Stack gap="sm">
-          <Title order={5}>{s.pendingTitle}</Title>
+          <Title order={2} size="h5">
+            {s.pendingTitle}
+          </Title>
           <Text size="sm" data-testid="pending-bundle">
             {pending
               ? s.pendingLine(
@@ -355,7 +358,9 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       </Card>
       <Card withBorder>
         <Stack gap="sm">
-          <Title order={5}>{s.history}</Title>
+          <Title order={2} size="h5">
+            {s.history}
+          </Title>
           <History status={status} />
         </Stack>
       </Card>

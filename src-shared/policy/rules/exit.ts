@@ -25,6 +25,7 @@ function exitRule(n: number): RuleDef {
         facts: string,
       ): Finding => ({
         ruleId: id,
+        title: t.title ?? id,
         clause: t.clause,
         quote: t.quote,
         severity,

@@ -213,7 +213,12 @@ export const fundDeadline: RuleDef = {
   quarterCheck: ({ pack, quarter, requestDate }) => {
     const deadline = quarterDeadline(quarter, pack.fund.deadlineDayOfQuarterLastMonth);
     const t = pack.rules['R-FUND-DEADLINE']!;
-    const base = { ruleId: 'R-FUND-DEADLINE' as const, clause: t.clause, quote: t.quote };
+    const base = {
+      ruleId: 'R-FUND-DEADLINE' as const,
+      title: t.title ?? 'R-FUND-DEADLINE',
+      clause: t.clause,
+      quote: t.quote,
+    };
     const label = `${quarter.year}Q${quarter.q}`;
     if (!requestDate) {
       return {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   parsePolicyPack,
   ruleText,
+  ruleTitle,
   selectPack,
   type PolicyPack,
 } from '../../../src-shared/policy/pack';
@@ -15,6 +16,26 @@ describe('the built-in pack 京人社能发〔2023〕25号', () => {
   test('validates against the pack schema', () => {
     const r = parsePolicyPack(JSON.stringify(JRSNF_2023_25));
     expect(r.ok).toBe(true);
+  });
+
+  test('names every rule in Chinese, and a finding carries that name before its id', () => {
+    for (const id of RULE_IDS) {
+      const title = JRSNF_2023_25.rules[id]?.title ?? '';
+      expect(title, id).toMatch(/^[\u4e00-\u9fff（）「」、：]+$/);
+    }
+    expect(ruleTitle(JRSNF_2023_25, 'R-PLAN-APPROVED')).toBe('开班前计划审核');
+    expect(ruleText(JRSNF_2023_25, 'R-CLASS-SIZE', 'online')).toMatchObject({
+      title: '培训班规模',
+      clause: '附件2 三（二）',
+    });
+  });
+
+  test('a pack without titles (made before they existed) still loads; the id stands in', () => {
+    const old = clone();
+    for (const id of RULE_IDS) delete old.rules[id]!.title;
+    const r = parsePolicyPack(JSON.stringify(old));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(ruleTitle(r.pack, 'R-VENUE')).toBe('R-VENUE');
   });
 
   test('carries the notice parameters', () => {

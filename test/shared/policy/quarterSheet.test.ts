@@ -44,7 +44,9 @@ describe('buildQuarterSheet', () => {
     const r = sheetFor('2025Q4');
     if (!r.ok) throw new Error(r.error.message);
     const row = r.sheet.unclaimable.find((x) => x.traineeId === 'Q4-T3')!;
-    expect(row.reasons.join(' ')).toContain('R-CERT-PASSED 成果评审不合格');
+    expect(row.reasons.join(' ')).toContain(
+      '合格证书条件（附件1 三（八），R-CERT-PASSED）：成果评审不合格',
+    );
     expect(row.amountYuan).toBe(0);
   });
 
