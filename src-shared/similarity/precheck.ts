@@ -22,6 +22,12 @@ export interface PrecheckOptions {
   /** Pairs whose exact Jaccard on kept shingles reaches this are reported. */
   threshold: number;
   /**
+   * …and share at least this many kept shingles (about as many characters of non-template
+   * text). Jaccard alone over-rates short documents: two one-paragraph plans that share a
+   * project name and a date score 0.5 without a copied sentence between them.
+   */
+  minSharedShingles: number;
+  /**
    * The document-frequency cut: a shingle found in more than max(minDocs, share × documents)
    * documents is template (headings, the form's fixed wording, a class's name) and never counts.
    */
@@ -41,6 +47,7 @@ export const DEFAULT_PRECHECK_OPTIONS: PrecheckOptions = {
   bands: 64,
   rows: 2,
   threshold: 0.3,
+  minSharedShingles: 60,
   templateShare: 0.05,
   templateMinDocs: 3,
   templatePhrases: [],
@@ -112,7 +119,7 @@ export function precheck(
   const pairs: SimilarPair[] = [];
   for (const [i, j] of candidates) {
     const { value, shared } = jaccard(kept[i]!, kept[j]!);
-    if (value < o.threshold) continue;
+    if (value < o.threshold || shared < o.minSharedShingles) continue;
     const a = prepared[i]!;
     const b = prepared[j]!;
     pairs.push({

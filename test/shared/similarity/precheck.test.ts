@@ -53,8 +53,10 @@ describe('precheck', () => {
     expect(precheck(docs).pairs.filter((p) => p.a.startsWith('t1') || p.b === 't2')).toEqual([]);
     // …and in a package of two only the named template phrases keep them from counting.
     const two = [withHeadings('t1', PROSE), withHeadings('t2', OTHER)];
-    expect(precheck(two, { threshold: 0.01 }).pairs).toHaveLength(1);
-    expect(precheck(two, { threshold: 0.01, templatePhrases: headings }).pairs).toEqual([]);
+    expect(precheck(two, { threshold: 0.01, minSharedShingles: 1 }).pairs).toHaveLength(1);
+    expect(
+      precheck(two, { threshold: 0.01, minSharedShingles: 1, templatePhrases: headings }).pairs,
+    ).toEqual([]);
   });
 
   it('drops shingles found in more than the document-frequency limit', () => {
@@ -84,7 +86,7 @@ describe('precheck', () => {
         { page: 1, text: '完全不同的正文内容，讲的是另一种生意。' },
       ],
     };
-    const r = precheck([a, b], { threshold: 0.2 });
+    const r = precheck([a, b], { threshold: 0.2, minSharedShingles: 1 });
     expect(r.pairs[0]?.passages[0]?.a.page).toBe(FORM_PAGE);
   });
 
@@ -92,6 +94,15 @@ describe('precheck', () => {
     const r = precheck([doc('a'), doc('b', '短'), doc('c', PROSE), doc('d', PROSE)]);
     expect(r.pairs.map((p) => [p.a, p.b])).toEqual([['c', 'd']]);
     expect(r.docs.find((d) => d.id === 'a')?.shingles).toBe(0);
+  });
+
+  it('does not report short documents that share a name but no copied sentence', () => {
+    const short = (id: string, applicant: string) =>
+      doc(id, `创业计划书 社区洗衣服务 申报人：${applicant} 提交日期：2025年5月13日`);
+    expect(
+      precheck([short('a', '王芳'), short('b', '李强')], { minSharedShingles: 1 }).pairs,
+    ).toHaveLength(1);
+    expect(precheck([short('a', '王芳'), short('b', '李强')]).pairs).toEqual([]);
   });
 
   it('uses LSH bands whose half-probability point lies below the reporting threshold', () => {
@@ -109,7 +120,7 @@ describe('precheck properties', () => {
   it('scores identical texts 1.0', () => {
     fc.assert(
       fc.property(cjkText('创业计划书市场分析营销财务风险客户'), (text) => {
-        const r = precheck([doc('a', text), doc('b', text)]);
+        const r = precheck([doc('a', text), doc('b', text)], { minSharedShingles: 1 });
         expect(r.pairs).toHaveLength(1);
         expect(r.pairs[0]!.similarity).toBe(1);
       }),
