@@ -6,6 +6,7 @@ import { complianceStrings } from './strings/compliance';
 import { auditLogStrings } from './strings/auditLog';
 import { panelStrings } from './strings/panel';
 import { reviewStrings } from './strings/review';
+import { similarityStrings } from './strings/similarity';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
 import { profileStrings } from './strings/profiles';
@@ -77,6 +78,7 @@ export const t = {
     logFileNone: '（未记录）',
   },
   review: reviewStrings,
+  similarity: similarityStrings,
   panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,

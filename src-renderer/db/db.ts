@@ -19,6 +19,8 @@ import type {
   RubricRow,
   SessionRow,
   SettingRow,
+  SimilarityResultRow,
+  SimilarityTextRow,
   SubmissionRow,
   TraineeRow,
 } from './types';
@@ -55,6 +57,8 @@ export class WorkstationDb extends Dexie {
   auditLog!: Table<AuditLogRow, number>;
   profiles!: Table<ProfileRow, string>;
   settings!: Table<SettingRow, string>;
+  similarityTexts!: Table<SimilarityTextRow, string>;
+  similarityResults!: Table<SimilarityResultRow, string>;
 
   constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
     super(name);

@@ -74,6 +74,14 @@ const v4: Record<string, string> = {
   panelRefusals: '++seq, recordId, at',
 };
 
+// v8: the similarity pre-check (抄袭 / 代写) — each file's extracted text, cached by its SHA-256
+// (a file's hash names its bytes, so the text never goes stale), and the last result per package.
+const v8: Record<string, string> = {
+  ...v4,
+  similarityTexts: 'sha256',
+  similarityResults: 'packageId',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -99,6 +107,7 @@ export const schemaVersions: SchemaVersion[] = [
   },
   { version: 3, stores: v3 },
   { version: 4, stores: v4 },
+  { version: 8, stores: v8 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

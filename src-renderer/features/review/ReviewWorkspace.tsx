@@ -1,7 +1,7 @@
 import { Button, Grid, Group, Kbd, Loader, ScrollArea, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { screenLabels, t } from '../../app/strings';
@@ -13,7 +13,15 @@ import { ReviewQueue } from './ReviewQueue';
 
 const s = t.review;
 
-export function ReviewWorkspace({ profile, expertId }: { profile: Profile; expertId: string }) {
+export function ReviewWorkspace({
+  profile,
+  expertId,
+  headerExtra,
+}: {
+  profile: Profile;
+  expertId: string;
+  headerExtra?: ReactNode;
+}) {
   const db = useDb();
   const expert = useLiveQuery(() => db.experts.get(expertId), [db, expertId]);
   const items = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
@@ -56,6 +64,7 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {headerExtra}
           <Text size="sm" data-testid="queue-count">
             {s.queue.count(done, items.length)}
           </Text>
