@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createMainGate } from './ipc';
 import type { HostDialogs } from './ipc/context';
 import { createAppHandler } from './security/appHandler';
+import { packageStoreDir, storedFileServer } from './services/packages/store';
 import { buildCsp } from './security/csp';
 import { installNavigationGuards } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
@@ -47,6 +48,7 @@ function hardenSession(): void {
     createAppHandler({
       routes: appRoutes({ rendererRoot }),
       csp: buildCsp(),
+      packageFiles: storedFileServer(packageStoreDir(app.getPath('userData'))),
       onRefused: ({ status, url, reason }) =>
         log.write({ kind: 'request-refused', status, url, reason }),
     }),

@@ -4,6 +4,7 @@ import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { openWorkPackage } from '../services/packages/open';
 import { ImportJobs } from '../services/packages/jobs';
 import { pinProfileKind } from '../services/packages/profileKinds';
+import { keepVerifiedPackage, packageStoreDir } from '../services/packages/store';
 import { readDemoKey, trustForImporter, type Importer } from '../services/packages/trust';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
@@ -18,7 +19,13 @@ export const uploadDirOf = (ctx: Pick<MainContext, 'userDataDir'>) =>
 const QHPKG_FILTER = { name: '启航工作包（*.qhpkg）', extensions: ['qhpkg'] };
 
 export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
-  const jobs = new ImportJobs({ uploadDir: uploadDirOf(ctx), open: openWorkPackage });
+  const storeDir = packageStoreDir(ctx.userDataDir);
+  const jobs = new ImportJobs({
+    uploadDir: uploadDirOf(ctx),
+    open: openWorkPackage,
+    // The reader serves submission files from this copy, checked again on every read.
+    keep: (packagePath, result) => keepVerifiedPackage(storeDir, packagePath, result),
+  });
   const trustFor = (importer: Importer) =>
     trustForImporter({ importer, keysDir: keysDir(ctx), resourcesDir: ctx.resourcesDir });
   // The demo's recordings travel beside the bundled package; a demo profile may re-import it.
@@ -46,6 +53,12 @@ export function packagesHandlers(ctx: MainContext): QihangHandlers['packages'] {
         externalMediaDirs: [path.join(ctx.resourcesDir, 'demo', 'media')],
       });
       if (!opened.ok) return fail(opened.code, opened.message);
+      const kept = await keepVerifiedPackage(
+        storeDir,
+        path.join(ctx.resourcesDir, DEMO_PACKAGE),
+        opened,
+      );
+      if (!kept.ok) return fail(kept.code, kept.message);
       return ok({
         manifest: opened.manifest,
         envelopeHash: opened.envelopeHash,

@@ -39,6 +39,11 @@ export interface JobsOptions {
   /** Folder for uploaded packages (created on demand). */
   uploadDir: string;
   open: (path: string, options: OpenPackageOptions) => Promise<OpenPackageResult>;
+  /**
+   * Runs after a package verified and before its job reports done (and before an upload's
+   * temporary file is removed): main keeps a copy in the verified package store here.
+   */
+  keep?: (packagePath: string, result: JobResult) => Promise<{ ok: true } | JobError>;
   /** Largest upload accepted: the package limits plus room for the envelope. */
   maxUploadBytes?: number;
   newId?: () => string;
@@ -291,16 +296,22 @@ export class ImportJobs {
         externalMediaDirs: job.externalMediaDirs,
       })
       .then(
-        (opened) => {
+        async (opened) => {
           if (job.phase === 'cancelled') return;
           if (opened.ok) {
-            job.result = {
+            const result: JobResult = {
               manifest: opened.manifest,
               envelopeHash: opened.envelopeHash,
               signedBy: opened.signedBy,
               files: opened.files,
               policyPacks: opened.policyPacks,
             };
+            const kept = this.options.keep ? await this.options.keep(filePath, result) : null;
+            if (kept && !kept.ok) {
+              this.finish(job, 'failed', { code: kept.code, message: kept.message });
+              return;
+            }
+            job.result = result;
             this.finish(job, 'done');
           } else {
             this.finish(job, opened.code === 'cancelled' ? 'cancelled' : 'failed', {

@@ -16,6 +16,7 @@ import { createMainGate } from '../../../src-main/ipc';
 import { createAppHandler } from '../../../src-main/security/appHandler';
 import { buildCsp, SECURITY_HEADERS } from '../../../src-main/security/csp';
 import { appRoutes } from '../../../src-main/security/protocol';
+import { packageStoreDir, storedFileServer } from '../../../src-main/services/packages/store';
 import { mainLogPath, openMainLog } from '../../../src-main/services/mainlog/mainLog';
 import { harnessSealer, ScriptedDialogs } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
@@ -81,6 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const appHandler = createAppHandler({
     routes: appRoutes({ rendererRoot: rendererDir }),
     csp,
+    packageFiles: storedFileServer(packageStoreDir(userDataDir)),
     onRefused: ({ status, url, reason }) =>
       log.write({ kind: 'request-refused', status, url, reason }),
   });
