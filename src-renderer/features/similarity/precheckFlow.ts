@@ -6,7 +6,7 @@ import type { SimilarityPage } from '../../../src-shared/similarity/document';
 import { similarityStrings as s } from '../../app/strings/similarity';
 import type { WorkstationDb } from '../../db/db';
 import type { SimilarityFailure } from '../../db/types';
-import { packageFileUrl } from './fileUrl';
+import { packageFileUrl } from '../../../src-shared/reader/fileUrl';
 import { EXTRACTOR, isWorkerMessage, type ExtractJob, type RunRequest } from './protocol';
 
 /** Outcome kinds that are plans; the online portfolio is a sales record, not prose. */
