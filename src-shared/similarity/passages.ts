@@ -14,9 +14,15 @@ export interface PassageSide {
 export interface Passage {
   a: PassageSide;
   b: PassageSide;
-  /** Matching normalised characters. */
+  /** Matching normalised characters (the changed ones between merged runs not counted). */
   length: number;
 }
+
+/**
+ * Runs this close in both documents are shown as one passage, the few changed characters
+ * between them included: a copied sentence with one word swapped reads as one sentence.
+ */
+export const MERGE_GAP = 8;
 
 export interface PassageOptions {
   shingleSize: number;
@@ -30,12 +36,12 @@ export interface PassageOptions {
 /** How many places in `b` a shingle is tried at: repeated phrases must not make this quadratic. */
 const MAX_TRIES = 8;
 
-function side(doc: PreparedDoc, start: number, length: number): PassageSide {
+function side(doc: PreparedDoc, start: number, end: number): PassageSide {
   const from = doc.norm.origin[start]!;
-  const to = doc.norm.origin[start + length - 1]!;
+  const to = doc.norm.origin[end - 1]!;
   // Take the whole last source character (a surrogate pair counts once in `origin`).
-  const end = to + (doc.source.codePointAt(to)! > 0xffff ? 2 : 1);
-  return { page: pageAt(doc, from), endPage: pageAt(doc, to), text: doc.source.slice(from, end) };
+  const past = to + (doc.source.codePointAt(to)! > 0xffff ? 2 : 1);
+  return { page: pageAt(doc, from), endPage: pageAt(doc, to), text: doc.source.slice(from, past) };
 }
 
 export function alignPassages(a: PreparedDoc, b: PreparedDoc, o: PassageOptions): Passage[] {
@@ -48,9 +54,10 @@ export function alignPassages(a: PreparedDoc, b: PreparedDoc, o: PassageOptions)
   });
   const at = a.norm.text;
   const bt = b.norm.text;
-  const passages: Passage[] = [];
+  // Matching runs in A's order: [start in a, end in a, start in b, end in b, matched chars].
+  const runs: Array<[number, number, number, number, number]> = [];
   let i = 0;
-  while (i < a.shingles.length && passages.length < o.maxPassages) {
+  while (i < a.shingles.length) {
     const h = a.shingles[i]!;
     const starts = o.isKept(h) ? where.get(h) : undefined;
     let best = 0;
@@ -63,10 +70,20 @@ export function alignPassages(a: PreparedDoc, b: PreparedDoc, o: PassageOptions)
         bestJ = j;
       }
     }
-    if (best >= Math.max(o.minChars, o.shingleSize)) {
-      passages.push({ a: side(a, i, best), b: side(b, bestJ, best), length: best });
+    if (best >= o.shingleSize) {
+      const last = runs[runs.length - 1];
+      const gapA = last ? i - last[1] : Infinity;
+      const gapB = last ? bestJ - last[3] : Infinity;
+      if (last && gapA <= MERGE_GAP && gapB >= 0 && gapB <= MERGE_GAP) {
+        last[1] = i + best;
+        last[3] = bestJ + best;
+        last[4] += best;
+      } else runs.push([i, i + best, bestJ, bestJ + best, best]);
       i += best;
     } else i++;
   }
-  return passages;
+  return runs
+    .filter((r) => r[4] >= o.minChars)
+    .slice(0, o.maxPassages)
+    .map(([as, ae, bs, be, length]) => ({ a: side(a, as, ae), b: side(b, bs, be), length }));
 }

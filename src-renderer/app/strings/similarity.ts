@@ -29,6 +29,7 @@ export const similarityStrings = {
   page: (page: number, endPage: number) =>
     page === 0 ? '申报表' : endPage > page ? `第 ${page}–${endPage} 页` : `第 ${page} 页`,
   mine: '分配给我',
+  ours: '本组',
   unknownSubmission: (id: string) => `（工作包中没有 ${id}）`,
   failuresTitle: (n: number) => `${n} 份文件未能读取，未参与比较：`,
   crashed: (why: string) => `预检出错：${why}`,

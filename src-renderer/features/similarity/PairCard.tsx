@@ -14,10 +14,11 @@ import type { SimilarPair } from '../../../src-shared/similarity/precheck';
 import type { Passage, PassageSide } from '../../../src-shared/similarity/passages';
 import { t } from '../../app/strings';
 import type { PlanLabel } from './scope';
+import { unwrapLines } from './unwrapLines';
 
 const s = t.similarity;
 
-function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine: boolean }) {
+function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine: string | null }) {
   return (
     <Stack gap={0}>
       <Group gap={6} wrap="nowrap">
@@ -26,7 +27,7 @@ function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine:
         </Text>
         {mine && (
           <Badge size="xs" variant="light" color="blue">
-            {s.mine}
+            {mine}
           </Badge>
         )}
       </Group>
@@ -48,9 +49,7 @@ function Side({ side, testId }: { side: PassageSide; testId: string }) {
       <Text size="xs" c="dimmed" data-testid={`${testId}-page`}>
         {s.page(side.page, side.endPage)}
       </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {side.text}
-      </Text>
+      <Text size="sm">{unwrapLines(side.text)}</Text>
     </Box>
   );
 }
@@ -72,11 +71,14 @@ export function PairCard({
   pair,
   labels,
   mine,
+  mineLabel,
   initiallyOpen,
 }: {
   pair: SimilarPair;
   labels: Map<string, PlanLabel>;
   mine: Set<string>;
+  /** The badge on a plan that concerns the viewer (分配给我 / 本组). */
+  mineLabel: string;
   initiallyOpen: boolean;
 }) {
   const [open, setOpen] = useState(initiallyOpen);
@@ -85,10 +87,18 @@ export function PairCard({
       <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} w="100%">
         <Grid gap="xs" align="center">
           <Grid.Col span={5}>
-            <PlanHeading label={labels.get(pair.a)} id={pair.a} mine={mine.has(pair.a)} />
+            <PlanHeading
+              label={labels.get(pair.a)}
+              id={pair.a}
+              mine={mine.has(pair.a) ? mineLabel : null}
+            />
           </Grid.Col>
           <Grid.Col span={5}>
-            <PlanHeading label={labels.get(pair.b)} id={pair.b} mine={mine.has(pair.b)} />
+            <PlanHeading
+              label={labels.get(pair.b)}
+              id={pair.b}
+              mine={mine.has(pair.b) ? mineLabel : null}
+            />
           </Grid.Col>
           <Grid.Col span={2}>
             <Stack gap={2} align="flex-end">

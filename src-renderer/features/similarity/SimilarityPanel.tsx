@@ -115,6 +115,7 @@ export function SimilarityPanel({ profile, role }: { profile: Profile; role: Sim
               pair={p}
               labels={view.labels}
               mine={view.mine}
+              mineLabel={role === 'expert' ? s.mine : s.ours}
               initiallyOpen={i === 0}
             />
           ))}
