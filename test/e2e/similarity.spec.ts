@@ -84,6 +84,17 @@ describe('similarity pre-check', () => {
     const b = (await page.getByTestId('passage-b').allTextContents()).join('\n');
     expect(a).toContain('养老驿站');
     expect(b).toContain('养老驿站');
+    // The words the copier changed are marked on both sides (低糖 → 无糖).
+    const changedA = await page
+      .getByTestId('passage-a')
+      .getByTestId('passage-changed')
+      .allTextContents();
+    const changedB = await page
+      .getByTestId('passage-b')
+      .getByTestId('passage-changed')
+      .allTextContents();
+    expect(changedA.join('')).toContain('低');
+    expect(changedB.join('')).toContain('无');
     const pages = await page.getByTestId('passage-a-page').allTextContents();
     for (const p of [...pages, ...(await page.getByTestId('passage-b-page').allTextContents())])
       expect(p).toMatch(/^第 \d+(–\d+)? 页$|^申报表$/);

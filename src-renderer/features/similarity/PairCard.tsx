@@ -14,6 +14,7 @@ import type { SimilarPair } from '../../../src-shared/similarity/precheck';
 import type { Passage, PassageSide } from '../../../src-shared/similarity/passages';
 import { t } from '../../app/strings';
 import type { PlanLabel } from './scope';
+import { diffMarks, type Segment } from './diffMarks';
 import { unwrapLines } from './unwrapLines';
 
 const s = t.similarity;
@@ -38,7 +39,15 @@ function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine:
   );
 }
 
-function Side({ side, testId }: { side: PassageSide; testId: string }) {
+function Side({
+  side,
+  segments,
+  testId,
+}: {
+  side: PassageSide;
+  segments: Segment[];
+  testId: string;
+}) {
   return (
     <Box
       data-testid={testId}
@@ -49,19 +58,31 @@ function Side({ side, testId }: { side: PassageSide; testId: string }) {
       <Text size="xs" c="dimmed" data-testid={`${testId}-page`}>
         {s.page(side.page, side.endPage)}
       </Text>
-      <Text size="sm">{unwrapLines(side.text)}</Text>
+      <Text size="sm">
+        {segments.map((seg, i) =>
+          seg.changed ? (
+            <Text key={i} span fw={700} c="red.8" bg="red.1" data-testid="passage-changed">
+              {seg.text}
+            </Text>
+          ) : (
+            <span key={i}>{seg.text}</span>
+          ),
+        )}
+      </Text>
     </Box>
   );
 }
 
 function PassageRow({ p }: { p: Passage }) {
+  // What differs inside a matched passage is what the copier changed: marked on both sides.
+  const marks = diffMarks(unwrapLines(p.a.text), unwrapLines(p.b.text));
   return (
     <Grid gap="xs" data-testid="similarity-passage">
       <Grid.Col span={6}>
-        <Side side={p.a} testId="passage-a" />
+        <Side side={p.a} segments={marks.a} testId="passage-a" />
       </Grid.Col>
       <Grid.Col span={6}>
-        <Side side={p.b} testId="passage-b" />
+        <Side side={p.b} segments={marks.b} testId="passage-b" />
       </Grid.Col>
     </Grid>
   );
