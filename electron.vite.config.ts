@@ -60,6 +60,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     base: './',
     plugins: [react(), pdfjsAssets()],
+    // Module workers: the similarity pre-check's worker imports pdf.js, an ES module.
+    worker: { format: 'es' },
     build: {
       outDir: resolve(outRoot, 'renderer'),
       rolldownOptions: {

@@ -14,6 +14,7 @@ import { CLASS_PLANS } from './classes';
 import { practiceEvidence, seedEdgeCases } from './edge-cases';
 import { makeRng } from './prng';
 import { addRecordedMedia, buildSessions } from './sessions';
+import { seedSimilarityCases } from './similarity';
 import { withDemoKeys } from './panelReviews';
 import { assignmentsFor, submissionsFor } from './submissions';
 import { eliteTrainee, keyGroupTrainee } from './trainees';
@@ -110,6 +111,7 @@ export function generateDemoRecords(printable: Printable, seed = DEMO_SEED): Dem
     });
   }
   addRecordedMedia(ctx, sessions);
+  const similarity = seedSimilarityCases(ctx, submissions, assignments);
 
   return {
     records: {
@@ -127,5 +129,6 @@ export function generateDemoRecords(printable: Printable, seed = DEMO_SEED): Dem
     },
     files: ctx.files,
     notes: ctx.notes,
+    similarity,
   };
 }

@@ -2,6 +2,7 @@
 import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
 import type { PlanDoc } from './plan-text';
 import type { Rng } from './prng';
+import type { SimilaritySeeds } from './similarity';
 
 export const DEMO_SEED = 20250625;
 
@@ -43,6 +44,8 @@ export interface DemoRecords {
   files: DemoFileEntry[];
   /** Names of trainees seeded as edge cases, by trainee id, for the docs and tests. */
   notes: Record<string, string>;
+  /** The submissions seeded for the similarity pre-check (scripts/demo/similarity.ts). */
+  similarity: SimilaritySeeds;
 }
 
 export interface Ctx {

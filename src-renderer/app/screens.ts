@@ -6,12 +6,33 @@ import type { Profile, Screen } from '../../src-shared/profiles/roles';
 type ScreenComponent = LazyExoticComponent<ComponentType<{ profile: Profile }>>;
 
 export const screenComponents: Record<Screen, ScreenComponent> = {
-  review: lazy(() =>
-    import('../features/review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })),
-  ),
-  panel: lazy(() =>
-    import('../features/panel/PanelScreen').then((m) => ({ default: m.PanelScreen })),
-  ),
+  // 评审任务 and 组长会审 each show the similarity feature's pre-check button.
+  review: lazy(async () => {
+    const [{ ReviewScreen }, { SimilarityButton }] = await Promise.all([
+      import('../features/review/ReviewScreen'),
+      import('../features/similarity/SimilarityButton'),
+    ]);
+    return {
+      default: ({ profile }: { profile: Profile }) =>
+        createElement(ReviewScreen, {
+          profile,
+          similarity: createElement(SimilarityButton, { profile, role: 'expert' }),
+        }),
+    };
+  }),
+  panel: lazy(async () => {
+    const [{ PanelScreen }, { SimilarityButton }] = await Promise.all([
+      import('../features/panel/PanelScreen'),
+      import('../features/similarity/SimilarityButton'),
+    ]);
+    return {
+      default: ({ profile }: { profile: Profile }) =>
+        createElement(PanelScreen, {
+          profile,
+          similarity: createElement(SimilarityButton, { profile, role: 'chair' }),
+        }),
+    };
+  }),
   audit: lazy(() =>
     import('../features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })),
   ),

@@ -9,6 +9,7 @@ import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
 import { readerStrings } from './strings/reader';
 import { reviewStrings } from './strings/review';
+import { similarityStrings } from './strings/similarity';
 import { syncStrings } from './strings/sync';
 import { packageImportStrings } from './strings/packageImport';
 import { profileStrings } from './strings/profiles';
@@ -77,6 +78,7 @@ export const t = {
   },
   review: reviewStrings,
   reader: readerStrings,
+  similarity: similarityStrings,
   panel: panelStrings,
   sync: syncStrings,
   auditLog: auditLogStrings,

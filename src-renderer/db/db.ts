@@ -22,6 +22,8 @@ import type {
   RubricRow,
   SessionRow,
   SettingRow,
+  SimilarityResultRow,
+  SimilarityTextRow,
   SubmissionRow,
   TraineeRow,
 } from './types';
@@ -62,6 +64,8 @@ export class WorkstationDb extends Dexie {
   auditLog!: Table<AuditLogRow, number>;
   profiles!: Table<ProfileRow, string>;
   settings!: Table<SettingRow, string>;
+  similarityTexts!: Table<SimilarityTextRow, string>;
+  similarityResults!: Table<SimilarityResultRow, string>;
 
   constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
     super(name);

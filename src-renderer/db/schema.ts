@@ -96,6 +96,14 @@ const v6: Record<string, string> = {
   frameGrabs: 'id, findingId, sha256',
 };
 
+// v7: the similarity pre-check (抄袭 / 代写) — each file's extracted text, cached by its SHA-256
+// (a file's hash names its bytes, so the text never goes stale), and the last result per package.
+const v7: Record<string, string> = {
+  ...v6,
+  similarityTexts: 'sha256',
+  similarityResults: 'packageId',
+};
+
 export const schemaVersions: SchemaVersion[] = [
   { version: 1, stores: v1 },
   {
@@ -123,6 +131,7 @@ export const schemaVersions: SchemaVersion[] = [
   { version: 4, stores: v4 },
   { version: 5, stores: v5 },
   { version: 6, stores: v6 },
+  { version: 7, stores: v7 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

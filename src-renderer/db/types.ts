@@ -16,6 +16,8 @@ import type {
 import type { PolicyPack } from '../../src-shared/policy/pack';
 import type { Profile } from '../../src-shared/profiles/roles';
 import type { AuditAction, AuditEntityKind } from '../../src-shared/auditlog';
+import type { SimilarityPage } from '../../src-shared/similarity/document';
+import type { PrecheckResult } from '../../src-shared/similarity/precheck';
 
 type FromPackage<T> = T & { packageId: string };
 
@@ -132,4 +134,30 @@ export interface PanelRefusalRow {
   message: string;
   incoming: Record<string, unknown>;
   stored: Record<string, unknown>;
+}
+
+/** A file's text as the similarity pre-check extracted it, cached by the file's SHA-256. */
+export interface SimilarityTextRow {
+  sha256: string;
+  /** Which extractor wrote it; a row from another extractor is extracted again. */
+  extractor: string;
+  extractedAt: string;
+  pages: SimilarityPage[];
+}
+
+/** A file the pre-check could not read, and why (zh-CN). */
+export interface SimilarityFailure {
+  submissionId: string;
+  fileLabel: string;
+  message: string;
+}
+
+/** The last completed pre-check of a package. */
+export interface SimilarityResultRow {
+  packageId: string;
+  /** The package version it ran on: a newer import makes it out of date. */
+  envelopeHash: string;
+  ranAt: string;
+  result: PrecheckResult;
+  failures: SimilarityFailure[];
 }

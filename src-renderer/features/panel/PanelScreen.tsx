@@ -1,6 +1,6 @@
 import { Alert, Loader, Select, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
@@ -10,8 +10,11 @@ import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.panel;
 
-/** 组长会审: only the panels the profile's expert chairs, as the package names them. */
-export function PanelScreen({ profile }: { profile: Profile }) {
+/**
+ * 组长会审: only the panels the profile's expert chairs, as the package names them.
+ * `similarity` is the pre-check's way in, composed by app/screens.ts.
+ */
+export function PanelScreen({ profile, similarity }: { profile: Profile; similarity?: ReactNode }) {
   const db = useDb();
   const chaired = useLiveQuery(() => chairedPanels(db, profile.id), [db, profile.id]);
   const [choice, setChoice] = useState<string | null>(null);
@@ -47,6 +50,7 @@ export function PanelScreen({ profile }: { profile: Profile }) {
             profile={profile}
             panel={panel}
             chairExpertId={chaired.expertId}
+            headerExtra={similarity}
           />
         </>
       )}

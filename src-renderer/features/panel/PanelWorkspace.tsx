@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PanelSummary } from '../../../src-shared/panel/summary';
 import { summarizePanel } from '../../../src-shared/panel/summary';
 import type { Profile } from '../../../src-shared/profiles/roles';
@@ -94,10 +94,12 @@ export function PanelWorkspace({
   profile,
   panel,
   chairExpertId,
+  headerExtra,
 }: {
   profile: Profile;
   panel: PanelRow;
   chairExpertId: string;
+  headerExtra?: ReactNode;
 }) {
   const db = useDb();
   const summary = useLiveQuery(
@@ -163,6 +165,7 @@ export function PanelWorkspace({
           <Text data-testid="panel-name">{s.chairOf(panel.name, chairName)}</Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {headerExtra}
           <TextInput
             size="xs"
             w={180}

@@ -1,7 +1,7 @@
 import { Button, Grid, Group, Kbd, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
@@ -22,7 +22,15 @@ import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.review;
 
-export function ReviewWorkspace({ profile, expertId }: { profile: Profile; expertId: string }) {
+export function ReviewWorkspace({
+  profile,
+  expertId,
+  headerExtra,
+}: {
+  profile: Profile;
+  expertId: string;
+  headerExtra?: ReactNode;
+}) {
   const db = useDb();
   const expert = useLiveQuery(() => db.experts.get(expertId), [db, expertId]);
   // Restored when the expert comes back from another screen.
@@ -74,6 +82,7 @@ export function ReviewWorkspace({ profile, expertId }: { profile: Profile; exper
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {headerExtra}
           <Text size="sm" data-testid="queue-count">
             {s.queue.count(done, counts.all)}
           </Text>

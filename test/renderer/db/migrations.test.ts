@@ -95,6 +95,8 @@ describe('database schema', () => {
       'auditLog',
       'profiles',
       'settings',
+      'similarityTexts',
+      'similarityResults',
     ]) {
       expect(tables).toContain(name);
     }

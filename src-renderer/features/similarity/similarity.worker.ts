@@ -1,0 +1,85 @@
+// The pre-check's Web Worker: fetches each plan from the app:// files route, reads its pdf.js
+// text layer, and compares the package's plans. pdf.js runs inside this worker with its own
+// worker disabled: importing pdf.worker.mjs here registers its message handler in this thread
+// (globalThis.pdfjsWorker), so pdf.js needs no second worker script and no network.
+import * as pdfjs from 'pdfjs-dist';
+import 'pdfjs-dist/build/pdf.worker.mjs';
+import {
+  FORM_PAGE,
+  type SimilarityDoc,
+  type SimilarityPage,
+} from '../../../src-shared/similarity/document';
+import { precheck } from '../../../src-shared/similarity/precheck';
+import type { SimilarityFailure } from '../../db/types';
+import { pdfPages } from './pdfText';
+import type { ExtractJob, RunRequest, WorkerMessage } from './protocol';
+import { similarityStrings } from '../../app/strings/similarity';
+
+const s = similarityStrings.worker;
+const post = (m: WorkerMessage) => postMessage(m);
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function extract(job: ExtractJob): Promise<SimilarityPage[] | string> {
+  let response: Response;
+  try {
+    response = await fetch(job.url);
+  } catch (e) {
+    return s.fetchFailed(job.fileLabel, e instanceof Error ? e.message : String(e));
+  }
+  if (!response.ok) {
+    // The files route answers a refusal with { code, message } in Chinese; show it as it is.
+    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    return typeof body?.message === 'string'
+      ? body.message
+      : s.httpFailed(job.fileLabel, response.status);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // The cache is keyed by hash: text is stored only for bytes that are what the manifest says.
+  if ((await sha256Hex(bytes)) !== job.sha256) return s.hashMismatch(job.fileLabel);
+  try {
+    return await pdfPages(pdfjs, bytes);
+  } catch (e) {
+    return s.notReadable(job.fileLabel, e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function run(request: RunRequest): Promise<void> {
+  const failures: SimilarityFailure[] = [...request.failures];
+  const docs: SimilarityDoc[] = [];
+  const texts = new Map(Object.entries(request.cached));
+  const total = request.jobs.length;
+  for (const [i, job] of request.jobs.entries()) {
+    post({ type: 'progress', phase: 'extract', done: i, total, current: job.fileLabel });
+    let pages = texts.get(job.sha256);
+    if (!pages) {
+      const got = await extract(job);
+      if (typeof got === 'string') {
+        failures.push({ submissionId: job.submissionId, fileLabel: job.fileLabel, message: got });
+        continue;
+      }
+      pages = got;
+      texts.set(job.sha256, pages);
+      post({ type: 'extracted', sha256: job.sha256, pages });
+    }
+    docs.push({
+      id: job.submissionId,
+      pages: [{ page: FORM_PAGE, text: job.formText }, ...pages],
+    });
+  }
+  post({ type: 'progress', phase: 'compare', done: total, total });
+  const result = precheck(docs, request.options);
+  post({ type: 'done', result, failures });
+}
+
+addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data as Partial<RunRequest> | null;
+  // pdf.js's own handler shares this port; its messages carry no `type: 'run'`.
+  if (data?.type !== 'run') return;
+  run(data as RunRequest).catch((e: unknown) =>
+    post({ type: 'error', message: s.crashed(e instanceof Error ? e.message : String(e)) }),
+  );
+});
