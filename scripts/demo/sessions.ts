@@ -7,6 +7,20 @@ import { instant, spreadDates } from './calendar';
 import { SESSION_MINUTES, SESSION_TITLES, type ClassPlan } from './classes';
 import type { Ctx, DeclaredExternal } from './types';
 
+/**
+ * When the on-site device captured hour `h`'s clip (manifest format 3): a few minutes into that
+ * class hour, the minute derived from the file id so the PRNG stream (and every other record)
+ * stays as it was.
+ */
+export function clipCapturedAt(date: string, startTime: string, h: number, fileId: string): string {
+  const [hh, mm] = startTime.split(':').map(Number) as [number, number];
+  const into =
+    2 + (parseInt(createHash('sha256').update(fileId).digest('hex').slice(0, 4), 16) % 30);
+  const minute = hh * 60 + mm + (h - 1) * 45 + into;
+  const at = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return instant(date, at);
+}
+
 export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): ClassSession[] {
   const { rng } = ctx;
   const dates = spreadDates(plan.startDate, plan.endDate, plan.modes.length);
@@ -45,6 +59,7 @@ export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): C
           kind: 'clip',
           external: false,
           durationSeconds: 10,
+          capturedAt: clipCapturedAt(date, session.startTime, h, fileId),
           content: {
             type: 'media',
             recipe: {
