@@ -98,33 +98,7 @@ export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): C
 }
 
 export function addRecordedMedia(ctx: Ctx, sessions: ClassSession[]): void {
-  const live = sessions.find((s) => s.classId === 'C-2025-HD-B01' && s.mode === 'live');
-  if (live) {
-    const id = `video-${live.id}`;
-    live.videoFileIds.push(id);
-    live.videoHeight = 480;
-    ctx.files.push({
-      id,
-      path: `recordings/${live.id}-live.webm`,
-      mediaType: 'video/webm',
-      kind: 'video',
-      external: true,
-      durationSeconds: 60,
-      content: {
-        type: 'media',
-        recipe: {
-          cacheName: `${live.id}-live.webm`,
-          width: 854,
-          height: 480,
-          seconds: 60,
-          title: `直播回放 ${live.title}`,
-          subtitle: `${live.classId} ${live.date} ${live.startTime.replace(':', 'h')}`,
-          pattern: 'testsrc2',
-          bitrateK: 90,
-        },
-      },
-    });
-  }
+  // C-2025-HD-B01's replays, clips and course package come from auditClass.ts.
   // Seeded R-PKG-45MIN violation: for one recorded session the organiser filed a 30-second
   // sample instead of the course package, in the class that already exceeds the recorded share.
   const sample = sessions.find((s) => s.classId === 'C-2025-CY-O02' && s.mode === 'recorded');
