@@ -29,7 +29,8 @@ export const DEMO_HEADER = {
   schemaVersion: WORK_PACKAGE_SCHEMA_VERSION,
   packageId: 'demo-2025-haidian-chaoyang',
   // 2: the experts' enrolled keys (work package format 2) for the chair's bundle imports.
-  version: 2,
+  // 3: clip capture times (format 3) and the audit class's media drive (auditClass.ts).
+  version: 3,
   issuer: '北京市创业培训管理平台（演示）',
   district: '海淀区、朝阳区',
   title: '2025年上半年创业培训评审工作包（演示数据）',

@@ -13,6 +13,7 @@ import { EXPERTS, LECTURERS, ORGANIZERS, PANELS, RUBRICS } from './catalog';
 import { CLASS_PLANS } from './classes';
 import { practiceEvidence, seedEdgeCases } from './edge-cases';
 import { makeRng } from './prng';
+import { AUDIT_CLASS, shapeAuditClass } from './auditClass';
 import { addRecordedMedia, buildSessions } from './sessions';
 import { seedSimilarityCases } from './similarity';
 import { withDemoKeys } from './panelReviews';
@@ -109,6 +110,15 @@ export function generateDemoRecords(printable: Printable, seed = DEMO_SEED): Dem
         assignments.push(...assignmentsFor(rng, sub, plan.program));
       }
     });
+  }
+  const auditClass = classes.find((c) => c.id === AUDIT_CLASS);
+  if (auditClass) {
+    const ids = new Set(auditClass.traineeIds);
+    shapeAuditClass(
+      ctx,
+      sessions,
+      trainees.filter((t) => ids.has(t.id)),
+    );
   }
   addRecordedMedia(ctx, sessions);
   const similarity = seedSimilarityCases(ctx, submissions, assignments);

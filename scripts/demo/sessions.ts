@@ -7,6 +7,20 @@ import { instant, spreadDates } from './calendar';
 import { SESSION_MINUTES, SESSION_TITLES, type ClassPlan } from './classes';
 import type { Ctx, DeclaredExternal } from './types';
 
+/**
+ * When the on-site device captured hour `h`'s clip (manifest format 3): a few minutes into that
+ * class hour, the minute derived from the file id so the PRNG stream (and every other record)
+ * stays as it was.
+ */
+export function clipCapturedAt(date: string, startTime: string, h: number, fileId: string): string {
+  const [hh, mm] = startTime.split(':').map(Number) as [number, number];
+  const into =
+    2 + (parseInt(createHash('sha256').update(fileId).digest('hex').slice(0, 4), 16) % 30);
+  const minute = hh * 60 + mm + (h - 1) * 45 + into;
+  const at = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return instant(date, at);
+}
+
 export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): ClassSession[] {
   const { rng } = ctx;
   const dates = spreadDates(plan.startDate, plan.endDate, plan.modes.length);
@@ -45,6 +59,7 @@ export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): C
           kind: 'clip',
           external: false,
           durationSeconds: 10,
+          capturedAt: clipCapturedAt(date, session.startTime, h, fileId),
           content: {
             type: 'media',
             recipe: {
@@ -83,33 +98,7 @@ export function buildSessions(plan: ClassPlan, trainees: Trainee[], ctx: Ctx): C
 }
 
 export function addRecordedMedia(ctx: Ctx, sessions: ClassSession[]): void {
-  const live = sessions.find((s) => s.classId === 'C-2025-HD-B01' && s.mode === 'live');
-  if (live) {
-    const id = `video-${live.id}`;
-    live.videoFileIds.push(id);
-    live.videoHeight = 480;
-    ctx.files.push({
-      id,
-      path: `recordings/${live.id}-live.webm`,
-      mediaType: 'video/webm',
-      kind: 'video',
-      external: true,
-      durationSeconds: 60,
-      content: {
-        type: 'media',
-        recipe: {
-          cacheName: `${live.id}-live.webm`,
-          width: 854,
-          height: 480,
-          seconds: 60,
-          title: `直播回放 ${live.title}`,
-          subtitle: `${live.classId} ${live.date} ${live.startTime.replace(':', 'h')}`,
-          pattern: 'testsrc2',
-          bitrateK: 90,
-        },
-      },
-    });
-  }
+  // C-2025-HD-B01's replays, clips and course package come from auditClass.ts.
   // Seeded R-PKG-45MIN violation: for one recorded session the organiser filed a 30-second
   // sample instead of the course package, in the class that already exceeds the recorded share.
   const sample = sessions.find((s) => s.classId === 'C-2025-CY-O02' && s.mode === 'recorded');

@@ -15,8 +15,12 @@ export interface MediaRecipe {
   /** Burned-in captions, so each clip's bytes (and hash) differ; no ':' or quotes. */
   title: string;
   subtitle: string;
-  pattern: 'bars' | 'testsrc2';
+  /** 'lecture': a still classroom (lectern, lecturer, clock) at 1 frame/s, a few kB per minute. */
+  pattern: 'bars' | 'testsrc2' | 'lecture';
+  /** Target bitrate; 0 = constant quality (the lecture scenes). */
   bitrateK: number;
+  /** 'lecture' only: seconds during which the lectern is empty (a seeded finding). */
+  absent?: { from: number; to: number };
 }
 
 /**

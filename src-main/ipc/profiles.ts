@@ -3,6 +3,7 @@ import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
 import { readPublicKey } from '../services/keys/keystore';
 import { removeProfileMaterial } from '../services/profiles/remove';
+import { mediaCacheDir } from './media';
 import type { MainContext } from './context';
 import { keyStoreConfig, keysDir, outboxDir, type KeyOptions } from './keyFiles';
 import { sessionsFor } from './sessions';
@@ -37,9 +38,12 @@ export function profilesHandlers(
       const removed = await removeProfileMaterial({
         keysDir: keysDir(ctx),
         outboxDir: outboxDir(ctx),
+        mediaCacheDir: mediaCacheDir(ctx),
         profileId,
       });
       if (!removed.ok) return fail(removed.code, removed.message);
+      // What it verified is no longer served either.
+      ctx.media?.forgetProfile(profileId);
       return ok({ removed: true as const });
     },
   };

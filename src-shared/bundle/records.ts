@@ -283,6 +283,12 @@ export const packageFileSchema = z.object({
   /** Large media may travel separately (a drive) and is matched by hash. */
   external: z.boolean().default(false),
   durationSeconds: z.number().positive().optional(),
+  /**
+   * Since schema version 3, clips only: when the on-site device captured the clip (ISO-8601 with
+   * offset). It says which class hour of its session the clip proves (src-shared/bundle/
+   * clipHours.ts), so a missing clip is named by its hour, not only by its session.
+   */
+  capturedAt: isoInstant.optional(),
 });
 export type PackageFile = z.infer<typeof packageFileSchema>;
 
@@ -319,13 +325,14 @@ export function emptyPackageRecords(): PackageRecords {
 }
 
 // Version 2 only added optional fields: certificateNumbers[].signedRecord (the platform's signed
-// certificate record), experts' enrolled keys and a panel's disagreement threshold. A version 1
-// manifest is the same document without them, so readers accept both and writers emit the newest.
-export const WORK_PACKAGE_SCHEMA_VERSION = 2;
-export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2];
+// certificate record), experts' enrolled keys and a panel's disagreement threshold. Version 3
+// only added files[].capturedAt (a clip's capture time). An older manifest is the same document
+// without them, so readers accept all three and writers emit the newest.
+export const WORK_PACKAGE_SCHEMA_VERSION = 3;
+export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2, 3];
 
 export const workPackageManifestSchema = z.object({
-  schemaVersion: z.union([z.literal(1), z.literal(WORK_PACKAGE_SCHEMA_VERSION)]),
+  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(WORK_PACKAGE_SCHEMA_VERSION)]),
   packageId: recordId,
   /** A newer version of the same packageId updates records without touching local work. */
   version: z.number().int().positive(),

@@ -1,5 +1,6 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
+import { clipHours } from '../bundle/clipHours';
 import { submissionKinds } from '../bundle/records';
 import type {
   CertificateNumber,
@@ -177,23 +178,29 @@ export interface TraineeVerdict {
 }
 
 /**
- * Offline hours with no clip, or whose clip the auditor failed. Clip i proves hour i + 1 of its
- * session; one clip is due per completed class hour (90 minutes → 2, 100 minutes → 2).
+ * Offline hours with no clip, or whose clips the auditor all failed. Which hour a clip proves
+ * comes from its capture time (manifest version 3) or, without one, its filing order
+ * (src-shared/bundle/clipHours.ts); one clip is due per completed class hour (90 minutes → 2,
+ * 100 minutes → 2).
  */
 function unprovenHours(
   sessions: readonly ClassSession[],
+  files: ReadonlyMap<string, PackageFile>,
   perHour: number,
   checks: ReadonlyMap<string, boolean> | undefined,
 ): UnprovenHour[] {
   const out: UnprovenHour[] = [];
   for (const s of sessions) {
     if (s.mode !== 'offline') continue;
-    const need = Math.floor(s.minutes / perHour);
-    for (let i = 0; i < need; i++) {
-      const fileId = s.clipFileIds[i];
-      const base = { sessionId: s.id, date: s.date, startTime: s.startTime, hour: i + 1 };
-      if (fileId === undefined) out.push({ ...base, reason: 'missing' });
-      else if (checks?.get(fileId) === false) out.push({ ...base, reason: 'failed', fileId });
+    for (const h of clipHours(s, (id) => files.get(id), perHour).hours) {
+      const base = { sessionId: s.id, date: s.date, startTime: s.startTime, hour: h.hour };
+      if (h.clipFileIds.length === 0) {
+        out.push({ ...base, reason: 'missing' });
+        continue;
+      }
+      const failed = h.clipFileIds.filter((id) => checks?.get(id) === false);
+      if (failed.length === h.clipFileIds.length)
+        out.push({ ...base, reason: 'failed', fileId: failed[0]! });
     }
   }
   return out;
@@ -239,7 +246,12 @@ export class ClassContext {
       m[s.mode] += s.minutes;
     }
     this.minutes = m;
-    this.unprovenHours = unprovenHours(this.sessions, pack.minutesPerHour, inputs.clipChecks);
+    this.unprovenHours = unprovenHours(
+      this.sessions,
+      index.files,
+      pack.minutesPerHour,
+      inputs.clipChecks,
+    );
     this.countedMinutes = m.total - this.unprovenHours.length * pack.minutesPerHour;
     this.endYear = Number(cls.endDate.slice(0, 4));
     this.outcomeMasks = this.params.outcomeKinds.map((alts) =>

@@ -181,13 +181,14 @@ describe('importing work packages', () => {
     await importViaDialog(path.join(REPO_ROOT, 'resources/demo/demo.qhpkg'));
     await summary().waitFor({ timeout: 60_000 });
     await expect.poll(() => summary().getAttribute('data-outcome')).toBe('unchanged');
-    // The demo declares its full recordings as external media that only a drive would bring.
+    // The demo declares its full recordings as external media that only a drive would bring;
+    // the audit class's media drive (resources/demo/media) is found beside it.
     await expect
       .poll(() => app.page.getByTestId('import-media').textContent())
-      .toBe('共 108 个：已找到 1 个，缺失 107 个');
+      .toBe('共 142 个：已找到 37 个，缺失 105 个');
     await expect
       .poll(() => app.page.getByTestId('import-media-missing').textContent())
-      .toContain('107 个外部媒体文件');
+      .toContain('105 个外部媒体文件');
     await shot('unchanged');
     await closeModal();
     await expect.poll(() => counts()).toEqual(before);

@@ -6,11 +6,14 @@ import { rm } from 'node:fs/promises';
 import { profileDir } from '../bundles/outbox';
 import { trustFile } from '../keys/enrollment';
 import { keyFile } from '../keys/keystore';
+import { verifiedCacheFile } from '../media/verifiedCache';
 import { forgetProfileKind } from '../packages/profileKinds';
 
 export async function removeProfileMaterial(dirs: {
   keysDir: string;
   outboxDir: string;
+  /** Where the per-profile verified-media caches live (they name the person's media files). */
+  mediaCacheDir?: string;
   profileId: string;
 }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   const { keysDir, outboxDir, profileId } = dirs;
@@ -18,6 +21,9 @@ export async function removeProfileMaterial(dirs: {
     await rm(keyFile(keysDir, profileId), { force: true });
     await rm(trustFile(keysDir, profileId), { force: true });
     await rm(profileDir(outboxDir, profileId), { recursive: true, force: true });
+    if (dirs.mediaCacheDir) {
+      await rm(verifiedCacheFile(dirs.mediaCacheDir, profileId), { force: true });
+    }
     await forgetProfileKind(keysDir, profileId);
     return { ok: true };
   } catch (e) {

@@ -56,7 +56,7 @@ describe('the committed demo work package', () => {
     expect([...entries.keys()][0]).toBe('envelope.json');
     expect(manifest).toMatchObject({
       packageId: 'demo-2025-haidian-chaoyang',
-      version: 2,
+      version: 3,
       policyPackId: 'jrsnf-2023-25',
     });
   });
@@ -76,10 +76,18 @@ describe('the committed demo work package', () => {
         { path: f.path, size: f.size, sha256: f.sha256 },
       );
     }
-    // The one external that ships: the 60-second live recording in resources/demo/media.
+    // The externals that ship are the audit class's media drive: its two live replays, its
+    // course package and its clips (one hour's clip never filed), in resources/demo/media.
     expect(
-      manifest.files.filter((f) => f.external && !declaredOnly.has(f.id)).map((f) => f.path),
-    ).toEqual(['recordings/S-2025-HD-B01-02-live.webm']);
+      manifest.files
+        .filter((f) => f.external && !declaredOnly.has(f.id))
+        .map((f) => f.path.split('/').slice(0, 2).join('/'))
+        .reduce<Record<string, number>>((n, p) => ({ ...n, [p]: (n[p] ?? 0) + 1 }), {}),
+    ).toEqual({
+      'recordings/C-2025-HD-B01': 2,
+      'course-packages/C-2025-HD-B01': 1,
+      'clips/C-2025-HD-B01': 34,
+    });
   });
 
   it('declares a full recording per offline session, a replay per live session and a course package per recorded session, none shipped', () => {
@@ -117,8 +125,8 @@ describe('the committed demo work package', () => {
       full: count('video', 'offline'),
       replays: count('video', 'live'),
       coursePackages: count('course-package', 'recorded'),
-    }).toEqual({ full: 8, replays: 58, coursePackages: 41 });
-    expect(declared.length).toBe(8 + 58 + 41);
+    }).toEqual({ full: 14, replays: 51, coursePackages: 40 });
+    expect(declared.length).toBe(14 + 51 + 40);
     // Realistic sizes for hours of video, so a size match on an attached drive means something.
     expect(declared.every((f) => f.size > 500 * 1024 * 1024)).toBe(true);
   });
@@ -136,9 +144,9 @@ describe('the committed demo work package', () => {
         .map((f) => f.id)
         .sort(),
     ).toEqual([...declaredOnly].sort());
-    expect(result.files.filter((f) => f.location === 'external').map((f) => f.path)).toEqual([
-      'recordings/S-2025-HD-B01-02-live.webm',
-    ]);
+    const found = result.files.filter((f) => f.location === 'external').map((f) => f.path);
+    expect(found).toHaveLength(37);
+    expect(found.every((p) => p.includes('/C-2025-HD-B01/'))).toBe(true);
   });
 
   it('gives every submission a real PDF file in the package', () => {
@@ -199,9 +207,18 @@ describe('the committed demo work package', () => {
     const files = new Map(manifest.files.map((f) => [f.id, f]));
     const offline = manifest.records.sessions.filter((s) => s.mode === 'offline');
     expect(offline.length).toBeGreaterThanOrEqual(8);
+    // Seeded in the audit class: session 06 filed no clip for its third hour, session 08's
+    // second-hour clip lasts 4 seconds.
+    const missing = new Set(['S-2025-HD-B01-06']);
+    const short = new Set(['clip-2025-HD-B01-08-h2']);
     for (const s of offline) {
-      expect(s.clipFileIds.length, s.id).toBe(Math.floor(s.minutes / 45));
-      expect(s.clipFileIds.every((id) => files.get(id)?.durationSeconds === 10)).toBe(true);
+      expect(s.clipFileIds.length, s.id).toBe(
+        Math.floor(s.minutes / 45) - (missing.has(s.id) ? 1 : 0),
+      );
+      for (const id of s.clipFileIds)
+        expect(files.get(id)?.durationSeconds, id).toBe(short.has(id) ? 4 : 10);
+      // Format 3: every clip says when it was captured, inside its session's day.
+      expect(s.clipFileIds.every((id) => files.get(id)?.capturedAt?.startsWith(s.date))).toBe(true);
       expect(s.signIns.length, s.id).toBeGreaterThan(0);
     }
   });

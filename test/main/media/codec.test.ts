@@ -126,7 +126,7 @@ describe('reading codecs from the container', () => {
     const codec = await sniffCodec(
       path.resolve(
         __dirname,
-        '../../../resources/demo/media/recordings/S-2025-HD-B01-02-live.webm',
+        '../../../resources/demo/media/recordings/C-2025-HD-B01/S-2025-HD-B01-02-live.webm',
       ),
       'S-2025-HD-B01-02-live.webm',
     );
@@ -134,7 +134,7 @@ describe('reading codecs from the container', () => {
       container: 'webm',
       video: 'V_VP9',
       playable: true,
-      durationSeconds: 60,
+      durationSeconds: 900,
     });
   });
 

@@ -38,10 +38,10 @@ describe('openWorkPackage manifest checks', () => {
   it('refuses a manifest of another schema version with its own code naming the version', async () => {
     const fixture = makeManifest();
 
-    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 3 });
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 4 });
 
     expect(result).toMatchObject({ ok: false, code: 'unsupported-schema-version' });
-    expect(!result.ok && result.message).toContain('版本是 3');
+    expect(!result.ok && result.message).toContain('版本是 4');
   });
 
   it('accepts version 1 (no signed certificate records) and version 2 (with them)', async () => {
@@ -65,6 +65,15 @@ describe('openWorkPackage manifest checks', () => {
     expect(v2.ok && v2.manifest.records.certificateNumbers[0]?.signedRecord).toBe(
       'QHC1.abc.def.ghi',
     );
+  });
+
+  it('accepts version 3 with clip capture times and keeps them', async () => {
+    const fixture = makeManifest();
+    const files = fixture.manifest.files.map((f, i) =>
+      i === 0 ? { ...f, capturedAt: '2025-03-10T09:12:00+08:00' } : f,
+    );
+    const v3 = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 3, files });
+    expect(v3.ok && v3.manifest.files[0]?.capturedAt).toBe('2025-03-10T09:12:00+08:00');
   });
 
   it('still reads a version 1 manifest, without the fields version 2 added', async () => {

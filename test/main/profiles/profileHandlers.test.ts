@@ -1,10 +1,11 @@
-import { access, readdir } from 'node:fs/promises';
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keysChannels } from '../../../src-shared/ipc/keys';
 import { profilesChannels } from '../../../src-shared/ipc/profiles';
 import { keysHandlers } from '../../../src-main/ipc/keys';
 import { profilesHandlers } from '../../../src-main/ipc/profiles';
+import { verifiedCacheFile } from '../../../src-main/services/media/verifiedCache';
 import { pinProfileKind } from '../../../src-main/services/packages/profileKinds';
 import {
   FIRST_WAIT_MS,
@@ -95,7 +96,12 @@ describe('profile lock in main', () => {
     const wrong = await s.call('profiles:remove', { profileId: PROFILE.id, passphrase: 'nope' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     expect((await readdir(keysDir)).some((f) => f.endsWith('.key.json'))).toBe(true);
+    // The profile's verified-media cache names the person's files: it goes too.
+    const cache = verifiedCacheFile(path.join(s.ctx.userDataDir, 'media'), PROFILE.id);
+    await mkdir(path.dirname(cache), { recursive: true });
+    await writeFile(cache, '{"version":1,"entries":[]}');
     expectOk(await s.call('profiles:remove', { profileId: PROFILE.id, passphrase: PASS }));
+    await expect(access(cache)).rejects.toThrow();
     expect((await readdir(keysDir)).filter((f) => f.endsWith('.key.json'))).toEqual([]);
     await expect(access(path.join(keysDir, 'profile-kinds.json'))).resolves.toBeUndefined();
     const status = expectOk(

@@ -133,6 +133,23 @@ describe('R-OFFLINE-CLIP', () => {
     expect(f.facts).toContain('09:00 场第 4 课时');
   });
 
+  test('with capture times (format 3) the missing clip is named by the hour it should prove, not the last one', () => {
+    const r = makeClass();
+    const session = r.sessions.find((s) => s.id === 'C1-offline-1')!;
+    const start = Date.parse(`${session.date}T${session.startTime}:00+08:00`);
+    // Hours 1, 3 and 4 have their clip, captured a few minutes into each hour; hour 2 has none.
+    const clips = session.clipFileIds;
+    const at = (minute: number) => new Date(start + minute * 60_000).toISOString();
+    r.files.find((f) => f.id === clips[0])!.capturedAt = at(5);
+    r.files.find((f) => f.id === clips[1])!.capturedAt = at(95);
+    r.files.find((f) => f.id === clips[2])!.capturedAt = at(140);
+    session.clipFileIds = clips.slice(0, 3);
+    const f = classFindings(evaluateOne(r, cleanAudit(r)), 'R-OFFLINE-CLIP')[0]!;
+    expect(f).toMatchObject({ severity: 'warning', status: 'fail' });
+    expect(f.facts).toContain('09:00 场第 2 课时');
+    expect(f.facts).not.toContain('第 4 课时');
+  });
+
   test('a 100-minute session needs two clips (completed hours only)', () => {
     const r = makeClass({ minutes: { offline: 100, live: 20 * H + (16 * H - 100) } });
     const f = classFindings(evaluateOne(r, cleanAudit(r)), 'R-OFFLINE-CLIP')[0]!;
