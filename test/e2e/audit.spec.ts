@@ -16,7 +16,9 @@ import { startApp, type AppSession } from './harness/session';
 import { DEMO_KEY } from './helpers/packages';
 import { enterDemo } from './helpers/profiles';
 
-const SOURCE = path.join(REPO_ROOT, 'resources/demo/media/recordings/S-2025-HD-B01-02-live.webm');
+// The first minute of the demo's session-02 replay (ffmpeg -t 60 -c copy), committed so no
+// ffmpeg is needed: ten one-minute sessions make a 10 % sample one can watch in a test.
+const SOURCE = path.join(REPO_ROOT, 'test/fixtures/media/live-60s.webm');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const SESSIONS = 10;
 const CLASS_ID = 'CLS-1';
