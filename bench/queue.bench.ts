@@ -67,7 +67,7 @@ const bench: Benchmark = {
   async run() {
     const large = syntheticQueue(LARGE);
     const small = syntheticQueue(SMALL);
-    let shown = { large: 0, small: 0 };
+    const shown = { large: 0, small: 0 };
     const r = await compare(
       () => {
         shown.large = filterQueue(sortQueue(large, 'class'), VIEW).length;
