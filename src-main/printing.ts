@@ -36,7 +36,7 @@ export function createElectronPrinter(tempDirOf: () => string): HostPrinter {
       await mkdir(tempDir, { recursive: true, mode: 0o700 });
       const file = path.join(tempDir, `${randomBytes(12).toString('hex')}.pdf`);
       await writeFile(file, pdf, { mode: 0o600 });
-      // electronegativity-justified: the window has no preload, no node, no JavaScript of ours and its own session; it only shows our PDF
+      // electronegativity-justified: AUXCLICK_JS_CHECK, CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — printWindowOptions() sets sandbox, contextIsolation, no node and no JavaScript (tested in printing.contract.test.ts); the hidden window has its own session, no preload and only shows our PDF
       const win = new BrowserWindow({ ...printWindowOptions(), title });
       try {
         await win.loadFile(file);
