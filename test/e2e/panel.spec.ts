@@ -13,6 +13,7 @@ import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { memoryStorage } from '../../src-main/services/intake/state';
 import { readZip } from '../main/demo/zip';
 import { REPO_ROOT } from './harness/server';
+import { editEnvelope } from '../main/bundles/factories';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
 import { linkExpert } from './helpers/review';
@@ -90,10 +91,14 @@ describe('the panel chair decides', () => {
     const bytes = await readFile(path.join(BUNDLES, 'demo-reviews-exp-04.qhres'));
     // Same bundle, one signature byte changed: the key id stays listed but nothing verifies.
     const forged = path.join(files, 'forged.qhres');
-    const text = bytes
-      .toString('latin1')
-      .replace(/"sig":"(.)/, (_m, c: string) => `"sig":"${c === 'A' ? 'B' : 'A'}`);
-    await writeFile(forged, Buffer.from(text, 'latin1'));
+    // Re-zipped properly, so the ZIP checks pass and the signature is what fails.
+    const edited = await editEnvelope(bytes, (env) => ({
+      ...env,
+      signatures: env.signatures.map((sg, i) =>
+        i === 0 ? { ...sg, sig: (sg.sig.startsWith('A') ? 'B' : 'A') + sg.sig.slice(1) } : sg,
+      ),
+    }));
+    await writeFile(forged, edited);
     app.harness.dialogs.answerNextOpen(forged);
     await page.getByTestId('panel-import').click();
     await expect.poll(() => report().textContent(), SLOW).toContain('forged.qhres');

@@ -6,22 +6,23 @@ export type FetchedFile =
   { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; error: ReaderFileError };
 
 export async function fetchPackageFile(url: string, signal?: AbortSignal): Promise<FetchedFile> {
-  let response: Response;
+  // The body can fail too (the viewer closed mid-read aborts it): every failure is a value,
+  // never a rejection nobody awaits.
   try {
-    response = await fetch(url, { signal });
+    const response = await fetch(url, { signal });
+    if (!response.ok) {
+      const body: unknown = await response.json().catch(() => null);
+      return { ok: false, error: parseReaderFileError(response.status, body) };
+    }
+    return {
+      ok: true,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      contentType: response.headers.get('content-type') ?? '',
+    };
   } catch (error) {
     return {
       ok: false,
       error: { code: 'io-error', status: 0, message: `读取文件失败：${(error as Error).message}` },
     };
   }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    return { ok: false, error: parseReaderFileError(response.status, body) };
-  }
-  return {
-    ok: true,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-    contentType: response.headers.get('content-type') ?? '',
-  };
 }

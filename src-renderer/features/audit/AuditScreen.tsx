@@ -11,7 +11,6 @@ import {
   Select,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { getApi } from '../../app/api';
 import { buildReportData } from './reportData';
@@ -24,7 +23,8 @@ import { latestVerdicts } from '../../../src-shared/audit/policyInputs';
 import type { ClassConclusionPayload, SessionVerdict } from '../../../src-shared/audit/verdicts';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
-import { screenLabels, t } from '../../app/strings';
+import { t } from '../../app/strings';
+import { ScreenTitle } from '../../app/ScreenTitle';
 import { addFinding, recordWatched, saveSamplePlan, saveVerdict } from './auditStore';
 import { FindingList } from './FindingList';
 import { MediaPanel } from './MediaPanel';
@@ -64,7 +64,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
   if (data === null || !klass)
     return (
       <Stack data-testid="screen-audit">
-        <Title order={3}>{screenLabels.audit}</Title>
+        <ScreenTitle screen="audit" />
         <Alert color="gray">{s().noPackage}</Alert>
       </Stack>
     );
@@ -97,7 +97,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
     <Stack gap="sm" data-testid="screen-audit">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={3}>{screenLabels.audit}</Title>
+          <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
             {data.pkg.title}（{packageId} 第 {data.pkg.version} 版）
           </Text>
