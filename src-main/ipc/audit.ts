@@ -3,7 +3,10 @@ import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
 import { auditReportDocx } from '../services/documents/auditReportDocx';
 import { writeFileAtomic } from '../services/keys/atomicFile';
+import { isDemoProfile } from '../services/packages/profileKinds';
+import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
+import { keysDir } from './keyFiles';
 
 const withExt = (p: string) => (p.toLowerCase().endsWith('.docx') ? p : `${p}.docx`);
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
@@ -11,17 +14,23 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 
 export function auditHandlers(ctx: MainContext): QihangHandlers['audit'] {
   return {
-    saveReportDocx: async (data) => {
+    saveReportDocx: async ({ profileId, ...data }) => {
+      // Main's own record of the profile decides the 演示 mark; the renderer has no say in it.
+      const demo = await isDemoProfile(keysDir(ctx), profileId);
       // Built before the dialog: data that cannot become a document never asks for a path.
       let content: Uint8Array;
       try {
-        content = await auditReportDocx(auditReportDoc(data));
+        content = await auditReportDocx(auditReportDoc(data), { demo });
       } catch (e) {
         return fail('audit/document-failed', `无法生成抽查报告：${(e as Error).message}`);
       }
       const chosen = await ctx.dialogs.saveFile({
         title: '保存抽查报告',
-        defaultName: safeName(`${data.classId}-抽查报告-${data.date}.docx`),
+        defaultName: await exportNameFor(
+          keysDir(ctx),
+          profileId,
+          safeName(`${data.classId}-抽查报告-${data.date}.docx`),
+        ),
         filters: [{ name: 'Word 文档', extensions: ['docx'] }],
       });
       if (chosen === null) return ok({ path: null });

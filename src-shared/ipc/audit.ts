@@ -3,12 +3,16 @@
 // renderer's database and travel in result bundles; media is the media capability.
 import { z } from 'zod';
 import { auditReportDataSchema } from '../audit/auditReportDoc';
+import { recordId } from '../bundle/records';
 import { channel } from './channel';
+
+/** The report's data and whose it is: main decides the 演示 mark from its own profile record. */
+export const auditReportRequestSchema = auditReportDataSchema.extend({ profileId: recordId });
 
 export const auditChannels = {
   saveReportDocx: channel({
     summary: 'Writes the 抽查报告 (DOCX) for one class where the auditor chooses, atomically.',
-    request: auditReportDataSchema,
+    request: auditReportRequestSchema,
     response: z.object({ path: z.string().nullable() }),
   }),
 };

@@ -3,15 +3,22 @@
 // src-shared/audit/auditReportDoc.ts decided.
 import { AlignmentType, ImageRun, Paragraph, TextRun, type Table } from 'docx';
 import type { AuditReportDoc } from '../../../src-shared/audit/auditReportDoc';
-import { a4Docx, block } from './panelRecordDocx';
+import { demoTitle } from '../../../src-shared/profiles/demoMark';
+import { a4Docx, block, type DocxOptions } from './panelRecordDocx';
 
 /** Text width of A4 with the government margins, in pixels at 96 dpi (≈ 15.6 cm). */
 const MAX_IMAGE_WIDTH = 560;
 const FANGSONG = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 
-export async function auditReportDocx(doc: AuditReportDoc): Promise<Uint8Array> {
+export async function auditReportDocx(
+  doc: AuditReportDoc,
+  opts: DocxOptions = {},
+): Promise<Uint8Array> {
+  const demo = opts.demo === true;
   const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
+  for (const raw of doc.blocks) {
+    // A demo profile's report says so in its title, its header and its file name.
+    const b = demo && raw.type === 'title' ? { ...raw, text: demoTitle(raw.text, true) } : raw;
     if (b.type !== 'image') {
       children.push(...block(b));
       continue;
@@ -39,5 +46,5 @@ export async function auditReportDocx(doc: AuditReportDoc): Promise<Uint8Array> 
       }),
     );
   }
-  return a4Docx(doc.title, children);
+  return a4Docx(demoTitle(doc.title, demo), children, opts);
 }

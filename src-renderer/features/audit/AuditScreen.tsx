@@ -1,17 +1,7 @@
 // 视频抽查 (区级审核员): attach the media drive, draw each class's live sample, watch it in the
 // offline player, record findings with frame grabs, give verdicts and the class conclusion.
 // Everything is stored per profile (auditStore) and read by 合规检查 through db/checkInput.
-import {
-  Alert,
-  Button,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Center, Grid, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { getApi } from '../../app/api';
 import { buildReportData } from './reportData';
 import { useMemo, useState } from 'react';
@@ -116,7 +106,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
               const api = getApi();
               if (!api) return setReportMsg({ ok: false, text: s().noApi });
               void buildReportData(db, data, klass.id, profile.name).then(async (d) => {
-                const r = await api.audit.saveReportDocx(d);
+                const r = await api.audit.saveReportDocx({ ...d, profileId: profile.id });
                 if (!r.ok) setReportMsg({ ok: false, text: r.error.message });
                 else if (r.value.path)
                   setReportMsg({ ok: true, text: s().reportSaved(r.value.path) });
