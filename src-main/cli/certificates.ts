@@ -16,7 +16,7 @@ import { makeBatch } from '../services/certificates/batch';
 import { appendPrintLog, readPrintLog } from '../services/certificates/printLogFile';
 import { loadTemplates } from '../services/certificates/templates';
 import { loadFont } from '../services/documents/cjkFont';
-import { writeFileAtomic } from '../services/keys/atomicFile';
+import { writeFileAtomic } from '../common/atomicFile';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 import { openWorkPackage } from '../services/packages/open';
 import { readDemoKey } from '../services/packages/trust';

@@ -2,7 +2,7 @@ import { auditReportDoc } from '../../src-shared/audit/auditReportDoc';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
 import { auditReportDocx } from '../services/documents/auditReportDocx';
-import { writeFileAtomic } from '../services/keys/atomicFile';
+import { writeFileAtomic } from '../common/atomicFile';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';

@@ -10,7 +10,7 @@ import { planBatch, type Held } from '../services/certificates/batch';
 import { loadTemplates } from '../services/certificates/templates';
 import { certificatePdf } from '../services/documents/certificatePdf';
 import { loadFont } from '../services/documents/cjkFont';
-import { writeFileAtomic } from '../services/keys/atomicFile';
+import { writeFileAtomic } from '../common/atomicFile';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { trustForImporter } from '../services/packages/trust';
 import { exportNameFor } from '../services/profiles/exportName';

@@ -7,7 +7,7 @@ import { panelRecordDoc } from '../../src-shared/panel/panelRecordDoc';
 import type { PanelDocRequest } from '../../src-shared/ipc/panel';
 import { panelRecordDocx } from '../services/documents/panelRecordDocx';
 import { panelResultsXlsx } from '../services/documents/panelResultsXlsx';
-import { writeFileAtomic } from '../services/keys/atomicFile';
+import { writeFileAtomic } from '../common/atomicFile';
 import { verifyExpertBundle } from '../services/panel/expertBundle';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';

@@ -20,8 +20,6 @@ import {
 import type { WorkstationDb } from './db';
 import type { AuditLogRow } from './types';
 
-/** The name other features use for the workstation database. */
-export type QihangDb = WorkstationDb;
 export type { AuditEvent, ChainCheck };
 
 export function rowToEntry(row: AuditLogRow): AuditEntry {
@@ -38,7 +36,7 @@ function entryToRow(entry: AuditEntry): AuditLogRow {
  * Appends one entry after the current head. Must run inside a Dexie read-write transaction that
  * includes db.auditLog, so the entry commits (or rolls back) together with the change it records.
  */
-export async function appendAudit(db: QihangDb, event: AuditEvent): Promise<AuditLogRow> {
+export async function appendAudit(db: WorkstationDb, event: AuditEvent): Promise<AuditLogRow> {
   const tx = Dexie.currentTransaction;
   if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes('auditLog')) {
     // A programming error, not a user one: an audit entry outside the transaction of its change
@@ -53,20 +51,20 @@ export async function appendAudit(db: QihangDb, event: AuditEvent): Promise<Audi
 }
 
 /** The newest entry's seq and hash (what a result bundle names as its audit-log head). */
-export async function auditHead(db: QihangDb): Promise<{ seq: number; hash: string } | null> {
+export async function auditHead(db: WorkstationDb): Promise<{ seq: number; hash: string } | null> {
   const last = await db.auditLog.orderBy('seq').last();
   return last ? { seq: last.seq, hash: last.hash } : null;
 }
 
 /** Checks every stored entry in seq order; reports the first broken link. */
-export async function verifyAuditLog(db: QihangDb): Promise<ChainCheck> {
+export async function verifyAuditLog(db: WorkstationDb): Promise<ChainCheck> {
   // Read outside any transaction on purpose: the check hashes (WebCrypto) after reading.
   const rows = await db.auditLog.orderBy('seq').toArray();
   return verifyChain(rows.map(rowToEntry));
 }
 
 /** The newest entries, newest first, for the settings screen's audit-log view. */
-export async function recentAudit(db: QihangDb, limit = 50): Promise<AuditLogRow[]> {
+export async function recentAudit(db: WorkstationDb, limit = 50): Promise<AuditLogRow[]> {
   return db.auditLog.orderBy('seq').reverse().limit(limit).toArray();
 }
 
@@ -76,7 +74,7 @@ export type AuditStatus =
   | { state: 'error'; message: string };
 
 /** The start-up check: never throws, never repairs; the shell shows anything but 'ok'. */
-export async function checkAuditLog(db: QihangDb): Promise<AuditStatus> {
+export async function checkAuditLog(db: WorkstationDb): Promise<AuditStatus> {
   try {
     const check = await verifyAuditLog(db);
     return check.ok ? { state: 'ok', length: check.length } : { state: 'broken', check };

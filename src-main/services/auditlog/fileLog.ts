@@ -5,7 +5,7 @@ import path from 'node:path';
 import { appendEntry, verifyChain, type ChainCheck } from '../../../src-shared/auditlog/chain';
 import type { AuditEntry, AuditEvent } from '../../../src-shared/auditlog/entry';
 import { nodeSha256Hex } from '../crypto/hash';
-import { serialQueue } from '../serialQueue';
+import { serialQueue } from '../../common/serialQueue';
 
 export interface AuditLogFile {
   append(

@@ -16,7 +16,7 @@ import {
 import { matchReceipt, type Receipt } from '../../../src-shared/bundle/receipt';
 import type { AuditHead, ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import type { TrustedKeys } from '../crypto/ed25519';
-import { readJsonFile, writeFileAtomic } from '../keys/atomicFile';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import type { Signer } from '../keys/signer';
 import { buildResultBundle, type BuiltBundle, type EvidenceInput } from './build';
 import { openReceipt } from './receipts';

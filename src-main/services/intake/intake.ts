@@ -16,7 +16,7 @@ import { parseEnvelopeText } from '../crypto/signedJson';
 import { openEnrollmentRequest } from '../keys/enrollmentRequest';
 import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
-import { limitConcurrency, serialQueue } from '../serialQueue';
+import { limitConcurrency, serialQueue } from '../../common/serialQueue';
 import type { ZipSource } from '../packages/zip';
 
 export interface PlatformSigningKey {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { exportPkcs8, generateSigningKey, signingKeyFromPkcs8 } from '../crypto/ed25519';
-import { writeFileAtomic } from '../keys/atomicFile';
+import { writeFileAtomic } from '../../common/atomicFile';
 import type { PlatformSigningKey } from './intake';
 
 const keyFileSchema = z.object({ pkcs8: z.string(), notBefore: z.string(), notAfter: z.string() });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from '../keys/atomicFile';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 
 const workstationSchema = z.object({
   name: z.string(),

@@ -16,7 +16,7 @@ import {
 import type { Role } from '../../../src-shared/profiles/roles';
 import { keyIdOf } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
-import { readJsonFile, writeFileAtomic } from './atomicFile';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import type { Signer } from './signer';
 
 export interface ProfileIdentity {

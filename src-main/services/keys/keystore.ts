@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
 import { recordId, sha256Hex } from '../../../src-shared/bundle/records';
 import { generateSigningKey, keyIdOf, rawPublicKey, type SigningKey } from '../crypto/ed25519';
-import { readJsonFile, writeFileAtomic } from './atomicFile';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import { checkOsSealer, type OsSealer } from './osSealer';
 import {
   DEFAULT_SCRYPT,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { sha256Hex } from '../../../src-shared/bundle/records';
-import { readJsonFile, writeFileAtomic } from '../keys/atomicFile';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 
 const cacheFileSchema = z.object({
   version: z.literal(1),

@@ -5,8 +5,8 @@
 // profile into one that trusts the public demo key.
 import path from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from '../keys/atomicFile';
-import { serialQueue } from '../serialQueue';
+import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
+import { serialQueue } from '../../common/serialQueue';
 
 export const PROFILE_KINDS_FILE = 'profile-kinds.json';
 

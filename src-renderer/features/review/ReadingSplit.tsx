@@ -9,7 +9,7 @@ import { SubmissionReader } from '../../components/reader/SubmissionReader';
 import { SplitPane } from '../../components/SplitPane';
 import { PANE_HEIGHT } from './layout';
 import type { QueueItem } from './queue';
-import { loadReviewContext } from './reviewContext';
+import { loadReviewContext } from './loadReviewItem';
 import { ReviewForm } from './ReviewForm';
 
 export function ReadingSplit({ profile, item }: { profile: Profile; item: QueueItem }) {

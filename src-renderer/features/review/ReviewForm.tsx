@@ -32,7 +32,7 @@ import { programLabels, t } from '../../app/strings';
 import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
 import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
-import { loadReviewContext } from './reviewContext';
+import { loadReviewContext } from './loadReviewItem';
 import { submitReview } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';

@@ -2,7 +2,7 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@manti
 import type { PackageFile } from '../../../src-shared/bundle/records';
 import { formatDateTime } from '../../../src-shared/time';
 import { programLabels, t } from '../../app/strings';
-import type { ReviewContext } from './reviewContext';
+import type { ReviewContext } from './loadReviewItem';
 
 const s = t.review.facts;
 
