@@ -22,13 +22,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { certificateCandidates } from '../../../src-shared/certificates/eligibility';
 import { calibrationSchema, NO_OFFSET } from '../../../src-shared/certificates/template';
 import type { DocPageWire, HeldWire } from '../../../src-shared/ipc/certificates';
+import type { QihangApi } from '../../../src-shared/ipc/contract';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
-import { printBatchFlow, saveBatchFlow } from './batchFlow';
+import {
+  printBatchFlow,
+  saveBatchFlow,
+  type PrintOutcome,
+  type SaveInput,
+  type SaveOutcome,
+} from './batchFlow';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CertificatePreview } from './CertificatePreview';
 import { CALIBRATION_KEY } from './printLogStore';
@@ -139,12 +146,9 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
     if (!r.ok) return setResult({ ok: false, text: r.error.message, held: [] });
     setPreview({ page: r.value.page, held: r.value.held });
   };
-  const doSave = async () => {
-    const api = getApi();
-    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
-    setBusy(true);
+  const batchInput = (api: QihangApi): SaveInput => {
     const copiesN = Number(copies);
-    const r = await saveBatchFlow({
+    return {
       api,
       db,
       profile,
@@ -153,39 +157,33 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
       calibration,
       copies: Number.isInteger(copiesN) && copiesN > 0 ? copiesN : 1,
       reason,
-    });
-    setBusy(false);
-    if (r.kind === 'saved') {
-      setResult({ ok: true, text: s().saved(r.path, r.numbers.length), held: r.held });
+    };
+  };
+  const showOutcome = (r: SaveOutcome | PrintOutcome, cancelledText: string) => {
+    if (r.kind === 'saved' || r.kind === 'printed') {
+      const text =
+        r.kind === 'saved'
+          ? s().saved(r.path, r.numbers.length)
+          : s().printed(r.printer, r.numbers.length);
+      setResult({ ok: true, text, held: r.held });
       setReason('');
     } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
-    else if (r.kind === 'cancelled') setResult({ ok: true, text: s().cancelled, held: [] });
+    else if (r.kind === 'cancelled') setResult({ ok: true, text: cancelledText, held: [] });
     else setResult({ ok: false, text: r.message, held: [] });
   };
-
-  const doPrint = async () => {
+  const doBatch = async (
+    flow: (input: SaveInput) => Promise<SaveOutcome | PrintOutcome>,
+    cancelledText: string,
+  ) => {
     const api = getApi();
     if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
     setBusy(true);
-    const copiesN = Number(copies);
-    const r = await printBatchFlow({
-      api,
-      db,
-      profile,
-      classId: current.classId,
-      items,
-      calibration,
-      copies: Number.isInteger(copiesN) && copiesN > 0 ? copiesN : 1,
-      reason,
-    });
+    const r = await flow(batchInput(api));
     setBusy(false);
-    if (r.kind === 'printed') {
-      setResult({ ok: true, text: s().printed(r.printer, r.numbers.length), held: r.held });
-      setReason('');
-    } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
-    else if (r.kind === 'cancelled') setResult({ ok: true, text: s().printCancelled, held: [] });
-    else setResult({ ok: false, text: r.message, held: [] });
+    showOutcome(r, cancelledText);
   };
+  const doSave = () => doBatch(saveBatchFlow, s().cancelled);
+  const doPrint = () => doBatch(printBatchFlow, s().printCancelled);
 
   const printableIds = current.candidates.filter((c) => c.printable).map((c) => c.traineeId);
   const held = preview?.held ?? [];

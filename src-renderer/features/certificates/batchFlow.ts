@@ -4,6 +4,7 @@
 import type { Calibration } from '../../../src-shared/certificates/template';
 import type { BatchItem, HeldWire } from '../../../src-shared/ipc/certificates';
 import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { IpcResult } from '../../../src-shared/ipc/result';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import type { WorkstationDb } from '../../db/db';
 import { checkPrint, recordPrint } from './printLogStore';
@@ -29,7 +30,19 @@ export type SaveOutcome =
 const batchId = (at: Date) =>
   `b${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
+type Refused = Exclude<SaveOutcome, { kind: 'saved' }>;
+type Sent<V> = { status: 'cancelled' } | { status: 'nothing'; held: HeldWire[] } | V;
+
+/**
+ * The one batch round trip for saving and printing: the print log's check, main's answer, and
+ * only a batch main reports done is logged, with `destinationOf` naming where it went.
+ */
+async function runBatch<V extends { status: 'saved' | 'printed'; numbers: string[] }>(
+  input: SaveInput,
+  kind: 'file' | 'printer',
+  send: () => Promise<IpcResult<Sent<V>>>,
+  destinationOf: (v: V) => string,
+): Promise<{ kind: 'done'; value: V } | Refused> {
   const now = input.now ?? (() => new Date());
   const at = now();
   const base = {
@@ -44,15 +57,10 @@ export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
   try {
     const check = await checkPrint(input.db, {
       ...base,
-      destination: { kind: 'file', name: '（待选择）' },
+      destination: { kind, name: '（待选择）' },
     });
     if (!check.ok) return { kind: 'failed', message: check.message };
-    const r = await input.api.certificates.saveBatch({
-      importer: { profileId: input.profile.id, demo: input.profile.demo === true },
-      classId: input.classId,
-      items: input.items,
-      calibration: input.calibration,
-    });
+    const r = await send();
     if (!r.ok) return { kind: 'failed', message: r.error.message };
     const v = r.value;
     if (v.status === 'cancelled') return { kind: 'cancelled' };
@@ -60,13 +68,36 @@ export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
     const logged = await recordPrint(input.db, input.profile.id, {
       ...base,
       numbers: v.numbers,
-      destination: { kind: 'file', name: v.path },
+      destination: { kind, name: destinationOf(v) },
     });
     if (!logged.ok) return { kind: 'failed', message: logged.message };
-    return { kind: 'saved', path: v.path, numbers: v.numbers, held: v.held };
+    return { kind: 'done', value: v };
   } catch (e) {
     return { kind: 'failed', message: (e as Error).message };
   }
+}
+
+const importerOf = (input: SaveInput) => ({
+  profileId: input.profile.id,
+  demo: input.profile.demo === true,
+});
+
+export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
+  const r = await runBatch(
+    input,
+    'file',
+    () =>
+      input.api.certificates.saveBatch({
+        importer: importerOf(input),
+        classId: input.classId,
+        items: input.items,
+        calibration: input.calibration,
+      }),
+    (v) => v.path,
+  );
+  if (r.kind !== 'done') return r;
+  const { path, numbers, held } = r.value;
+  return { kind: 'saved', path, numbers, held };
 }
 
 export type PrintOutcome =
@@ -80,42 +111,20 @@ export type PrintOutcome =
  * PDF, and only a job the dialog accepted is logged (with the printer as its destination).
  */
 export async function printBatchFlow(input: SaveInput): Promise<PrintOutcome> {
-  const now = input.now ?? (() => new Date());
-  const at = now();
-  const base = {
-    batchId: batchId(at),
-    actor: { profileId: input.profile.id, name: input.profile.name },
-    at: at.toISOString(),
-    classId: input.classId,
-    numbers: input.items.map((i) => i.number),
-    copies: input.copies,
-    ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
-  };
-  try {
-    const check = await checkPrint(input.db, {
-      ...base,
-      destination: { kind: 'printer', name: '（待选择）' },
-    });
-    if (!check.ok) return { kind: 'failed', message: check.message };
-    const r = await input.api.certificates.printBatch({
-      importer: { profileId: input.profile.id, demo: input.profile.demo === true },
-      classId: input.classId,
-      items: input.items,
-      calibration: input.calibration,
-      copies: input.copies,
-    });
-    if (!r.ok) return { kind: 'failed', message: r.error.message };
-    const v = r.value;
-    if (v.status === 'cancelled') return { kind: 'cancelled' };
-    if (v.status === 'nothing') return { kind: 'nothing', held: v.held };
-    const logged = await recordPrint(input.db, input.profile.id, {
-      ...base,
-      numbers: v.numbers,
-      destination: { kind: 'printer', name: v.printer },
-    });
-    if (!logged.ok) return { kind: 'failed', message: logged.message };
-    return { kind: 'printed', printer: v.printer, numbers: v.numbers, held: v.held };
-  } catch (e) {
-    return { kind: 'failed', message: (e as Error).message };
-  }
+  const r = await runBatch(
+    input,
+    'printer',
+    () =>
+      input.api.certificates.printBatch({
+        importer: importerOf(input),
+        classId: input.classId,
+        items: input.items,
+        calibration: input.calibration,
+        copies: input.copies,
+      }),
+    (v) => v.printer,
+  );
+  if (r.kind !== 'done') return r;
+  const { printer, numbers, held } = r.value;
+  return { kind: 'printed', printer, numbers, held };
 }
