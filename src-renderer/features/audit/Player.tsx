@@ -3,7 +3,13 @@
 // what is actually played (≤ 2×, no seeks) into the watched ledger, and takes findings by keyboard.
 import { Alert, Box, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mergeIntervals, recordStep, type Interval } from '../../../src-shared/audit/ledger';
+import {
+  isWatchedStep,
+  mergeIntervals,
+  recordStep,
+  type Interval,
+  type PlayStep,
+} from '../../../src-shared/audit/ledger';
 import { PLAYBACK_RATES, playerAction, shuttle } from '../../../src-shared/audit/shuttle';
 import { formatTimecode, sessionClock } from '../../../src-shared/audit/timecode';
 import type { MediaFileStatus } from '../../../src-shared/ipc/media';
@@ -42,6 +48,9 @@ export function Player(props: {
   const box = useRef<HTMLDivElement>(null);
   const pending = useRef<Interval[]>([]);
   const last = useRef<{ mediaTime: number; now: number; frames: number } | null>(null);
+  // The first frame of the current run of play (see PlayStep.run); reset by a seek, a pause, a
+  // rate change or a refused step.
+  const runStart = useRef<{ mediaTime: number; now: number; rate: number } | null>(null);
   const frameSeconds = useRef(DEFAULT_FRAME_SECONDS);
   /** Set by the element's seeking event; the next frame step is then not counted. */
   const seekedSince = useRef(false);
@@ -84,22 +93,27 @@ export function Player(props: {
         const df = meta.presentedFrames - prev.frames;
         const dt = meta.mediaTime - prev.mediaTime;
         if (df === 1 && dt > 0 && dt < 0.2) frameSeconds.current = dt;
-        const step = {
+        const run = runStart.current;
+        const step: PlayStep = {
           from: prev.mediaTime,
           to: meta.mediaTime,
           rate: v.playbackRate,
           wallSeconds: (ts - prev.now) / 1000,
           playing: !v.paused && !v.seeking,
           seeked: seekedSince.current,
+          run:
+            run && run.rate === v.playbackRate
+              ? { advance: meta.mediaTime - run.mediaTime, wallSeconds: (ts - run.now) / 1000 }
+              : undefined,
         };
         seekedSince.current = false;
-        const next = recordStep(pending.current, step);
-        if (
-          next.length !== pending.current.length ||
-          next.some((x, i) => x !== pending.current[i])
-        ) {
-          pending.current = next;
+        const counted = isWatchedStep(step);
+        if (counted) {
+          pending.current = recordStep(pending.current, step);
           setSessionWatched((w) => mergeIntervals([...w, [step.from, step.to]]));
+        }
+        if (!counted || !step.run) {
+          runStart.current = { mediaTime: meta.mediaTime, now: ts, rate: v.playbackRate };
         }
       }
       last.current = { mediaTime: meta.mediaTime, now: ts, frames: meta.presentedFrames };
@@ -247,6 +261,10 @@ export function Player(props: {
           }}
           onError={() => setLoadError(true)}
           onRateChange={(e) => setRate(e.currentTarget.playbackRate)}
+          onPlay={() => {
+            // A pause ends the run: wall time spent paused must not become slack for a jump.
+            runStart.current = null;
+          }}
           onPause={() => void flush()}
           onSeeking={() => {
             seekedSince.current = true;
@@ -257,13 +275,19 @@ export function Player(props: {
             const v = e.currentTarget;
             const prev = last.current;
             if (prev && Number.isFinite(v.duration)) {
-              const step = {
+              const now = performance.now();
+              const run = runStart.current;
+              const step: PlayStep = {
                 from: prev.mediaTime,
                 to: v.duration,
                 rate: v.playbackRate,
-                wallSeconds: (performance.now() - prev.now) / 1000,
+                wallSeconds: (now - prev.now) / 1000,
                 playing: true,
                 seeked: seekedSince.current,
+                run:
+                  run && run.rate === v.playbackRate
+                    ? { advance: v.duration - run.mediaTime, wallSeconds: (now - run.now) / 1000 }
+                    : undefined,
               };
               pending.current = recordStep(pending.current, step);
               setSessionWatched((w) => recordStep(w, step));

@@ -95,3 +95,47 @@ describe('watched ledger', () => {
     );
   });
 });
+
+describe('watched ledger over a run of play', () => {
+  test('a late frame callback does not lose the next step when the run kept pace', () => {
+    // 1 fps recording at 2×: frames every 0.5 s of wall time; the callback of frame 10 comes
+    // 0.2 s late, frame 11 is never presented, frame 12 arrives on time.
+    const step: PlayStep = {
+      from: 10,
+      to: 12,
+      rate: 2,
+      wallSeconds: 0.3,
+      playing: true,
+      run: { advance: 12, wallSeconds: 6 },
+    };
+    expect(isWatchedStep({ ...step, run: undefined })).toBe(false);
+    expect(isWatchedStep(step)).toBe(true);
+  });
+
+  test('a jump no event reported is refused once the run is ahead of the wall clock', () => {
+    const step: PlayStep = {
+      from: 12,
+      to: 40,
+      rate: 2,
+      wallSeconds: 0.5,
+      playing: true,
+      run: { advance: 40, wallSeconds: 6.5 },
+    };
+    expect(isWatchedStep(step)).toBe(false);
+  });
+
+  test('the run never lifts the rate, seek or pause rules', () => {
+    const ok: PlayStep = {
+      from: 1,
+      to: 2,
+      rate: 2,
+      wallSeconds: 0.5,
+      playing: true,
+      run: { advance: 2, wallSeconds: 1 },
+    };
+    expect(isWatchedStep(ok)).toBe(true);
+    expect(isWatchedStep({ ...ok, rate: 4 })).toBe(false);
+    expect(isWatchedStep({ ...ok, seeked: true })).toBe(false);
+    expect(isWatchedStep({ ...ok, playing: false })).toBe(false);
+  });
+});
