@@ -1,9 +1,11 @@
 // The panel chair's round trip (issue 14), through the real UI and handlers: two experts'
 // result bundles imported from "USB" (the demo's, signed by keys the demo package enrolls),
-// a repeat import stored once, the flagged disagreement arbitrated with a reason, the 会审记录
+// a repeat import stored once, reviews forwarded by the platform in a package update (stored
+// once beside the USB ones), the flagged disagreement arbitrated with a reason, the 会审记录
 // saved as DOCX and read back, and the decision signed into the chair's bundle, which the
 // reference intake accepts.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +25,12 @@ import { editEnvelope } from '../main/bundles/factories';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
 import { linkExpert } from './helpers/review';
-import type { WorkPackageManifest } from '../../src-shared/bundle/records';
+import {
+  FORWARDED_BUNDLE_MEDIA_TYPE,
+  type WorkPackageManifest,
+} from '../../src-shared/bundle/records';
+import { writeWorkPackage } from '../../src-main/services/packages/write';
+import { DEMO_KEY } from './helpers/packages';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const BUNDLES = path.join(REPO_ROOT, 'resources', 'demo', 'bundles');
@@ -105,6 +112,82 @@ describe('the panel chair decides', () => {
     await expect
       .poll(() => report().textContent(), SLOW)
       .toMatch(/demo-reviews-exp-03\.qhres：新增 0 条，\d+ 条已收到过/);
+  });
+
+  it('takes the reviews the platform forwards in a package update, each stored once', async () => {
+    const { page } = app;
+    // The platform's next version of the demo package forwards exp-02's bundle (already here
+    // from USB) and exp-04's (new), byte for byte, signed with the package.
+    const entries = await readZip(await readFile(DEMO_PACKAGE));
+    const contents = new Map<string, Uint8Array>();
+    for (const f of demoManifest.files) {
+      const bytes = entries.get(`files/${f.path}`);
+      if (bytes) contents.set(f.path, new Uint8Array(bytes));
+    }
+    const forwarded = ['exp-02', 'exp-04'].map((expertId, i) => {
+      const bytes = new Uint8Array(
+        readFileSync(path.join(BUNDLES, `demo-reviews-${expertId}.qhres`)),
+      );
+      const file = {
+        id: `fwd-${expertId}`,
+        path: `forwarded/demo-reviews-${expertId}.qhres`,
+        size: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        mediaType: FORWARDED_BUNDLE_MEDIA_TYPE,
+        kind: 'other' as const,
+        external: false,
+      };
+      contents.set(file.path, bytes);
+      const entry = {
+        fileId: file.id,
+        expertId,
+        panelId: 'panel-plan',
+        receivedAt: `2025-07-0${4 + i}T09:00:00+08:00`,
+      };
+      return { file, entry };
+    });
+    const update = path.join(files, 'demo-update.qhpkg');
+    const written = await writeWorkPackage({
+      manifest: {
+        ...demoManifest,
+        version: demoManifest.version + 1,
+        records: { ...demoManifest.records, forwardedBundles: forwarded.map((f) => f.entry) },
+        files: [...demoManifest.files, ...forwarded.map((f) => f.file)],
+      },
+      files: contents,
+      signingKeys: [DEMO_KEY],
+      outPath: update,
+    });
+    if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+
+    await page.locator('[data-screen="settings"]').click();
+    await page.getByTestId('package-import-card').waitFor();
+    app.harness.dialogs.answerNextOpen(update);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-summary').waitFor(SLOW);
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('import-modal').waitFor({ state: 'hidden' });
+
+    await page.locator('[data-screen="panel"]').click();
+    await page.getByTestId('screen-panel').waitFor();
+    const button = page.getByTestId('panel-import-forwarded');
+    await expect.poll(() => button.textContent()).toBe('平台转来（2）');
+    await expect
+      .poll(() => button.getAttribute('title'))
+      .toBe('导入平台在工作包更新中转来的 2 份专家结果包');
+    await button.click();
+    await expect
+      .poll(() => report().textContent(), SLOW)
+      .toMatch(/平台转来 demo-reviews-exp-02\.qhres：新增 0 条，5 条已收到过/);
+    await expect
+      .poll(() => report().textContent())
+      .toMatch(/平台转来 demo-reviews-exp-04\.qhres：新增 5 条/);
+    await shot('forwarded');
+    // The same expert's bundle from USB now adds nothing.
+    await importBundle('demo-reviews-exp-04.qhres');
+    await expect
+      .poll(() => report().textContent(), SLOW)
+      .toMatch(/^demo-reviews-exp-04\.qhres：新增 0 条，5 条已收到过/);
   });
 
   it('refuses a bundle whose signature does not verify with the listed key', async () => {

@@ -9,7 +9,8 @@ export const panelStrings = {
   tabs: { submissions: '逐件会审', stats: '评审组统计', refusals: '拒收记录' },
   actions: {
     importBundle: '导入专家结果包',
-    importForwarded: (n: number) => `导入平台转来的评审（${n} 份）`,
+    importForwarded: (n: number) => `平台转来（${n}）`,
+    importForwardedHint: (n: number) => `导入平台在工作包更新中转来的 ${n} 份专家结果包`,
     exportDocx: '导出会审记录（DOCX）',
     exportXlsx: '导出评审结果（XLSX）',
   },

@@ -189,7 +189,7 @@ export function PanelWorkspace({
           {headerExtra}
           <TextInput
             size="xs"
-            w={180}
+            w={150}
             placeholder={s.place}
             aria-label={s.place}
             data-testid="panel-place"
@@ -210,6 +210,7 @@ export function PanelWorkspace({
               size="xs"
               variant="light"
               data-testid="panel-import-forwarded"
+              title={s.actions.importForwardedHint(forwarded?.length ?? 0)}
               loading={busy}
               disabled={!api}
               onClick={() => api && void run(() => importForwardedFlow(api, db, panel, profile.id))}
