@@ -189,7 +189,7 @@ export function PanelWorkspace({
           {headerExtra}
           <TextInput
             size="xs"
-            w={150}
+            w={180}
             placeholder={s.place}
             aria-label={s.place}
             data-testid="panel-place"
@@ -205,19 +205,6 @@ export function PanelWorkspace({
           >
             {s.actions.importBundle}
           </Button>
-          {(forwarded?.length ?? 0) > 0 && (
-            <Button
-              size="xs"
-              variant="light"
-              data-testid="panel-import-forwarded"
-              title={s.actions.importForwardedHint(forwarded?.length ?? 0)}
-              loading={busy}
-              disabled={!api}
-              onClick={() => api && void run(() => importForwardedFlow(api, db, panel, profile.id))}
-            >
-              {s.actions.importForwarded(forwarded?.length ?? 0)}
-            </Button>
-          )}
           <Button
             size="xs"
             variant="default"
@@ -238,6 +225,21 @@ export function PanelWorkspace({
           </Button>
         </Group>
       </Group>
+      {(forwarded?.length ?? 0) > 0 && (
+        <Group gap="xs" wrap="nowrap" data-testid="panel-forwarded">
+          <Text size="sm">{s.forwardedWaiting(forwarded?.length ?? 0)}</Text>
+          <Button
+            size="compact-xs"
+            variant="light"
+            data-testid="panel-import-forwarded"
+            loading={busy}
+            disabled={!api}
+            onClick={() => api && void run(() => importForwardedFlow(api, db, panel, profile.id))}
+          >
+            {s.actions.importForwarded}
+          </Button>
+        </Group>
+      )}
       <Report report={report} onClose={() => setReport(null)} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
