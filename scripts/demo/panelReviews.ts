@@ -6,15 +6,13 @@
 //   - one clear disagreement (88 against 58: verdicts differ and the spread passes 15);
 //   - one verdict split close to the pass mark (63 通过 against 57 不通过);
 //   - one conflict-of-interest declaration (杨振华 knows the trainee).
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
 import type { Assignment, Expert, PackageRecords, Rubric } from '../../src-shared/bundle/records';
 import type { ResultRecord } from '../../src-shared/bundle/resultBundle';
 import { buildResultBundle } from '../../src-main/services/bundles/build';
-import { signingKeyFromSeed } from '../../src-main/services/crypto/seed';
-import type { SigningKey } from '../../src-main/services/crypto/ed25519';
+import { demoExpertKey } from '../../src-main/services/keys/demoExpertKeys';
 import { signerFromKey } from '../../src-main/services/keys/signer';
 import { makeRng } from './prng';
 
@@ -23,11 +21,6 @@ export const DEMO_PANEL_ID = 'panel-plan';
 const REVIEWED_SUBMISSIONS = 10;
 const HARSH_EXPERT = 'exp-03';
 const RECUSING_EXPERT = 'exp-02';
-
-export function demoExpertKey(expertId: string): SigningKey {
-  const seed = createHash('sha256').update(`qihang-demo-expert-key:${expertId}`).digest();
-  return signingKeyFromSeed(new Uint8Array(seed));
-}
 
 /** The package's experts with their (demo) enrolled keys. */
 export function withDemoKeys(experts: readonly Expert[]): Expert[] {

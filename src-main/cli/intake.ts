@@ -1,28 +1,58 @@
 // npm run intake -- --port N [--host 127.0.0.1] [--data DIR]
 //                   [--enroll REQUEST.json [--add-key yes] [--out REPLY.json]]
 //                   [--file BUNDLE.qhres [--out RECEIPT.json]]
+//                   [--package PKG.qhpkg]... [--package-key KEYFILE]
 // The reference intake. With --enroll or --file it processes one file and exits; otherwise it
 // serves HTTP (POST /v1/bundles, POST /v1/enrollments, GET /v1/health) on loopback by default.
+// --package names the work packages the platform issued (verified with --package-key, else
+// with the intake's own platform key): their panels say whose signature a panel decision needs.
 import { readFile, writeFile } from 'node:fs/promises';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
 import { createIntake } from '../services/intake/intake';
 import { loadOrCreatePlatformKey, newPlatformKey } from '../services/intake/platformKey';
 import { startIntakeServer } from '../services/intake/server';
 import { dirStorage, memoryStorage } from '../services/intake/state';
+import type { WorkPackageManifest } from '../../src-shared/bundle/records';
+import type { TrustedKeys } from '../services/crypto/ed25519';
+import { keysFromTrustFile } from '../services/keys/trustFile';
+import { openWorkPackage } from '../services/packages';
 
 const USAGE =
-  '用法：npm run intake -- --port 端口 [--host 地址] [--data 目录] [--enroll 注册申请.json | --file 结果包.qhres] [--out 输出文件]';
+  '用法：npm run intake -- --port 端口 [--host 地址] [--data 目录] [--enroll 注册申请.json | --file 结果包.qhres] [--out 输出文件] [--package 工作包.qhpkg]... [--package-key 公钥文件]';
 
-function parseArgs(argv: string[]): Record<string, string> | null {
+function parseArgs(argv: string[]): (Record<string, string> & { packages: string[] }) | null {
   const out: Record<string, string> = {};
+  const packages: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];
     if (!a.startsWith('--') || v === undefined || v.startsWith('--')) return null;
-    out[a.slice(2)] = v;
+    if (a === '--package') packages.push(v);
+    else out[a.slice(2)] = v;
     i++;
   }
-  return out;
+  return Object.assign(out, { packages });
+}
+
+/** The issued packages, each verified; a message naming the first that is not genuine. */
+async function loadPackages(
+  files: readonly string[],
+  keyFile: string | undefined,
+  own: TrustedKeys,
+) {
+  let trusted = own;
+  if (keyFile) {
+    const keys = keysFromTrustFile(await readFile(keyFile, 'utf8'));
+    if (!keys.ok) return { error: `${keyFile}：${keys.message}` };
+    trusted = keys.keys;
+  }
+  const manifests: WorkPackageManifest[] = [];
+  for (const f of files) {
+    const opened = await openWorkPackage(f, { trustedKeys: trusted });
+    if (!opened.ok) return { error: `${f}：${opened.message}` };
+    manifests.push(opened.manifest);
+  }
+  return { manifests };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,8 +66,21 @@ export async function main(argv: string[]): Promise<number> {
     ? (await loadOrCreatePlatformKey(args.data, now)).key
     : newPlatformKey(now);
   if (!args.data) console.error('提示：未指定 --data，接收记录和平台密钥只保存在内存中');
+  const issued = await loadPackages(
+    args.packages,
+    args['package-key'],
+    new Map([[platformKey.key.keyid, platformKey.key.publicKeyRaw]]),
+  );
+  if ('error' in issued) {
+    console.error(`无法使用工作包：${issued.error ?? ''}`);
+    return 2;
+  }
   const disk = args.data ? dirStorage(args.data) : null;
-  const intake = createIntake({ platformKeys: [platformKey], storage: disk ?? memoryStorage() });
+  const intake = createIntake({
+    platformKeys: [platformKey],
+    storage: disk ?? memoryStorage(),
+    workPackages: issued.manifests,
+  });
   if (disk) {
     // Opening the state removes what a crash left behind (*.tmp) before anything is served.
     await disk.load();

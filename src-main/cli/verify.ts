@@ -1,8 +1,11 @@
-// npm run verify -- FILE [--trust KEYFILE]... [--enrollment REQUEST.json]... [--accept-demo] [--json]
+// npm run verify -- FILE [--trust KEYFILE]... [--enrollment REQUEST.json]... [--package PKG.qhpkg]...
+//                   [--accept-demo] [--json]
 // Verifies a work package (.qhpkg), result bundle (.qhres), signed JSON (receipt, enrollment) or
 // a certificate's QR code (its text `QHC1.…` given directly or in a file, or a PNG of the code)
 // and prints why it is or is not valid. With --enrollment it answers for a bundle exactly as
 // the intake does: signers bound to the profiles the requests enroll, demo bundles refused.
+// With --package (work packages verified with the --trust keys) a bundle's panel decisions must
+// carry their chair's signature, as the intake requires; each signer is reported with its role.
 // Exit 0 valid, 1 unsafe or invalid, 2 unreadable or bad usage (docs/formats.md §8).
 import { open, readFile } from 'node:fs/promises';
 import { visibleText } from '../../src-shared/bundle/visibleText';
@@ -16,9 +19,11 @@ import {
 } from '../services/certificates/inspectCertificate';
 import { openEnrollmentRequest } from '../services/keys/enrollmentRequest';
 import { keysFromTrustFile } from '../services/keys/trustFile';
+import { openWorkPackage } from '../services/packages';
+import { chairRegistryOf } from '../services/panel/chairRegistry';
 
 const USAGE =
-  '用法：npm run verify -- 文件|证书二维码内容 [--trust 公钥文件]... [--enrollment 注册申请.json]... [--accept-demo] [--json]';
+  '用法：npm run verify -- 文件|证书二维码内容 [--trust 公钥文件]... [--enrollment 注册申请.json]... [--package 工作包.qhpkg]... [--accept-demo] [--json]';
 
 export const EXIT = { valid: 0, refused: 1, unreadable: 2, usage: 2 } as const;
 
@@ -36,21 +41,27 @@ interface Args {
   file: string;
   trustFiles: string[];
   enrollmentFiles: string[];
+  packageFiles: string[];
   acceptDemo: boolean;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | null {
   const files: string[] = [];
-  const args = { trustFiles: [] as string[], enrollmentFiles: [] as string[] };
+  const args = {
+    trustFiles: [] as string[],
+    enrollmentFiles: [] as string[],
+    packageFiles: [] as string[],
+  };
   let acceptDemo = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--trust' || a === '--enrollment') {
+    if (a === '--trust' || a === '--enrollment' || a === '--package') {
       const next = argv[++i];
       if (!next) return null;
-      (a === '--trust' ? args.trustFiles : args.enrollmentFiles).push(next);
+      const list = { '--trust': args.trustFiles, '--enrollment': args.enrollmentFiles };
+      (a === '--package' ? args.packageFiles : list[a]).push(next);
     } else if (a === '--json') json = true;
     else if (a === '--accept-demo') acceptDemo = true;
     else if (a === '--help' || a === '-h') return 'help';
@@ -85,7 +96,16 @@ async function loadKeys(args: Args) {
     args.enrollmentFiles.length > 0
       ? { profileKeyIds: (id) => byProfile.get(id) ?? [], acceptDemo: args.acceptDemo }
       : undefined;
-  return { trusted, intake };
+  const manifests = [];
+  for (const p of args.packageFiles) {
+    // Verified like any package: the panels and chairs' keys count only from a genuine one.
+    const opened = await openWorkPackage(p, { trustedKeys: new Map(trusted) });
+    if (!opened.ok) return { error: `${p}：${opened.message}` };
+    manifests.push(opened.manifest);
+  }
+  const panels = manifests.length > 0 ? chairRegistryOf(manifests) : undefined;
+  for (const [id, raw] of panels?.keys ?? []) trusted.set(id, raw);
+  return { trusted, intake, panels };
 }
 
 function exitOf(verdict: 'valid' | 'invalid' | 'unreadable'): number {
@@ -118,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(visibleText(keys.error ?? ''));
     return EXIT.usage;
   }
-  const { trusted, intake } = keys;
+  const { trusted, intake, panels } = keys;
   const { file } = args;
   const certificate = (source: string, report: CertificateReport) =>
     args.json ? certificateJson(source, report) : printCertificate(source, report, trusted.size);
@@ -147,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
     return certificate(file, inspectCertificatePng(new Uint8Array(await readFile(file)), trusted));
   if (looksLikeCertificateText(new TextDecoder().decode(head)))
     return certificate(file, inspectCertificateText(await readFile(file, 'utf8'), trusted));
-  const report = await inspectFile(file, trusted, intake);
+  const report = await inspectFile(file, trusted, intake, panels);
   if (args.json) printJson(reportJson(file, report));
   else printReport(file, report, trusted.size);
   return exitOf(report.verdict);

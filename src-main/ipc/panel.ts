@@ -9,6 +9,8 @@ import { panelRecordDocx } from '../services/documents/panelRecordDocx';
 import { panelResultsXlsx } from '../services/documents/panelResultsXlsx';
 import { writeFileAtomic } from '../common/atomicFile';
 import { verifyExpertBundle } from '../services/panel/expertBundle';
+import { packageStoreDir, readStoredFile } from '../services/packages/store';
+import type { ForwardedBundleOutcome } from '../../src-shared/ipc/panel';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
@@ -79,6 +81,36 @@ export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
         { title: '评审结果表', name: '评审结果', ext: '.xlsx', filter: 'Excel 工作簿' },
         (demo) => panelResultsXlsx(request, { demo }),
       ),
+    importForwarded: async ({ packageId, bundles, experts }) => {
+      const storeDir = packageStoreDir(ctx.userDataDir);
+      const results: ForwardedBundleOutcome[] = [];
+      // One at a time: a panel's forwarded bundles are small, and the chair waits for all.
+      for (const b of bundles) {
+        const fileName = path.posix.basename(b.path);
+        // Read back from the verified store through the package's signed SHA-256, so the
+        // platform's signature vouches for these bytes; the expert's signature is checked next.
+        const read = await readStoredFile(storeDir, packageId, b.sha256, {
+          maxBytes: MAX_EXPERT_BUNDLE_BYTES,
+        });
+        if (!read.ok) {
+          results.push({
+            ok: false,
+            fileName,
+            code: `panel/${read.error.code}`,
+            message: read.error.message,
+          });
+          continue;
+        }
+        const verified = await verifyExpertBundle(read.bytes, experts, fileName);
+        if (!verified.ok) {
+          results.push({ ok: false, fileName, code: verified.code, message: verified.message });
+          continue;
+        }
+        const { ok: _ok, ...facts } = verified;
+        results.push({ ok: true, fileName, ...facts });
+      }
+      return ok({ results });
+    },
     importExpertBundle: async ({ experts }) => {
       const chosen = await ctx.dialogs.openFile({
         title: '导入评审专家的结果包',

@@ -21,6 +21,7 @@ import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
 import { sessionsFor } from './sessions';
+import { bundleSigners } from '../services/panel/chairSigners';
 
 export interface SyncOptions extends KeyOptions {
   /** Tests shorten the backoff; production uses the upload defaults. */
@@ -105,13 +106,16 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       return checked.ok ? ok({ url: url.trim() }) : fail(checked.code, checked.message, 'url');
     },
 
-    prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds }) => {
+    prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds, chairs }) => {
       const unlocked = await sessions.signerFor(profileId, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
       const demo = await isDemoProfile(keysDir(ctx), profileId);
+      // Panel decisions need the chair's signature too, or the platform refuses the bundle.
+      const signers = bundleSigners(records, chairs ?? [], unlocked.signer, demo);
+      if (!signers.ok) return fail(signers.code, signers.message);
       const built = await prepareBundle(
         { dir, profileId, records, auditLogHead, workPackageIds, demo, now: now() },
-        [unlocked.signer],
+        signers.signers,
       );
       if (!built.ok) return fail(built.code, built.message);
       return ok({

@@ -174,6 +174,7 @@ export async function importVerifiedPackage(
       signedBy: pkg.signedBy,
       importedAt: now(),
       policyPacks: pkg.policyPacks,
+      forwardedBundles: r.forwardedBundles ?? [],
     });
     return plan.action === 'update'
       ? ({

@@ -4,6 +4,7 @@ import type {
   CertificateNumber,
   ClassSession,
   Expert,
+  ForwardedBundle,
   Lecturer,
   Organizer,
   PackageFile,
@@ -34,6 +35,8 @@ export interface PackageRow {
   importedAt: string;
   /** Policy packs the package shipped (validated by main); absent on rows from before them. */
   policyPacks?: PolicyPack[];
+  /** Experts' bundles the platform forwards to the panel chairs (files of this package). */
+  forwardedBundles?: ForwardedBundle[];
 }
 
 export type OrganizerRow = FromPackage<Organizer>;

@@ -292,6 +292,24 @@ export const packageFileSchema = z.object({
 });
 export type PackageFile = z.infer<typeof packageFileSchema>;
 
+/** The media type of a forwarded expert's result bundle inside a work package. */
+export const FORWARDED_BUNDLE_MEDIA_TYPE = 'application/vnd.qihang.result-bundle+zip';
+
+/**
+ * An expert's result bundle the platform received and forwards to the panel chair: the file is
+ * the expert's .qhres byte for byte, so the chair verifies the expert's own signature against
+ * the keys listed for that expert; the platform's signature only says it was forwarded.
+ */
+export const forwardedBundleSchema = z.object({
+  /** The files[] entry (inside the package, not external) holding the bundle. */
+  fileId: recordId,
+  /** Whom the platform received it from; the expert's signature, not this field, decides. */
+  expertId: recordId,
+  panelId: recordId,
+  receivedAt: isoInstant,
+});
+export type ForwardedBundle = z.infer<typeof forwardedBundleSchema>;
+
 export const packageRecordsSchema = z.object({
   organizers: z.array(organizerSchema),
   classes: z.array(classSchema),
@@ -304,6 +322,11 @@ export const packageRecordsSchema = z.object({
   assignments: z.array(assignmentSchema),
   rubrics: z.array(rubricSchema),
   certificateNumbers: z.array(certificateNumberSchema),
+  /**
+   * Optional, within schema version 3: experts' bundles the platform received, for the chairs.
+   * An older reader drops the field and keeps the files as plain 'other' files.
+   */
+  forwardedBundles: z.array(forwardedBundleSchema).max(2000).optional(),
 });
 export type PackageRecords = z.infer<typeof packageRecordsSchema>;
 

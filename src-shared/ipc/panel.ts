@@ -15,21 +15,34 @@ export const panelExpertKeysSchema = z
   .object({ expertId: recordId, keys: z.array(expertKeySchema).max(8) })
   .strict();
 
+/** What main verified of one expert's bundle, whichever way it arrived. */
+export const verifiedExpertBundleSchema = z.object({
+  fileName: z.string(),
+  bundleId: recordId,
+  bundleHash: sha256Hex,
+  profileId: recordId,
+  signerExpertIds: z.array(recordId),
+  records: z.array(resultRecordSchema),
+  /** Records of kinds the chair does not import (an expert's other work). */
+  otherRecords: z.number().int().min(0),
+});
+export type VerifiedExpertBundle = z.infer<typeof verifiedExpertBundleSchema>;
+
 export const importExpertBundleResponse = z.union([
   z.object({ path: z.null() }),
-  z.object({
-    path: z.string(),
-    fileName: z.string(),
-    bundleId: recordId,
-    bundleHash: sha256Hex,
-    profileId: recordId,
-    signerExpertIds: z.array(recordId),
-    records: z.array(resultRecordSchema),
-    /** Records of kinds the chair does not import (an expert's other work). */
-    otherRecords: z.number().int().min(0),
-  }),
+  verifiedExpertBundleSchema.extend({ path: z.string() }),
 ]);
 export type ImportExpertBundleResponse = z.infer<typeof importExpertBundleResponse>;
+
+/** One forwarded bundle of a package: verified, or why not (the others still count). */
+export const forwardedBundleOutcomeSchema = z.union([
+  verifiedExpertBundleSchema.extend({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), fileName: z.string(), code: z.string(), message: z.string() }),
+]);
+export type ForwardedBundleOutcome = z.infer<typeof forwardedBundleOutcomeSchema>;
+
+/** A package forwards at most this many bundles to a panel at once. */
+export const MAX_FORWARDED_BUNDLES = 2000;
 
 /** A document request names the open profile: main looks up whether to mark it 演示. */
 export const panelDocRequestSchema = panelRecordDataSchema.extend({ profileId: recordId });
@@ -43,6 +56,25 @@ export const panelChannels = {
       .object({ experts: z.array(panelExpertKeysSchema).min(1).max(MAX_PANEL_EXPERTS) })
       .strict(),
     response: importExpertBundleResponse,
+  }),
+  importForwarded: channel({
+    summary:
+      "Reads the experts' bundles a package forwards from the verified package store and verifies each against the panel's enrolled expert keys.",
+    request: z
+      .object({
+        packageId: recordId,
+        bundles: z
+          .array(
+            z
+              .object({ fileId: recordId, path: z.string().min(1).max(240), sha256: sha256Hex })
+              .strict(),
+          )
+          .min(1)
+          .max(MAX_FORWARDED_BUNDLES),
+        experts: z.array(panelExpertKeysSchema).min(1).max(MAX_PANEL_EXPERTS),
+      })
+      .strict(),
+    response: z.object({ results: z.array(forwardedBundleOutcomeSchema) }),
   }),
   saveRecordDocx: channel({
     summary: 'Writes the 会审记录 (DOCX) from the panel data where the chair chooses, atomically.',

@@ -4,11 +4,23 @@
 // the renderer only with ids main returns from a receipt that verified.
 import { z } from 'zod';
 import { auditHeadSchema, resultRecordSchema } from '../bundle/resultBundle';
-import { isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { expertKeySchema, isoInstant, recordId, sha256Hex } from '../bundle/records';
 import { channel } from './channel';
 import { passphraseField } from './keys';
 
 export const MAX_RECORDS_PER_BUNDLE = 20_000;
+
+/** A panel's chair and the keys the package lists for them, for the decisions in a bundle. */
+export const panelChairSchema = z
+  .object({
+    packageId: recordId,
+    panelId: recordId,
+    panelName: z.string().min(1).max(200),
+    chairExpertId: recordId,
+    chairName: z.string().min(1).max(200),
+    keys: z.array(expertKeySchema).max(8),
+  })
+  .strict();
 
 export const sentBundleInfoSchema = z.object({
   bundleId: recordId,
@@ -76,6 +88,8 @@ export const syncChannels = {
         records: z.array(resultRecordSchema).max(MAX_RECORDS_PER_BUNDLE),
         auditLogHead: auditHeadSchema.nullable(),
         workPackageIds: z.array(recordId).max(100),
+        /** The chairs of the panels the bundle's decisions belong to (from the package). */
+        chairs: z.array(panelChairSchema).max(100).optional(),
       })
       .strict(),
     response: sentBundleInfoSchema.extend({ fileName: z.string() }),

@@ -1,14 +1,22 @@
 // The panel chair's round trip (issue 14), through the real UI and handlers: two experts'
 // result bundles imported from "USB" (the demo's, signed by keys the demo package enrolls),
-// a repeat import stored once, the flagged disagreement arbitrated with a reason, the 会审记录
+// a repeat import stored once, reviews forwarded by the platform in a package update (stored
+// once beside the USB ones), the flagged disagreement arbitrated with a reason, the 会审记录
 // saved as DOCX and read back, and the decision signed into the chair's bundle, which the
 // reference intake accepts.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntake, type Intake } from '../../src-main/services/intake/intake';
+import { inspectFile } from '../../src-main/services/bundles/inspect';
+import { demoExpertKey } from '../../src-main/services/keys/demoExpertKeys';
+import { keysFromTrustFile } from '../../src-main/services/keys/trustFile';
+import { openEnrollmentRequest } from '../../src-main/services/keys/enrollmentRequest';
+import { openWorkPackage } from '../../src-main/services/packages';
+import { chairRegistryOf } from '../../src-main/services/panel/chairRegistry';
 import { newPlatformKey } from '../../src-main/services/intake/platformKey';
 import { memoryStorage } from '../../src-main/services/intake/state';
 import { readZip } from '../main/demo/zip';
@@ -17,15 +25,24 @@ import { editEnvelope } from '../main/bundles/factories';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
 import { linkExpert } from './helpers/review';
+import {
+  FORWARDED_BUNDLE_MEDIA_TYPE,
+  type WorkPackageManifest,
+} from '../../src-shared/bundle/records';
+import { writeWorkPackage } from '../../src-main/services/packages/write';
+import { DEMO_KEY } from './helpers/packages';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const BUNDLES = path.join(REPO_ROOT, 'resources', 'demo', 'bundles');
+const DEMO_PACKAGE = path.join(REPO_ROOT, 'resources', 'demo', 'demo.qhpkg');
+const DEMO_PLATFORM_KEY = path.join(REPO_ROOT, 'resources', 'demo', 'demo-platform-key.pub.b64');
 const PASS = 'qihang-e2e-组长口令';
 const SLOW = { timeout: 20_000 };
 let app: AppSession;
 let files: string;
 let intake: Intake;
 let platformKeyid: string;
+let demoManifest: WorkPackageManifest;
 
 const shot = (name: string) => app.page.screenshot({ path: path.join(SHOTS, `panel-${name}.png`) });
 const report = () => app.page.getByTestId('panel-report');
@@ -41,8 +58,19 @@ beforeAll(async () => {
   files = mkdtempSync(path.join(tmpdir(), 'qh-panel-e2e-'));
   const key = newPlatformKey(new Date(Date.now() - 60_000));
   platformKeyid = key.key.keyid;
+  // The platform issued the demo package: its panels say who chairs them and with which key.
+  const demoKey = keysFromTrustFile(await readFile(DEMO_PLATFORM_KEY, 'utf8'));
+  if (!demoKey.ok) throw new Error(demoKey.message);
+  const opened = await openWorkPackage(DEMO_PACKAGE, { trustedKeys: demoKey.keys });
+  if (!opened.ok) throw new Error(opened.message);
+  demoManifest = opened.manifest;
   // A training intake: it takes a demo profile's bundle, which a real platform refuses.
-  intake = createIntake({ platformKeys: [key], storage: memoryStorage(), acceptDemo: true });
+  intake = createIntake({
+    platformKeys: [key],
+    storage: memoryStorage(),
+    acceptDemo: true,
+    workPackages: [demoManifest],
+  });
   app = await startApp();
   await app.page.setViewportSize({ width: 1366, height: 768 });
   await app.page.goto(app.harness.url);
@@ -84,6 +112,81 @@ describe('the panel chair decides', () => {
     await expect
       .poll(() => report().textContent(), SLOW)
       .toMatch(/demo-reviews-exp-03\.qhres：新增 0 条，\d+ 条已收到过/);
+  });
+
+  it('takes the reviews the platform forwards in a package update, each stored once', async () => {
+    const { page } = app;
+    // The platform's next version of the demo package forwards exp-02's bundle (already here
+    // from USB) and exp-04's (new), byte for byte, signed with the package.
+    const entries = await readZip(await readFile(DEMO_PACKAGE));
+    const contents = new Map<string, Uint8Array>();
+    for (const f of demoManifest.files) {
+      const bytes = entries.get(`files/${f.path}`);
+      if (bytes) contents.set(f.path, new Uint8Array(bytes));
+    }
+    const forwarded = ['exp-02', 'exp-04'].map((expertId, i) => {
+      const bytes = new Uint8Array(
+        readFileSync(path.join(BUNDLES, `demo-reviews-${expertId}.qhres`)),
+      );
+      const file = {
+        id: `fwd-${expertId}`,
+        path: `forwarded/demo-reviews-${expertId}.qhres`,
+        size: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        mediaType: FORWARDED_BUNDLE_MEDIA_TYPE,
+        kind: 'other' as const,
+        external: false,
+      };
+      contents.set(file.path, bytes);
+      const entry = {
+        fileId: file.id,
+        expertId,
+        panelId: 'panel-plan',
+        receivedAt: `2025-07-0${4 + i}T09:00:00+08:00`,
+      };
+      return { file, entry };
+    });
+    const update = path.join(files, 'demo-update.qhpkg');
+    const written = await writeWorkPackage({
+      manifest: {
+        ...demoManifest,
+        version: demoManifest.version + 1,
+        records: { ...demoManifest.records, forwardedBundles: forwarded.map((f) => f.entry) },
+        files: [...demoManifest.files, ...forwarded.map((f) => f.file)],
+      },
+      files: contents,
+      signingKeys: [DEMO_KEY],
+      outPath: update,
+    });
+    if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+
+    await page.locator('[data-screen="settings"]').click();
+    await page.getByTestId('package-import-card').waitFor();
+    app.harness.dialogs.answerNextOpen(update);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-summary').waitFor(SLOW);
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('import-modal').waitFor({ state: 'hidden' });
+
+    await page.locator('[data-screen="panel"]').click();
+    await page.getByTestId('screen-panel').waitFor();
+    const button = page.getByTestId('panel-import-forwarded');
+    await expect
+      .poll(() => page.getByTestId('panel-forwarded').textContent())
+      .toBe('工作包更新中有平台转来的本组专家结果包 2 份。导入平台转来的评审');
+    await button.click();
+    await expect
+      .poll(() => report().textContent(), SLOW)
+      .toMatch(/平台转来 demo-reviews-exp-02\.qhres：新增 0 条，5 条已收到过/);
+    await expect
+      .poll(() => report().textContent())
+      .toMatch(/平台转来 demo-reviews-exp-04\.qhres：新增 5 条/);
+    await shot('forwarded');
+    // The same expert's bundle from USB now adds nothing.
+    await importBundle('demo-reviews-exp-04.qhres');
+    await expect
+      .poll(() => report().textContent(), SLOW)
+      .toMatch(/^demo-reviews-exp-04\.qhres：新增 0 条，5 条已收到过/);
   });
 
   it('refuses a bundle whose signature does not verify with the listed key', async () => {
@@ -206,23 +309,49 @@ describe('the panel chair decides', () => {
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
 
     const bytes = new Uint8Array(await readFile(bundleFile));
-    const accepted = await intake.acceptBundle(bytes);
-    if (!accepted.ok) throw new Error(accepted.message);
     const entries = await readZip(Buffer.from(bytes));
     const records = JSON.parse(entries.get('records.json')!.toString('utf8')) as {
+      id: string;
       kind: string;
-      payload: { action?: string; verdict?: string; reason?: string };
+      payload: { action?: string; verdict?: string; reason?: string; chairExpertId?: string };
     }[];
     const decision = records.find((r) => r.kind === 'panel-decision');
     expect(decision?.payload).toMatchObject({
       action: 'decide',
       verdict: 'fail',
       reason: '财务预测与启动资金来源不符，经复核附表以不通过为准',
+      chairExpertId: 'exp-01',
     });
+    // Signed by the profile's key and co-signed by the key the package lists for 韩秀英.
+    const chairKeyid = demoExpertKey('exp-01').keyid;
+    expect(demoManifest.records.experts.find((e) => e.id === 'exp-01')?.keys).toEqual([
+      expect.objectContaining({ keyid: chairKeyid }),
+    ]);
     const env = JSON.parse(entries.get('envelope.json')!.toString('utf8')) as {
       signatures: { keyid: string }[];
     };
-    expect(env.signatures.map((s) => s.keyid)).toEqual([reply.reply.workstationKeyid]);
+    expect(env.signatures.map((s) => s.keyid)).toEqual([reply.reply.workstationKeyid, chairKeyid]);
+
+    // The verify CLI's routine, answering as the intake: both signers named with their roles.
+    const station = openEnrollmentRequest(new Uint8Array(await readFile(requestFile)));
+    if (!station.ok) throw new Error(station.message);
+    const panels = chairRegistryOf([demoManifest]);
+    const trusted = new Map([...panels.keys, [station.request.keyid, station.publicKeyRaw]]);
+    const inspected = await inspectFile(
+      bundleFile,
+      trusted,
+      { profileKeyIds: () => [station.request.keyid], acceptDemo: true },
+      panels,
+    );
+    expect(inspected.verdict).toBe('valid');
+    const lines = inspected.lines.join('\n');
+    expect(lines).toContain(`签名人 ${station.request.keyid}：用户档案`);
+    expect(lines).toContain(`签名人 ${chairKeyid}：创业计划书评审组组长韩秀英（exp-01）的登记密钥`);
+
+    // The reference intake, which requires the chair's signature on a decision, accepts it.
+    const accepted = await intake.acceptBundle(bytes);
+    if (!accepted.ok) throw new Error(`${accepted.code}: ${accepted.message}`);
+    expect(accepted.receipt.acceptedRecordIds).toContain(decision?.id);
   });
 
   it('raised no uncaught page errors along the way', () => {

@@ -16,8 +16,10 @@ import type { TrustedKeys } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
 import { openEnrollmentRequest } from '../keys/enrollmentRequest';
 import { verifyResultBundle } from './verify';
+import type { ChairSigner } from '../../../src-shared/panel/chairSignature';
 import { DEFAULT_PACKAGE_LIMITS, openWorkPackage } from '../packages';
 import { peekEntry } from '../packages/zip';
+import type { ChairRegistry } from '../panel/chairRegistry';
 
 export type FileKind =
   | 'work-package'
@@ -162,6 +164,7 @@ export async function inspectFile(
   path: string,
   trusted: TrustedKeys,
   intake?: IntakeView,
+  panels?: ChairRegistry,
 ): Promise<InspectReport> {
   const name = basename(path);
   let size: number;
@@ -181,14 +184,14 @@ export async function inspectFile(
     return unreadable(`无法读取文件“${name}”：文件不存在或无权读取`);
   }
   if (head.length === 4 && ZIP_MAGIC.includes(head.readUInt32BE(0)))
-    return inspectZip(path, name, trusted, intake);
+    return inspectZip(path, name, trusted, intake, panels);
   // Signed JSON starts with "{" (perhaps after a BOM or blank lines). Anything else — empty,
   // text, binary — can only have been meant as a package or bundle: its verifier says what it is.
   const whole = size <= MAX_JSON_BYTES ? await readFile(path) : null;
   if (whole && /^\ufeff?\s*\{/u.test(whole.subarray(0, 4096).toString('utf8')))
     return inspectJson(new Uint8Array(whole), trusted, name);
   return name.toLowerCase().endsWith('.qhres')
-    ? inspectBundle(path, name, trusted, [], intake)
+    ? inspectBundle(path, name, trusted, [], intake, panels)
     : inspectPackage(path, trusted, []);
 }
 
@@ -208,6 +211,7 @@ async function inspectZip(
   name: string,
   trusted: TrustedKeys,
   intake: IntakeView | undefined,
+  panels: ChairRegistry | undefined,
 ): Promise<InspectReport> {
   // Which verifier to ask is decided from envelope.json read without checks; the verdict is
   // then entirely the verifier's, which reads the archive again with all of them.
@@ -230,7 +234,7 @@ async function inspectZip(
     type === undefined
       ? name.toLowerCase().endsWith('.qhres')
       : KIND_BY_TYPE[type] === 'result-bundle';
-  if (bundle) return inspectBundle(path, name, trusted, lines, intake);
+  if (bundle) return inspectBundle(path, name, trusted, lines, intake, panels);
   return inspectPackage(path, trusted, type === undefined ? [] : lines);
 }
 
@@ -240,9 +244,17 @@ async function inspectBundle(
   trusted: TrustedKeys,
   lines: string[],
   intake: IntakeView | undefined,
+  panels: ChairRegistry | undefined,
 ): Promise<InspectReport> {
   const kind = 'result-bundle';
-  const r = await verifyResultBundle(path, { trusted, profileKeyIds: intake?.profileKeyIds });
+  // As the intake: decisions need their chair's signature, checked against the packages given
+  // (none given to an intake view: a decision cannot be attributed and is refused).
+  const chairs = panels?.byPanel ?? (intake ? new Map() : undefined);
+  const r = await verifyResultBundle(path, {
+    trusted,
+    profileKeyIds: intake?.profileKeyIds,
+    ...(chairs ? { chairs } : {}),
+  });
   if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message);
   const m = r.manifest;
   // The intake's own words (intake.ts) for a demo profile's bundle.
@@ -263,15 +275,36 @@ async function inspectBundle(
       counter: m.counter,
       bundleHash: r.bundleHash,
       signedBy: r.signedBy,
+      chairSignedBy: r.chairSigners.map((c) => c.keyid),
     },
     lines: [
       ...lines,
       `结果包 ${m.bundleId}，用户档案 ${m.profileId}，序号 ${m.counter}`,
+      ...signerRoles(r.signedBy, m.profileId, r.chairSigners, intake),
       `记录 ${r.records.length} 条，附件 ${m.evidence.length} 个，均与签名清单一致`,
       `结果包哈希 ${r.bundleHash}`,
       '有效',
     ],
   };
+}
+
+/** Who each signature stands for: the bundle's profile, a panel's chair, or both. */
+function signerRoles(
+  signedBy: readonly string[],
+  profileId: string,
+  chairSigners: readonly ChairSigner[],
+  intake: IntakeView | undefined,
+): string[] {
+  const own = new Set(intake?.profileKeyIds(profileId) ?? []);
+  return signedBy.map((keyid) => {
+    const roles = [
+      ...(own.has(keyid) ? [`用户档案 ${profileId} 的登记密钥`] : []),
+      ...chairSigners
+        .filter((c) => c.keyid === keyid)
+        .map((c) => `${c.panelName}组长${c.chairName}（${c.chairExpertId}）的登记密钥`),
+    ];
+    return `签名人 ${keyid}：${roles.length > 0 ? roles.join('；') : '受信任的密钥'}`;
+  });
 }
 
 /** Exactly what a workstation does with the file: openWorkPackage, the app's own verifier. */

@@ -21,6 +21,11 @@ import {
 } from '../../../src-shared/bundle/resultBundle';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
+import {
+  checkChairSignatures,
+  type ChairSigner,
+  type PanelChair,
+} from '../../../src-shared/panel/chairSignature';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
 import { PackageFailure } from '../packages/failure';
@@ -38,6 +43,8 @@ export interface VerifiedBundle {
   signedBy: string[];
   /** Evidence path → its manifest entry; every one was found with the signed size and hash. */
   evidence: Map<string, ResultBundleManifest['evidence'][number]>;
+  /** With `chairs`: whose signature stands for each panel's chair behind its decisions. */
+  chairSigners: ChairSigner[];
 }
 
 export type BundleError = {
@@ -73,7 +80,10 @@ export type BundleError = {
     | 'records-mismatch'
     | 'evidence-missing'
     | 'evidence-mismatch'
-    | 'unexpected-file';
+    | 'unexpected-file'
+    | 'unknown-panel'
+    | 'chair-mismatch'
+    | 'chair-signature-missing';
   message: string;
 };
 
@@ -85,6 +95,12 @@ export interface VerifyBundleOptions {
    * manifest's own profile's key, so a valid key of one person cannot sign for another.
    */
   profileKeyIds?: (profileId: string) => readonly string[];
+  /**
+   * The panels the verifier knows (panel id → chair and listed keys): when given, every
+   * panel decision in the bundle must carry its chair's signature (chairSignature.ts). The
+   * chair's keys must also be in `trusted`, or their signature is an unknown key.
+   */
+  chairs?: ReadonlyMap<string, PanelChair>;
   limits?: ZipLimits;
   /** The file name for messages (default: the path's file name, or 「上传的结果包」 for bytes). */
   name?: string;
@@ -247,6 +263,12 @@ async function verifyOpened(
   const records = readRecords(recordsRead.bytes, manifest);
   if (!records.ok) return records;
   requireCrc(recordsRead.crcOk, label, BUNDLE_RECORDS_ENTRY);
+  let chairSigners: ChairSigner[] = [];
+  if (opts.chairs) {
+    const chairCheck = checkChairSignatures(records.value, opened.signedBy, opts.chairs);
+    if (!chairCheck.ok) return chairCheck;
+    chairSigners = chairCheck.chairSigners;
+  }
 
   for (const f of manifest.evidence) {
     const hash = createHash('sha256');
@@ -268,6 +290,7 @@ async function verifyOpened(
     bundleHash: sha256Hex(opened.payload),
     signedBy: opened.signedBy,
     evidence,
+    chairSigners,
   };
 }
 

@@ -18,6 +18,8 @@ import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
 import { limitConcurrency, serialQueue } from '../../common/serialQueue';
 import type { ZipSource } from '../packages/zip';
+import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import { chairRegistryOf } from '../panel/chairRegistry';
 
 export interface PlatformSigningKey {
   key: SigningKey;
@@ -38,6 +40,12 @@ export interface IntakeOptions {
   acceptDemo?: boolean;
   /** Bundles verified at the same time (default 2: one per core of a small server). */
   maxConcurrentVerifications?: number;
+  /**
+   * The work packages this platform issued: their panels say who chairs each panel and with
+   * which keys. A panel decision is accepted only with its chair's signature, so a bundle
+   * holding decisions for a panel not listed here is refused (`unknown-panel`).
+   */
+  workPackages?: readonly WorkPackageManifest[];
 }
 
 export type IntakeFailure = { ok: false; status: number; code: string; message: string };
@@ -69,6 +77,14 @@ export interface Intake {
   platformKeyList(): PlatformKey[];
 }
 
+/** Refusals about who signed (403); everything else wrong with a bundle is 422. */
+const FORBIDDEN: ReadonlySet<string> = new Set([
+  'unknown-key',
+  'signer-mismatch',
+  'chair-mismatch',
+  'chair-signature-missing',
+]);
+
 export const DEFAULT_ISSUER = '北京市创业启航培训管理平台（参考接收端）';
 
 /** Signs an enrollment reply with the given platform keys (first signs, rest co-sign). */
@@ -95,6 +111,7 @@ export function createIntake(opts: IntakeOptions): Intake {
 
   // One state change at a time: the chain check and the store must not interleave.
   const serial = serialQueue();
+  const chairs = chairRegistryOf(opts.workPackages ?? []);
 
   const platformKeyList = (): PlatformKey[] =>
     opts.platformKeys.map((p) => ({
@@ -157,7 +174,8 @@ export function createIntake(opts: IntakeOptions): Intake {
   }
 
   function trustFrom(state: IntakeState) {
-    const trusted = new Map<string, Uint8Array>();
+    // A chair's listed key may co-sign; only a profile's enrolled key makes a bundle its own.
+    const trusted = new Map<string, Uint8Array>(chairs.keys);
     for (const ws of Object.values(state.workstations))
       for (const k of ws.keys) trusted.set(k.keyid, base64ToBytes(k.publicKey));
     return {
@@ -176,11 +194,14 @@ export function createIntake(opts: IntakeOptions): Intake {
     // Keys are only ever added, so a bundle that verifies against this snapshot still does.
     const verified = await verifying(async () =>
       // A received upload sits in a temp file whose name means nothing to the sender.
-      verifyResultBundle(source, { ...trustFrom(await storage.load()), name: '上传的结果包' }),
+      verifyResultBundle(source, {
+        ...trustFrom(await storage.load()),
+        chairs: chairs.byPanel,
+        name: '上传的结果包',
+      }),
     );
     if (!verified.ok) {
-      const status =
-        verified.code === 'unknown-key' || verified.code === 'signer-mismatch' ? 403 : 422;
+      const status = FORBIDDEN.has(verified.code) ? 403 : 422;
       return failure(status, verified.code, verified.message);
     }
     return serial(async () => {

@@ -52,8 +52,10 @@ function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: nu
   res.setHeader('connection', 'close');
   send(res, 413, errorBody('too-large', `上传内容超过上限 ${limit} 字节，已拒收`));
   req.unpipe();
-  const socket = req.socket;
-  res.on('finish', () => setTimeout(() => socket.destroy(), 1000).unref());
+  // Node's type says a socket, but an IncomingMessage whose connection already went away holds
+  // null here (seen under load): then there is nothing left to close.
+  const socket = req.socket as typeof req.socket | null;
+  res.on('finish', () => setTimeout(() => socket?.destroy(), 1000).unref());
 }
 
 class TooLarge extends Error {}

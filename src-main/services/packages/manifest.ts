@@ -74,6 +74,19 @@ function checkUnique(manifest: WorkPackageManifest, pkg: string): void {
     if (paths.has(key)) fail(packageErrors.duplicatePath(pkg, file.path));
     paths.add(key);
   }
+  // A forwarded bundle must travel inside the package, where its bytes are signed with it.
+  const inside = new Set(manifest.files.filter((f) => !f.external).map((f) => f.id));
+  (manifest.records.forwardedBundles ?? []).forEach((b, i) => {
+    if (!inside.has(b.fileId)) {
+      fail(
+        packageErrors.manifestInvalid(
+          pkg,
+          `records.forwardedBundles.${i}.fileId`,
+          `${b.fileId} 不是包内文件，转来的结果包须放在工作包内`,
+        ),
+      );
+    }
+  });
 }
 
 function envelopeError(

@@ -9,6 +9,7 @@ export const panelStrings = {
   tabs: { submissions: '逐件会审', stats: '评审组统计', refusals: '拒收记录' },
   actions: {
     importBundle: '导入专家结果包',
+    importForwarded: '导入平台转来的评审',
     exportDocx: '导出会审记录（DOCX）',
     exportXlsx: '导出评审结果（XLSX）',
   },
@@ -17,6 +18,10 @@ export const panelStrings = {
     `${file}：新增 ${added} 条${dup > 0 ? `，${dup} 条已收到过（未重复保存）` : ''}`,
   importConflicts: (n: number) => `${n} 条记录与已收到的同编号记录内容不同，已拒收：`,
   importRefused: (n: number) => `${n} 条记录不能接收：`,
+  forwardedWaiting: (n: number) => `工作包更新中有平台转来的本组专家结果包 ${n} 份。`,
+  forwardedFrom: (file: string) => `平台转来 ${file}`,
+  noForwarded: '工作包中没有平台转来的本组专家结果包',
+  forwardedRefused: (file: string, message: string) => `平台转来 ${file}：已拒收。${message}`,
   noOther: (n: number) => `（另有 ${n} 条非评审记录，已忽略）`,
   saved: (path: string) => `已保存：${path}`,
   list: {

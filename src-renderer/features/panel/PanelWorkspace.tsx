@@ -23,7 +23,14 @@ import { t } from '../../app/strings';
 import type { PanelRow } from '../../db/types';
 import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 import { DecisionForm } from './DecisionForm';
-import { exportDocFlow, importBundleFlow, type FlowReport } from './panelFlows';
+import {
+  exportDocFlow,
+  forwardedBundlesOf,
+  importBundleFlow,
+  importForwardedFlow,
+  type FlowReport,
+} from './panelFlows';
+import type { ImportSummary } from './panelStore';
 import { PanelStats } from './PanelStats';
 import { loadPanelInput } from './panelStore';
 import { RefusalList } from './RefusalList';
@@ -47,8 +54,8 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
         {s.saved(report.path)}
       </Alert>
     );
-  const { summary: r, otherRecords } = report;
-  const bad = r.conflicts.length + r.refused.length > 0;
+  const { summaries, otherRecords, failed } = report;
+  const bad = failed.length > 0 || summaries.some((r) => r.conflicts.length + r.refused.length > 0);
   return (
     <Alert
       color={bad ? 'orange' : 'green'}
@@ -56,10 +63,23 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
       onClose={onClose}
       data-testid="panel-report"
     >
-      <Text size="sm">
-        {s.imported(r.fileName, r.added, r.duplicates)}
-        {otherRecords > 0 ? s.noOther(otherRecords) : ''}
-      </Text>
+      {summaries.map((r) => (
+        <SummaryLines key={r.fileName} r={r} />
+      ))}
+      {failed.map((f) => (
+        <Text size="sm" key={f.fileName} data-testid="panel-report-failed">
+          {s.forwardedRefused(f.fileName, f.message)}
+        </Text>
+      ))}
+      {otherRecords > 0 && <Text size="sm">{s.noOther(otherRecords)}</Text>}
+    </Alert>
+  );
+}
+
+function SummaryLines({ r }: { r: ImportSummary }) {
+  return (
+    <>
+      <Text size="sm">{s.imported(r.fileName, r.added, r.duplicates)}</Text>
       {r.conflicts.length > 0 && (
         <>
           <Text size="sm" fw={600} data-testid="panel-report-conflicts">
@@ -86,7 +106,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
           </List>
         </>
       )}
-    </Alert>
+    </>
   );
 }
 
@@ -108,6 +128,7 @@ export function PanelWorkspace({
   );
   const experts = useLiveQuery(() => db.experts.toArray(), [db]);
   const refusals = useLiveQuery(() => db.panelRefusals.count(), [db]);
+  const forwarded = useLiveQuery(() => forwardedBundlesOf(db, panel), [db, panel]);
   const [selected, setSelected] = useState<string | null>(null);
   const [report, setReport] = useState<FlowReport | null>(null);
   const [busy, setBusy] = useState(false);
@@ -204,6 +225,21 @@ export function PanelWorkspace({
           </Button>
         </Group>
       </Group>
+      {(forwarded?.length ?? 0) > 0 && (
+        <Group gap="xs" wrap="nowrap" data-testid="panel-forwarded">
+          <Text size="sm">{s.forwardedWaiting(forwarded?.length ?? 0)}</Text>
+          <Button
+            size="compact-xs"
+            variant="light"
+            data-testid="panel-import-forwarded"
+            loading={busy}
+            disabled={!api}
+            onClick={() => api && void run(() => importForwardedFlow(api, db, panel, profile.id))}
+          >
+            {s.actions.importForwarded}
+          </Button>
+        </Group>
+      )}
       <Report report={report} onClose={() => setReport(null)} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>

@@ -1,5 +1,5 @@
-// The chair's actions that go through main: importing an expert's bundle and saving the
-// documents. Each runs with `api` and `db` passed in and answers with a message to show,
+// The chair's actions that go through main: importing an expert's bundle (from USB, or
+// forwarded by the platform inside a package update) and saving the documents. Each runs with `api` and `db` passed in and answers with a message to show,
 // never throws, so the component only shows what the flow reports.
 import type { QihangApi } from '../../../src-shared/ipc/contract';
 import type { PanelSummary } from '../../../src-shared/panel/summary';
@@ -12,7 +12,14 @@ import { panelDocInput } from './panelDocInput';
 export type FlowReport =
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string }
-  | { kind: 'imported'; summary: ImportSummary; otherRecords: number }
+  | {
+      kind: 'imported';
+      /** One per bundle stored (a USB import has one; a package may forward several). */
+      summaries: ImportSummary[];
+      otherRecords: number;
+      /** Forwarded bundles refused whole (the expert's signature did not verify, …). */
+      failed: { fileName: string; message: string }[];
+    }
   | { kind: 'saved'; path: string };
 
 export async function importBundleFlow(
@@ -28,7 +35,61 @@ export async function importBundleFlow(
     if (!r.ok) return { kind: 'error', message: r.error.message };
     if (r.value.path === null || !('fileName' in r.value)) return { kind: 'cancelled' };
     const summary = await importExpertRecords(db, { panel, profileId, bundle: r.value });
-    return { kind: 'imported', summary, otherRecords: r.value.otherRecords };
+    return {
+      kind: 'imported',
+      summaries: [summary],
+      otherRecords: r.value.otherRecords,
+      failed: [],
+    };
+  } catch (e) {
+    return { kind: 'error', message: `${t.errors.generic}：${(e as Error).message}` };
+  }
+}
+
+/** The experts' bundles the panel's package forwards (a package update from the platform). */
+export async function forwardedBundlesOf(db: WorkstationDb, panel: PanelRow) {
+  const pkg = await db.packages.get(panel.packageId);
+  const forwarded = (pkg?.forwardedBundles ?? []).filter((b) => b.panelId === panel.id);
+  const files = await db.files.bulkGet(forwarded.map((b) => b.fileId));
+  return files.flatMap((f) => (f ? [{ fileId: f.id, path: f.path, sha256: f.sha256 }] : []));
+}
+
+/**
+ * Takes the experts' bundles the platform forwarded in the package exactly like bundles from
+ * USB: main verifies each against the experts' enrolled keys, then the same intake stores it,
+ * so a review that arrives both ways is kept once and a differing one is refused.
+ */
+export async function importForwardedFlow(
+  api: QihangApi,
+  db: WorkstationDb,
+  panel: PanelRow,
+  profileId: string,
+): Promise<FlowReport> {
+  try {
+    const experts = await panelExpertKeys(db, panel);
+    if (experts.length === 0) return { kind: 'error', message: t.panel.notChair };
+    const bundles = await forwardedBundlesOf(db, panel);
+    if (bundles.length === 0) return { kind: 'error', message: t.panel.noForwarded };
+    const r = await api.panel.importForwarded({ packageId: panel.packageId, bundles, experts });
+    if (!r.ok) return { kind: 'error', message: r.error.message };
+    const summaries: ImportSummary[] = [];
+    const failed: { fileName: string; message: string }[] = [];
+    let otherRecords = 0;
+    for (const b of r.value.results) {
+      if (!b.ok) {
+        failed.push({ fileName: b.fileName, message: b.message });
+        continue;
+      }
+      const { ok: _ok, ...bundle } = b;
+      const summary = await importExpertRecords(db, {
+        panel,
+        profileId,
+        bundle: { ...bundle, fileName: t.panel.forwardedFrom(bundle.fileName) },
+      });
+      summaries.push(summary);
+      otherRecords += bundle.otherRecords;
+    }
+    return { kind: 'imported', summaries, otherRecords, failed };
   } catch (e) {
     return { kind: 'error', message: `${t.errors.generic}：${(e as Error).message}` };
   }

@@ -2,7 +2,7 @@
 // imported from their bundles, and the panel decisions (signed later in the chair's bundle).
 // Decisions about what to store are made by src-shared/panel; this file only reads and writes.
 import type { Panel } from '../../../src-shared/bundle/records';
-import type { ImportExpertBundleResponse } from '../../../src-shared/ipc/panel';
+import type { VerifiedExpertBundle } from '../../../src-shared/ipc/panel';
 import {
   decisionIssues,
   panelDecisionSchema,
@@ -61,7 +61,7 @@ export async function importExpertRecords(
   opts: {
     panel: Panel;
     profileId: string;
-    bundle: Extract<ImportExpertBundleResponse, { fileName: string }>;
+    bundle: VerifiedExpertBundle;
     now?: Date;
   },
 ): Promise<ImportSummary> {

@@ -194,6 +194,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       records: input.records,
       auditLogHead: input.auditLogHead,
       workPackageIds: input.workPackageIds,
+      chairs: input.chairs,
     });
     if (!r.ok) {
       failWith(r.error);

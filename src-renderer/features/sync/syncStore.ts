@@ -5,6 +5,8 @@ import type { ResultRecord, ResultRecordKind } from '../../../src-shared/bundle/
 import type { ReceiptOutcome, SentBundleInfo } from '../../../src-shared/ipc/sync';
 import { appendAudit, auditHead, verifyAuditLog } from '../../db/audit';
 import type { WorkstationDb } from '../../db/db';
+import { chairsForDecisions } from '../../db/panelChairs';
+import type { PanelChair } from '../../../src-shared/panel/chairSignature';
 import type { LocalWorkRow, SyncState } from '../../db/types';
 
 /** Local work tables whose rows travel in result bundles, with the record kind each carries. */
@@ -58,6 +60,8 @@ export type BundleInput =
       records: ResultRecord[];
       auditLogHead: { seq: number; hash: string } | null;
       workPackageIds: string[];
+      /** Who chairs the panels of the decisions in it: main adds the chair's signature. */
+      chairs: PanelChair[];
     }
   | { ok: false; code: 'audit-broken'; seq: number; message: string }
   | { ok: false; code: 'nothing-to-send' };
@@ -88,6 +92,7 @@ export async function gatherBundleInput(
     records,
     auditLogHead: await auditHead(db),
     workPackageIds: await packagesOf(db, records),
+    chairs: await chairsForDecisions(db, records),
   };
 }
 

@@ -1,6 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackageFile, PackageRecords, Rubric } from '../../../src-shared/bundle/records';
+import {
+  FORWARDED_BUNDLE_MEDIA_TYPE,
+  type PackageFile,
+  type PackageRecords,
+  type Rubric,
+} from '../../../src-shared/bundle/records';
+import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { ForwardedBundleOutcome } from '../../../src-shared/ipc/panel';
+import { importForwardedFlow } from '../../../src-renderer/features/panel/panelFlows';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { summarizePanel } from '../../../src-shared/panel/summary';
@@ -41,6 +49,16 @@ const rubric: Rubric = {
   ],
 };
 
+const FORWARDED_FILE: PackageFile = {
+  id: 'fwd-li',
+  path: 'forwarded/li.qhres',
+  size: 1000,
+  sha256: 'd'.repeat(64),
+  mediaType: FORWARDED_BUNDLE_MEDIA_TYPE,
+  kind: 'other',
+  external: false,
+};
+
 /** One basic class of two trainees, each with a business plan, one panel of three experts. */
 async function seed() {
   const records = makeClass({ id: 'A', trainees: 2 });
@@ -68,12 +86,22 @@ async function seed() {
       })),
     ),
     rubrics: [rubric],
+    // The platform forwards li's bundle to the chair (a package update).
+    forwardedBundles: [
+      {
+        fileId: FORWARDED_FILE.id,
+        expertId: 'exp-li',
+        panelId: 'panel-1',
+        receivedAt: '2025-06-30T12:00:00+08:00',
+      },
+    ],
   };
+  const allFiles = [...(files as PackageFile[]), FORWARDED_FILE];
   const pkg: VerifiedPackage = {
-    manifest: makeManifest({ packageId: 'pkg-a', version: 1, files }, full),
+    manifest: makeManifest({ packageId: 'pkg-a', version: 1, files: allFiles }, full),
     envelopeHash: 'a'.repeat(64),
     signedBy: ['b'.repeat(64)],
-    files: (files as PackageFile[]).map((f) => ({ ...f, location: 'external' as const })),
+    files: allFiles.map((f) => ({ ...f, location: 'external' as const })),
     policyPacks: [],
   };
   await importVerifiedPackage(db, pkg);
@@ -228,5 +256,117 @@ describe('panel store', () => {
     });
     expect(r).toMatchObject({ ok: false, errors: { reason: expect.stringContaining('多数') } });
     expect(await db.panelDecisions.count()).toBe(0);
+  });
+});
+
+/** main's side of the forwarded import, answering with what it "verified". */
+function fakeApi(results: ForwardedBundleOutcome[], asked: unknown[] = []): QihangApi {
+  return {
+    panel: {
+      importForwarded: (req: unknown) => {
+        asked.push(req);
+        return Promise.resolve({ ok: true, value: { results } });
+      },
+    },
+  } as unknown as QihangApi;
+}
+
+describe('reviews forwarded by the platform', () => {
+  const forwarded = (records: ResultRecord[]): ForwardedBundleOutcome => {
+    const { path: _path, ...b } = bundle('li', records);
+    return { ok: true, ...b };
+  };
+  const panelOf = async () => (await db.panels.get('panel-1'))!;
+
+  it('asks main for the forwarded files of the chair’s panel and stores them like a USB import', async () => {
+    const { subs } = await seed();
+    const asked: unknown[] = [];
+    const reviews = subs.map((s) => review(s, 'li', 40, 'pass'));
+    const r = await importForwardedFlow(
+      fakeApi([forwarded(reviews)], asked),
+      db,
+      await panelOf(),
+      'p-chair',
+    );
+    expect(asked).toEqual([
+      expect.objectContaining({
+        packageId: 'pkg-a',
+        bundles: [{ fileId: 'fwd-li', path: 'forwarded/li.qhres', sha256: 'd'.repeat(64) }],
+      }),
+    ]);
+    expect(r).toMatchObject({
+      kind: 'imported',
+      summaries: [{ fileName: '平台转来 li.qhres', added: 2, duplicates: 0 }],
+      failed: [],
+    });
+    expect(await db.panelRecords.count()).toBe(2);
+  });
+
+  it('stores a review once whether it came forwarded first or from USB first', async () => {
+    const { subs } = await seed();
+    const reviews = subs.map((s) => review(s, 'li', 40, 'pass'));
+    const panel = await panelOf();
+    await importForwardedFlow(fakeApi([forwarded(reviews)]), db, panel, 'p-chair');
+    const usb = await importExpertRecords(db, {
+      panel,
+      profileId: 'p-chair',
+      bundle: bundle('li', reviews),
+    });
+    expect(usb).toMatchObject({ added: 0, duplicates: 2, conflicts: [] });
+    const wangReview = review(subs[0]!, 'wang', 35, 'fail');
+    await importExpertRecords(db, {
+      panel,
+      profileId: 'p-chair',
+      bundle: bundle('wang', [wangReview]),
+    });
+    const wangForwarded = { ...forwarded([wangReview]), signerExpertIds: ['exp-wang'] };
+    const again = await importForwardedFlow(fakeApi([wangForwarded]), db, panel, 'p-chair');
+    expect(again).toMatchObject({ summaries: [{ added: 0, duplicates: 1 }] });
+    expect(await db.panelRecords.count()).toBe(3);
+  });
+
+  it('refuses and shows a forwarded review that differs from the one received by USB', async () => {
+    const { subs } = await seed();
+    const panel = await panelOf();
+    const usbReview = review(subs[0]!, 'li', 40, 'pass');
+    await importExpertRecords(db, {
+      panel,
+      profileId: 'p-chair',
+      bundle: bundle('li', [usbReview]),
+    });
+    const changed = review(subs[0]!, 'li', 45, 'pass');
+    const r = await importForwardedFlow(fakeApi([forwarded([changed])]), db, panel, 'p-chair');
+    expect(r).toMatchObject({
+      kind: 'imported',
+      summaries: [{ added: 0, duplicates: 0, conflicts: [{ id: usbReview.id }] }],
+    });
+    const stored = await db.panelRecords.get(usbReview.id);
+    expect((stored?.record as { total: number }).total).toBe(70);
+    const refusals = await db.panelRefusals.toArray();
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ recordId: usbReview.id, fileName: '平台转来 li.qhres' });
+  });
+
+  it('names a forwarded bundle main refused and stores nothing from it', async () => {
+    await seed();
+    const r = await importForwardedFlow(
+      fakeApi([
+        {
+          ok: false,
+          fileName: 'li.qhres',
+          code: 'panel/unlisted-key',
+          message: 'li.qhres：结果包的签名密钥不是工作包为本评审组专家登记的密钥，已拒绝导入',
+        },
+      ]),
+      db,
+      await panelOf(),
+      'p-chair',
+    );
+    expect(r).toMatchObject({
+      kind: 'imported',
+      summaries: [],
+      failed: [{ fileName: 'li.qhres' }],
+    });
+    expect(await db.panelRecords.count()).toBe(0);
   });
 });
