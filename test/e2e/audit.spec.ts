@@ -218,4 +218,49 @@ describe('视频抽查', () => {
     await expect.poll(() => line.getAttribute('data-status')).toBe('pass');
     await expect.poll(() => line.textContent()).toContain('抽查 1 分钟 / 直播 10 分钟');
   });
+
+  it('exports a result bundle that carries the frame grab beside its finding', async () => {
+    const { page } = app;
+    const PASS = 'audit-e2e-口令-2026';
+    const message = () => page.getByTestId('sync-message');
+    await page.locator('[data-screen="sync"]').click();
+    await page.getByTestId('screen-sync').waitFor();
+    await page.getByTestId('key-passphrase').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').press('Enter');
+    await page.getByTestId('key-id').waitFor({ timeout: 30_000 });
+    const bundleFile = path.join(dir, 'audit.qhres');
+    app.harness.dialogs.answerNextSave(bundleFile);
+    await page.getByRole('button', { name: '导出结果包' }).click();
+    await page.getByTestId('passphrase-input').fill(PASS);
+    await page.getByTestId('passphrase-input').press('Enter');
+    await expect
+      .poll(() => message().textContent(), { timeout: 30_000 })
+      .toContain('结果包已保存到');
+
+    const entries = await readZip(readFileSync(bundleFile));
+    const records = JSON.parse(entries.get('records.json')!.toString('utf8')) as {
+      id: string;
+      kind: string;
+      payload: { frameGrab?: { id: string; sha256: string; size: number } };
+    }[];
+    const finding = records.find((r) => r.kind === 'finding');
+    const grab = finding?.payload.frameGrab;
+    expect(grab).toBeDefined();
+    const png = entries.get(`files/frames/${grab!.id}.png`);
+    expect(png).toBeDefined();
+    // A real PNG of the frame, whose hash is the one the signed finding cites.
+    expect([...png!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png!.length).toBe(grab!.size);
+    expect(createHash('sha256').update(png!).digest('hex')).toBe(grab!.sha256);
+    const envelope = JSON.parse(entries.get('envelope.json')!.toString('utf8')) as {
+      payload: string;
+    };
+    const manifest = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+      evidence: { id: string; sha256: string; recordId: string }[];
+    };
+    expect(manifest.evidence).toEqual([
+      expect.objectContaining({ id: grab!.id, sha256: grab!.sha256, recordId: finding!.id }),
+    ]);
+  });
 });

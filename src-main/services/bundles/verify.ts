@@ -21,6 +21,7 @@ import {
 } from '../../../src-shared/bundle/resultBundle';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
+import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
 import { PackageFailure } from '../packages/failure';
@@ -247,6 +248,10 @@ async function verifyOpened(
   const records = readRecords(recordsRead.bytes, manifest);
   if (!records.ok) return records;
   requireCrc(recordsRead.crcOk, label, BUNDLE_RECORDS_ENTRY);
+  // A record that cites evidence (a finding's frame grab) must find it in the signed manifest
+  // as cited; the bytes themselves are then held to the manifest below.
+  const unlinked = checkEvidenceLinks(records.value, manifest.evidence);
+  if (unlinked) return { ok: false, ...unlinked };
 
   for (const f of manifest.evidence) {
     const hash = createHash('sha256');
