@@ -168,14 +168,36 @@ describe('视频抽查', () => {
     await page.screenshot({ path: path.join(SHOTS, 'audit.png') });
   });
 
-  it('F fills the window with the video and F again returns', async () => {
+  it('F puts the player in full screen (the Fullscreen API) and F again returns', async () => {
     const { page } = app;
-    const position = () =>
-      page.getByTestId('player').evaluate((el) => getComputedStyle(el).position);
+    const mode = () => page.getByTestId('player').getAttribute('data-fullscreen');
+    const fullscreenIsPlayer = () =>
+      page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
     await page.getByTestId('player').focus();
     await page.keyboard.press('f');
+    await expect.poll(mode).toBe('api');
+    expect(await fullscreenIsPlayer()).toBe('player');
+    await page.keyboard.press('f');
+    await expect.poll(mode).toBe('none');
+    expect(await fullscreenIsPlayer()).toBeNull();
+  });
+
+  it('fills the window instead when the host refuses the Fullscreen API', async () => {
+    const { page } = app;
+    const mode = () => page.getByTestId('player').getAttribute('data-fullscreen');
+    const position = () =>
+      page.getByTestId('player').evaluate((el) => getComputedStyle(el).position);
+    // What a host whose permission handler denies 'fullscreen' does: the request rejects.
+    await page.evaluate(() => {
+      HTMLElement.prototype.requestFullscreen = () =>
+        Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await page.getByTestId('player').focus();
+    await page.keyboard.press('f');
+    await expect.poll(mode).toBe('window');
     await expect.poll(position).toBe('fixed');
     await page.keyboard.press('f');
+    await expect.poll(mode).toBe('none');
     await expect.poll(position).not.toBe('fixed');
   });
 

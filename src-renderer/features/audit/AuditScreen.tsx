@@ -167,6 +167,8 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             />
             <OfflineChecks
               sessions={sessions}
+              roster={klass.traineeIds}
+              names={new Map(data.trainees.map((x) => [x.id, x.name]))}
               files={new Map(data.files.map((f) => [f.id, f]))}
               verdicts={verdicts}
               ledgers={data.ledgers}

@@ -10,6 +10,7 @@ import type { MediaFileStatus } from '../../../src-shared/ipc/media';
 import { t } from '../../app/strings';
 import type { SessionRow } from '../../db/types';
 import { FindingForm, type FindingDraft } from './FindingForm';
+import { useFullscreen } from './useFullscreen';
 import { grabFrame, type Grab } from './frameGrab';
 import { Timeline } from './Timeline';
 
@@ -49,9 +50,8 @@ export function Player(props: {
   const [duration, setDuration] = useState<number | undefined>();
   const [rate, setRate] = useState(1);
   const [reverse, setReverse] = useState(0);
-  // Full screen fills the window: the session's permission handler refuses the Fullscreen API
-  // (src-main/security/permissions.ts), and the window itself can be maximised by the person.
-  const [full, setFull] = useState(false);
+  const fullscreen = useFullscreen(box);
+  const full = fullscreen.mode !== 'none';
   const [formAt, setFormAt] = useState<number | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [sessionWatched, setSessionWatched] = useState<Interval[]>([]);
@@ -163,7 +163,7 @@ export function Player(props: {
         setNow(v.currentTime);
         break;
       case 'fullscreen':
-        setFull((f) => !f);
+        void fullscreen.toggle();
         break;
       case 'finding':
         pause();
@@ -210,6 +210,7 @@ export function Player(props: {
         ref={box}
         tabIndex={0}
         data-testid="player"
+        data-fullscreen={fullscreen.mode}
         onKeyDown={(e) => {
           const el = e.target as HTMLElement;
           if (el.closest('form, select, input, textarea')) return;
@@ -222,7 +223,7 @@ export function Player(props: {
           outline: 'none',
           background: '#000',
           borderRadius: full ? 0 : 4,
-          ...(full ? { position: 'fixed', inset: 0, zIndex: 1000 } : {}),
+          ...(fullscreen.mode === 'window' ? { position: 'fixed', inset: 0, zIndex: 1000 } : {}),
         }}
       >
         {codecMessage && (
