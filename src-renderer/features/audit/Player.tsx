@@ -89,7 +89,9 @@ export function Player(props: {
           to: meta.mediaTime,
           rate: v.playbackRate,
           wallSeconds: (ts - prev.now) / 1000,
-          playing: !v.paused && !v.seeking,
+          // A frame shown as playback runs into the end arrives with paused already set (the
+          // element pauses on ending): it was still played.
+          playing: (!v.paused || v.ended) && !v.seeking,
           seeked: seekedSince.current,
         };
         seekedSince.current = false;
@@ -249,6 +251,19 @@ export function Player(props: {
           onError={() => setLoadError(true)}
           onRateChange={(e) => setRate(e.currentTarget.playbackRate)}
           onPause={() => void flush()}
+          onPlaying={(e) => {
+            // Playback starts from here: without a frame seen yet (or after a seek while paused),
+            // the first presented frame would otherwise open the ledger one frame late.
+            const v = e.currentTarget;
+            if (!last.current || seekedSince.current) {
+              last.current = {
+                mediaTime: v.currentTime,
+                now: performance.now(),
+                frames: last.current?.frames ?? 0,
+              };
+              seekedSince.current = false;
+            }
+          }}
           onSeeking={() => {
             seekedSince.current = true;
           }}
