@@ -30,6 +30,13 @@ export interface PlayStep {
   playing: boolean;
   /** A seek (or a reverse shuttle tick) happened between the two frames. */
   seeked?: boolean;
+  /**
+   * Media and wall time since playback last started at this rate (the anchor: play, a seek, a
+   * rate change). When given, the wall-time bound is checked over this whole stretch instead of
+   * the one step: a frame callback that arrives late makes its step look long and the next one
+   * short, which the stretch absorbs, while media running ahead of the clock still shows.
+   */
+  sinceAnchor?: { advance: number; wallSeconds: number };
 }
 
 /** Whether a step is watching: forward, playing, at ≤ 2×, and no longer than the wall time allows. */
@@ -37,7 +44,11 @@ export function isWatchedStep(step: PlayStep): boolean {
   const advance = step.to - step.from;
   if (!step.playing || step.seeked || !(advance > 0)) return false;
   if (!(step.rate > 0) || step.rate > MAX_WATCH_RATE) return false;
-  return advance <= step.wallSeconds * step.rate + STEP_SLACK_SECONDS;
+  const span = step.sinceAnchor ?? { advance, wallSeconds: step.wallSeconds };
+  return (
+    advance <= span.advance + 1e-9 &&
+    span.advance <= span.wallSeconds * step.rate + STEP_SLACK_SECONDS
+  );
 }
 
 /** Sorted, non-overlapping intervals; touching ones are joined. */

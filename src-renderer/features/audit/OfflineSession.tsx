@@ -135,27 +135,31 @@ function FullRecording(
         const short = sec !== undefined && sec < x.minutes * 60 * FULL_SHARE;
         const state = props.media.byFile.get(id)?.state;
         return (
-          <Group key={id} gap={6} wrap="nowrap" data-testid={`full-${id}`}>
-            <Text size="xs">
+          <Stack key={id} gap={0} data-testid={`full-${id}`}>
+            <Text size="xs" style={{ wordBreak: 'break-all' }}>
               {s().full}：{props.files.get(id)?.path ?? id}
             </Text>
-            <Text size="xs" c={short ? 'red' : 'dimmed'}>
-              {sec !== undefined ? s().fullDuration(formatTimecode(sec), measured, x.minutes) : ''}
-              {short ? ` · ${s().fullShort}` : ''}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {state ? s().fileState(t.audit.media.state[state] ?? state) : s().notAttached}
-            </Text>
-            {props.playable(id) && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                onClick={() => props.onPlay({ sessionId: x.id, fileId: id })}
-              >
-                {t.audit.sample.play}
-              </Button>
-            )}
-          </Group>
+            <Group gap={6}>
+              <Text size="xs" c={short ? 'red' : 'dimmed'}>
+                {sec !== undefined
+                  ? s().fullDuration(formatTimecode(sec), measured, x.minutes)
+                  : ''}
+                {short ? ` · ${s().fullShort}` : ''}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {state ? s().fileState(t.audit.media.state[state] ?? state) : s().notAttached}
+              </Text>
+              {props.playable(id) && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => props.onPlay({ sessionId: x.id, fileId: id })}
+                >
+                  {t.audit.sample.play}
+                </Button>
+              )}
+            </Group>
+          </Stack>
         );
       })}
     </>

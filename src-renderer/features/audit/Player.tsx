@@ -3,7 +3,12 @@
 // what is actually played (≤ 2×, no seeks) into the watched ledger, and takes findings by keyboard.
 import { Alert, Box, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mergeIntervals, recordStep, type Interval } from '../../../src-shared/audit/ledger';
+import {
+  isWatchedStep,
+  mergeIntervals,
+  recordStep,
+  type Interval,
+} from '../../../src-shared/audit/ledger';
 import { PLAYBACK_RATES, playerAction, shuttle } from '../../../src-shared/audit/shuttle';
 import { formatTimecode, sessionClock } from '../../../src-shared/audit/timecode';
 import type { MediaFileStatus } from '../../../src-shared/ipc/media';
@@ -43,6 +48,8 @@ export function Player(props: {
   const box = useRef<HTMLDivElement>(null);
   const pending = useRef<Interval[]>([]);
   const last = useRef<{ mediaTime: number; now: number; frames: number } | null>(null);
+  /** Where playback last started at its rate: the ledger's wall-time bound runs from here. */
+  const anchor = useRef<{ mediaTime: number; now: number; rate: number } | null>(null);
   const frameSeconds = useRef(DEFAULT_FRAME_SECONDS);
   /** Set by the element's seeking event; the next frame step is then not counted. */
   const seekedSince = useRef(false);
@@ -84,6 +91,7 @@ export function Player(props: {
         const df = meta.presentedFrames - prev.frames;
         const dt = meta.mediaTime - prev.mediaTime;
         if (df === 1 && dt > 0 && dt < 0.2) frameSeconds.current = dt;
+        const a = anchor.current;
         const step = {
           from: prev.mediaTime,
           to: meta.mediaTime,
@@ -93,7 +101,18 @@ export function Player(props: {
           // element pauses on ending): it was still played.
           playing: (!v.paused || v.ended) && !v.seeking,
           seeked: seekedSince.current,
+          ...(a && a.rate === v.playbackRate && a.mediaTime <= prev.mediaTime
+            ? {
+                sinceAnchor: {
+                  advance: meta.mediaTime - a.mediaTime,
+                  wallSeconds: (ts - a.now) / 1000,
+                },
+              }
+            : {}),
         };
+        // A seek, a new rate or a step that did not count starts a new stretch at this frame.
+        if (step.seeked || !a || a.rate !== v.playbackRate || !isWatchedStep(step))
+          anchor.current = { mediaTime: meta.mediaTime, now: ts, rate: v.playbackRate };
         seekedSince.current = false;
         const next = recordStep(pending.current, step);
         if (
@@ -255,6 +274,11 @@ export function Player(props: {
             // Playback starts from here: without a frame seen yet (or after a seek while paused),
             // the first presented frame would otherwise open the ledger one frame late.
             const v = e.currentTarget;
+            anchor.current = {
+              mediaTime: v.currentTime,
+              now: performance.now(),
+              rate: v.playbackRate,
+            };
             if (!last.current || seekedSince.current) {
               last.current = {
                 mediaTime: v.currentTime,
@@ -273,13 +297,23 @@ export function Player(props: {
             const v = e.currentTarget;
             const prev = last.current;
             if (prev && Number.isFinite(v.duration)) {
+              const a = anchor.current;
+              const now = performance.now();
               const step = {
                 from: prev.mediaTime,
                 to: v.duration,
                 rate: v.playbackRate,
-                wallSeconds: (performance.now() - prev.now) / 1000,
+                wallSeconds: (now - prev.now) / 1000,
                 playing: true,
                 seeked: seekedSince.current,
+                ...(a && a.rate === v.playbackRate && a.mediaTime <= prev.mediaTime
+                  ? {
+                      sinceAnchor: {
+                        advance: v.duration - a.mediaTime,
+                        wallSeconds: (now - a.now) / 1000,
+                      },
+                    }
+                  : {}),
               };
               pending.current = recordStep(pending.current, step);
               setSessionWatched((w) => recordStep(w, step));

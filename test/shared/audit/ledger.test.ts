@@ -55,6 +55,67 @@ describe('watched ledger', () => {
     expect(watchedSeconds(l)).toBeCloseTo(0.6, 6);
   });
 
+  test('a late callback then a prompt one both count when the stretch kept to the clock', () => {
+    // 1 fps at 2×: frames due every 0.5 s; the frame at 2 s arrives 0.4 s late, the one at 4 s
+    // on time, so that step spans 2 s of media in 0.1 s of wall time.
+    const anchor = (advance: number, wallSeconds: number) => ({ advance, wallSeconds });
+    let l: Interval[] = [];
+    l = recordStep(l, {
+      from: 0,
+      to: 1,
+      rate: 2,
+      wallSeconds: 0.5,
+      playing: true,
+      sinceAnchor: anchor(1, 0.5),
+    });
+    l = recordStep(l, {
+      from: 1,
+      to: 2,
+      rate: 2,
+      wallSeconds: 1.4,
+      playing: true,
+      sinceAnchor: anchor(2, 1.9),
+    });
+    l = recordStep(l, {
+      from: 2,
+      to: 4,
+      rate: 2,
+      wallSeconds: 0.1,
+      playing: true,
+      sinceAnchor: anchor(4, 2.0),
+    });
+    expect(watchedSeconds(l)).toBeCloseTo(4, 6);
+    // Without the stretch the same prompt step reads as a jump.
+    expect(isWatchedStep({ from: 2, to: 4.5, rate: 2, wallSeconds: 0.1, playing: true })).toBe(
+      false,
+    );
+  });
+
+  test('media running ahead of the clock over the stretch adds nothing', () => {
+    // 30 s of media in 10 s of wall time at 2× (at most 20 s + slack): an unreported jump.
+    expect(
+      isWatchedStep({
+        from: 29,
+        to: 30,
+        rate: 2,
+        wallSeconds: 0.5,
+        playing: true,
+        sinceAnchor: { advance: 30, wallSeconds: 10 },
+      }),
+    ).toBe(false);
+    // A step may not claim more than the stretch it belongs to.
+    expect(
+      isWatchedStep({
+        from: 0,
+        to: 5,
+        rate: 1,
+        wallSeconds: 5,
+        playing: true,
+        sinceAnchor: { advance: 1, wallSeconds: 5 },
+      }),
+    ).toBe(false);
+  });
+
   test('playing faster than 2× adds nothing; 2× counts', () => {
     expect(watchedSeconds(play([], 0, 60, 4))).toBe(0);
     expect(watchedSeconds(play([], 0, 60, 2))).toBeCloseTo(60, 6);
