@@ -106,7 +106,15 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       return checked.ok ? ok({ url: url.trim() }) : fail(checked.code, checked.message, 'url');
     },
 
-    prepare: async ({ profileId, passphrase, records, auditLogHead, workPackageIds, chairs }) => {
+    prepare: async ({
+      profileId,
+      passphrase,
+      records,
+      auditLogHead,
+      workPackageIds,
+      chairs,
+      evidence,
+    }) => {
       const unlocked = await sessions.signerFor(profileId, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
       const demo = await isDemoProfile(keysDir(ctx), profileId);
@@ -114,7 +122,19 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       const signers = bundleSigners(records, chairs ?? [], unlocked.signer, demo);
       if (!signers.ok) return fail(signers.code, signers.message);
       const built = await prepareBundle(
-        { dir, profileId, records, auditLogHead, workPackageIds, demo, now: now() },
+        {
+          dir,
+          profileId,
+          records,
+          evidence: (evidence ?? []).map(({ dataBase64, ...f }) => ({
+            ...f,
+            data: new Uint8Array(Buffer.from(dataBase64, 'base64')),
+          })),
+          auditLogHead,
+          workPackageIds,
+          demo,
+          now: now(),
+        },
         signers.signers,
       );
       if (!built.ok) return fail(built.code, built.message);

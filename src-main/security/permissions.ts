@@ -2,7 +2,10 @@ import { originOf } from '../../src-shared/ipc/gate';
 
 // Deny by default: the workstation needs no camera, microphone, geolocation, notifications or
 // any other permission. A new need is added here on purpose, with a test.
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>([]);
+// - 'fullscreen' (Electron's name for the Fullscreen API request, electron.d.ts
+//   setPermissionRequestHandler): the auditor's player puts its own box in full screen (视频抽查).
+//   It changes nothing outside the window and is granted to the app's own origin only.
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>(['fullscreen']);
 
 export function isPermissionAllowed(
   permission: string,

@@ -51,12 +51,19 @@ export const SEVERITY_LABEL: Record<FindingSeverity, string> = {
   serious: '严重',
 };
 
+/**
+ * A grab travels in the result bundle beside its finding, and a whole bundle passes the IPC
+ * gate in one message: a 1080p PNG is 2–4 MB, so 12 MiB leaves room without letting one grab
+ * crowd out the rest (the player scales a larger frame down until it fits).
+ */
+export const MAX_FRAME_GRAB_BYTES = 12 * 1024 * 1024;
+
 export const frameGrabSchema = z
   .object({
-    /** The evidence file's own id (its bundle entry is files/<id>.png). */
+    /** The evidence file's own id (its bundle entry is files/frames/<id>.png). */
     id: recordId,
     sha256: sha256Hex,
-    size: z.number().int().positive(),
+    size: z.number().int().positive().max(MAX_FRAME_GRAB_BYTES),
     mediaType: z.literal('image/png'),
     width: z.number().int().positive(),
     height: z.number().int().positive(),

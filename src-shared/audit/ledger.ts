@@ -14,15 +14,6 @@ export const MAX_WATCH_RATE = 2;
  * reported.
  */
 const STEP_SLACK_SECONDS = 1;
-/**
- * Slack for a whole run, seconds of media. Between two frame callbacks the bound is brittle: a
- * callback delivered late makes the next interval short while the media clock kept going, so a
- * low-frame-rate recording at 2× on a loaded machine showed 2 s steps in 0.3 s of wall time and
- * lost them (the e2e under load watched 0.9 of 1.0 minutes). Over the run since the last seek,
- * pause or rate change the late and early deliveries cancel out; what is left is how stale the
- * run's first frame was, at most about one frame of a slow recording.
- */
-const RUN_SLACK_SECONDS = 2;
 
 /** [start, end) in media seconds. */
 export type Interval = readonly [number, number];
@@ -40,11 +31,12 @@ export interface PlayStep {
   /** A seek (or a reverse shuttle tick) happened between the two frames. */
   seeked?: boolean;
   /**
-   * The continuous run this step ends: media advanced and wall seconds since the run's first
-   * frame, at this rate with no seek or pause in between. When given, it bounds the step instead
-   * of the step's own wall time.
+   * Media and wall time since playback last started at this rate (the anchor: play, a seek, a
+   * rate change). When given, the wall-time bound is checked over this whole stretch instead of
+   * the one step: a frame callback that arrives late makes its step look long and the next one
+   * short, which the stretch absorbs, while media running ahead of the clock still shows.
    */
-  run?: { advance: number; wallSeconds: number };
+  sinceAnchor?: { advance: number; wallSeconds: number };
 }
 
 /** Whether a step is watching: forward, playing, at ≤ 2×, and no longer than the wall time allows. */
@@ -52,8 +44,11 @@ export function isWatchedStep(step: PlayStep): boolean {
   const advance = step.to - step.from;
   if (!step.playing || step.seeked || !(advance > 0)) return false;
   if (!(step.rate > 0) || step.rate > MAX_WATCH_RATE) return false;
-  if (step.run) return step.run.advance <= step.run.wallSeconds * step.rate + RUN_SLACK_SECONDS;
-  return advance <= step.wallSeconds * step.rate + STEP_SLACK_SECONDS;
+  const span = step.sinceAnchor ?? { advance, wallSeconds: step.wallSeconds };
+  return (
+    advance <= span.advance + 1e-9 &&
+    span.advance <= span.wallSeconds * step.rate + STEP_SLACK_SECONDS
+  );
 }
 
 /** Sorted, non-overlapping intervals; touching ones are joined. */

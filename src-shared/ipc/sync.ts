@@ -3,7 +3,8 @@
 // bytes, the acknowledged history) and verifies receipts. Records are marked acknowledged by
 // the renderer only with ids main returns from a receipt that verified.
 import { z } from 'zod';
-import { auditHeadSchema, resultRecordSchema } from '../bundle/resultBundle';
+import { MAX_FRAME_GRAB_BYTES } from '../audit/findings';
+import { auditHeadSchema, resultRecordSchema, safeRelativePath } from '../bundle/resultBundle';
 import { expertKeySchema, isoInstant, recordId, sha256Hex } from '../bundle/records';
 import { channel } from './channel';
 import { passphraseField } from './keys';
@@ -21,6 +22,50 @@ export const panelChairSchema = z
     keys: z.array(expertKeySchema).max(8),
   })
   .strict();
+
+/**
+ * Evidence rides in the same message as the records (base64 is 4/3 of the bytes), and one
+ * message must pass the harness's 64 MiB WebSocket frame as well as Electron's IPC: 32 MiB of
+ * evidence per bundle. Findings whose grabs do not fit wait for the next bundle.
+ */
+export const MAX_EVIDENCE_BYTES_PER_BUNDLE = 32 * 1024 * 1024;
+export const MAX_EVIDENCE_FILES_PER_BUNDLE = 500;
+
+const base64Of = (maxBytes: number) =>
+  z
+    .string()
+    .min(4)
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '数据须为 base64');
+
+/** Decoded size of a base64 text, without decoding it. */
+export function base64Bytes(text: string): number {
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return (text.length / 4) * 3 - pad;
+}
+
+/** One evidence file for the next bundle: today a finding's frame grab (PNG). */
+export const evidenceUploadSchema = z
+  .object({
+    id: recordId,
+    /** Path under the bundle's files/ folder. */
+    path: safeRelativePath,
+    mediaType: z.literal('image/png'),
+    /** The record the file supports; the bundle is refused if it does not cite it as sent. */
+    recordId,
+    dataBase64: base64Of(MAX_FRAME_GRAB_BYTES),
+  })
+  .strict();
+export type EvidenceUpload = z.infer<typeof evidenceUploadSchema>;
+
+export const evidenceUploadsSchema = z
+  .array(evidenceUploadSchema)
+  .max(MAX_EVIDENCE_FILES_PER_BUNDLE)
+  .refine(
+    (files) =>
+      files.reduce((n, f) => n + base64Bytes(f.dataBase64), 0) <= MAX_EVIDENCE_BYTES_PER_BUNDLE,
+    `附件合计不得超过 ${MAX_EVIDENCE_BYTES_PER_BUNDLE / 1024 / 1024} MiB`,
+  );
 
 export const sentBundleInfoSchema = z.object({
   bundleId: recordId,
@@ -90,6 +135,8 @@ export const syncChannels = {
         workPackageIds: z.array(recordId).max(100),
         /** The chairs of the panels the bundle's decisions belong to (from the package). */
         chairs: z.array(panelChairSchema).max(100).optional(),
+        /** Files the records cite (a finding's frame grab), signed into the bundle beside them. */
+        evidence: evidenceUploadsSchema.optional(),
       })
       .strict(),
     response: sentBundleInfoSchema.extend({ fileName: z.string() }),

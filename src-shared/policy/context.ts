@@ -1,5 +1,6 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
+import { sessionSignIns } from './signIns';
 import { clipHours } from '../bundle/clipHours';
 import { submissionKinds } from '../bundle/records';
 import type {
@@ -304,10 +305,9 @@ export class ClassContext {
     const missing = new Map<string, number>();
     for (const s of this.sessions) {
       if (s.mode !== 'offline') continue;
-      const ok = new Set<string>();
-      for (const si of s.signIns) if (si.face && si.located) ok.add(si.traineeId);
+      const signed = new Set(sessionSignIns(s, this.cls.traineeIds).signed);
       for (const id of this.cls.traineeIds)
-        if (!ok.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
+        if (!signed.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
     }
     this.signInGaps = missing;
     return missing;

@@ -168,14 +168,36 @@ describe('视频抽查', () => {
     await page.screenshot({ path: path.join(SHOTS, 'audit.png') });
   });
 
-  it('F fills the window with the video and F again returns', async () => {
+  it('F puts the player in full screen (the Fullscreen API) and F again returns', async () => {
     const { page } = app;
-    const position = () =>
-      page.getByTestId('player').evaluate((el) => getComputedStyle(el).position);
+    const mode = () => page.getByTestId('player').getAttribute('data-fullscreen');
+    const fullscreenIsPlayer = () =>
+      page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
     await page.getByTestId('player').focus();
     await page.keyboard.press('f');
+    await expect.poll(mode).toBe('api');
+    expect(await fullscreenIsPlayer()).toBe('player');
+    await page.keyboard.press('f');
+    await expect.poll(mode).toBe('none');
+    expect(await fullscreenIsPlayer()).toBeNull();
+  });
+
+  it('fills the window instead when the host refuses the Fullscreen API', async () => {
+    const { page } = app;
+    const mode = () => page.getByTestId('player').getAttribute('data-fullscreen');
+    const position = () =>
+      page.getByTestId('player').evaluate((el) => getComputedStyle(el).position);
+    // What a host whose permission handler denies 'fullscreen' does: the request rejects.
+    await page.evaluate(() => {
+      HTMLElement.prototype.requestFullscreen = () =>
+        Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await page.getByTestId('player').focus();
+    await page.keyboard.press('f');
+    await expect.poll(mode).toBe('window');
     await expect.poll(position).toBe('fixed');
     await page.keyboard.press('f');
+    await expect.poll(mode).toBe('none');
     await expect.poll(position).not.toBe('fixed');
   });
 
@@ -217,5 +239,50 @@ describe('视频抽查', () => {
     await line.waitFor();
     await expect.poll(() => line.getAttribute('data-status')).toBe('pass');
     await expect.poll(() => line.textContent()).toContain('抽查 1 分钟 / 直播 10 分钟');
+  });
+
+  it('exports a result bundle that carries the frame grab beside its finding', async () => {
+    const { page } = app;
+    const PASS = 'audit-e2e-口令-2026';
+    const message = () => page.getByTestId('sync-message');
+    await page.locator('[data-screen="sync"]').click();
+    await page.getByTestId('screen-sync').waitFor();
+    await page.getByTestId('key-passphrase').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').fill(PASS);
+    await page.getByTestId('key-passphrase-confirm').press('Enter');
+    await page.getByTestId('key-id').waitFor({ timeout: 30_000 });
+    const bundleFile = path.join(dir, 'audit.qhres');
+    app.harness.dialogs.answerNextSave(bundleFile);
+    await page.getByRole('button', { name: '导出结果包' }).click();
+    await page.getByTestId('passphrase-input').fill(PASS);
+    await page.getByTestId('passphrase-input').press('Enter');
+    await expect
+      .poll(() => message().textContent(), { timeout: 30_000 })
+      .toContain('结果包已保存到');
+
+    const entries = await readZip(readFileSync(bundleFile));
+    const records = JSON.parse(entries.get('records.json')!.toString('utf8')) as {
+      id: string;
+      kind: string;
+      payload: { frameGrab?: { id: string; sha256: string; size: number } };
+    }[];
+    const finding = records.find((r) => r.kind === 'finding');
+    const grab = finding?.payload.frameGrab;
+    expect(grab).toBeDefined();
+    const png = entries.get(`files/frames/${grab!.id}.png`);
+    expect(png).toBeDefined();
+    // A real PNG of the frame, whose hash is the one the signed finding cites.
+    expect([...png!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png!.length).toBe(grab!.size);
+    expect(createHash('sha256').update(png!).digest('hex')).toBe(grab!.sha256);
+    const envelope = JSON.parse(entries.get('envelope.json')!.toString('utf8')) as {
+      payload: string;
+    };
+    const manifest = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+      evidence: { id: string; sha256: string; recordId: string }[];
+    };
+    expect(manifest.evidence).toEqual([
+      expect.objectContaining({ id: grab!.id, sha256: grab!.sha256, recordId: finding!.id }),
+    ]);
   });
 });

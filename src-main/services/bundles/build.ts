@@ -16,6 +16,7 @@ import {
   type ResultRecord,
 } from '../../../src-shared/bundle/resultBundle';
 import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecords';
+import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
 import { signWithAll, type Signer } from '../keys/signer';
 import { writeZip } from './zip';
@@ -107,6 +108,9 @@ export async function buildResultBundle(
       message: describeIssue(parsed.error, '结果包清单'),
     };
   const manifest = parsed.data;
+  // Never sign what verify would refuse: a finding's frame grab must travel with it.
+  const unlinked = checkEvidenceLinks(records.data, manifest.evidence);
+  if (unlinked) return { ok: false, code: 'invalid-bundle', message: unlinked.message };
   const payload = new Uint8Array(Buffer.from(JSON.stringify(manifest), 'utf8'));
   const envelope = signWithAll(signers, PAYLOAD_TYPES.resultBundle, payload);
   const bytes = await writeZip([

@@ -26,6 +26,7 @@ import {
   type ChairSigner,
   type PanelChair,
 } from '../../../src-shared/panel/chairSignature';
+import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
 import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
 import { PackageFailure } from '../packages/failure';
@@ -269,6 +270,10 @@ async function verifyOpened(
     if (!chairCheck.ok) return chairCheck;
     chairSigners = chairCheck.chairSigners;
   }
+  // A record that cites evidence (a finding's frame grab) must find it in the signed manifest
+  // as cited; the bytes themselves are then held to the manifest below.
+  const unlinked = checkEvidenceLinks(records.value, manifest.evidence);
+  if (unlinked) return { ok: false, ...unlinked };
 
   for (const f of manifest.evidence) {
     const hash = createHash('sha256');

@@ -28,6 +28,10 @@ export const syncStrings = {
   receiptAgain: '该回执此前已导入过，记录状态无变化。',
   cancelled: '已取消，未作任何更改。',
   nothingToSend: '没有待发送的记录。请先提交评审结果。',
+  grabMissing: (recordId: string, grabId: string) =>
+    `发现记录 ${recordId} 的截图 ${grabId} 在本机数据库中找不到，无法随结果包发送；已拒绝生成结果包，请联系技术支持。`,
+  deferred: (n: number) =>
+    `另有 ${n} 条带截图的发现记录超出单个结果包的附件上限，将在下一个结果包中发送。`,
   auditBroken: (seq: number, message: string) =>
     `审计日志校验未通过（第 ${seq} 条）：${message}。为保证结果可信，已拒绝导出，请联系技术支持。`,
   uploading: (attempt: number, max: number) => `正在上传（第 ${attempt} / ${max} 次尝试）…`,

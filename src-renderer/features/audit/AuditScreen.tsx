@@ -22,6 +22,7 @@ import { OfflineChecks } from './OfflineChecks';
 import { Player } from './Player';
 import { SamplePanel, type PlayTarget } from './SamplePanel';
 import { useAuditData } from './useAuditData';
+import { pickAuditClass } from './pickClass';
 import { useMedia } from './useMedia';
 import { ClassConclusionCard, SessionVerdictControl } from './VerdictPanel';
 
@@ -36,7 +37,21 @@ export function AuditScreen({ profile }: { profile: Profile }) {
   const [reportMsg, setReportMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [chosen, setChosen] = useState<(PlayTarget & { classId: string }) | null>(null);
 
-  const klass = data?.classes.find((c) => c.id === classId) ?? data?.classes[0];
+  const opening = useMemo(
+    () =>
+      data
+        ? pickAuditClass({
+            classes: data.classes,
+            sessions: data.sessions,
+            files: data.files,
+            sampledClassIds: new Set(data.plans.map((p) => p.payload.classId)),
+            verdicts: data.verdicts.map((v) => v.payload),
+            playable: (id) => media.byFile.get(id)?.url !== undefined,
+          })
+        : undefined,
+    [data, media.byFile],
+  );
+  const klass = data?.classes.find((c) => c.id === (classId ?? opening)) ?? data?.classes[0];
   // What plays belongs to one class; choosing another class leaves the player empty.
   const target = chosen && chosen.classId === klass?.id ? chosen : null;
   const sessions = useMemo(
@@ -89,7 +104,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
-            {data.pkg.title}（{packageId} 第 {data.pkg.version} 版）
+            {data.pkg.title}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
@@ -121,7 +136,15 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             label={s().klass}
             value={klass.id}
             onChange={(v) => v && setClassId(v)}
-            data={data.classes.map((c) => ({ value: c.id, label: s().classOption(c.id, c.name) }))}
+            data={data.classes.map((c) => ({ value: c.id, label: c.name }))}
+            renderOption={({ option }) => (
+              <Stack gap={0}>
+                <Text size="xs">{option.label}</Text>
+                <Text size="10px" c="dimmed">
+                  {option.value}
+                </Text>
+              </Stack>
+            )}
             allowDeselect={false}
             data-testid="audit-class"
           />
@@ -144,6 +167,8 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             />
             <OfflineChecks
               sessions={sessions}
+              roster={klass.traineeIds}
+              names={new Map(data.trainees.map((x) => [x.id, x.name]))}
               files={new Map(data.files.map((f) => [f.id, f]))}
               verdicts={verdicts}
               ledgers={data.ledgers}

@@ -1,20 +1,14 @@
-// Offline sessions: each on-site clip per class hour marked genuine or not (clipChecks), hours
-// without a clip named; recorded sessions: each course package's 附件5 checklist, with the
+// Offline sessions (OfflineSession: clips per class hour, full recording, sign-ins); recorded sessions: each course package's 附件5 checklist, with the
 // duration the player measured from the file (coursePackages, measuredSeconds).
-import { Button, Card, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type {
-  AuditVerdictPayload,
-  CoursePackageCheckPayload,
-} from '../../../src-shared/audit/verdicts';
+import type { CoursePackageCheckPayload } from '../../../src-shared/audit/verdicts';
 import { formatTimecode } from '../../../src-shared/audit/timecode';
 import { t } from '../../app/strings';
-import type { FileRow, SessionRow, WatchLedgerRow } from '../../db/types';
-import type { PlayTarget } from './SamplePanel';
-import type { MediaState } from './useMedia';
+import type { SessionRow } from '../../db/types';
+import { MINUTES_PER_HOUR, OfflineSession, type OfflineSessionProps } from './OfflineSession';
 
 const s = () => t.audit.offline;
-const MINUTES_PER_HOUR = 45;
 
 type Checklist = Pick<
   CoursePackageCheckPayload,
@@ -28,24 +22,18 @@ const ITEMS: (keyof Checklist)[] = [
   'copyrightProof',
 ];
 
-export function OfflineChecks(props: {
-  sessions: SessionRow[];
-  files: Map<string, FileRow>;
-  verdicts: AuditVerdictPayload[];
-  ledgers: Map<string, WatchLedgerRow>;
-  media: MediaState;
-  onPlay: (t: PlayTarget) => void;
-  onClip: (sessionId: string, fileId: string, genuine: boolean) => Promise<void>;
-  onPackage: (
-    fileId: string,
-    c: Checklist & { avOk: boolean; contentOk: boolean; measuredSeconds?: number },
-  ) => Promise<void>;
-}) {
+export function OfflineChecks(
+  props: Omit<OfflineSessionProps, 'session'> & {
+    sessions: SessionRow[];
+    onPackage: (
+      fileId: string,
+      c: Checklist & { avOk: boolean; contentOk: boolean; measuredSeconds?: number },
+    ) => Promise<void>;
+  },
+) {
   const offline = props.sessions.filter((x) => x.mode === 'offline');
   const recorded = props.sessions.filter((x) => x.mode === 'recorded');
   if (!offline.length && !recorded.length) return null;
-  const clipMark = (fileId: string) =>
-    props.verdicts.find((v) => v.subject === 'clip' && v.fileId === fileId);
   const playable = (fileId: string) => props.media.byFile.get(fileId)?.url !== undefined;
 
   return (
@@ -54,57 +42,9 @@ export function OfflineChecks(props: {
         <Text fw={600} size="sm">
           {s().title}
         </Text>
-        {offline.map((x) => {
-          const hours = Math.floor(x.minutes / MINUTES_PER_HOUR);
-          const missing = Math.max(0, hours - x.clipFileIds.length);
-          return (
-            <Stack key={x.id} gap={2}>
-              <Text size="xs" fw={600}>
-                {x.date} {x.startTime} · {s().hours(hours, x.clipFileIds.length)}
-                {x.videoFileIds.length === 0 ? ` · ${s().noFull}` : ''}
-              </Text>
-              {missing > 0 && (
-                <Text size="xs" c="red">
-                  {s().missing(missing)}
-                </Text>
-              )}
-              {x.clipFileIds.map((id, i) => {
-                const mark = clipMark(id);
-                const short = (props.files.get(id)?.durationSeconds ?? Infinity) < 10;
-                return (
-                  <Group key={id} gap={6} wrap="nowrap" data-testid={`clip-${id}`}>
-                    <Text size="xs" w={70}>
-                      {s().hour(i + 1)}
-                    </Text>
-                    {short && (
-                      <Text size="xs" c="red">
-                        {s().short}
-                      </Text>
-                    )}
-                    <SegmentedControl
-                      size="xs"
-                      data={[
-                        { value: 'yes', label: s().genuine },
-                        { value: 'no', label: s().notGenuine },
-                      ]}
-                      value={mark?.subject === 'clip' ? (mark.genuine ? 'yes' : 'no') : ''}
-                      onChange={(v) => void props.onClip(x.id, id, v === 'yes')}
-                    />
-                    {playable(id) && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => props.onPlay({ sessionId: x.id, fileId: id })}
-                      >
-                        {t.audit.sample.play}
-                      </Button>
-                    )}
-                  </Group>
-                );
-              })}
-            </Stack>
-          );
-        })}
+        {offline.map((x) => (
+          <OfflineSession key={x.id} {...props} session={x} />
+        ))}
         {recorded.flatMap((x) =>
           x.videoFileIds.map((id) => (
             <PackageChecklist
@@ -117,6 +57,7 @@ export function OfflineChecks(props: {
                   v.subject === 'course-package' && v.fileId === id,
               )}
               playable={playable(id)}
+              driveState={props.media.byFile.get(id)?.state}
               onPlay={() => props.onPlay({ sessionId: x.id, fileId: id })}
               onSave={(c) => props.onPackage(id, c)}
             />
@@ -133,6 +74,8 @@ function PackageChecklist(props: {
   measured: number | undefined;
   current: CoursePackageCheckPayload | undefined;
   playable: boolean;
+  /** The file's state on the attached drive (undefined before any attach). */
+  driveState: string | undefined;
   onPlay: () => void;
   onSave: (
     c: Checklist & { avOk: boolean; contentOk: boolean; measuredSeconds?: number },
@@ -160,6 +103,11 @@ function PackageChecklist(props: {
             {t.audit.sample.play}
           </Button>
         )}
+        <Text size="xs" c="dimmed">
+          {props.driveState
+            ? s().fileState(t.audit.media.state[props.driveState] ?? props.driveState)
+            : s().notAttached}
+        </Text>
       </Group>
       <Text size="xs" c={minutes !== undefined && minutes < MINUTES_PER_HOUR ? 'red' : 'dimmed'}>
         {minutes === undefined

@@ -8,7 +8,6 @@ import {
   mergeIntervals,
   recordStep,
   type Interval,
-  type PlayStep,
 } from '../../../src-shared/audit/ledger';
 import { PLAYBACK_RATES, playerAction, shuttle } from '../../../src-shared/audit/shuttle';
 import { formatTimecode, sessionClock } from '../../../src-shared/audit/timecode';
@@ -16,6 +15,7 @@ import type { MediaFileStatus } from '../../../src-shared/ipc/media';
 import { t } from '../../app/strings';
 import type { SessionRow } from '../../db/types';
 import { FindingForm, type FindingDraft } from './FindingForm';
+import { useFullscreen } from './useFullscreen';
 import { grabFrame, type Grab } from './frameGrab';
 import { Timeline } from './Timeline';
 
@@ -48,9 +48,8 @@ export function Player(props: {
   const box = useRef<HTMLDivElement>(null);
   const pending = useRef<Interval[]>([]);
   const last = useRef<{ mediaTime: number; now: number; frames: number } | null>(null);
-  // The first frame of the current run of play (see PlayStep.run); reset by a seek, a pause, a
-  // rate change or a refused step.
-  const runStart = useRef<{ mediaTime: number; now: number; rate: number } | null>(null);
+  /** Where playback last started at its rate: the ledger's wall-time bound runs from here. */
+  const anchor = useRef<{ mediaTime: number; now: number; rate: number } | null>(null);
   const frameSeconds = useRef(DEFAULT_FRAME_SECONDS);
   /** Set by the element's seeking event; the next frame step is then not counted. */
   const seekedSince = useRef(false);
@@ -58,9 +57,8 @@ export function Player(props: {
   const [duration, setDuration] = useState<number | undefined>();
   const [rate, setRate] = useState(1);
   const [reverse, setReverse] = useState(0);
-  // Full screen fills the window: the session's permission handler refuses the Fullscreen API
-  // (src-main/security/permissions.ts), and the window itself can be maximised by the person.
-  const [full, setFull] = useState(false);
+  const fullscreen = useFullscreen(box);
+  const full = fullscreen.mode !== 'none';
   const [formAt, setFormAt] = useState<number | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [sessionWatched, setSessionWatched] = useState<Interval[]>([]);
@@ -93,27 +91,36 @@ export function Player(props: {
         const df = meta.presentedFrames - prev.frames;
         const dt = meta.mediaTime - prev.mediaTime;
         if (df === 1 && dt > 0 && dt < 0.2) frameSeconds.current = dt;
-        const run = runStart.current;
-        const step: PlayStep = {
+        const a = anchor.current;
+        const step = {
           from: prev.mediaTime,
           to: meta.mediaTime,
           rate: v.playbackRate,
           wallSeconds: (ts - prev.now) / 1000,
-          playing: !v.paused && !v.seeking,
+          // A frame shown as playback runs into the end arrives with paused already set (the
+          // element pauses on ending): it was still played.
+          playing: (!v.paused || v.ended) && !v.seeking,
           seeked: seekedSince.current,
-          run:
-            run && run.rate === v.playbackRate
-              ? { advance: meta.mediaTime - run.mediaTime, wallSeconds: (ts - run.now) / 1000 }
-              : undefined,
+          ...(a && a.rate === v.playbackRate && a.mediaTime <= prev.mediaTime
+            ? {
+                sinceAnchor: {
+                  advance: meta.mediaTime - a.mediaTime,
+                  wallSeconds: (ts - a.now) / 1000,
+                },
+              }
+            : {}),
         };
+        // A seek, a new rate or a step that did not count starts a new stretch at this frame.
+        if (step.seeked || !a || a.rate !== v.playbackRate || !isWatchedStep(step))
+          anchor.current = { mediaTime: meta.mediaTime, now: ts, rate: v.playbackRate };
         seekedSince.current = false;
-        const counted = isWatchedStep(step);
-        if (counted) {
-          pending.current = recordStep(pending.current, step);
+        const next = recordStep(pending.current, step);
+        if (
+          next.length !== pending.current.length ||
+          next.some((x, i) => x !== pending.current[i])
+        ) {
+          pending.current = next;
           setSessionWatched((w) => mergeIntervals([...w, [step.from, step.to]]));
-        }
-        if (!counted || !step.run) {
-          runStart.current = { mediaTime: meta.mediaTime, now: ts, rate: v.playbackRate };
         }
       }
       last.current = { mediaTime: meta.mediaTime, now: ts, frames: meta.presentedFrames };
@@ -177,7 +184,7 @@ export function Player(props: {
         setNow(v.currentTime);
         break;
       case 'fullscreen':
-        setFull((f) => !f);
+        void fullscreen.toggle();
         break;
       case 'finding':
         pause();
@@ -224,6 +231,7 @@ export function Player(props: {
         ref={box}
         tabIndex={0}
         data-testid="player"
+        data-fullscreen={fullscreen.mode}
         onKeyDown={(e) => {
           const el = e.target as HTMLElement;
           if (el.closest('form, select, input, textarea')) return;
@@ -236,7 +244,7 @@ export function Player(props: {
           outline: 'none',
           background: '#000',
           borderRadius: full ? 0 : 4,
-          ...(full ? { position: 'fixed', inset: 0, zIndex: 1000 } : {}),
+          ...(fullscreen.mode === 'window' ? { position: 'fixed', inset: 0, zIndex: 1000 } : {}),
         }}
       >
         {codecMessage && (
@@ -261,11 +269,25 @@ export function Player(props: {
           }}
           onError={() => setLoadError(true)}
           onRateChange={(e) => setRate(e.currentTarget.playbackRate)}
-          onPlay={() => {
-            // A pause ends the run: wall time spent paused must not become slack for a jump.
-            runStart.current = null;
-          }}
           onPause={() => void flush()}
+          onPlaying={(e) => {
+            // Playback starts from here: without a frame seen yet (or after a seek while paused),
+            // the first presented frame would otherwise open the ledger one frame late.
+            const v = e.currentTarget;
+            anchor.current = {
+              mediaTime: v.currentTime,
+              now: performance.now(),
+              rate: v.playbackRate,
+            };
+            if (!last.current || seekedSince.current) {
+              last.current = {
+                mediaTime: v.currentTime,
+                now: performance.now(),
+                frames: last.current?.frames ?? 0,
+              };
+              seekedSince.current = false;
+            }
+          }}
           onSeeking={() => {
             seekedSince.current = true;
           }}
@@ -275,19 +297,23 @@ export function Player(props: {
             const v = e.currentTarget;
             const prev = last.current;
             if (prev && Number.isFinite(v.duration)) {
+              const a = anchor.current;
               const now = performance.now();
-              const run = runStart.current;
-              const step: PlayStep = {
+              const step = {
                 from: prev.mediaTime,
                 to: v.duration,
                 rate: v.playbackRate,
                 wallSeconds: (now - prev.now) / 1000,
                 playing: true,
                 seeked: seekedSince.current,
-                run:
-                  run && run.rate === v.playbackRate
-                    ? { advance: v.duration - run.mediaTime, wallSeconds: (now - run.now) / 1000 }
-                    : undefined,
+                ...(a && a.rate === v.playbackRate && a.mediaTime <= prev.mediaTime
+                  ? {
+                      sinceAnchor: {
+                        advance: v.duration - a.mediaTime,
+                        wallSeconds: (now - a.now) / 1000,
+                      },
+                    }
+                  : {}),
               };
               pending.current = recordStep(pending.current, step);
               setSessionWatched((w) => recordStep(w, step));

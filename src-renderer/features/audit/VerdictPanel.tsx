@@ -60,8 +60,16 @@ export function ClassConclusionCard(props: {
   const [retention, setRetention] = useState(c?.videoRetention ?? false);
   const [recorded, setRecorded] = useState(c?.recordedChecks?.transmitted ?? false);
   const values = { conclusion, note, screened, retention, recorded };
-  const [savedAs, setSavedAs] = useState<string | null>(null);
-  const saved = savedAs === JSON.stringify(values);
+  // Saved means the stored conclusion says what the form says: it survives the card being
+  // remounted once the first conclusion arrives, and turns back to 保存 on any change.
+  const stored = c && {
+    conclusion: c.conclusion,
+    note: c.note,
+    screened: c.liveScreening?.screened ?? false,
+    retention: c.videoRetention ?? false,
+    recorded: c.recordedChecks?.transmitted ?? false,
+  };
+  const saved = !!stored && JSON.stringify(stored) === JSON.stringify(values);
   return (
     <Card withBorder padding="sm" data-testid="class-conclusion">
       <Stack gap={6}>
@@ -109,7 +117,7 @@ export function ClassConclusionCard(props: {
           <Button
             size="xs"
             data-testid="class-conclusion-save"
-            onClick={() => void props.onSave(values).then(() => setSavedAs(JSON.stringify(values)))}
+            onClick={() => void props.onSave(values)}
           >
             {saved ? s().saved : s().save}
           </Button>

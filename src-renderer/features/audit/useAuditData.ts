@@ -11,13 +11,22 @@ import {
 } from '../../db/auditWork';
 import { pickPackage } from '../../db/checkInput';
 import type { WorkstationDb } from '../../db/db';
-import type { ClassRow, FileRow, PackageRow, SessionRow, WatchLedgerRow } from '../../db/types';
+import type {
+  ClassRow,
+  FileRow,
+  PackageRow,
+  SessionRow,
+  TraineeRow,
+  WatchLedgerRow,
+} from '../../db/types';
 
 export interface AuditData {
   pkg: PackageRow;
   classes: ClassRow[];
   sessions: SessionRow[];
   files: FileRow[];
+  /** The package's trainees, for the rosters of offline sign-ins. */
+  trainees: Pick<TraineeRow, 'id' | 'name'>[];
   plans: StoredPlan[];
   findings: StoredFinding[];
   verdicts: StoredVerdict[];
@@ -29,15 +38,17 @@ export function useAuditData(db: WorkstationDb): AuditData | null | undefined {
     const pkg = await pickPackage(db);
     if (!pkg) return null;
     const id = pkg.packageId;
-    const [classes, sessions, files, plans, findings, verdicts, ledgerRows] = await Promise.all([
-      db.classes.where('packageId').equals(id).toArray(),
-      db.sessions.where('packageId').equals(id).toArray(),
-      db.files.where('packageId').equals(id).toArray(),
-      latestPlans(db, id),
-      storedFindings(db, id),
-      storedVerdicts(db, id),
-      db.watchLedger.toArray(),
-    ]);
+    const [classes, sessions, files, trainees, plans, findings, verdicts, ledgerRows] =
+      await Promise.all([
+        db.classes.where('packageId').equals(id).toArray(),
+        db.sessions.where('packageId').equals(id).toArray(),
+        db.files.where('packageId').equals(id).toArray(),
+        db.trainees.where('packageId').equals(id).toArray(),
+        latestPlans(db, id),
+        storedFindings(db, id),
+        storedVerdicts(db, id),
+        db.watchLedger.toArray(),
+      ]);
     classes.sort((a, b) => a.id.localeCompare(b.id));
     sessions.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
     return {
@@ -45,6 +56,7 @@ export function useAuditData(db: WorkstationDb): AuditData | null | undefined {
       classes,
       sessions,
       files,
+      trainees: trainees.map((x) => ({ id: x.id, name: x.name })),
       plans,
       findings,
       verdicts,

@@ -179,7 +179,11 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       setMessage({
         kind: 'error',
         text:
-          input.code === 'audit-broken' ? s.auditBroken(input.seq, input.message) : s.nothingToSend,
+          input.code === 'audit-broken'
+            ? s.auditBroken(input.seq, input.message)
+            : input.code === 'grab-missing'
+              ? s.grabMissing(input.recordId, input.grabId)
+              : s.nothingToSend,
       });
       return false;
     }
@@ -195,13 +199,19 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       auditLogHead: input.auditLogHead,
       workPackageIds: input.workPackageIds,
       chairs: input.chairs,
+      ...(input.evidence.length > 0 ? { evidence: input.evidence } : {}),
     });
     if (!r.ok) {
       failWith(r.error);
       return false;
     }
     await markSent(db, profile.id, r.value);
-    setMessage({ kind: 'ok', text: s.prepared(r.value.counter, r.value.recordIds.length) });
+    setMessage({
+      kind: 'ok',
+      text:
+        s.prepared(r.value.counter, r.value.recordIds.length) +
+        (input.deferred > 0 ? s.deferred(input.deferred) : ''),
+    });
     await refresh();
     return true;
   };

@@ -2,12 +2,13 @@
 // transitions pending → sent → acknowledged, each with its audit entry in the same transaction.
 // A record becomes 'acknowledged' only here, from the ids of a receipt main has verified.
 import type { ResultRecord, ResultRecordKind } from '../../../src-shared/bundle/resultBundle';
-import type { ReceiptOutcome, SentBundleInfo } from '../../../src-shared/ipc/sync';
+import type { EvidenceUpload, ReceiptOutcome, SentBundleInfo } from '../../../src-shared/ipc/sync';
 import { appendAudit, auditHead, verifyAuditLog } from '../../db/audit';
 import type { WorkstationDb } from '../../db/db';
 import { chairsForDecisions } from '../../db/panelChairs';
 import type { PanelChair } from '../../../src-shared/panel/chairSignature';
 import type { LocalWorkRow, SyncState } from '../../db/types';
+import { gatherEvidence } from './bundleEvidence';
 
 /** Local work tables whose rows travel in result bundles, with the record kind each carries. */
 export const SYNC_TABLES = [
@@ -58,12 +59,17 @@ export type BundleInput =
   | {
       ok: true;
       records: ResultRecord[];
+      /** The files the records cite (frame grabs), signed into the bundle beside them. */
+      evidence: EvidenceUpload[];
+      /** Findings left pending because their grabs would not fit this bundle. */
+      deferred: number;
       auditLogHead: { seq: number; hash: string } | null;
       workPackageIds: string[];
       /** Who chairs the panels of the decisions in it: main adds the chair's signature. */
       chairs: PanelChair[];
     }
   | { ok: false; code: 'audit-broken'; seq: number; message: string }
+  | { ok: false; code: 'grab-missing'; recordId: string; grabId: string }
   | { ok: false; code: 'nothing-to-send' };
 
 /**
@@ -86,13 +92,17 @@ export async function gatherBundleInput(
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     records.push(...rows.map((r) => toRecord(r, kind)));
   }
-  if (records.length === 0) return { ok: false, code: 'nothing-to-send' };
+  const withFiles = await gatherEvidence(db, records);
+  if (!withFiles.ok) return withFiles;
+  if (withFiles.records.length === 0) return { ok: false, code: 'nothing-to-send' };
   return {
     ok: true,
-    records,
+    records: withFiles.records,
+    evidence: withFiles.evidence,
+    deferred: withFiles.deferred,
     auditLogHead: await auditHead(db),
-    workPackageIds: await packagesOf(db, records),
-    chairs: await chairsForDecisions(db, records),
+    workPackageIds: await packagesOf(db, withFiles.records),
+    chairs: await chairsForDecisions(db, withFiles.records),
   };
 }
 

@@ -279,7 +279,10 @@ export const offlineFull: RuleDef = {
     const none = offline.filter((s) => s.videoFileIds.length === 0);
     const shortRec: string[] = [];
     for (const s of offline) {
-      const known = s.videoFileIds.map((id) => ctx.index.files.get(id)?.durationSeconds);
+      // Measured from the file (the auditor's player) wins over the organizer's statement.
+      const known = s.videoFileIds.map(
+        (id) => ctx.inputs.measuredSeconds?.get(id) ?? ctx.index.files.get(id)?.durationSeconds,
+      );
       if (known.length && known.every((d) => d !== undefined)) {
         const sec = known.reduce<number>((a, b) => a + (b ?? 0), 0);
         // A few minutes of break or setup are normal; flag recordings under 90 % of the session.

@@ -26,6 +26,8 @@ const plan = newSamplingPlan({
       .digest(),
   ),
 });
+// The grab's bytes: the bundle carries them, and the intake holds them to the finding.
+const GRAB = new Uint8Array(1200).fill(7);
 const finding = auditFindingPayloadSchema.parse({
   packageId: 'pkg-1',
   classId: 'cls-1',
@@ -42,8 +44,8 @@ const finding = auditFindingPayloadSchema.parse({
   end: 300,
   frameGrab: {
     id: 'fg-1',
-    sha256: 'c'.repeat(64),
-    size: 1200,
+    sha256: createHash('sha256').update(GRAB).digest('hex'),
+    size: GRAB.length,
     mediaType: 'image/png',
     width: 320,
     height: 180,
@@ -71,7 +73,22 @@ describe('audit records in a result bundle', () => {
     const signer = makeSigner();
     await enrollAt(platform, signer, 'p-aud');
     const b = await buildResultBundle(
-      { profileId: 'p-aud', counter: 1, previousBundleHash: null, auditLogHead: null, records },
+      {
+        profileId: 'p-aud',
+        counter: 1,
+        previousBundleHash: null,
+        auditLogHead: null,
+        records,
+        evidence: [
+          {
+            id: 'fg-1',
+            path: 'frames/fg-1.png',
+            mediaType: 'image/png',
+            recordId: 'af-1',
+            data: GRAB,
+          },
+        ],
+      },
       [signer],
     );
     if (!b.ok) throw new Error(b.message);

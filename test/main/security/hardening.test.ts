@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildCsp } from '../../../src-main/security/csp';
@@ -6,6 +7,7 @@ import {
   type NavigationContents,
 } from '../../../src-main/security/navigation';
 import {
+  ALLOWED_PERMISSIONS,
   installPermissionHandlers,
   isPermissionAllowed,
 } from '../../../src-main/security/permissions';
@@ -152,9 +154,41 @@ describe('permissions', () => {
     'notifications',
     'clipboard-read',
     'openExternal',
-    'fullscreen',
+    'pointerLock',
+    'persistent-storage',
   ])('deny %s even to the app itself', (permission) => {
     expect(isPermissionAllowed(permission, APP_ORIGIN, APP_ORIGIN)).toBe(false);
+  });
+
+  it('allow fullscreen to the app itself only, and nothing else is allowed', () => {
+    expect([...ALLOWED_PERMISSIONS]).toEqual(['fullscreen']);
+    const { request, check } = installed();
+    const granted = vi.fn();
+    request(null, 'fullscreen', granted, { requestingUrl: `${APP_ORIGIN}/index.html#/audit` });
+    expect(granted).toHaveBeenCalledWith(true);
+    expect(check(null, 'fullscreen', APP_ORIGIN)).toBe(true);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://other/index.html']) {
+      const refused = vi.fn();
+      request(null, 'fullscreen', refused, { requestingUrl: url });
+      expect(refused).toHaveBeenCalledWith(false);
+      expect(check(null, 'fullscreen', url)).toBe(false);
+    }
+  });
+
+  it('name every allowed permission as Electron does (electron.d.ts, setPermissionRequestHandler)', () => {
+    // Electron's docs (session.setPermissionRequestHandler) list the permission strings; the
+    // Fullscreen API arrives as 'fullscreen'. A misspelt name would silently stay denied.
+    const dts = readFileSync(
+      path.join(process.cwd(), 'node_modules/electron/electron.d.ts'),
+      'utf8',
+    );
+    const signature =
+      /setPermissionRequestHandler\(handler: \(\(webContents: WebContents, permission: ([^,]+(?:\|[^,]+)*),/.exec(
+        dts,
+      );
+    expect(signature).not.toBeNull();
+    const names = new Set([...signature![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+    for (const p of ALLOWED_PERMISSIONS) expect(names.has(p)).toBe(true);
   });
 
   it('install request and check handlers that deny', () => {

@@ -55,6 +55,67 @@ describe('watched ledger', () => {
     expect(watchedSeconds(l)).toBeCloseTo(0.6, 6);
   });
 
+  test('a late callback then a prompt one both count when the stretch kept to the clock', () => {
+    // 1 fps at 2×: frames due every 0.5 s; the frame at 2 s arrives 0.4 s late, the one at 4 s
+    // on time, so that step spans 2 s of media in 0.1 s of wall time.
+    const anchor = (advance: number, wallSeconds: number) => ({ advance, wallSeconds });
+    let l: Interval[] = [];
+    l = recordStep(l, {
+      from: 0,
+      to: 1,
+      rate: 2,
+      wallSeconds: 0.5,
+      playing: true,
+      sinceAnchor: anchor(1, 0.5),
+    });
+    l = recordStep(l, {
+      from: 1,
+      to: 2,
+      rate: 2,
+      wallSeconds: 1.4,
+      playing: true,
+      sinceAnchor: anchor(2, 1.9),
+    });
+    l = recordStep(l, {
+      from: 2,
+      to: 4,
+      rate: 2,
+      wallSeconds: 0.1,
+      playing: true,
+      sinceAnchor: anchor(4, 2.0),
+    });
+    expect(watchedSeconds(l)).toBeCloseTo(4, 6);
+    // Without the stretch the same prompt step reads as a jump.
+    expect(isWatchedStep({ from: 2, to: 4.5, rate: 2, wallSeconds: 0.1, playing: true })).toBe(
+      false,
+    );
+  });
+
+  test('media running ahead of the clock over the stretch adds nothing', () => {
+    // 30 s of media in 10 s of wall time at 2× (at most 20 s + slack): an unreported jump.
+    expect(
+      isWatchedStep({
+        from: 29,
+        to: 30,
+        rate: 2,
+        wallSeconds: 0.5,
+        playing: true,
+        sinceAnchor: { advance: 30, wallSeconds: 10 },
+      }),
+    ).toBe(false);
+    // A step may not claim more than the stretch it belongs to.
+    expect(
+      isWatchedStep({
+        from: 0,
+        to: 5,
+        rate: 1,
+        wallSeconds: 5,
+        playing: true,
+        sinceAnchor: { advance: 1, wallSeconds: 5 },
+      }),
+    ).toBe(false);
+  });
+
   test('playing faster than 2× adds nothing; 2× counts', () => {
     expect(watchedSeconds(play([], 0, 60, 4))).toBe(0);
     expect(watchedSeconds(play([], 0, 60, 2))).toBeCloseTo(60, 6);
@@ -93,49 +154,5 @@ describe('watched ledger', () => {
         },
       ),
     );
-  });
-});
-
-describe('watched ledger over a run of play', () => {
-  test('a late frame callback does not lose the next step when the run kept pace', () => {
-    // 1 fps recording at 2×: frames every 0.5 s of wall time; the callback of frame 10 comes
-    // 0.2 s late, frame 11 is never presented, frame 12 arrives on time.
-    const step: PlayStep = {
-      from: 10,
-      to: 12,
-      rate: 2,
-      wallSeconds: 0.3,
-      playing: true,
-      run: { advance: 12, wallSeconds: 6 },
-    };
-    expect(isWatchedStep({ ...step, run: undefined })).toBe(false);
-    expect(isWatchedStep(step)).toBe(true);
-  });
-
-  test('a jump no event reported is refused once the run is ahead of the wall clock', () => {
-    const step: PlayStep = {
-      from: 12,
-      to: 40,
-      rate: 2,
-      wallSeconds: 0.5,
-      playing: true,
-      run: { advance: 40, wallSeconds: 6.5 },
-    };
-    expect(isWatchedStep(step)).toBe(false);
-  });
-
-  test('the run never lifts the rate, seek or pause rules', () => {
-    const ok: PlayStep = {
-      from: 1,
-      to: 2,
-      rate: 2,
-      wallSeconds: 0.5,
-      playing: true,
-      run: { advance: 2, wallSeconds: 1 },
-    };
-    expect(isWatchedStep(ok)).toBe(true);
-    expect(isWatchedStep({ ...ok, rate: 4 })).toBe(false);
-    expect(isWatchedStep({ ...ok, seeked: true })).toBe(false);
-    expect(isWatchedStep({ ...ok, playing: false })).toBe(false);
   });
 });

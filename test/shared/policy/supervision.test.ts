@@ -193,6 +193,21 @@ describe('R-OFFLINE-FULL', () => {
     expect(f.severity).toBe('warning');
     expect(f.facts).toContain('60 分钟 < 课程 180 分钟');
   });
+
+  test('a duration measured from the file wins over the manifest’s, both ways', () => {
+    const r = makeClass();
+    const inputs = cleanAudit(r);
+    inputs.measuredSeconds = new Map([
+      ...(inputs.measuredSeconds ?? []),
+      ['C1-offline-1-v', 50 * 60],
+    ]);
+    const f = classFinding(evaluateOne(r, inputs), 'R-OFFLINE-FULL');
+    expect(f.severity).toBe('warning');
+    expect(f.facts).toContain('50 分钟 < 课程 180 分钟');
+    r.files.find((f) => f.id === 'C1-offline-1-v')!.durationSeconds = 60 * 60;
+    inputs.measuredSeconds.set('C1-offline-1-v', 180 * 60);
+    expect(classFinding(evaluateOne(r, inputs), 'R-OFFLINE-FULL').status).toBe('pass');
+  });
 });
 
 describe('R-VIDEO-RETAIN', () => {
