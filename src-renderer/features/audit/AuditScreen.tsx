@@ -24,6 +24,8 @@ import { SamplePanel, type PlayTarget } from './SamplePanel';
 import { useAuditData } from './useAuditData';
 import { useMedia } from './useMedia';
 import { ClassConclusionCard, SessionVerdictControl } from './VerdictPanel';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.audit;
 const nowIso = () => new Date().toISOString();
@@ -89,7 +91,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
-            {data.pkg.title}（{packageId} 第 {data.pkg.version} 版）
+            <RecordText text={data.pkg.title} max={60} />（{packageId} 第 {data.pkg.version} 版）
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
@@ -121,7 +123,10 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             label={s().klass}
             value={klass.id}
             onChange={(v) => v && setClassId(v)}
-            data={data.classes.map((c) => ({ value: c.id, label: s().classOption(c.id, c.name) }))}
+            data={data.classes.map((c) => ({
+              value: c.id,
+              label: s().classOption(c.id, isolated(c.name)),
+            }))}
             allowDeselect={false}
             data-testid="audit-class"
           />
@@ -227,7 +232,8 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             <Stack gap="sm">
               <Group justify="space-between">
                 <Text size="sm" fw={600}>
-                  {session.date} {session.startTime} {session.title} · {file.path}
+                  {session.date} {session.startTime} <RecordText text={session.title} max={60} /> ·{' '}
+                  <RecordText text={file.path} max={60} />
                 </Text>
                 <SessionVerdictControl
                   value={sessionVerdict?.subject === 'session' ? sessionVerdict.verdict : undefined}

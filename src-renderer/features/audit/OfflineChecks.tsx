@@ -12,6 +12,7 @@ import { t } from '../../app/strings';
 import type { FileRow, SessionRow, WatchLedgerRow } from '../../db/types';
 import type { PlayTarget } from './SamplePanel';
 import type { MediaState } from './useMedia';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.audit.offline;
 const MINUTES_PER_HOUR = 45;
@@ -153,7 +154,7 @@ function PackageChecklist(props: {
     <Stack gap={2} data-testid={`package-${props.fileId}`}>
       <Group gap={6}>
         <Text size="xs" fw={600}>
-          {props.session.title} · {props.fileId}
+          <RecordText text={props.session.title} max={60} /> · {props.fileId}
         </Text>
         {props.playable && (
           <Button size="compact-xs" variant="light" onClick={props.onPlay}>

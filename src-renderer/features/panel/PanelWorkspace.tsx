@@ -30,6 +30,8 @@ import { RefusalList } from './RefusalList';
 import { SubmissionDetail } from './SubmissionDetail';
 import { SubmissionList } from './SubmissionList';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { isolated } from '../../../src-shared/bundle/visibleText';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.panel;
 
@@ -57,7 +59,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
       data-testid="panel-report"
     >
       <Text size="sm">
-        {s.imported(r.fileName, r.added, r.duplicates)}
+        {s.imported(isolated(r.fileName), r.added, r.duplicates)}
         {otherRecords > 0 ? s.noOther(otherRecords) : ''}
       </Text>
       {r.conflicts.length > 0 && (
@@ -162,7 +164,11 @@ export function PanelWorkspace({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <ScreenTitle screen="panel" />
-          <Text data-testid="panel-name">{s.chairOf(panel.name, chairName)}</Text>
+          <Text data-testid="panel-name">
+            <RecordText text={panel.name} max={40} />
+            {s.chairOf}
+            <RecordText text={chairName} max={24} />
+          </Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
           {headerExtra}
