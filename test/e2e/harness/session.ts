@@ -20,10 +20,13 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-async function openPage(harness: Harness, userDataDir?: string, launch: LaunchOptions = {}) {
-  const { context, userDataDir: dir } = await launchBrowser(userDataDir, launch);
-  // The preload, in every document before its scripts (it installs itself in the top frame
-  // only), and the one way to a ticket: Playwright tells the harness which frame really asked.
+/**
+ * Connects a browser context to the harness as Electron connects a window to main: the preload
+ * in every document before its scripts (it installs itself in the top frame only), and the one
+ * way to a ticket, a binding through which Playwright tells the harness which frame really asked.
+ * Every context that loads the app needs it (the specs' sessions, the browser benchmarks).
+ */
+export async function attachHarness(context: BrowserContext, harness: Harness): Promise<void> {
   await context.exposeBinding('__qihangTicket', (source: BindingSource) =>
     harness.issueTicket({
       url: source.frame.url(),
@@ -31,6 +34,11 @@ async function openPage(harness: Harness, userDataDir?: string, launch: LaunchOp
     }),
   );
   await context.addInitScript({ content: harness.preloadJs });
+}
+
+async function openPage(harness: Harness, userDataDir?: string, launch: LaunchOptions = {}) {
+  const { context, userDataDir: dir } = await launchBrowser(userDataDir, launch);
+  await attachHarness(context, harness);
   // The guards need the page lazily: they are installed before it exists.
   const holder: { page?: Page } = {};
   const guards = await installHostGuards(context, harness.origin, () => holder.page);
