@@ -12,6 +12,7 @@ import { launchBrowser } from '../test/e2e/harness/browser';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness, type Harness } from '../test/e2e/harness/server';
 import { compare, resultOf } from './lib/measure';
+import { attachHarness } from '../test/e2e/harness/session';
 
 export async function buildBaseline(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-baseline-'));
@@ -32,6 +33,7 @@ export async function timeLoad(
   ready: string,
 ): Promise<number> {
   const { context } = await launchBrowser(profileDir);
+  await attachHarness(context, harness);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const start = performance.now();

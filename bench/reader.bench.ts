@@ -18,6 +18,7 @@ import { enterDemo } from '../test/e2e/helpers/profiles';
 import { linkExpert } from '../test/e2e/helpers/review';
 import { buildBaseline, timeLoad } from './cold-start.bench';
 import { compare, ms, resultOf } from './lib/measure';
+import { attachHarness } from '../test/e2e/harness/session';
 
 const FIRST_PAGE_GOAL_MS = 1000;
 
@@ -32,6 +33,7 @@ export default {
     const appProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-reader-'));
     const baseProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-base-'));
     const { context } = await launchBrowser(appProfile);
+    await attachHarness(context, app);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize({ width: 1366, height: 768 });

@@ -17,6 +17,7 @@ import {
   switchUser,
 } from '../test/e2e/helpers/profiles';
 import { compare, resultOf } from './lib/measure';
+import { attachHarness } from '../test/e2e/harness/session';
 
 const PASS = 'bench-口令-unlock';
 const ASSIGNMENTS = 50_000;
@@ -121,6 +122,7 @@ export default {
     const harness = await startHarness();
     const dir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-unlock-'));
     const { context } = await launchBrowser(dir);
+    await attachHarness(context, harness);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(harness.url);

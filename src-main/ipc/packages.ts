@@ -118,6 +118,11 @@ export function packagesHandlers(
       return status.ok ? ok(status.status) : fail(status.code, status.message);
     },
 
+    takeImportResult: ({ jobId }) => {
+      const taken = jobs.take(jobId);
+      return taken.ok ? ok(taken.result) : fail(taken.code, taken.message);
+    },
+
     cancelImport: ({ jobId }) => {
       const cancelled = jobs.cancel(jobId);
       return cancelled.ok

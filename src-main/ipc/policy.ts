@@ -58,6 +58,7 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
         claimableRows: sheet.totals.claimableRows,
         unclaimableRows: sheet.totals.unclaimableRows,
         claimableYuan: sheet.totals.claimableYuan,
+        flaggedRows: built.flagged,
       });
     },
   };

@@ -23,6 +23,7 @@ import { useSession } from './sessionContext';
 import { useIdleLock } from './useIdleLock';
 import { screenComponents } from './screens';
 import { appName, roleLabels, screenLabels, t } from './strings';
+import { RecordText } from '../components/RecordText';
 
 export function Shell({ profile }: { profile: Profile }) {
   const db = useDb();
@@ -71,7 +72,15 @@ export function Shell({ profile }: { profile: Profile }) {
                 {appName}
               </Text>
               <Text size="sm" c="dimmed" data-testid="package-line" truncate>
-                {pkg ? t.shell.packageLine(pkg.title, pkg.version) : t.shell.noPackage}
+                {pkg ? (
+                  <>
+                    {t.shell.packageLabel}
+                    <RecordText text={pkg.title} max={60} data-testid="package-title" />
+                    {t.shell.packageVersion(pkg.version)}
+                  </>
+                ) : (
+                  t.shell.noPackage
+                )}
               </Text>
             </Group>
             <Group gap="sm" wrap="nowrap">

@@ -3,7 +3,7 @@
 import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
-import { controlStrings } from './strings/controls';
+import { controlStrings, recordTextStrings } from './strings/controls';
 import { auditLogStrings } from './strings/auditLog';
 import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
@@ -37,6 +37,7 @@ export { PROGRAM_NAMES as programLabels } from '../../src-shared/policy/programs
 
 export const t = {
   controls: controlStrings,
+  recordText: recordTextStrings,
   compliance: complianceStrings,
   certificates: certificatesStrings,
   boot: {
@@ -47,7 +48,9 @@ export const t = {
   },
   profile: profileStrings,
   shell: {
-    packageLine: (title: string, version: number) => `当前工作包：${title}（第 ${version} 版）`,
+    /** Around the package's title, which is record text and shown apart (RecordText). */
+    packageLabel: '当前工作包：',
+    packageVersion: (version: number) => `（第 ${version} 版）`,
     noPackage: '尚未导入工作包',
     shortcuts: '快捷键：Alt+1…7 切换页面',
   },

@@ -3,6 +3,11 @@
 // transaction over every platform table, so a half import is never visible and a failure
 // leaves the database exactly as it was. Local work tables are not in the transaction at all,
 // so an update cannot touch reviews, decisions, findings, certificates or the audit log.
+//
+// A big package (200,000 trainees) must not freeze the window: one bulkPut clones every row in
+// a single task (5.5 s once). Rows are written in chunks, and between chunks the page gets a
+// macrotask to paint and handle input, while Dexie.waitFor keeps the one transaction alive
+// across that pause, so the write stays all or nothing.
 import type { VerifiedPackage } from '../../src-shared/ipc/packages';
 import type { PackageRecords } from '../../src-shared/bundle/records';
 import {
@@ -13,6 +18,27 @@ import {
 } from '../../src-shared/bundle/importPlan';
 import { packageTables, type WorkstationDb } from './db';
 import type { TraineeRow } from './types';
+import Dexie from 'dexie';
+
+/** Rows per write between pauses: a few tens of ms of structured cloning on a slow machine. */
+export const WRITE_CHUNK = 2000;
+
+/** A macrotask the page can paint in, inside a transaction that must stay open across it. */
+const pause = () => Dexie.waitFor(new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+async function putInChunks<T>(
+  table: { bulkPut(rows: T[]): Promise<unknown> },
+  rows: T[],
+  onChunk?: () => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+    if (rows.length > WRITE_CHUNK) {
+      onChunk?.();
+      await pause();
+    }
+  }
+}
 
 /** What the package holds, for the summary the user sees. */
 export interface ImportCounts {
@@ -111,6 +137,8 @@ export async function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
   now: () => string = () => new Date().toISOString(),
+  /** Called after each chunk of a big write (the page may show progress). */
+  onChunk?: () => void,
 ): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const packageId = manifest.packageId;
@@ -150,18 +178,20 @@ export async function importVerifiedPackage(
     }
     const r = manifest.records;
     const tag = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, packageId }));
-    await db.organizers.bulkPut(tag(r.organizers));
-    await db.classes.bulkPut(tag(r.classes));
-    await db.sessions.bulkPut(tag(r.sessions));
-    await db.lecturers.bulkPut(tag(r.lecturers));
-    await db.trainees.bulkPut(traineeRows(r, packageId));
-    await db.submissions.bulkPut(tag(r.submissions));
-    await db.experts.bulkPut(tag(r.experts));
-    await db.panels.bulkPut(tag(r.panels));
-    await db.assignments.bulkPut(tag(r.assignments));
-    await db.rubrics.bulkPut(tag(r.rubrics));
-    await db.certificateNumbers.bulkPut(tag(r.certificateNumbers));
-    await db.files.bulkPut(tag(pkg.files));
+    const put = <T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[]) =>
+      putInChunks(table, rows, onChunk);
+    await put(db.organizers, tag(r.organizers));
+    await put(db.classes, tag(r.classes));
+    await put(db.sessions, tag(r.sessions));
+    await put(db.lecturers, tag(r.lecturers));
+    await put(db.trainees, traineeRows(r, packageId));
+    await put(db.submissions, tag(r.submissions));
+    await put(db.experts, tag(r.experts));
+    await put(db.panels, tag(r.panels));
+    await put(db.assignments, tag(r.assignments));
+    await put(db.rubrics, tag(r.rubrics));
+    await put(db.certificateNumbers, tag(r.certificateNumbers));
+    await put(db.files, tag(pkg.files));
     await db.packages.put({
       packageId,
       version: manifest.version,

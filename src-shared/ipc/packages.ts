@@ -65,8 +65,6 @@ export const importStatusSchema = z.object({
   total: z.number().int().nonnegative(),
   /** The manifest path being verified, for the progress line. */
   current: z.string().optional(),
-  /** Present once `phase` is 'done'. */
-  result: verifiedPackageSchema.optional(),
   /** Present once `phase` is 'failed' or 'cancelled': a package error code and its message. */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
@@ -123,6 +121,12 @@ export const packagesChannels = {
       'Polls an import job: phase, bytes done/total, and the verified package or error at the end.',
     request: z.object({ jobId }).strict(),
     response: importStatusSchema,
+  }),
+  takeImportResult: channel({
+    summary:
+      "Hands over a finished import job's verified package once and forgets the job (progress polls never carry it).",
+    request: z.object({ jobId }).strict(),
+    response: verifiedPackageSchema,
   }),
   cancelImport: channel({
     summary: 'Aborts a running import job (upload or verification) and removes its temporary file.',

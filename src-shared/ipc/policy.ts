@@ -21,16 +21,24 @@ const cellText = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f]*$/, '不能含控制字符');
 
+/**
+ * A name that came from the work package (organizer, class, trainee). It may hold characters a
+ * cell cannot (a NUL): main spells them out and flags the row rather than refuse the whole
+ * quarter's sheet for one bad name (sheetFromRows.ts).
+ */
+const recordCellText = (max: number) =>
+  z.string().trim().min(1, '不能为空').max(max, `不超过 ${max} 个字`);
+
 /** The same shape as SheetRow of quarterSheet.ts minus programName, which main derives. */
 export const sheetRowWireSchema = z
   .object({
     organizerId: recordId,
-    organizerName: cellText(200),
+    organizerName: recordCellText(200),
     classId: recordId,
-    className: cellText(200),
+    className: recordCellText(200),
     program: programCode,
     traineeId: recordId,
-    traineeName: cellText(100),
+    traineeName: recordCellText(100),
     kind: z.enum(['training', 'practice']),
     /** Per trainee the notice pays at most a few thousand 元; anything huge is a bug. */
     amountYuan: z.number().finite().min(0).max(100_000),
@@ -43,7 +51,7 @@ export const excludedClassWireSchema = z
   .object({
     organizerId: recordId,
     classId: recordId,
-    className: cellText(200),
+    className: recordCellText(200),
     startDate: isoDate,
     neededPack: cellText(400),
   })
@@ -109,6 +117,20 @@ export const exportSheetResultSchema = z.discriminatedUnion('status', [
     claimableRows: z.number().int().min(0),
     unclaimableRows: z.number().int().min(0),
     claimableYuan: z.number().min(0),
+    /** Rows whose names held characters a sheet cannot show as they are: held back, named. */
+    flaggedRows: z
+      .array(
+        z.object({
+          classId: z.string(),
+          traineeId: z.string(),
+          /** The trainee's name as the sheet shows it (each such character as ⟦U+XXXX⟧). */
+          traineeName: z.string(),
+          /** The row's number in the 不可申领 sheet (its 序号). */
+          unclaimableRow: z.number().int().min(1),
+          codes: z.array(z.string()),
+        }),
+      )
+      .max(100_000),
   }),
   /** The person closed the save dialog: nothing was written, the UI says nothing loud. */
   z.object({ status: z.literal('cancelled') }),

@@ -144,17 +144,30 @@ describe('the workstation in the browser harness', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
-  it('refuses IPC connections without the run token or from another origin', async () => {
-    const attempt = (url: string, origin: string) =>
+  it('refuses IPC connections without a ticket, with a used one or from another origin', async () => {
+    const attempt = (ticket: string | null, origin: string) =>
       new Promise<string>((resolve) => {
+        const url = ticket === null ? app.harness.wsUrl : `${app.harness.wsUrl}?ticket=${ticket}`;
         const ws = new WebSocket(url, { origin });
         ws.on('open', () => (ws.close(), resolve('open')));
         ws.on('error', (e) => resolve(e.message));
       });
-    const noToken = app.harness.wsUrl.replace(/token=[^&]+/, 'token=wrong');
-    expect(await attempt(noToken, app.harness.origin)).toMatch(/401/);
-    expect(await attempt(app.harness.wsUrl, 'https://evil.example')).toMatch(/401/);
-    expect(await attempt(app.harness.wsUrl, app.harness.origin)).toBe('open');
+    const main = { url: app.harness.url, isMainFrame: true };
+    const { origin } = app.harness;
+    expect(await attempt(null, origin)).toMatch(/401/);
+    expect(await attempt('wrong', origin)).toMatch(/401/);
+    expect(await attempt(app.harness.issueTicket(main), 'https://evil.example')).toMatch(/401/);
+    const ticket = app.harness.issueTicket(main);
+    expect(await attempt(ticket, origin)).toBe('open');
+    // One use: a ticket read off the wire cannot open a second connection.
+    expect(await attempt(ticket, origin)).toMatch(/401/);
+  });
+
+  it('serves no preload script a frame could fetch for its ticket', async () => {
+    const status = await app.page.evaluate(() =>
+      fetch('/__harness/preload.js').then((r) => r.status),
+    );
+    expect(status).toBe(404);
   });
 
   it('blocks window.open, navigation away, remote fetches and injected inline scripts', async () => {

@@ -31,7 +31,6 @@ export interface JobStatus {
   done: number;
   total: number;
   current?: string;
-  result?: JobResult;
   error?: { code: string; message: string };
 }
 
@@ -63,6 +62,8 @@ export type SignerPredecessors = (signedBy: readonly string[]) => string[];
 const noPredecessors: SignerPredecessors = () => [];
 
 interface Job extends JobStatus {
+  /** Once verified: kept until take() hands it over. */
+  result?: JobResult;
   controller: AbortController;
   keys: TrustedKeys;
   predecessors: SignerPredecessors;
@@ -230,7 +231,9 @@ export class ImportJobs {
   status(jobId: string): { ok: true; status: JobStatus } | JobError {
     const job = this.jobs.get(jobId);
     if (!job) return unknownJob;
-    const { jobId: id, fileName, phase, done, total, current, result, error } = job;
+    // Never the result: a progress poll stays a few hundred bytes however big the package is
+    // (a 200,000-trainee manifest is ~30 MB); take() hands the result over once.
+    const { jobId: id, fileName, phase, done, total, current, error } = job;
     return {
       ok: true,
       status: {
@@ -240,10 +243,23 @@ export class ImportJobs {
         done,
         total,
         ...(current !== undefined ? { current } : {}),
-        ...(result ? { result } : {}),
         ...(error ? { error } : {}),
       },
     };
+  }
+
+  /**
+   * The verified package of a finished job, handed over once: the job is forgotten with it, so
+   * main does not keep a large manifest for a page that already has it.
+   */
+  take(jobId: string): { ok: true; result: JobResult } | JobError {
+    const job = this.jobs.get(jobId);
+    if (!job) return unknownJob;
+    if (job.phase !== 'done' || !job.result) {
+      return { ok: false, code: 'job-not-done', message: '导入任务尚未完成校验，还没有结果可取' };
+    }
+    this.jobs.delete(jobId);
+    return { ok: true, result: job.result };
   }
 
   /** Aborts a running job; a finished one is only forgotten. False when it was already over. */

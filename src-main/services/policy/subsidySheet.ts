@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { QuarterSheet, SheetRow } from '../../../src-shared/policy/quarterSheet';
 import { demoTitle } from '../../../src-shared/profiles/demoMark';
 import { demoNoticeCell, markDemoSheet } from '../documents/demoSheet';
+import { NAME_FLAG } from './sheetFromRows';
 
 export interface SheetOptions {
   /** A demo profile's sheet: main's own record of the profile decides, never the renderer. */
@@ -158,6 +159,10 @@ export function buildSubsidyWorkbook(
     ];
     row.getCell(8).numFmt = YUAN_FORMAT;
     row.getCell(9).alignment = { wrapText: true, vertical: 'top' };
+    if (r.reasons[0]?.startsWith(NAME_FLAG))
+      row.eachCell((c) => {
+        c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF3BF' } };
+      });
   });
   if (sheet.notApplicable.length) {
     // No pack, no claim: these classes are named so nobody wonders where they went, with no

@@ -131,6 +131,10 @@ export const complianceStrings = {
     },
     export: '导出 XLSX',
     exporting: '正在导出…',
+    flagged: (rows: { traineeId: string; traineeName: string; unclaimableRow: number }[]) =>
+      `有 ${rows.length} 行的姓名含不可见字符，已列入“不可申领”表（暂不申领）并标黄，请与平台名单核对：${rows
+        .map((r) => `第 ${r.unclaimableRow} 行 ${r.traineeName}（${r.traineeId}）`)
+        .join('；')}。`,
     saved: (path: string, claimable: number, unclaimable: number) =>
       `已导出 ${path}（可申领 ${claimable} 人次，暂不申领 ${unclaimable} 人次）`,
     cancelled: '已取消导出。',

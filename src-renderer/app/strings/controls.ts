@@ -9,3 +9,9 @@ export const controlStrings = {
   showPassphrase: '显示或隐藏口令',
   mainNav: '主导航',
 } as const;
+
+/** How record text (names, titles, file names from a package) marks what a reader cannot see. */
+export const recordTextStrings = {
+  hiddenHint: (code: string) =>
+    `此处有一个看不见的字符 ${code}（控制字符或文字方向控制符），原文如此，本机如实标出`,
+} as const;

@@ -2,7 +2,8 @@
 export const panelStrings = {
   notChair: '您对应的评审专家不是任何评审组的组长。组长由工作包指定；如有疑问请联系平台。',
   linkFirst: '请先在“评审任务”页确认您的评审专家身份，组长会审使用同一身份。',
-  chairOf: (panel: string, name: string) => `${panel} · 组长 ${name}`,
+  /** Between the panel's name and its chair's (both record text, shown apart). */
+  chairOf: ' · 组长 ',
   members: (names: string) => `成员：${names}`,
   choosePanel: '评审组',
   place: '会议地点（写入会审记录）',

@@ -7,7 +7,8 @@ export const reviewStrings = {
     label: '我是',
     placeholder: '选择评审专家',
     confirm: '确认',
-    linkedAs: (name: string) => `我是：${name}`,
+    /** Before the expert's own name (record text, shown apart). */
+    linkedAs: '我是：',
     change: '更换',
     noExperts: '当前工作包中没有评审专家。请先导入包含评审分配的工作包。',
     chairs: (panel: string) => ` · ${panel}组长`,

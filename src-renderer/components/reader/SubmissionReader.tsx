@@ -9,6 +9,7 @@ import type { FileRow } from '../../db/types';
 import { ImageViewer } from './ImageViewer';
 import { PdfViewer, type PageRequest } from './PdfViewer';
 import { SalesSheetView } from './SalesSheetView';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.reader;
 
@@ -57,7 +58,7 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
           size="xs"
           value={file.id}
           onChange={setSelected}
-          data={readable.map((f) => ({ value: f.id, label: fileName(f.path) }))}
+          data={readable.map((f) => ({ value: f.id, label: isolated(fileName(f.path)) }))}
         />
       )}
       <div style={{ flex: 1, minHeight: 0 }}>

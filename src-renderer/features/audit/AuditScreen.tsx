@@ -25,6 +25,8 @@ import { useAuditData } from './useAuditData';
 import { pickAuditClass } from './pickClass';
 import { useMedia } from './useMedia';
 import { ClassConclusionCard, SessionVerdictControl } from './VerdictPanel';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.audit;
 const nowIso = () => new Date().toISOString();
@@ -104,7 +106,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
-            {data.pkg.title}
+            <RecordText text={data.pkg.title} max={60} />
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
@@ -136,7 +138,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             label={s().klass}
             value={klass.id}
             onChange={(v) => v && setClassId(v)}
-            data={data.classes.map((c) => ({ value: c.id, label: c.name }))}
+            data={data.classes.map((c) => ({ value: c.id, label: isolated(c.name) }))}
             renderOption={({ option }) => (
               <Stack gap={0}>
                 <Text size="xs">{option.label}</Text>
@@ -252,7 +254,8 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             <Stack gap="sm">
               <Group justify="space-between">
                 <Text size="sm" fw={600}>
-                  {session.date} {session.startTime} {session.title} · {file.path}
+                  {session.date} {session.startTime} <RecordText text={session.title} max={60} /> ·{' '}
+                  <RecordText text={file.path} max={60} />
                 </Text>
                 <SessionVerdictControl
                   value={sessionVerdict?.subject === 'session' ? sessionVerdict.verdict : undefined}

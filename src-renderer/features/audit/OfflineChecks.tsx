@@ -7,6 +7,7 @@ import { formatTimecode } from '../../../src-shared/audit/timecode';
 import { t } from '../../app/strings';
 import type { SessionRow } from '../../db/types';
 import { MINUTES_PER_HOUR, OfflineSession, type OfflineSessionProps } from './OfflineSession';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.audit.offline;
 
@@ -96,7 +97,7 @@ function PackageChecklist(props: {
     <Stack gap={2} data-testid={`package-${props.fileId}`}>
       <Group gap={6}>
         <Text size="xs" fw={600}>
-          {props.session.title} · {props.fileId}
+          <RecordText text={props.session.title} max={60} /> · {props.fileId}
         </Text>
         {props.playable && (
           <Button size="compact-xs" variant="light" onClick={props.onPlay}>

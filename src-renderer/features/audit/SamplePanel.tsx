@@ -24,6 +24,7 @@ import { t } from '../../app/strings';
 import type { StoredPlan } from '../../db/auditWork';
 import type { SessionRow, WatchLedgerRow } from '../../db/types';
 import type { MediaState } from './useMedia';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.audit.sample;
 
@@ -171,7 +172,10 @@ export function SamplePanel(props: {
               placeholder={s().addPlaceholder}
               data={live
                 .filter((x) => !sampled.has(x.id))
-                .map((x) => ({ value: x.id, label: `${x.date} ${x.startTime} ${x.title}` }))}
+                .map((x) => ({
+                  value: x.id,
+                  label: `${x.date} ${x.startTime} ${isolated(x.title)}`,
+                }))}
               value={null}
               onChange={(v) => void add(v)}
               aria-label={s().add}

@@ -41,6 +41,8 @@ import { CertificatePreview } from './CertificatePreview';
 import { CALIBRATION_KEY } from './printLogStore';
 import { PrintLogPanel } from './PrintLogPanel';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.certificates;
 
@@ -194,7 +196,8 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="certificates" />
           <Text size="xs" c="dimmed">
-            {s().pkg}：{input.pkg.title}（{input.pkg.packageId} 第 {input.pkg.version} 版）；
+            {s().pkg}：<RecordText text={input.pkg.title} max={60} />（{input.pkg.packageId} 第{' '}
+            {input.pkg.version} 版）；
             {s().asOf} {asOf}
           </Text>
         </Stack>
@@ -204,7 +207,12 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
           label={s().klass}
           data={classes.map((c) => ({
             value: c.classId,
-            label: s().classOption(c.classId, c.className, c.printable, c.candidates.length),
+            label: s().classOption(
+              c.classId,
+              isolated(c.className),
+              c.printable,
+              c.candidates.length,
+            ),
           }))}
           value={current.classId}
           onChange={(v) => {
@@ -246,7 +254,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                     <Table.Td>
                       <Checkbox
                         size="xs"
-                        aria-label={`${c.name} ${c.traineeId}`}
+                        aria-label={`${isolated(c.name)} ${c.traineeId}`}
                         disabled={!c.printable}
                         checked={c.printable && selected.has(c.traineeId)}
                         onChange={(e) => {
@@ -258,7 +266,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                       />
                     </Table.Td>
                     <Table.Td>
-                      {c.name}
+                      <RecordText text={c.name} max={24} />
                       <Text span size="xs" c="dimmed">
                         {' '}
                         {c.traineeId}

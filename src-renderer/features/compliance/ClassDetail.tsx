@@ -8,6 +8,7 @@ import { programLabels, t } from '../../app/strings';
 import { FindingsView } from './FindingsView';
 import { TraineeTable } from './TraineeTable';
 import { classFindingLines, isPlanReview, traineesForRule } from './viewModel';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 
@@ -69,7 +70,7 @@ export function ClassDetail({
             </Badge>
           )}
           <Title order={2} size="h4" lineClamp={1}>
-            {cls.className}
+            <RecordText text={cls.className} max={60} />
           </Title>
         </Group>
         <Text size="xs" c="dimmed">

@@ -6,6 +6,7 @@ import type { ClassResult } from '../../../src-shared/policy/engine';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { t } from '../../app/strings';
 import { classIssueCounts, isPlanReview } from './viewModel';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 
@@ -102,7 +103,7 @@ export function ClassList({
                 }}
               >
                 <Text size="xs" fw={600} lineClamp={1}>
-                  {c.className}
+                  <RecordText text={c.className} max={40} />
                 </Text>
                 <Group gap={4} mt={2} wrap="nowrap">
                   <Text size="10px" c="dimmed" style={{ flex: 1 }} truncate>

@@ -25,6 +25,7 @@ import { SubsidySheetPanel } from './SubsidySheetPanel';
 import { useEvaluation } from './useEvaluation';
 import { isCalendarDay, ruleOptions, sortedClasses } from './viewModel';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 
@@ -49,8 +50,8 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
         <ScreenTitle screen="compliance" />
         {state.phase === 'ready' && (
           <Text size="xs" c="dimmed" data-testid="compliance-package">
-            {s().pkg}：{state.input.pkg.title}（{state.input.pkg.packageId} 第{' '}
-            {state.input.pkg.version} 版）
+            {s().pkg}：<RecordText text={state.input.pkg.title} max={60} />（
+            {state.input.pkg.packageId} 第 {state.input.pkg.version} 版）
           </Text>
         )}
         {state.phase === 'ready' && (

@@ -4,13 +4,14 @@ import { Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { t } from '../../app/strings';
 import { SeverityBadge, RuleBadge, StatusBadge, SEVERITY_COLOR } from './marks';
 import { countLines, SEVERITIES, type FindingLine, type SeverityGroups } from './viewModel';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.compliance;
 
 /** Names are listed in full on hover; the cell shows the first few. */
 function Scope({ line }: { line: FindingLine }) {
   if (line.scope === 'class') return <Text size="xs">{s().classScope}</Text>;
-  const names = line.trainees.map((x) => `${x.name}（${x.id}）`);
+  const names = line.trainees.map((x) => `${isolated(x.name)}（${x.id}）`);
   if (line.trainees.length === 1) return <Text size="xs">{names[0]}</Text>;
   return (
     <Tooltip multiline w={360} label={names.join('、')} withArrow>

@@ -5,6 +5,7 @@ import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';
 import { TotalsBadges } from './ClassDetail';
 import { organizerRows } from './viewModel';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 
@@ -39,7 +40,7 @@ export function OrganizerTotals({ evaluation }: { evaluation: PackageEvaluation 
             <Table.Tr key={o.organizerId} data-testid="organizer-row">
               <Table.Td>
                 <Text size="xs" fw={500}>
-                  {o.name}
+                  <RecordText text={o.name} max={40} />
                 </Text>
                 <Text size="10px" c="dimmed">
                   {o.district} · {o.organizerId}

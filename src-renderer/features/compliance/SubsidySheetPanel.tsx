@@ -28,6 +28,8 @@ import {
   quarterSpan,
   sheetQuarters,
 } from './viewModel';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.compliance.sheet;
 const PAGE = 12;
@@ -72,15 +74,19 @@ function RowsTable({
         <Table.Tbody>
           {rows.slice(from, from + PAGE).map((r) => (
             <Table.Tr key={`${r.classId}|${r.traineeId}|${r.kind}`} data-testid={`${testId}-row`}>
-              <Table.Td>{r.organizerName}</Table.Td>
               <Table.Td>
-                <Text size="xs">{r.className}</Text>
+                <RecordText text={r.organizerName} max={40} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  <RecordText text={r.className} max={40} />
+                </Text>
                 <Text size="10px" c="dimmed">
                   {r.classId}
                 </Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {r.traineeName}
+                <RecordText text={r.traineeName} max={24} />
                 <Text size="10px" c="dimmed">
                   {r.traineeId}
                 </Text>
@@ -264,6 +270,16 @@ export function SubsidySheetPanel({
             exported.result.claimableRows,
             exported.result.unclaimableRows,
           )}
+          {exported.result.flaggedRows.length > 0 && (
+            <Text size="xs" c="orange.9" mt={4} data-testid="export-flagged">
+              {s().flagged(
+                exported.result.flaggedRows.map((r) => ({
+                  ...r,
+                  traineeName: isolated(r.traineeName),
+                })),
+              )}
+            </Text>
+          )}
         </Alert>
       )}
       {exported.kind === 'done' && exported.result.status === 'cancelled' && (
@@ -294,7 +310,7 @@ export function SubsidySheetPanel({
           <Stack gap={2}>
             {sheet.notApplicable.map((c) => (
               <Text key={c.classId} size="xs" data-class-id={c.classId}>
-                {s().notApplicableLine(c.classId, c.className, c.neededPack)}
+                {s().notApplicableLine(c.classId, isolated(c.className), c.neededPack)}
               </Text>
             ))}
           </Stack>

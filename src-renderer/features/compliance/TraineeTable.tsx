@@ -7,6 +7,7 @@ import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';
 import { ClauseTooltip, TraineeStatusBadge } from './marks';
 import { isIssue } from './viewModel';
+import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 const PAGE = 15;
@@ -114,7 +115,7 @@ export function TraineeTable({
             <Table.Tr key={tr.traineeId} data-testid="trainee-row" data-trainee-id={tr.traineeId}>
               <Table.Td style={NOWRAP}>
                 <Text size="xs" fw={500}>
-                  {tr.name}
+                  <RecordText text={tr.name} max={24} />
                 </Text>
                 <Text size="10px" c="dimmed">
                   {tr.traineeId}

@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { t } from '../../app/strings';
 import type { ImportView } from './importFlow';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.packageImport;
 
@@ -79,10 +81,10 @@ function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) 
   }
   const headline =
     outcome.kind === 'imported'
-      ? s.imported(title, outcome.version)
+      ? s.imported(isolated(title), outcome.version)
       : outcome.kind === 'updated'
-        ? s.updated(title, outcome.fromVersion, outcome.version)
-        : s.unchanged(title, outcome.version);
+        ? s.updated(isolated(title), outcome.fromVersion, outcome.version)
+        : s.unchanged(isolated(title), outcome.version);
   return (
     <Stack gap="sm" data-testid="import-summary" data-outcome={outcome.kind}>
       <Alert color={outcome.kind === 'unchanged' ? 'gray' : 'green'} title={headline}>
@@ -142,7 +144,7 @@ export function ImportModal({
         <Stack gap="md">
           {'fileName' in view && view.fileName && (
             <Text size="sm" c="dimmed" data-testid="import-file">
-              {view.fileName}
+              <RecordText text={view.fileName} max={80} />
             </Text>
           )}
           {!over && <Progressing view={view} cancelling={cancelling} onCancel={onCancel} />}

@@ -205,22 +205,29 @@ async function runSteps(
   const last = await poll(deps, jobId, show);
   // A cancel that raced the job's end makes main forget the job; that is still a cancel.
   if ('step' in last) return end(control.cancelled ? { step: 'cancelled' } : last);
-  // Main keeps a finished job until told to forget it; the result is copied out below.
-  void deps.api.cancelImport({ jobId });
-  if (last.phase === 'cancelled' || control.cancelled) {
-    return end({ step: 'cancelled', fileName: last.fileName });
-  }
-  if (last.phase === 'failed' || !last.result) {
+  if (last.phase !== 'done' || control.cancelled) {
+    // Main keeps an ended job until told to forget it.
+    void deps.api.cancelImport({ jobId });
+    if (last.phase === 'cancelled' || control.cancelled) {
+      return end({ step: 'cancelled', fileName: last.fileName });
+    }
     const error = last.error ?? { code: 'unknown', message: t.packageImport.lostJob };
     return end({ step: 'failed', fileName: last.fileName, ...error });
   }
+  // The verified package crosses once, here; main forgets the job as it hands it over.
+  const taken = await deps.api.takeImportResult({ jobId });
+  if (!taken.ok) return end({ step: 'failed', fileName: last.fileName, ...taken.error });
+  if (control.cancelled) return end({ step: 'cancelled', fileName: last.fileName });
+  const result = taken.value;
   show({ step: 'writing', fileName: last.fileName });
   try {
-    const outcome = await importVerifiedPackage(deps.db, last.result);
+    const outcome = await importVerifiedPackage(deps.db, result, undefined, () =>
+      show({ step: 'writing', fileName: last.fileName }),
+    );
     return end({
       step: 'finished',
       fileName: last.fileName,
-      title: last.result.manifest.title,
+      title: result.manifest.title,
       outcome,
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { PanelSummary } from '../../../src-shared/panel/summary';
 import { t } from '../../app/strings';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.panel.panelStats;
 const f3 = (x: number | null) => (x === null ? s.undefined : x.toFixed(3));
@@ -101,7 +102,7 @@ export function PanelStats({ summary }: { summary: PanelSummary }) {
                   data-expert-id={l.expertId}
                 >
                   <Table.Td>
-                    {l.name}
+                    <RecordText text={l.name} max={24} />
                     {l.zScore !== null && l.zScore <= -1 && (
                       <Text span c="red" size="xs">
                         {' '}
@@ -156,7 +157,9 @@ export function PanelStats({ summary }: { summary: PanelSummary }) {
               </Table.Tr>
               {summary.alphaByRubric.map((a) => (
                 <Table.Tr key={a.rubricId}>
-                  <Table.Td>{a.title}</Table.Td>
+                  <Table.Td>
+                    <RecordText text={a.title} max={40} />
+                  </Table.Td>
                   <Table.Td>{a.units}</Table.Td>
                   <Table.Td>{f3(a.interval)}</Table.Td>
                   <Table.Td>{f3(a.nominal)}</Table.Td>

@@ -37,6 +37,8 @@ import { RefusalList } from './RefusalList';
 import { SubmissionDetail } from './SubmissionDetail';
 import { SubmissionList } from './SubmissionList';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { isolated } from '../../../src-shared/bundle/visibleText';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.panel;
 
@@ -68,7 +70,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
       ))}
       {failed.map((f) => (
         <Text size="sm" key={f.fileName} data-testid="panel-report-failed">
-          {s.forwardedRefused(f.fileName, f.message)}
+          {s.forwardedRefused(isolated(f.fileName), f.message)}
         </Text>
       ))}
       {otherRecords > 0 && <Text size="sm">{s.noOther(otherRecords)}</Text>}
@@ -79,7 +81,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
 function SummaryLines({ r }: { r: ImportSummary }) {
   return (
     <>
-      <Text size="sm">{s.imported(r.fileName, r.added, r.duplicates)}</Text>
+      <Text size="sm">{s.imported(isolated(r.fileName), r.added, r.duplicates)}</Text>
       {r.conflicts.length > 0 && (
         <>
           <Text size="sm" fw={600} data-testid="panel-report-conflicts">
@@ -183,7 +185,11 @@ export function PanelWorkspace({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <ScreenTitle screen="panel" />
-          <Text data-testid="panel-name">{s.chairOf(panel.name, chairName)}</Text>
+          <Text data-testid="panel-name">
+            <RecordText text={panel.name} max={40} />
+            {s.chairOf}
+            <RecordText text={chairName} max={24} />
+          </Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
           {headerExtra}

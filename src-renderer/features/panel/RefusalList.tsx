@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateTime } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.panel.refusals;
 
@@ -20,7 +21,7 @@ export function RefusalList() {
             {r.message}
           </Text>
           <Text size="xs" c="dimmed">
-            {s.file}：{r.fileName} · {s.at}：{formatDateTime(r.at)}
+            {s.file}：<RecordText text={r.fileName} max={80} /> · {s.at}：{formatDateTime(r.at)}
           </Text>
           <Grid mt={4}>
             <Grid.Col span={6}>

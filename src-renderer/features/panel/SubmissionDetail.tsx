@@ -1,6 +1,8 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-shared/panel/summary';
 import { t } from '../../app/strings';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.panel;
 const n = (x: number | null) => (x === null ? s.stats.none : String(x));
@@ -20,11 +22,12 @@ export function SubmissionDetail({
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Title order={2} size="h4">
-            {item.submission.title}
+            <RecordText text={item.submission.title} max={80} />
           </Title>
           <Text size="sm" c="dimmed">
-            {s.detail.trainee}：{item.traineeName} · {s.detail.klass}：{item.className}
-            {rubric ? ` · ${rubric.title}（${rubric.passScore} 分通过）` : ''}
+            {s.detail.trainee}：<RecordText text={item.traineeName} max={24} /> · {s.detail.klass}：
+            <RecordText text={item.className} max={40} />
+            {rubric ? ` · ${isolated(rubric.title)}（${rubric.passScore} 分通过）` : ''}
           </Text>
         </div>
       </Group>
@@ -66,7 +69,7 @@ export function SubmissionDetail({
               <Table.Th w={150}>{s.detail.criterion}</Table.Th>
               {entries.map((e) => (
                 <Table.Th key={e.expertId} data-testid="panel-expert-col">
-                  {e.name}
+                  <RecordText text={e.name} max={16} />
                   {e.status !== 'reviewed' && (
                     <Badge ml={6} size="xs" color={e.status === 'recused' ? 'grape' : 'gray'}>
                       {e.status === 'recused' ? s.detail.recused : s.detail.missing}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { SubmissionSummary } from '../../../src-shared/panel/summary';
 import { t } from '../../app/strings';
 import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.panel;
 
@@ -57,11 +58,12 @@ export function SubmissionList({
               }}
             >
               <Text size="sm" fw={selected ? 600 : 400} truncate>
-                {item.submission.title}
+                <RecordText text={item.submission.title} />
               </Text>
               <Group gap={4} wrap="nowrap">
                 <Text size="xs" c="dimmed" truncate style={{ flex: 1 }}>
-                  {item.traineeName} · {s.list.reviews(reviewed, item.entries.length)}
+                  <RecordText text={item.traineeName} /> ·{' '}
+                  {s.list.reviews(reviewed, item.entries.length)}
                 </Text>
                 {flagged && (
                   <Badge size="xs" color="orange" variant="light" title={s.flag.spread(threshold)}>

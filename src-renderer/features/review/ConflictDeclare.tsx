@@ -11,6 +11,8 @@ import {
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { declareParty, withdrawConflict } from './conflictStore';
+import { RecordText } from '../../components/RecordText';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.review.conflict;
 
@@ -66,7 +68,7 @@ export function ConflictDeclare({
   return (
     <Card withBorder padding="md" data-testid="conflict-declare" data-party={party.kind}>
       <Stack gap="sm">
-        <Title order={5}>{s.title(partyLabel, partyName)}</Title>
+        <Title order={5}>{s.title(partyLabel, isolated(partyName))}</Title>
         <Text size="sm" c="dimmed">
           {s.intro(partyLabel)}
         </Text>
@@ -173,7 +175,8 @@ export function RecusedNotice({
         <Title order={5}>{s.recusedTitle}</Title>
         {declarations.map((d) => (
           <Text size="sm" key={d.id}>
-            {CONFLICT_PARTY_ZH[d.party.kind]}「{d.partyName}」：
+            {CONFLICT_PARTY_ZH[d.party.kind]}「<RecordText text={d.partyName} max={40} />
+            」：
             {d.relation ? CONFLICT_RELATION_ZH[d.relation] : ''}
             {d.note ? `（${d.note}）` : ''}
           </Text>

@@ -6,6 +6,7 @@ import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { linkExpert } from '../../db/expertLink';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.review.link;
 
@@ -49,7 +50,7 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 data-testid="expert-link-select"
                 data={(experts ?? []).map((e) => ({
                   value: e.id,
-                  label: `${e.organization ? `${e.name}（${e.organization}）` : e.name}${chairOf(e.id)}`,
+                  label: `${e.organization ? `${isolated(e.name)}（${isolated(e.organization)}）` : isolated(e.name)}${chairOf(e.id)}`,
                 }))}
                 value={choice}
                 onChange={setChoice}

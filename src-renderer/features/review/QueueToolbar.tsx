@@ -9,6 +9,7 @@ import {
   type QueueView,
   type StatusFilter,
 } from './queue';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.review.queue;
 
@@ -43,10 +44,10 @@ export function QueueToolbar({
         i.program ? { value: i.program, label: programLabels[i.program] } : null,
       ),
       classId: options(all, (i) =>
-        i.submission ? { value: i.submission.classId, label: i.className } : null,
+        i.submission ? { value: i.submission.classId, label: isolated(i.className) } : null,
       ),
       organizerId: options(all, (i) =>
-        i.organizerId ? { value: i.organizerId, label: i.organizerName } : null,
+        i.organizerId ? { value: i.organizerId, label: isolated(i.organizerName) } : null,
       ),
       kind: options(all, (i) =>
         i.submission

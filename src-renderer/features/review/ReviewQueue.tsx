@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../../app/strings';
 import type { QueueItem, QueueState } from './queue';
 import { PANE_HEIGHT } from './layout';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.review;
 
@@ -88,7 +89,7 @@ export function ReviewQueue({
             >
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fw={selected ? 600 : 400} truncate>
-                  {item.submission?.title ?? item.assignment.submissionId}
+                  <RecordText text={item.submission?.title ?? item.assignment.submissionId} />
                 </Text>
                 <Badge
                   size="sm"
@@ -101,7 +102,7 @@ export function ReviewQueue({
                 </Badge>
               </Group>
               <Text size="xs" c="dimmed" truncate>
-                {item.traineeName} · {item.className}
+                <RecordText text={item.traineeName} /> · <RecordText text={item.className} />
                 {item.assignment.dueAt ? ` · ${s.queue.due(item.assignment.dueAt)}` : ''}
               </Text>
             </UnstyledButton>

@@ -19,6 +19,7 @@ import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
 import { ReviewQueue } from './ReviewQueue';
 import { ScreenTitle } from '../../app/ScreenTitle';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.review;
 
@@ -74,7 +75,10 @@ export function ReviewWorkspace({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <ScreenTitle screen="review" />
-          <Text data-testid="linked-expert">{s.link.linkedAs(expert?.name ?? expertId)}</Text>
+          <Text data-testid="linked-expert">
+            {s.link.linkedAs}
+            <RecordText text={expert?.name ?? expertId} max={24} />
+          </Text>
           {done === 0 && (
             <Button size="compact-xs" variant="subtle" onClick={() => setRelinking(true)}>
               {s.link.change}

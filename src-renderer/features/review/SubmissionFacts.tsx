@@ -3,6 +3,7 @@ import type { PackageFile } from '../../../src-shared/bundle/records';
 import { formatDateTime } from '../../../src-shared/time';
 import { programLabels, t } from '../../app/strings';
 import type { ReviewContext } from './loadReviewItem';
+import { RecordText } from '../../components/RecordText';
 
 const s = t.review.facts;
 
@@ -12,13 +13,13 @@ function sizeLabel(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value, record }: { label: string; value: string; record?: boolean }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm">{value}</Text>
+      <Text size="sm">{record ? <RecordText text={value} max={40} /> : value}</Text>
     </div>
   );
 }
@@ -31,15 +32,15 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
           <Title order={4} data-testid="submission-title">
-            {submission.title}
+            <RecordText text={submission.title} max={80} />
           </Title>
           <Badge variant="outline">{t.review.kinds[submission.kind]}</Badge>
         </Group>
         <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs">
-          <Fact label={s.trainee} value={trainee?.name ?? submission.traineeId} />
-          <Fact label={s.klass} value={klass?.name ?? submission.classId} />
+          <Fact label={s.trainee} value={trainee?.name ?? submission.traineeId} record />
+          <Fact label={s.klass} value={klass?.name ?? submission.classId} record />
           <Fact label={s.program} value={klass ? programLabels[klass.program] : '—'} />
-          <Fact label={s.organizer} value={organizer?.name ?? '—'} />
+          <Fact label={s.organizer} value={organizer?.name ?? '—'} record />
           <Fact label={s.submittedAt} value={formatDateTime(submission.submittedAt)} />
           {assignment.dueAt && <Fact label={s.due} value={assignment.dueAt} />}
         </SimpleGrid>
@@ -70,7 +71,7 @@ function FileLine({ file }: { file: PackageFile & { location?: string } }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <Text size="sm" style={{ wordBreak: 'break-all' }}>
-        {file.path}
+        <RecordText text={file.path} max={80} />
       </Text>
       <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
         {sizeLabel(file.size)}

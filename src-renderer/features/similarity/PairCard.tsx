@@ -16,6 +16,7 @@ import { t } from '../../app/strings';
 import type { PlanLabel } from './scope';
 import { diffMarks, type Segment } from './diffMarks';
 import { unwrapLines } from './unwrapLines';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = t.similarity;
 
@@ -24,7 +25,9 @@ function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine:
     <Stack gap={0}>
       <Group gap={6} wrap="nowrap">
         <Text fw={600} size="sm" lineClamp={1}>
-          {label ? `${label.trainee}《${label.title}》` : s.unknownSubmission(id)}
+          {label
+            ? `${isolated(label.trainee)}《${isolated(label.title)}》`
+            : s.unknownSubmission(id)}
         </Text>
         {mine && (
           <Badge size="xs" variant="light" color="blue">

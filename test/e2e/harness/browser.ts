@@ -48,18 +48,31 @@ export async function findChromium(): Promise<{ path: string; source: string }> 
   );
 }
 
+export interface LaunchOptions {
+  /**
+   * Ignore the page's CSP. Only the frame-check spec sets it: the app's frame-src 'none' keeps
+   * any same-origin page out of an iframe, so without it the gate's frame check could never be
+   * the check that decides.
+   */
+  bypassCSP?: boolean;
+  /** More Chromium switches for this one session. */
+  extraArgs?: string[];
+}
+
 export async function launchBrowser(
   userDataDir?: string,
+  options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; userDataDir: string }> {
   const browser = await findChromium();
   const dir = userDataDir ?? mkdtempSync(path.join(tmpdir(), 'qihang-e2e-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: browser.path,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: { width: 1360, height: 860 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
   return { context, userDataDir: dir };
 }

@@ -5,7 +5,10 @@ import { startHarness } from './server';
 async function main(): Promise<void> {
   ensureRendererBuilt(process.argv.includes('--rebuild'));
   const portArg = process.argv.find((a) => a.startsWith('--port='));
-  const harness = await startHarness({ port: portArg ? Number(portArg.slice(7)) : 5199 });
+  const harness = await startHarness({
+    port: portArg ? Number(portArg.slice(7)) : 5199,
+    preview: true,
+  });
   process.stdout.write(`启航评审工作站 浏览器预览：${harness.url}\n（按 Ctrl+C 结束）\n`);
   const stop = () => void harness.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,8 +1,17 @@
 // The browser harness: the real main-process IPC gate and handlers in Node, the built renderer
 // over loopback HTTP through the app:// handler Electron registers (same function, same
 // routes, the app's CSP plus the harness WebSocket), and the real preload API over a
-// WebSocket. Only the transport differs from Electron; the per-run token and the Origin check
-// stand in for Electron's sender check.
+// WebSocket. Only the transport differs from Electron.
+//
+// Who is calling: Electron hands the gate the sender frame's URL and whether it is the main
+// frame. Here the browser tells us, not the page: a frame asks the Playwright binding
+// `__qihangTicket` (session.ts) for a one-use ticket, and Playwright's binding reports which frame
+// really called it. The ticket is bound to that frame's URL and main-frame flag, the WebSocket
+// opened with it carries those facts to the same gate Electron uses, and an iframe that obtains
+// a ticket is refused by that gate, as it would be in Electron. The preload itself runs only in
+// the top frame (as Electron's does without nodeIntegrationInSubFrames) and is never served as a
+// script a frame could fetch. Only `npm run preview:browser`, for a person in any browser, bakes
+// one main-frame ticket into a served script.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -24,6 +33,7 @@ import { HarnessHolds } from './holds';
 import { ScriptedDialogs } from '../../doubles/dialogs';
 import { harnessSealer, ScriptedPrinter } from './hostStandIns';
 import { serveThroughAppHandler } from './nodeAdapter';
+import type { SenderInfo } from '../../../src-shared/ipc/gate';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 // QH_RENDERER_DIR serves a renderer built elsewhere (QH_OUT_DIR=… electron-vite build).
@@ -34,8 +44,12 @@ export const RENDERER_DIR = process.env.QH_RENDERER_DIR
 export interface Harness {
   url: string;
   origin: string;
+  /** The IPC WebSocket's URL; a connection needs `?ticket=` from issueTicket. */
   wsUrl: string;
-  token: string;
+  /** The preload for a Playwright init script (it asks `__qihangTicket` for its ticket). */
+  preloadJs: string;
+  /** A one-use ticket bound to the frame facts the gate will see for that connection. */
+  issueTicket(sender: SenderInfo): string;
   /** Answer the next native file dialog from the spec. */
   dialogs: ScriptedDialogs;
   printer: ScriptedPrinter;
@@ -51,9 +65,15 @@ export interface HarnessOptions {
   rendererDir?: string;
   resourcesDir?: string;
   userDataDir?: string;
+  /**
+   * For a person's own browser (npm run preview:browser), which has no Playwright binding: the
+   * entry page loads the preload from /__harness/preload.js with one reusable main-frame ticket
+   * baked in. Never for the e2e suite, whose frames must each prove who they are.
+   */
+  preview?: boolean;
 }
 
-async function bundlePreload(wsUrl: string): Promise<string> {
+async function bundlePreload(wsUrl: string, previewTicket: string | null): Promise<string> {
   const result = await build({
     entryPoints: [path.join(__dirname, 'browser-preload.ts')],
     bundle: true,
@@ -61,7 +81,10 @@ async function bundlePreload(wsUrl: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    define: { __HARNESS_WS_URL__: JSON.stringify(wsUrl) },
+    define: {
+      __HARNESS_WS_URL__: JSON.stringify(wsUrl),
+      __HARNESS_PREVIEW_TICKET__: JSON.stringify(previewTicket),
+    },
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
@@ -72,13 +95,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`找不到已构建的界面：${rendererDir}/index.html。请先运行 npm run build。`);
   }
-  const token = randomBytes(24).toString('hex');
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const wsUrl = `ws://127.0.0.1:${port}/__ipc?token=${token}`;
-  const preloadJs = await bundlePreload(wsUrl);
+  const wsUrl = `ws://127.0.0.1:${port}/__ipc`;
+  const tickets = new Map<string, { sender: SenderInfo; reusable: boolean }>();
+  const issue = (sender: SenderInfo, reusable = false) => {
+    const ticket = randomBytes(24).toString('hex');
+    tickets.set(ticket, { sender: { ...sender }, reusable });
+    return ticket;
+  };
+  const previewTicket = options.preview
+    ? issue({ url: `${origin}/index.html`, isMainFrame: true }, true)
+    : null;
+  const preloadJs = await bundlePreload(wsUrl, previewTicket);
   const csp = buildCsp({ connect: [`ws://127.0.0.1:${port}`] });
 
   const dialogs = new ScriptedDialogs();
@@ -127,7 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   server.on('request', (req, res) => {
     void (async () => {
       const urlPath = new URL(req.url ?? '/', origin).pathname;
-      if (urlPath === '/__harness/preload.js') {
+      if (options.preview && urlPath === '/__harness/preload.js') {
         res.writeHead(200, {
           ...SECURITY_HEADERS,
           'Content-Security-Policy': csp,
@@ -137,9 +168,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         res.end(preloadJs);
         return;
       }
-      // The preload runs before any page script, as Electron's does.
-      await serveThroughAppHandler(appHandler, req, res, (html) =>
-        html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>'),
+      // The e2e suite's preload is an init script (session.ts); only a preview injects it here,
+      // before any page script, as Electron runs its preload.
+      await serveThroughAppHandler(
+        appHandler,
+        req,
+        res,
+        options.preview
+          ? (html) =>
+              html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>')
+          : undefined,
       );
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -147,16 +185,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
   });
 
+  const senders = new WeakMap<http.IncomingMessage, SenderInfo>();
   const wss = new WebSocketServer({
     server,
     path: '/__ipc',
     maxPayload: 64 * 1024 * 1024,
     verifyClient: ({ origin: o, req }: { origin: string; req: http.IncomingMessage }) => {
-      const t = new URL(req.url ?? '', origin).searchParams.get('token');
-      return o === origin && t === token;
+      const t = new URL(req.url ?? '', origin).searchParams.get('ticket') ?? '';
+      const entry = tickets.get(t);
+      if (o !== origin || !entry) return false;
+      if (!entry.reusable) tickets.delete(t);
+      senders.set(req, entry.sender);
+      return true;
     },
   });
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req) => {
+    const sender = senders.get(req);
+    senders.delete(req);
+    if (!sender) return ws.close();
     ws.on('message', (data) => {
       void (async () => {
         let msg: { id?: unknown; channel?: unknown; payload?: unknown };
@@ -166,10 +212,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           return;
         }
         await holds.beforeDispatch(String(msg.channel));
-        const result = await gate.dispatch(String(msg.channel), msg.payload, {
-          url: `${origin}/`,
-          isMainFrame: true,
-        });
+        const result = await gate.dispatch(String(msg.channel), msg.payload, sender);
         if (!result.ok) {
           log.write({ kind: 'ipc-error', channel: String(msg.channel), code: result.error.code });
         }
@@ -182,7 +225,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: `${origin}/index.html`,
     origin,
     wsUrl,
-    token,
+    preloadJs,
+    issueTicket: (sender) => issue(sender),
     dialogs,
     printer,
     userDataDir,

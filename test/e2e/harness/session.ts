@@ -1,7 +1,10 @@
 // One running app for a spec: harness + Chromium with a fresh profile + host guards.
 import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+
+/** What Playwright tells a binding about its caller (the frame cannot choose it). */
+type BindingSource = { page: Page; frame: Frame };
+import { launchBrowser, type LaunchOptions } from './browser';
 import { installHostGuards, type GuardLog } from './host-guards';
 import { startHarness, type Harness } from './server';
 
@@ -17,8 +20,25 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-async function openPage(harness: Harness, userDataDir?: string) {
-  const { context, userDataDir: dir } = await launchBrowser(userDataDir);
+/**
+ * Connects a browser context to the harness as Electron connects a window to main: the preload
+ * in every document before its scripts (it installs itself in the top frame only), and the one
+ * way to a ticket, a binding through which Playwright tells the harness which frame really asked.
+ * Every context that loads the app needs it (the specs' sessions, the browser benchmarks).
+ */
+export async function attachHarness(context: BrowserContext, harness: Harness): Promise<void> {
+  await context.exposeBinding('__qihangTicket', (source: BindingSource) =>
+    harness.issueTicket({
+      url: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    }),
+  );
+  await context.addInitScript({ content: harness.preloadJs });
+}
+
+async function openPage(harness: Harness, userDataDir?: string, launch: LaunchOptions = {}) {
+  const { context, userDataDir: dir } = await launchBrowser(userDataDir, launch);
+  await attachHarness(context, harness);
   // The guards need the page lazily: they are installed before it exists.
   const holder: { page?: Page } = {};
   const guards = await installHostGuards(context, harness.origin, () => holder.page);
@@ -27,16 +47,16 @@ async function openPage(harness: Harness, userDataDir?: string) {
   return { context, page, guards, userDataDir: dir };
 }
 
-export async function startApp(): Promise<AppSession> {
+export async function startApp(launch: LaunchOptions = {}): Promise<AppSession> {
   const harness = await startHarness();
-  const opened = await openPage(harness);
+  const opened = await openPage(harness, undefined, launch);
   const session: AppSession = {
     harness,
     ...opened,
     pageErrors: [],
     async restartBrowser() {
       await session.context.close();
-      const again = await openPage(harness, session.userDataDir);
+      const again = await openPage(harness, session.userDataDir, launch);
       Object.assign(session, again);
       session.page.on('pageerror', (e) => session.pageErrors.push(e.message));
     },

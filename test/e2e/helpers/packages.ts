@@ -6,6 +6,7 @@ import { signingKeyFromPkcs8, type SigningKey } from '../../../src-main/services
 import { writeWorkPackage } from '../../../src-main/services/packages/write';
 import { makeManifest, type ManifestOptions } from '../../main/packages/factory';
 import { REPO_ROOT } from '../harness/server';
+import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
 
 export const DEMO_KEY: SigningKey = signingKeyFromPkcs8(
   new Uint8Array(
@@ -16,13 +17,18 @@ export const DEMO_KEY: SigningKey = signingKeyFromPkcs8(
   ),
 );
 
-/** Writes a package made from `options` to `outPath`, signed by `key`; returns its fixture. */
+/**
+ * Writes a package made from `options` to `outPath`, signed by `key`; returns its fixture.
+ * `edit` changes the manifest before it is signed (a hostile title, a name with a NUL).
+ */
 export async function writeSignedPackage(
   outPath: string,
   options: ManifestOptions,
   key: SigningKey = DEMO_KEY,
+  edit?: (manifest: WorkPackageManifest) => void,
 ): Promise<ReturnType<typeof makeManifest>> {
   const fixture = makeManifest(options);
+  edit?.(fixture.manifest);
   const written = await writeWorkPackage({
     manifest: fixture.manifest,
     files: fixture.contents,

@@ -13,7 +13,7 @@ export interface SubmittedReview {
 /** Links the current profile to the package expert of that name (once per profile). */
 export async function linkExpert(page: Page, expertName = '朱丽萍'): Promise<void> {
   await page.getByTestId('expert-link-select').click();
-  await page.getByRole('option', { name: new RegExp(`^${expertName}`) }).click();
+  await page.getByRole('option', { name: new RegExp(`^\u2068?${expertName}`) }).click();
   await page.getByTestId('expert-link-confirm').click();
   await page.getByTestId('review-queue').waitFor();
 }

@@ -152,7 +152,14 @@ async function waitForEnd(env: Env, jobId: string): Promise<Status> {
   for (let i = 0; i < 2000; i++) {
     const s = await env.call<Status>('importStatus', { jobId });
     if (!s.ok) throw new Error(s.error.message);
-    if (['done', 'failed', 'cancelled'].includes(s.value.phase)) return s.value;
+    if (s.value.phase === 'done') {
+      // The verified package is handed over by its own call, once; polls never carry it.
+      expect(s.value).not.toHaveProperty('result');
+      const taken = await env.call<NonNullable<Status['result']>>('takeImportResult', { jobId });
+      if (!taken.ok) throw new Error(taken.error.message);
+      return { ...s.value, result: taken.value };
+    }
+    if (['failed', 'cancelled'].includes(s.value.phase)) return s.value;
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error('import job did not end');

@@ -10,7 +10,11 @@ import {
   NOT_APPLICABLE_SHEET,
   UNCLAIMABLE_SHEET,
 } from '../../../src-main/services/policy/subsidySheet';
-import { exportRequestFromSheet, type ExportSheetRequest } from '../../../src-shared/ipc/policy';
+import {
+  exportRequestFromSheet,
+  type ExportSheetRequest,
+  type ExportSheetResult,
+} from '../../../src-shared/ipc/policy';
 import { JRSNF_2023_25, packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { buildQuarterSheet } from '../../../src-shared/policy/quarterSheet';
 import {
@@ -86,6 +90,7 @@ describe('policy.exportSubsidySheet', () => {
         claimableRows: 3,
         unclaimableRows: 1,
         claimableYuan: 5000,
+        flaggedRows: [],
       },
     });
     expect(dialogs.asked[0]).toMatchObject({
@@ -228,14 +233,6 @@ describe('the exportSubsidySheet request through the gate', () => {
       'claimable.1.traineeId',
     ],
     [
-      'a control character in a name',
-      (r: ExportSheetRequest) => ({
-        ...r,
-        claimable: [{ ...r.claimable[0]!, traineeName: 'a\u0007b' }],
-      }),
-      'claimable.0.traineeName',
-    ],
-    [
       'an unknown programme',
       (r: ExportSheetRequest) => ({
         ...r,
@@ -277,6 +274,64 @@ describe('the exportSubsidySheet request through the gate', () => {
       sender,
     );
     expect(r).toMatchObject({ ok: true, value: { status: 'saved', claimableRows: 3 } });
+  });
+});
+
+describe('a name the sheet cannot hold as it is', () => {
+  /** request() with a NUL in the second claimable trainee's name and U+202E in a class name. */
+  function hostile(): ExportSheetRequest {
+    const r = request();
+    const claimable = r.claimable.map((row, i) =>
+      i === 1 ? { ...row, traineeName: '学员\u0000乙' } : row,
+    );
+    const unclaimable = r.unclaimable.map((row) => ({ ...row, className: 'B 班\u202Efdp.exe' }));
+    return { ...r, claimable, unclaimable };
+  }
+
+  it('exports the rest through the gate, holds that row back and says which row it is', async () => {
+    const target = join(tempDir(), 'nul.xlsx');
+    const req = hostile();
+    const held = req.claimable[1]!;
+    const r = await gateWith(savingTo(target)).dispatch('policy:exportSubsidySheet', req, sender);
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        status: 'saved',
+        claimableRows: 2,
+        unclaimableRows: 2,
+        claimableYuan: 5000 - held.amountYuan,
+        flaggedRows: [
+          { traineeId: held.traineeId, traineeName: '学员⟦U+0000⟧乙', codes: ['U+0000'] },
+          { traineeId: 'B-T2', codes: ['U+202E'] },
+        ],
+      },
+    });
+    const value = (r.ok ? r.value : null) as ExportSheetResult | null;
+    const flagged = value?.status === 'saved' ? value.flaggedRows : [];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.getWorksheet(CLAIMABLE_SHEET)!;
+    const claimed = [5, 6].map((n) => ws.getRow(n).getCell(6).value);
+    expect(claimed).not.toContain(held.traineeId);
+    expect(ws.getCell('A7').value).toBe('合计');
+    const us = wb.getWorksheet(UNCLAIMABLE_SHEET)!;
+    // The row number the answer gives is the row's 序号 in the 不可申领 sheet.
+    const rowOf = (f: (typeof flagged)[number]) => us.getRow(4 + f.unclaimableRow);
+    expect(rowOf(flagged[0]!).getCell(5).value).toBe(held.traineeId);
+    expect(rowOf(flagged[0]!).getCell(6).value).toBe('学员⟦U+0000⟧乙');
+    expect(String(rowOf(flagged[0]!).getCell(9).value)).toMatch(
+      /^【需核实】学员姓名含不可见字符 U\+0000/,
+    );
+    expect(rowOf(flagged[0]!).getCell(6).fill).toMatchObject({ pattern: 'solid' });
+    // The U+202E row was unclaimable already: it keeps its reason after the flag.
+    const b = rowOf(flagged[1]!);
+    expect(String(b.getCell(9).value)).toContain('班级名称含不可见字符 U+202E');
+    expect(String(b.getCell(9).value)).toContain('成果评审不合格');
+    // Nothing in any cell still holds the raw characters.
+    for (const sheet of [ws, us])
+      sheet.eachRow((row) =>
+        row.eachCell((c) => expect(JSON.stringify(c.value)).not.toMatch(/\\u0000|\u202e/i)),
+      );
   });
 });
 

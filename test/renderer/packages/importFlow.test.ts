@@ -6,7 +6,7 @@ import type { ImportStatus, VerifiedPackage } from '../../../src-shared/ipc/pack
 import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
 import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
 import { WorkstationDb } from '../../../src-renderer/db/db';
-import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
+import { importVerifiedPackage, WRITE_CHUNK } from '../../../src-renderer/db/importPackage';
 import {
   checkDropped,
   ImportControl,
@@ -31,7 +31,8 @@ afterEach(async () => {
 const JOB = '0123456789abcdef0123456789abcdef';
 const importer = { profileId: 'p-1', demo: true };
 
-type Script = Partial<ImportStatus>[];
+/** A status main reports; a 'done' one names the result takeImportResult then hands over. */
+type Script = (Partial<ImportStatus> & { result?: VerifiedPackage })[];
 
 /** A fake main side: chooseAndOpen answers `dialog`, importStatus walks through `statuses`. */
 function fakeApi(
@@ -40,6 +41,9 @@ function fakeApi(
 ) {
   const calls: { method: string; req: unknown }[] = [];
   const chunks: { offset: number; data: string }[] = [];
+  /** Every answer main sent, by size: what crossed the IPC. */
+  const sent: { method: string; bytes: number }[] = [];
+  let ready: VerifiedPackage | null = null;
   let i = 0;
   const record = (method: string, req: unknown) => calls.push({ method, req });
   const api = {
@@ -64,17 +68,33 @@ function fakeApi(
     importStatus: (req: unknown) => {
       record('importStatus', req);
       opts.onStatus?.(i);
-      const s = statuses[Math.min(i++, statuses.length - 1)]!;
-      return Promise.resolve(
-        ok({ jobId: JOB, fileName: 'pkg.qhpkg', phase: 'signature', done: 0, total: 0, ...s }),
-      );
+      const { result, ...s } = statuses[Math.min(i++, statuses.length - 1)]!;
+      if (result) ready = result;
+      const answer = ok({
+        jobId: JOB,
+        fileName: 'pkg.qhpkg',
+        phase: 'signature' as const,
+        done: 0,
+        total: 0,
+        ...s,
+      });
+      sent.push({ method: 'importStatus', bytes: JSON.stringify(answer).length });
+      return Promise.resolve(answer);
+    },
+    takeImportResult: (req: unknown) => {
+      record('takeImportResult', req);
+      // As main: handed over once, then the job is forgotten.
+      const answer = ready ? ok(ready) : fail('unknown-job', '找不到这个导入任务');
+      ready = null;
+      sent.push({ method: 'takeImportResult', bytes: JSON.stringify(answer).length });
+      return Promise.resolve(answer);
     },
     cancelImport: (req: unknown) => {
       record('cancelImport', req);
       return Promise.resolve(ok({ cancelled: true }));
     },
   } as unknown as PackagesApi;
-  return { api, calls, chunks };
+  return { api, calls, chunks, sent };
 }
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -126,8 +146,55 @@ describe('importing a package chosen in the dialog', () => {
     });
     expect(await db.trainees.count()).toBe(6);
     expect(calls[0]).toEqual({ method: 'chooseAndOpen', req: { importer } });
-    // The finished job is released in main once its result was taken.
-    expect(calls.at(-1)).toEqual({ method: 'cancelImport', req: { jobId: JOB } });
+    // Taking the result is what releases the finished job in main.
+    expect(calls.at(-1)).toEqual({ method: 'takeImportResult', req: { jobId: JOB } });
+  });
+
+  it('receives a big verified package across the IPC once, never with a progress poll', async () => {
+    const big = makeVerifiedPackage(
+      makeManifest({}, makeRecords({ classes: 20, traineesPerClass: 500 })),
+      'c'.repeat(64),
+    );
+    const progress = Array.from({ length: 30 }, (_, k) => ({
+      phase: 'files' as const,
+      done: k,
+      total: 30,
+      current: `submissions/${k}.pdf`,
+    }));
+    const { api, sent } = fakeApi([...progress, { phase: 'done', result: big }]);
+    const { last } = await run(api);
+    expect(last.step).toBe('finished');
+    expect(await db.trainees.count()).toBe(10_000);
+    const resultBytes = JSON.stringify(big).length;
+    expect(resultBytes).toBeGreaterThan(1_000_000);
+    const carrying = sent.filter((s) => s.bytes >= resultBytes);
+    expect(carrying).toEqual([{ method: 'takeImportResult', bytes: expect.any(Number) }]);
+    const polls = sent.filter((s) => s.method === 'importStatus');
+    expect(polls.length).toBe(31);
+    expect(Math.max(...polls.map((p) => p.bytes))).toBeLessThan(400);
+  });
+
+  it('writes a big package in chunks, reporting each, and still all or nothing', async () => {
+    const big = makeVerifiedPackage(
+      makeManifest({}, makeRecords({ classes: 5, traineesPerClass: WRITE_CHUNK })),
+      'd'.repeat(64),
+    );
+    // A failure after some chunks were written (and paused between) leaves nothing behind.
+    let n = 0;
+    await expect(
+      importVerifiedPackage(db, big, undefined, () => {
+        if (++n === 3) throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await db.trainees.count()).toBe(0);
+    expect(await db.packages.count()).toBe(0);
+
+    let chunks = 0;
+    const outcome = await importVerifiedPackage(db, big, undefined, () => chunks++);
+    expect(outcome.kind).toBe('imported');
+    expect(await db.trainees.count()).toBe(5 * WRITE_CHUNK);
+    // 5 chunks of trainees; every write of more than one chunk pauses between them.
+    expect(chunks).toBeGreaterThanOrEqual(5);
   });
 
   it('says 未作更改 and writes nothing when the same package comes again', async () => {
