@@ -48,6 +48,8 @@ export const t = {
   profile: profileStrings,
   shell: {
     packageLine: (title: string, version: number) => `当前工作包：${title}（第 ${version} 版）`,
+    /** A work package as people name it: its title and version, never its id. */
+    packageName: (title: string, version: number) => `${title}（第 ${version} 版）`,
     noPackage: '尚未导入工作包',
     shortcuts: '快捷键：Alt+1…7 切换页面',
   },
@@ -70,7 +72,7 @@ export const t = {
     host: '运行方式',
     hostElectron: '桌面应用',
     hostHarness: '浏览器预览（测试环境）',
-    dataLocation: '数据保存在本机 IndexedDB 中，关闭窗口不会丢失。',
+    dataLocation: '数据保存在本机，关闭窗口不会丢失。',
     logFile: '运行日志',
     logFileHint:
       '记录启动步骤、被拒绝的请求和调用错误，不含姓名、口令或文件内容；遇到问题时可将此文件发给技术支持。',

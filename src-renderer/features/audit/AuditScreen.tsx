@@ -89,7 +89,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
-            {data.pkg.title}（{packageId} 第 {data.pkg.version} 版）
+            {t.shell.packageName(data.pkg.title, data.pkg.version)}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">

@@ -153,7 +153,7 @@ function PackageChecklist(props: {
     <Stack gap={2} data-testid={`package-${props.fileId}`}>
       <Group gap={6}>
         <Text size="xs" fw={600}>
-          {props.session.title} · {props.fileId}
+          {props.session.date} {props.session.title}
         </Text>
         {props.playable && (
           <Button size="compact-xs" variant="light" onClick={props.onPlay}>

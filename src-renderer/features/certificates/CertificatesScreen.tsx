@@ -194,8 +194,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="certificates" />
           <Text size="xs" c="dimmed">
-            {s().pkg}：{input.pkg.title}（{input.pkg.packageId} 第 {input.pkg.version} 版）；
-            {s().asOf} {asOf}
+            {s().pkg}：{t.shell.packageName(input.pkg.title, input.pkg.version)}；{s().asOf} {asOf}
           </Text>
         </Stack>
         <Select

@@ -49,8 +49,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
         <ScreenTitle screen="compliance" />
         {state.phase === 'ready' && (
           <Text size="xs" c="dimmed" data-testid="compliance-package">
-            {s().pkg}：{state.input.pkg.title}（{state.input.pkg.packageId} 第{' '}
-            {state.input.pkg.version} 版）
+            {s().pkg}：{t.shell.packageName(state.input.pkg.title, state.input.pkg.version)}
           </Text>
         )}
         {state.phase === 'ready' && (
@@ -65,7 +64,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
           w={130}
           label={s().asOf}
           title={s().asOfHint}
-          placeholder="YYYY-MM-DD"
+          placeholder={s().datePlaceholder}
           value={asOfInput}
           error={isCalendarDay(asOfInput) ? undefined : s().dateFormat}
           onChange={(e) => {

@@ -42,7 +42,7 @@ export function OrganizerTotals({ evaluation }: { evaluation: PackageEvaluation 
                   {o.name}
                 </Text>
                 <Text size="10px" c="dimmed">
-                  {o.district} · {o.organizerId}
+                  {o.district}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{o.classes}</Table.Td>

@@ -209,7 +209,7 @@ export function SubsidySheetPanel({
         />
         <TextInput
           label={s().requestDate}
-          placeholder="YYYY-MM-DD"
+          placeholder={t.compliance.datePlaceholder}
           value={requestDate}
           error={requestDate && !validRequestDate ? t.compliance.dateFormat : undefined}
           onChange={(e) => setRequestDate(e.currentTarget.value.trim())}

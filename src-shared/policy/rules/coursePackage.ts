@@ -19,6 +19,14 @@ function packageIds(ctx: ClassContext): string[] {
   return [...ids];
 }
 
+/** A course package as the reviewer knows it: by the recorded sessions that use it, not its file id. */
+function packageLabel(ctx: ClassContext, fileId: string): string {
+  const titles = ctx.sessions
+    .filter((s) => s.mode === 'recorded' && s.videoFileIds.includes(fileId))
+    .map((s) => `“${s.title}”`);
+  return titles.length > 0 ? `${titles.join('、')}的课程包` : `课程包 ${fileId}`;
+}
+
 export const pkg45: RuleDef = {
   id: 'R-PKG-45MIN',
   group: 'course-package',
@@ -107,8 +115,8 @@ function checklist(
       for (const fid of ids) {
         const r = ctx.index.coursePackages.get(fid);
         const v = r ? judge(r) : { unknown: true };
-        if (v.bad) bad.push(`${fid}：${v.bad}`);
-        else if (v.unknown) open.push(fid);
+        if (v.bad) bad.push(`${packageLabel(ctx, fid)}：${v.bad}`);
+        else if (v.unknown) open.push(packageLabel(ctx, fid));
       }
       if (bad.length)
         return [ctx.finding(id, severity, 'fail', `课程包${label}不符合要求`, bad.join('；'))];
