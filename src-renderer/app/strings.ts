@@ -4,6 +4,7 @@ import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { controlStrings } from './strings/controls';
+import { errorStrings } from './strings/errors';
 import { auditLogStrings } from './strings/auditLog';
 import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
@@ -88,5 +89,7 @@ export const t = {
   packageImport: packageImportStrings,
   errors: {
     generic: '操作失败',
+    /** The one error presentation (components/ErrorNotice). */
+    notice: errorStrings,
   },
 };

@@ -6,7 +6,7 @@ export const auditStrings = {
   klass: '培训班',
   report: '生成抽查报告…',
   reportSaved: (p: string) => `抽查报告已保存：${p}`,
-  classOption: (id: string, name: string) => `${id} ${name}`,
+  classOption: (id: string, name: string) => `${name}（${id}）`,
   media: {
     title: '媒体文件',
     attach: '选择媒体文件夹…',

@@ -28,6 +28,8 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 import {
   printBatchFlow,
@@ -107,11 +109,9 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
   const [preview, setPreview] = useState<{ page: DocPageWire | null; held: HeldWire[] } | null>(
     null,
   );
-  const [result, setResult] = useState<{ ok: boolean; text: string; held: HeldWire[] } | null>(
-    null,
-  );
+  const [result, setResult] = useState<(Outcome & { held: HeldWire[] }) | null>(null);
 
-  if (loaded && 'error' in loaded) return <Alert color="red">{loaded.error}</Alert>;
+  if (loaded && 'error' in loaded) return <ErrorNotice error={loaded.error} />;
   if (pkg === null || input === null)
     return <Alert data-testid="certificates-empty">{s().noPackage}</Alert>;
   if (!input || !current)
@@ -139,11 +139,11 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
 
   const doPreview = async () => {
     const api = getApi();
-    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
+    if (!api) return setResult({ ok: false, error: s().noApi, held: [] });
     setBusy(true);
     const r = await api.certificates.previewBatch(request());
     setBusy(false);
-    if (!r.ok) return setResult({ ok: false, text: r.error.message, held: [] });
+    if (!r.ok) return setResult({ ok: false, error: r.error, held: [] });
     setPreview({ page: r.value.page, held: r.value.held });
   };
   const batchInput = (api: QihangApi): SaveInput => {
@@ -167,16 +167,16 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
           : s().printed(r.printer, r.numbers.length);
       setResult({ ok: true, text, held: r.held });
       setReason('');
-    } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
+    } else if (r.kind === 'nothing') setResult({ ok: false, error: s().nothing, held: r.held });
     else if (r.kind === 'cancelled') setResult({ ok: true, text: cancelledText, held: [] });
-    else setResult({ ok: false, text: r.message, held: [] });
+    else setResult({ ok: false, error: r, held: [] });
   };
   const doBatch = async (
     flow: (input: SaveInput) => Promise<SaveOutcome | PrintOutcome>,
     cancelledText: string,
   ) => {
     const api = getApi();
-    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
+    if (!api) return setResult({ ok: false, error: s().noApi, held: [] });
     setBusy(true);
     const r = await flow(batchInput(api));
     setBusy(false);
@@ -337,14 +337,13 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
               {s().printNote}
             </Text>
             {result && (
-              <Alert color={result.ok ? 'green' : 'red'} py={6} data-testid="certificates-result">
-                {result.text}
+              <OutcomeNotice outcome={result} data-testid="certificates-result">
                 {result.held.map((h) => (
                   <Text key={h.traineeId} size="xs">
                     {s().held}：{h.message}
                   </Text>
                 ))}
-              </Alert>
+              </OutcomeNotice>
             )}
             {preview && (
               <Stack gap={4}>

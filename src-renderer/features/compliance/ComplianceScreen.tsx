@@ -1,23 +1,13 @@
 // 合规检查 (区级审核员): the policy engine over the current package, per class and trainee, with
 // totals per organizer and the quarter's subsidy sheet.
-import {
-  Alert,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Center, Grid, Group, Loader, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { shanghaiDate } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassDetail } from './ClassDetail';
 import { ClassList } from './ClassList';
 import { OrganizerTotals } from './OrganizerTotals';
@@ -115,11 +105,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
       </Center>
     );
   else if (state.phase === 'failed')
-    body = (
-      <Alert color="red" title={s().failed} role="alert">
-        {state.message}
-      </Alert>
-    );
+    body = <ErrorNotice title={s().failed} error={state.message} />;
   else if (state.phase === 'empty' || !evaluation)
     body = (
       <Text c="dimmed" data-testid="compliance-empty">
