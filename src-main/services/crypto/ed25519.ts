@@ -159,7 +159,7 @@ export function verifyParsedEnvelope(
       return {
         ok: false,
         code: 'bad-signature',
-        message: `签名 ${s.keyid.slice(0, 16)}… 校验失败，内容可能被篡改`,
+        message: '签名校验失败，内容可能被篡改',
       };
     }
     signedBy.push(s.keyid);
