@@ -24,6 +24,7 @@ import {
   runImport,
   type ImportSource,
   type ImportView,
+  untrustedHints,
 } from './importFlow';
 
 interface ImportContextValue {
@@ -58,15 +59,7 @@ function useUntrustedHint(view: ImportView | null, profile: Profile): Record<str
       live = false;
     };
   }, [untrusted, profile.id, profile.demo]);
-  const u = t.packageImport.untrusted;
-  const hint = profile.demo
-    ? u.demo
-    : enrolled === null
-      ? null
-      : enrolled
-        ? u.enrolled
-        : u.notEnrolled;
-  return hint ? { 'untrusted-signer': hint } : {};
+  return untrustedHints(profile.demo === true, enrolled);
 }
 
 const isOver = (v: ImportView | null) =>
