@@ -55,10 +55,10 @@ export const pkg45: RuleDef = {
       // manifest statement, which wins over a minute count the reviewer typed.
       const sec = ctx.inputs.measuredSeconds?.get(id) ?? ctx.index.files.get(id)?.durationSeconds;
       const m = sec !== undefined ? sec / 60 : ctx.index.coursePackages.get(id)?.playMinutes;
-      if (m === undefined) unknown.push(id);
+      if (m === undefined) unknown.push(packageLabel(ctx, id));
       else {
         played += m;
-        if (m < min) short.push(`${id} ${m.toFixed(1)} 分钟`);
+        if (m < min) short.push(`${packageLabel(ctx, id)} ${m.toFixed(1)} 分钟`);
       }
     }
     if (short.length)
