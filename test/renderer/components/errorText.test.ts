@@ -32,7 +32,11 @@ describe('explainError', () => {
   });
 
   test('an exception with no sentence reads as the fallback, its text kept for support', () => {
-    const e = explainError({ code: 'unexpected', message: '', detail: 'TypeError: x is undefined' });
+    const e = explainError({
+      code: 'unexpected',
+      message: '',
+      detail: 'TypeError: x is undefined',
+    });
     expect(e.lines).toEqual([t.errors.notice.fallback]);
     expect(e.details).toContain('技术细节：TypeError: x is undefined');
   });
