@@ -1,5 +1,6 @@
-import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
+import { Box, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { DbContext } from './dbContext';
 import { SessionContext } from './sessionContext';
@@ -35,14 +36,13 @@ function Workstation() {
   if (state.phase === 'failed') {
     return (
       <Center h="100vh" p="xl">
-        <Alert color="red" title={state.title} maw={560} role="alert" data-testid="boot-error">
-          <Stack>
-            <Text size="sm">{state.message}</Text>
+        <Box maw={560}>
+          <ErrorNotice title={state.title} error={state.message} data-testid="boot-error">
             <Button variant="light" color="red" onClick={retry} w="fit-content">
               {t.boot.retry}
             </Button>
-          </Stack>
-        </Alert>
+          </ErrorNotice>
+        </Box>
       </Center>
     );
   }

@@ -4,6 +4,7 @@ import type { Role, Screen } from '../../src-shared/profiles/roles';
 import { certificatesStrings } from './strings/certificates';
 import { complianceStrings } from './strings/compliance';
 import { controlStrings, recordTextStrings } from './strings/controls';
+import { errorStrings } from './strings/errors';
 import { auditLogStrings } from './strings/auditLog';
 import { auditStrings } from './strings/audit';
 import { panelStrings } from './strings/panel';
@@ -51,6 +52,8 @@ export const t = {
     /** Around the package's title, which is record text and shown apart (RecordText). */
     packageLabel: '当前工作包：',
     packageVersion: (version: number) => `（第 ${version} 版）`,
+    /** A work package as people name it: its title and version, never its id. */
+    packageName: (title: string, version: number) => `${title}（第 ${version} 版）`,
     noPackage: '尚未导入工作包',
     shortcuts: '快捷键：Alt+1…7 切换页面',
   },
@@ -73,7 +76,7 @@ export const t = {
     host: '运行方式',
     hostElectron: '桌面应用',
     hostHarness: '浏览器预览（测试环境）',
-    dataLocation: '数据保存在本机 IndexedDB 中，关闭窗口不会丢失。',
+    dataLocation: '数据保存在本机，关闭窗口不会丢失。',
     logFile: '运行日志',
     logFileHint:
       '记录启动步骤、被拒绝的请求和调用错误，不含姓名、口令或文件内容；遇到问题时可将此文件发给技术支持。',
@@ -89,5 +92,7 @@ export const t = {
   packageImport: packageImportStrings,
   errors: {
     generic: '操作失败',
+    /** The one error presentation (components/ErrorNotice). */
+    notice: errorStrings,
   },
 };

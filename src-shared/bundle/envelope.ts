@@ -12,6 +12,26 @@ export const PAYLOAD_TYPES = {
   policyPack: 'application/vnd.qihang.policy-pack+json;version=1',
 } as const;
 
+// What people call each signed document (docs/glossary.md); a content type never reaches them.
+const PAYLOAD_TYPE_NAMES: Record<string, string> = {
+  [PAYLOAD_TYPES.workPackage]: '工作包',
+  [PAYLOAD_TYPES.resultBundle]: '结果包',
+  [PAYLOAD_TYPES.receipt]: '回执',
+  [PAYLOAD_TYPES.enrollmentRequest]: '注册申请',
+  [PAYLOAD_TYPES.enrollmentReply]: '注册回复',
+  [PAYLOAD_TYPES.policyPack]: '政策包',
+};
+
+/** The document's name for a content type; versions we do not read are named as such. */
+export function payloadTypeName(type: string): string {
+  const known = PAYLOAD_TYPE_NAMES[type];
+  if (known) return known;
+  const sameKind = Object.entries(PAYLOAD_TYPE_NAMES).find(
+    ([t]) => t.split(';')[0] === type.split(';')[0],
+  );
+  return sameKind ? `其他版本的${sameKind[1]}` : '其他类型的文件';
+}
+
 // Canonical standard base64 (RFC 4648 §4, padded, no line breaks), the form DSSE's own tools
 // write. DSSE leaves the form open; we accept exactly one spelling of each byte string, so a
 // signature or payload cannot be re-spelled (unpadded, non-zero tail bits) without notice. The

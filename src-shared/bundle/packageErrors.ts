@@ -1,6 +1,7 @@
 // Every way a work package (*.qhpkg) can be refused, as a stable code and a zh-CN sentence that
 // names the package and the offending entry. Codes are shared so the renderer can react to them
 // (e.g. offer "choose the media folder" on a missing file) without parsing the message.
+import { payloadTypeName } from './envelope';
 import { visibleText } from './visibleText';
 
 export const PACKAGE_ERROR_CODES = [
@@ -191,11 +192,12 @@ export const packageErrors = {
   envelopeMalformed: (pkg: string) =>
     err('envelope-malformed', `工作包 ${q(pkg)} 的签名文件 envelope.json 格式不正确`),
   envelopeWrongType: (pkg: string, actual: string) =>
-    err('envelope-wrong-type', `工作包 ${q(pkg)} 的签名内容类型是 ${q(actual)}，不是工作包`),
+    err('envelope-wrong-type', `文件 ${q(pkg)} 是${payloadTypeName(actual)}，不是工作包`),
+  // What to do depends on who imports (demo, enrolled or not yet): the renderer says that.
   untrustedSigner: (pkg: string, keyid: string) =>
     err(
       'untrusted-signer',
-      `工作包 ${q(pkg)} 由不受信任的密钥 ${keyid.slice(0, 16)}… 签名，请确认来源或先完成平台注册`,
+      `工作包 ${q(pkg)} 的签名密钥（指纹 ${keyid.slice(0, 16)}…）不是本用户信任的平台密钥，已拒绝`,
     ),
   badSignature: (pkg: string) =>
     err('bad-signature', `工作包 ${q(pkg)} 的签名校验失败，清单可能被篡改，已拒绝`),

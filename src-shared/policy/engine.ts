@@ -70,6 +70,8 @@ export interface ClassResult {
   startDate: string;
   endDate: string;
   packId: string;
+  /** What people call the pack: its notice's document number (京人社能发〔2023〕25号). */
+  packName: string;
   packInForce: boolean;
   /** Set when no pack is in force: which pack the class needs; everything else is 参考. */
   neededPack?: string;
@@ -248,6 +250,7 @@ function evaluateClass(ctx: ClassContext): ClassResult {
     startDate: cls.startDate,
     endDate: cls.endDate,
     packId: ctx.pack.id,
+    packName: ctx.pack.issuingDocument.number,
     packInForce: ctx.packInForce,
     ...(reference ? { neededPack: neededPack(cls.startDate) } : {}),
     hours: {
@@ -315,4 +318,15 @@ export function evaluatePackage(
     addTotals(totals, t);
   }
   return { asOf: options.asOf, classes, organizers, totals };
+}
+
+/** The class errors behind `blockedBy` ids (the first finding of each rule). */
+export function blockingFindings(c: ClassResult, ids: readonly string[]): Finding[] {
+  const all = Object.values(c.findings).flat();
+  return ids.flatMap((id) => all.find((f) => f.ruleId === id) ?? []);
+}
+
+/** The class errors that withhold every trainee's subsidy, by their titles from the pack. */
+export function blockedByTitles(c: ClassResult, ids: readonly string[]): string[] {
+  return blockingFindings(c, ids).map((f) => f.title);
 }

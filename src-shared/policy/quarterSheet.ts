@@ -4,7 +4,12 @@
 // 6-month condition was met, so no subsidy appears in two quarters.
 import type { ProgramCode } from '../bundle/records';
 import { parseQuarter, quarterDeadline, quarterRange, quarterZh, type Quarter } from './dates';
-import type { ClassResult, PackageEvaluation, TraineeResult } from './engine';
+import {
+  blockingFindings,
+  type ClassResult,
+  type PackageEvaluation,
+  type TraineeResult,
+} from './engine';
 import type { Finding } from './findings';
 import { BUILTIN_PACKS } from './pack-jrsnf-2023-25';
 import { selectPack, type PolicyPack } from './pack';
@@ -91,8 +96,14 @@ export function reasonText(f: Finding): string {
   return `${f.title}（${f.clause}，${f.ruleId}）：${f.message}（${f.facts}）`;
 }
 
-function reasonsOf(t: TraineeResult, ruleFilter: (f: Finding) => boolean): string[] {
-  const out: string[] = t.blockedBy.map((id) => `班级问题 ${id}`);
+function reasonsOf(
+  c: ClassResult,
+  t: TraineeResult,
+  ruleFilter: (f: Finding) => boolean,
+): string[] {
+  const out: string[] = blockingFindings(c, t.blockedBy).map(
+    (f) => `班级问题：${f.title}（${f.clause}，${f.ruleId}）`,
+  );
   for (const f of t.reasons) {
     if (!ruleFilter(f)) continue;
     if (
@@ -180,7 +191,7 @@ export function buildQuarterSheet(
           unclaimable.push({
             ...row,
             amountYuan: training?.amountYuan ?? 0,
-            reasons: reasonsOf(t, notPractice),
+            reasons: reasonsOf(c, t, notPractice),
           });
         }
       }

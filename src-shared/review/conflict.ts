@@ -24,7 +24,7 @@ export const CONFLICT_RELATION_ZH: Record<ConflictRelation, string> = {
   other: '其他',
 };
 export const CONFLICT_PARTY_ZH: Record<ConflictPartyKind, string> = {
-  organizer: '培训机构',
+  organizer: '培训组织方',
   trainee: '学员',
 };
 
@@ -152,7 +152,7 @@ export function withdrawalErrors(reason: string): Record<string, string> {
   return {};
 }
 
-/** The recusal's reason in words, as the chair reads it: "与培训机构「X」存在任职关系：…". */
+/** The recusal's reason in words, as the chair reads it: "与培训组织方「X」存在任职关系：…". */
 export function recusalReason(
   party: ConflictPartyKind,
   partyName: string,

@@ -35,7 +35,7 @@ export const reviewSchema = z.object({
     .min(COMMENT_MIN, `评审意见至少 ${COMMENT_MIN} 个字，请写明理由`)
     .max(COMMENT_MAX, `评审意见不超过 ${COMMENT_MAX} 字`),
   /** 回避声明: true means "I have no conflict of interest with this trainee or organizer". */
-  noConflict: z.literal(true, '提交前须声明与该学员及培训机构无利害关系'),
+  noConflict: z.literal(true, '提交前须声明与该学员及培训组织方无利害关系'),
   supersedes: recordId.optional(),
   /** 1 for the first submission, +1 for each 修改 (optional: earlier records lack it). */
   revision: z.number().int().min(1).optional(),

@@ -110,7 +110,7 @@ describe('an expert declares a conflict of interest', () => {
     await page.getByTestId('audit-chain-status').filter({ hasText: '完整（共 1 条）' }).waitFor();
     const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
     expect(rows[0]).toMatch(
-      /声明.*回避声明：培训机构「.+」，存在任职关系，回避：本人兼任该机构教学顾问/,
+      /声明.*回避声明：培训组织方「.+」，存在任职关系，回避：本人兼任该机构教学顾问/,
     );
   });
 
@@ -147,7 +147,7 @@ describe('an expert declares a conflict of interest', () => {
         note: '本人兼任该机构教学顾问',
         party: { kind: 'organizer', id: organizerId },
       });
-      expect(r.payload.reason).toMatch(/^与培训机构「.+」存在任职关系：本人兼任该机构教学顾问$/);
+      expect(r.payload.reason).toMatch(/^与培训组织方「.+」存在任职关系：本人兼任该机构教学顾问$/);
     }
   });
 

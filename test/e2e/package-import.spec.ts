@@ -14,6 +14,7 @@ import {
   enterDemo,
   switchUser,
 } from './helpers/profiles';
+import { generateSigningKey } from '../../src-main/services/crypto/ed25519';
 import { writeSignedPackage } from './helpers/packages';
 import { startApp, type AppSession } from './harness/session';
 
@@ -135,7 +136,7 @@ describe('importing work packages', () => {
     await app.page.getByTestId('import-error').waitFor();
     await expect
       .poll(() => app.page.getByTestId('import-error').textContent())
-      .toContain('尚未登记平台公钥');
+      .toContain('尚未完成平台注册');
     expect(app.harness.dialogs.asked.filter((d) => d.kind === 'open')).toHaveLength(0);
     await shot('not-enrolled');
     await closeModal();
@@ -205,6 +206,22 @@ describe('importing work packages', () => {
     await expect.poll(() => counts()).toEqual(before);
   });
 
+  it('a package signed by a key the demo user does not trust says what a demo user can import', async () => {
+    const foreign = path.join(work, 'foreign-signer.qhpkg');
+    await writeSignedPackage(foreign, { classes: 1 }, generateSigningKey());
+    const before = await counts();
+    await importViaDialog(foreign);
+    await app.page.getByTestId('import-error').waitFor();
+    await expect
+      .poll(() => app.page.getByTestId('import-error').innerText())
+      .toContain('演示用户只接受随附的演示工作包');
+    const shown = await app.page.getByTestId('import-error').innerText();
+    expect(shown).not.toContain('先完成平台注册');
+    expect(shown).not.toContain('untrusted-signer');
+    await closeModal();
+    await expect.poll(() => counts()).toEqual(before);
+  });
+
   it('refuses a tampered package with a Chinese error naming the file, and changes nothing', async () => {
     const before = await counts();
     await importViaDialog(pkgs.tampered);
@@ -212,7 +229,9 @@ describe('importing work packages', () => {
     const text = (await app.page.getByTestId('import-error').textContent()) ?? '';
     expect(text).toContain('“tampered-v3.qhpkg”');
     expect(text).toContain('签发后被改动过');
-    expect(text).toContain('hash-mismatch');
+    // The code is for support: behind 详情, not in the sentence the person reads.
+    expect(text).toContain('错误代码：hash-mismatch');
+    expect(await app.page.getByTestId('import-error').innerText()).not.toContain('hash-mismatch');
     await shot('tampered');
     await closeModal();
     await expect.poll(() => counts()).toEqual(before);

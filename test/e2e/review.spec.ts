@@ -79,7 +79,7 @@ describe('an expert reviews an assigned outcome', () => {
     expect(text).toContain('请为「');
     expect(text).toContain('请选择评审结论');
     expect(text).toContain('评审意见至少 5 个字');
-    expect(text).toContain('提交前须声明与该学员及培训机构无利害关系');
+    expect(text).toContain('提交前须声明与该学员及培训组织方无利害关系');
     // Each criterion is marked on its own line, not only in the summary.
     const criteria = await page.locator('input[data-criterion]').count();
     expect(criteria).toBeGreaterThan(2);
@@ -154,7 +154,7 @@ describe('an expert reviews an assigned outcome', () => {
     const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
     expect(rows[0]).toContain('修改');
     expect(rows[1]).toContain('提交');
-    expect(rows.at(-1)).toMatch(/声明.*回避声明：培训机构「.+」，无利害关系/);
+    expect(rows.at(-1)).toMatch(/声明.*回避声明：培训组织方「.+」，无利害关系/);
     await shot('audit-log');
   });
 

@@ -166,6 +166,21 @@ describe('sync round trip', () => {
     await shot('tampered-receipt');
   });
 
+  it('picking the registration reply as a receipt says which document it is, the code only behind 详情', async () => {
+    const { page } = app;
+    app.harness.dialogs.answerNextOpen(path.join(files, 'reply.json'));
+    await page.getByRole('button', { name: '导入回执' }).click();
+    await expect.poll(() => message().innerText(), SLOW).toContain('所选文件是注册回复，不是回执');
+    // The visible text is the person's: no content type, no English code.
+    const shown = await message().innerText();
+    expect(shown).not.toMatch(/application|wrong-type|错误代码/);
+    await message().getByText('详情').click();
+    await expect.poll(() => message().innerText()).toContain('错误代码：wrong-type');
+    await message().getByTestId('error-copy').click();
+    await expect.poll(() => message().getByTestId('error-copy').textContent()).toBe('已复制');
+    await expect.poll(() => count('sent')).toBe(1);
+  });
+
   it('imports the real receipt: the review is acknowledged (synced)', async () => {
     const { page } = app;
     const receiptFile = path.join(files, 'receipt.json');

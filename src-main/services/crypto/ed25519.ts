@@ -11,6 +11,7 @@ import {
 } from 'node:crypto';
 import {
   envelopeSchema,
+  payloadTypeName,
   preAuthEncoding,
   type Envelope,
 } from '../../../src-shared/bundle/envelope';
@@ -134,7 +135,8 @@ export function verifyParsedEnvelope(
     return {
       ok: false,
       code: 'wrong-type',
-      message: `内容类型不符：期望 ${expectedType}，实际 ${env.payloadType}`,
+      // The person picked the wrong file: say which document it is, not its content type.
+      message: `所选文件是${payloadTypeName(env.payloadType)}，不是${payloadTypeName(expectedType)}`,
     };
   }
   // The same key twice must not pass for two people (an expert and a chair): refused in every
@@ -157,7 +159,7 @@ export function verifyParsedEnvelope(
       return {
         ok: false,
         code: 'bad-signature',
-        message: `签名 ${s.keyid.slice(0, 16)}… 校验失败，内容可能被篡改`,
+        message: '签名校验失败，内容可能被篡改',
       };
     }
     signedBy.push(s.keyid);

@@ -141,7 +141,7 @@ function verdict(
   return {
     ...base,
     playable: false,
-    message: `媒体文件“${fileName}”使用 ${named} 编码，本工作站的播放器（Chromium）无法解码，不能播放；请向培训机构索取 H.264 或 VP9 编码的版本`,
+    message: `媒体文件“${fileName}”使用 ${named} 编码，本工作站的播放器（Chromium）无法解码，不能播放；请向培训组织方索取 H.264 或 VP9 编码的版本`,
   };
 }
 

@@ -37,7 +37,7 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 const RECORD_KINDS = {
-  organizers: '培训机构',
+  organizers: '培训组织方',
   classes: '班级',
   sessions: '课次',
   lecturers: '讲师',

@@ -25,7 +25,7 @@ export type TrustResult =
   | { ok: false; code: string; message: string };
 
 export const NOT_ENROLLED_MESSAGE =
-  '尚未登记平台公钥，无法确认工作包来自管理平台。请先在“同步”页导入登记回执（注册回复），再导入工作包';
+  '尚未完成平台注册，无法确认工作包来自管理平台。请先在“同步”页导入平台的注册回复，再导入工作包';
 
 export async function readDemoKey(resourcesDir: string): Promise<TrustResult> {
   try {
@@ -70,7 +70,7 @@ export async function trustForImporter(input: {
     return {
       ok: false,
       code: 'no-valid-platform-key',
-      message: '本用户登记的平台公钥均已过期或停用，请在“同步”页导入新的登记回执后再导入工作包',
+      message: '本用户信任的平台密钥均已过期或停用，请在“同步”页导入新的注册回复后再导入工作包',
     };
   }
   return { ok: true, keys, predecessors };

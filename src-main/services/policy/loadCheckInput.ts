@@ -86,7 +86,7 @@ const classFileSchema = z.strictObject({
 });
 
 const RECORD_LABELS: Partial<Record<keyof PackageRecords, string>> = {
-  organizers: '培训机构',
+  organizers: '培训组织方',
   classes: '班级',
   sessions: '课次',
   lecturers: '讲师',

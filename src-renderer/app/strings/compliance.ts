@@ -32,7 +32,8 @@ export const complianceStrings = {
   noClasses: '当前工作包中没有培训班。',
   failed: '检查未能完成',
   asOf: '评估日期',
-  dateFormat: '请按 YYYY-MM-DD 填写',
+  dateFormat: '日期格式不对，请按“年-月-日”填写，例如 2025-07-01',
+  datePlaceholder: '例如 2025-07-01',
   asOfHint: '以该日（北京时间）判断是否已开班、是否满 6 个月等',
   pkg: '工作包',
   inputsNote:
@@ -49,10 +50,10 @@ export const complianceStrings = {
   planReview: '开班前计划审核',
   planReviewHint: (start: string) => `开班日 ${start} 晚于评估日期，按开班前计划审核显示。`,
   dates: (from: string, to: string) => `${from} 至 ${to}`,
-  packLine: (packId: string) => `适用政策包 ${packId}`,
+  packLine: (packName: string) => `适用政策：${packName}`,
   outsidePack: '不适用：开班日无有效政策包，不可申领',
-  outsidePackBody: (needed: string, packId: string) =>
-    `${needed}。下面按最近的政策包 ${packId} 预览，结果标为“参考”，不计入任何补贴申领表。`,
+  outsidePackBody: (needed: string, packName: string) =>
+    `${needed}。下面按最近的政策 ${packName} 预览，结果标为“参考”，不计入任何补贴申领表。`,
   referenceBadge: '参考',
   referenceYuan: (yuan: string) => `参考 ${yuan}`,
   outcomeSource: {

@@ -8,8 +8,8 @@ export const packageImportStrings = {
     '从管理平台取得的签名工作包（*.qhpkg）在这里导入。导入前会校验签名和每个文件；校验不通过的工作包不会写入任何数据。',
   dropHere: '把 .qhpkg 文件拖到这里（或拖到窗口任意位置）',
   dropOverlay: '松开鼠标以导入工作包',
-  demoTrust: '当前为演示用户：信任随附的演示平台公钥。',
-  enrolledTrust: '只接受本用户登记回执中的平台公钥签名的工作包。',
+  demoTrust: '当前为演示用户：信任随附的演示平台密钥。',
+  enrolledTrust: '只接受本用户注册回复中的平台密钥签名的工作包。',
   modalTitle: '导入工作包',
   phase: {
     starting: '正在准备…',
@@ -26,7 +26,14 @@ export const packageImportStrings = {
   failedTitle: '工作包未导入',
   refusedTitle: '工作包未导入',
   unchangedChanged: '本机数据未作任何更改。',
-  errorCode: (code: string) => `错误代码：${code}`,
+  /** What to do about a package signed by a key this user does not trust, by who is importing. */
+  untrusted: {
+    demo: '演示用户只接受随附的演示工作包。正式工作包请切换到正式用户再导入。',
+    enrolled:
+      '本用户已完成平台注册，但这个工作包不是用已注册的平台密钥签发的。请向管理平台确认文件来源；如平台更换过密钥，请先在“同步”页导入新的注册回复。',
+    notEnrolled:
+      '本用户还没有完成平台注册，还不能导入正式工作包。请先在“同步”页创建签名密钥、导出注册申请交给管理平台，再导入平台的注册回复。',
+  },
   imported: (title: string, version: number) => `已导入“${title}”（第 ${version} 版）`,
   updated: (title: string, from: number, to: number) =>
     `已更新“${title}”：第 ${from} 版 → 第 ${to} 版`,
@@ -46,7 +53,7 @@ export const packageImportStrings = {
   writeFailed: (message: string) => `写入本地数据库失败，已全部撤回，本机数据未作更改：${message}`,
   demoProfileLabel: '演示用户（只用于体验和培训）',
   demoProfileHint:
-    '演示用户信任随附的演示平台公钥，可以导入演示工作包；正式评审请不要勾选，正式用户只信任登记回执中的平台公钥。',
+    '演示用户信任随附的演示平台密钥，可以导入演示工作包；正式评审请不要勾选，正式用户只信任注册回复中的平台密钥。',
   demoBadge: '演示',
   unexpected: (message: string) => `导入时发生意外错误，本机数据未作更改：${message}`,
   lostJob: '与主进程的导入任务失去联系，请重新导入',

@@ -20,6 +20,7 @@ export const profileStrings = {
   passphraseConfirm: '再次输入口令',
   passphraseHint: (min: number) => `至少 ${min} 个字符；用于解锁本用户和签名结果包`,
   passphraseMismatch: '两次输入的口令不一致',
+  nameRequired: '请填写姓名',
   passphraseTooShort: (min: number) => `口令至少 ${min} 个字符`,
   noRecovery:
     '口令无法找回：忘记口令后，本机上该用户的数据和签名密钥都无法再打开（已发送到平台的结果不受影响）。请牢记或妥善保管。',

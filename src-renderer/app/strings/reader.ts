@@ -4,7 +4,7 @@ export const readerStrings = {
   title: '阅读材料',
   loading: '正在打开文件…',
   cannotShow: '无法显示此文件',
-  damagedPdf: (path: string, why: string) => `文件“${path}”不是可读的 PDF：${why}`,
+  damagedPdf: (path: string) => `文件“${path}”已损坏或不是 PDF，无法打开`,
   notPdfType: (path: string) => `文件“${path}”不是 PDF，未显示`,
   noFiles: '此成果没有可阅读的文件。',
   notReadable: (path: string) => `文件“${path}”的类型无法在工作站内阅读。`,

@@ -38,7 +38,7 @@ export const syncStrings = {
   retryIn: (failed: number, reason: string, seconds: number, max: number) =>
     `第 ${failed} 次尝试失败：${reason}。${seconds} 秒后进行第 ${failed + 1} / ${max} 次尝试…`,
   platformUrl: '管理平台地址',
-  platformUrlHint: '须以 https:// 开头；本机测试接收端可用 http://127.0.0.1',
+  platformUrlHint: '管理平台提供的地址，以 https:// 开头',
   saveUrl: '保存地址',
   urlSaved: '平台地址已保存。',
   urlMissing: '请先填写并保存管理平台地址。',

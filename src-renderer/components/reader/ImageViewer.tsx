@@ -1,8 +1,9 @@
 // A portfolio screenshot with zoom: fit to the pane, actual size, or steps in between.
-import { Alert, Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { t } from '../../app/strings';
 import { useFetchedFile } from './useFetchedFile';
+import { ErrorNotice } from '../ErrorNotice';
 
 const s = t.reader;
 
@@ -27,11 +28,7 @@ export function ImageViewer({ url, path }: { url: string; path: string }) {
       </Group>
     );
   if (!fetched.ok)
-    return (
-      <Alert color="red" title={s.cannotShow} data-testid="reader-error">
-        {fetched.error.message}
-      </Alert>
-    );
+    return <ErrorNotice title={s.cannotShow} error={fetched.error} data-testid="reader-error" />;
   const step = (factor: number) => setZoom((z) => Math.min(8, Math.max(0.1, (z ?? 1) * factor)));
   return (
     <Stack gap={4} h="100%" data-testid="image-reader">

@@ -1,7 +1,7 @@
 // A PDF of a submission, read with pdf.js's own viewer components: pages are laid out at once
 // but only the visible ones (and a small buffer) are rendered, the text layer allows selection,
 // and the find controller highlights hits. The toolbar around it is ours.
-import { Alert, Box, Group, Loader, Stack, Text } from '@mantine/core';
+import { Box, Group, Loader, Stack, Text } from '@mantine/core';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
@@ -11,6 +11,7 @@ import { fetchPackageFile } from './fetchFile';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar, type FindMatches } from './PdfToolbar';
 import { loadPdfjs, PDF_OPEN_OPTIONS } from './pdfjs';
+import { ErrorNotice, type ShownError } from '../ErrorNotice';
 
 const s = t.reader;
 
@@ -30,7 +31,7 @@ export interface PdfViewerProps {
   onCite?: (page: number) => void;
 }
 
-type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: ShownError };
 
 interface Open {
   viewer: PDFViewer;
@@ -58,16 +59,19 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
     void (async () => {
       const fetched = await fetchPackageFile(url, controller.signal);
       if (controller.signal.aborted) return;
-      if (!fetched.ok) return setStatus({ kind: 'error', message: fetched.error.message });
+      if (!fetched.ok) return setStatus({ kind: 'error', error: fetched.error });
       if (!fetched.contentType.startsWith('application/pdf'))
-        return setStatus({ kind: 'error', message: s.notPdfType(path) });
+        return setStatus({ kind: 'error', error: { message: s.notPdfType(path) } });
       const { lib, viewer, worker } = await loadPdfjs();
       let pdf: PDFDocumentProxy;
       try {
         pdf = await lib.getDocument({ data: fetched.bytes, worker, ...PDF_OPEN_OPTIONS }).promise;
       } catch (error) {
         if (!controller.signal.aborted)
-          setStatus({ kind: 'error', message: s.damagedPdf(path, (error as Error).message) });
+          setStatus({
+            kind: 'error',
+            error: { code: 'not-a-pdf', message: s.damagedPdf(path), detail: String(error) },
+          });
         return;
       }
       const container = containerRef.current;
@@ -166,9 +170,7 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
         onCite={onCite ? () => onCite(page) : undefined}
       />
       {status.kind === 'error' && (
-        <Alert color="red" title={s.cannotShow} data-testid="reader-error">
-          {status.message}
-        </Alert>
+        <ErrorNotice title={s.cannotShow} error={status.error} data-testid="reader-error" />
       )}
       <Group
         gap={4}

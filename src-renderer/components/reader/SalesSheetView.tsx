@@ -1,11 +1,12 @@
 // An online shop's monthly sales: the table, a bar per month, and the average the policy uses
 // (R-SUBSIDY-PRACTICE: at least 6 months, average ≥ 3000 元; parameters from the shipped pack).
-import { Alert, Badge, Group, Loader, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Loader, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { salesAverage } from '../../../src-shared/policy/salesAverage';
 import { parseSalesSheet, type SalesRow } from '../../../src-shared/reader/salesSheet';
 import { t } from '../../app/strings';
 import { useFetchedFile } from './useFetchedFile';
+import { ErrorNotice } from '../ErrorNotice';
 
 const s = t.reader;
 const yuan = (v: number) =>
@@ -72,18 +73,10 @@ export function SalesSheetView({ url, path }: { url: string; path: string }) {
   const fetched = useFetchedFile(url);
   if (!fetched) return <Loader size="xs" />;
   if (!fetched.ok)
-    return (
-      <Alert color="red" title={s.cannotShow} data-testid="reader-error">
-        {fetched.error.message}
-      </Alert>
-    );
+    return <ErrorNotice title={s.cannotShow} error={fetched.error} data-testid="reader-error" />;
   const sheet = parseSalesSheet(new TextDecoder().decode(fetched.bytes), path);
   if (!sheet.ok)
-    return (
-      <Alert color="red" title={s.cannotShow} data-testid="reader-error">
-        {sheet.message}
-      </Alert>
-    );
+    return <ErrorNotice title={s.cannotShow} error={sheet} data-testid="reader-error" />;
   const rule = JRSNF_2023_25.practice;
   const avg = salesAverage(sheet.rows, rule);
   return (

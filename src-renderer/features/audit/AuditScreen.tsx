@@ -14,6 +14,8 @@ import type { ClassConclusionPayload, SessionVerdict } from '../../../src-shared
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Outcome } from '../../components/OutcomeNotice';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { addFinding, recordWatched, saveSamplePlan, saveVerdict } from './auditStore';
 import { FindingList } from './FindingList';
@@ -36,7 +38,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
   const data = useAuditData(db);
   const media = useMedia(profile.id, data?.files ?? []);
   const [classId, setClassId] = useState<string | null>(null);
-  const [reportMsg, setReportMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reportMsg, setReportMsg] = useState<Outcome | null>(null);
   const [chosen, setChosen] = useState<(PlayTarget & { classId: string }) | null>(null);
 
   const opening = useMemo(
@@ -107,11 +109,12 @@ export function AuditScreen({ profile }: { profile: Profile }) {
           <ScreenTitle screen="audit" />
           <Text size="xs" c="dimmed">
             <RecordText text={data.pkg.title} max={60} />
+            {t.shell.packageVersion(data.pkg.version)}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
-          {reportMsg && (
-            <Text size="xs" c={reportMsg.ok ? 'teal' : 'red'} data-testid="report-message">
+          {reportMsg?.ok && (
+            <Text size="xs" c="teal" data-testid="report-message">
               {reportMsg.text}
             </Text>
           )}
@@ -121,10 +124,10 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             data-testid="audit-report"
             onClick={() => {
               const api = getApi();
-              if (!api) return setReportMsg({ ok: false, text: s().noApi });
+              if (!api) return setReportMsg({ ok: false, error: s().noApi });
               void buildReportData(db, data, klass.id, profile.name).then(async (d) => {
                 const r = await api.audit.saveReportDocx({ ...d, profileId: profile.id });
-                if (!r.ok) setReportMsg({ ok: false, text: r.error.message });
+                if (!r.ok) setReportMsg({ ok: false, error: r.error });
                 else if (r.value.path)
                   setReportMsg({ ok: true, text: s().reportSaved(r.value.path) });
               });
@@ -152,6 +155,9 @@ export function AuditScreen({ profile }: { profile: Profile }) {
           />
         </Group>
       </Group>
+      {reportMsg && !reportMsg.ok && (
+        <ErrorNotice error={reportMsg.error} onClose={() => setReportMsg(null)} compact />
+      )}
       <Grid gap="sm">
         <Grid.Col span={5}>
           <Stack gap="sm">

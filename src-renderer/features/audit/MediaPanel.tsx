@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Progress, Stack, Text } from '@mantine/core';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import type { MediaState } from './useMedia';
 
 const s = () => t.audit.media;
@@ -77,11 +78,7 @@ export function MediaPanel({ media }: { media: MediaState }) {
               {f.message ?? `${f.path}：${s().state[f.state]}`}
             </Text>
           ))}
-        {error && (
-          <Alert color="red" p={6}>
-            <Text size="xs">{error}</Text>
-          </Alert>
-        )}
+        {error && <ErrorNotice error={error} compact />}
       </Stack>
     </Card>
   );

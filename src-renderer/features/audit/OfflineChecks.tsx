@@ -97,7 +97,7 @@ function PackageChecklist(props: {
     <Stack gap={2} data-testid={`package-${props.fileId}`}>
       <Group gap={6}>
         <Text size="xs" fw={600}>
-          <RecordText text={props.session.title} max={60} /> · {props.fileId}
+          {props.session.date} <RecordText text={props.session.title} max={60} />
         </Text>
         {props.playable && (
           <Button size="compact-xs" variant="light" onClick={props.onPlay}>

@@ -4,12 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MediaFileStatus, MediaProgress, MediaStatus } from '../../../src-shared/ipc/media';
 import { getApi } from '../../app/api';
 import type { FileRow } from '../../db/types';
+import type { ShownError } from '../../components/ErrorNotice';
 
 export interface MediaState {
   status: MediaStatus | null;
   byFile: Map<string, MediaFileStatus>;
   progress: MediaProgress | null;
-  error: string | null;
+  error: ShownError | string | null;
   attach: () => Promise<void>;
   cancel: () => Promise<void>;
 }
@@ -19,7 +20,7 @@ const POLL_MS = 400;
 export function useMedia(profileId: string, files: readonly FileRow[]): MediaState {
   const [status, setStatus] = useState<MediaStatus | null>(null);
   const [progress, setProgress] = useState<MediaProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | string | null>(null);
   const alive = useRef(true);
 
   const refresh = useCallback(async () => {
@@ -28,7 +29,7 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
     const r = await api.media.status({ profileId });
     if (!alive.current) return;
     if (r.ok) setStatus(r.value);
-    else setError(r.error.message);
+    else setError(r.error);
   }, [profileId]);
 
   useEffect(() => {
@@ -38,7 +39,7 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
       void api.media.status({ profileId }).then((r) => {
         if (!alive.current) return;
         if (r.ok) setStatus(r.value);
-        else setError(r.error.message);
+        else setError(r.error);
       });
     return () => {
       alive.current = false;
@@ -53,12 +54,12 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
         const r = await api.media.progress({ jobId });
         if (!alive.current) return;
         if (!r.ok) {
-          setError(r.error.message);
+          setError(r.error);
           return;
         }
         setProgress(r.value);
         if (r.value.state !== 'running') {
-          if (r.value.error) setError(r.value.error.message);
+          if (r.value.error) setError(r.value.error);
           await refresh();
           return;
         }
@@ -80,7 +81,7 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
       .map((f) => ({ fileId: f.id, path: f.path, kind: f.kind, size: f.size, sha256: f.sha256 }));
     const r = await api.media.attach({ profileId, files: expected });
     if (!r.ok) {
-      setError(r.error.message);
+      setError(r.error);
       return;
     }
     if (r.value.jobId) await poll(r.value.jobId);

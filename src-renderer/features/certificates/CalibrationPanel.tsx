@@ -1,12 +1,13 @@
 // The station's calibration offset for pre-printed paper (saved in settings, applied to every
 // page) and the calibration page with its millimetre grid.
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ProgramCode } from '../../../src-shared/bundle/records';
 import { calibrationSchema, type Calibration } from '../../../src-shared/certificates/template';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice';
 import { CALIBRATION_KEY } from './printLogStore';
 
 const s = () => t.certificates;
@@ -15,7 +16,7 @@ export function CalibrationPanel({ value, program }: { value: Calibration; progr
   const db = useDb();
   const [dx, setDx] = useState<number | string>(value.dxMm);
   const [dy, setDy] = useState<number | string>(value.dyMm);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const parsed = calibrationSchema.safeParse({ dxMm: Number(dx), dyMm: Number(dy) });
 
   const save = async () => {
@@ -25,9 +26,9 @@ export function CalibrationPanel({ value, program }: { value: Calibration; progr
   };
   const page = async () => {
     const api = getApi();
-    if (!api || !parsed.success) return setMessage({ ok: false, text: s().noApi });
+    if (!api || !parsed.success) return setMessage({ ok: false, error: s().noApi });
     const r = await api.certificates.saveCalibrationPage({ program, calibration: parsed.data });
-    if (!r.ok) setMessage({ ok: false, text: r.error.message });
+    if (!r.ok) setMessage({ ok: false, error: r.error });
     else if (r.value.status === 'saved')
       setMessage({ ok: true, text: s().calibrationPageSaved(r.value.path) });
     else setMessage({ ok: true, text: s().cancelled });
@@ -82,11 +83,7 @@ export function CalibrationPanel({ value, program }: { value: Calibration; progr
           {s().calibrationPage}
         </Button>
       </Group>
-      {message && (
-        <Alert color={message.ok ? 'green' : 'red'} py={4}>
-          {message.text}
-        </Alert>
-      )}
+      {message && <OutcomeNotice outcome={message} />}
     </Stack>
   );
 }

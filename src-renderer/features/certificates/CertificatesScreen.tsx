@@ -28,6 +28,8 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 import {
   printBatchFlow,
@@ -109,11 +111,9 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
   const [preview, setPreview] = useState<{ page: DocPageWire | null; held: HeldWire[] } | null>(
     null,
   );
-  const [result, setResult] = useState<{ ok: boolean; text: string; held: HeldWire[] } | null>(
-    null,
-  );
+  const [result, setResult] = useState<(Outcome & { held: HeldWire[] }) | null>(null);
 
-  if (loaded && 'error' in loaded) return <Alert color="red">{loaded.error}</Alert>;
+  if (loaded && 'error' in loaded) return <ErrorNotice error={loaded.error} />;
   if (pkg === null || input === null)
     return <Alert data-testid="certificates-empty">{s().noPackage}</Alert>;
   if (!input || !current)
@@ -141,11 +141,11 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
 
   const doPreview = async () => {
     const api = getApi();
-    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
+    if (!api) return setResult({ ok: false, error: s().noApi, held: [] });
     setBusy(true);
     const r = await api.certificates.previewBatch(request());
     setBusy(false);
-    if (!r.ok) return setResult({ ok: false, text: r.error.message, held: [] });
+    if (!r.ok) return setResult({ ok: false, error: r.error, held: [] });
     setPreview({ page: r.value.page, held: r.value.held });
   };
   const batchInput = (api: QihangApi): SaveInput => {
@@ -169,16 +169,16 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
           : s().printed(r.printer, r.numbers.length);
       setResult({ ok: true, text, held: r.held });
       setReason('');
-    } else if (r.kind === 'nothing') setResult({ ok: false, text: s().nothing, held: r.held });
+    } else if (r.kind === 'nothing') setResult({ ok: false, error: s().nothing, held: r.held });
     else if (r.kind === 'cancelled') setResult({ ok: true, text: cancelledText, held: [] });
-    else setResult({ ok: false, text: r.message, held: [] });
+    else setResult({ ok: false, error: r, held: [] });
   };
   const doBatch = async (
     flow: (input: SaveInput) => Promise<SaveOutcome | PrintOutcome>,
     cancelledText: string,
   ) => {
     const api = getApi();
-    if (!api) return setResult({ ok: false, text: s().noApi, held: [] });
+    if (!api) return setResult({ ok: false, error: s().noApi, held: [] });
     setBusy(true);
     const r = await flow(batchInput(api));
     setBusy(false);
@@ -196,9 +196,8 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
         <Stack gap={0}>
           <ScreenTitle screen="certificates" />
           <Text size="xs" c="dimmed">
-            {s().pkg}：<RecordText text={input.pkg.title} max={60} />（{input.pkg.packageId} 第{' '}
-            {input.pkg.version} 版）；
-            {s().asOf} {asOf}
+            {s().pkg}：<RecordText text={input.pkg.title} max={60} />
+            {t.shell.packageVersion(input.pkg.version)}；{s().asOf} {asOf}
           </Text>
         </Stack>
         <Select
@@ -346,14 +345,13 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
               {s().printNote}
             </Text>
             {result && (
-              <Alert color={result.ok ? 'green' : 'red'} py={6} data-testid="certificates-result">
-                {result.text}
+              <OutcomeNotice outcome={result} data-testid="certificates-result">
                 {result.held.map((h) => (
                   <Text key={h.traineeId} size="xs">
                     {s().held}：{h.message}
                   </Text>
                 ))}
-              </Alert>
+              </OutcomeNotice>
             )}
             {preview && (
               <Stack gap={4}>

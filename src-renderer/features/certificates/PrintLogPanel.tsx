@@ -1,11 +1,12 @@
 // The station's print log with the void action (a spoiled sheet is voided with a reason).
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice';
 import { printLogRows, recordVoid } from './printLogStore';
 
 const s = () => t.certificates;
@@ -15,7 +16,7 @@ export function PrintLogPanel({ profile }: { profile: Profile }) {
   const rows = useLiveQuery(() => printLogRows(db), [db]);
   const [number, setNumber] = useState('');
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   const doVoid = async () => {
     const at = new Date();
@@ -27,7 +28,7 @@ export function PrintLogPanel({ profile }: { profile: Profile }) {
       reason,
     });
     setMessage(
-      r.ok ? { ok: true, text: s().voided(number.trim()) } : { ok: false, text: r.message },
+      r.ok ? { ok: true, text: s().voided(number.trim()) } : { ok: false, error: r.message },
     );
     if (r.ok) {
       setNumber('');
@@ -99,11 +100,7 @@ export function PrintLogPanel({ profile }: { profile: Profile }) {
           {s().voidButton}
         </Button>
       </Group>
-      {message && (
-        <Alert color={message.ok ? 'green' : 'red'} py={6} data-testid="void-message">
-          {message.text}
-        </Alert>
-      )}
+      {message && <OutcomeNotice outcome={message} data-testid="void-message" />}
     </Stack>
   );
 }

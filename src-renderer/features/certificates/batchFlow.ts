@@ -25,7 +25,7 @@ export type SaveOutcome =
   | { kind: 'saved'; path: string; numbers: string[]; held: HeldWire[] }
   | { kind: 'nothing'; held: HeldWire[] }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; code?: string; detail?: string };
 
 const batchId = (at: Date) =>
   `b${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -61,7 +61,7 @@ async function runBatch<V extends { status: 'saved' | 'printed'; numbers: string
     });
     if (!check.ok) return { kind: 'failed', message: check.message };
     const r = await send();
-    if (!r.ok) return { kind: 'failed', message: r.error.message };
+    if (!r.ok) return { kind: 'failed', code: r.error.code, message: r.error.message };
     const v = r.value;
     if (v.status === 'cancelled') return { kind: 'cancelled' };
     if (v.status === 'nothing') return { kind: 'nothing', held: v.held };
@@ -73,7 +73,8 @@ async function runBatch<V extends { status: 'saved' | 'printed'; numbers: string
     if (!logged.ok) return { kind: 'failed', message: logged.message };
     return { kind: 'done', value: v };
   } catch (e) {
-    return { kind: 'failed', message: (e as Error).message };
+    // The exception's own text is for support: the person reads the plain sentence.
+    return { kind: 'failed', code: 'unexpected', message: '', detail: String(e) };
   }
 }
 
@@ -104,7 +105,7 @@ export type PrintOutcome =
   | { kind: 'printed'; printer: string; numbers: string[]; held: HeldWire[] }
   | { kind: 'nothing'; held: HeldWire[] }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; code?: string; detail?: string };
 
 /**
  * Printing through the system print dialog: the same checks as saving, main prints the same

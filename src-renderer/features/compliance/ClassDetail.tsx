@@ -1,7 +1,7 @@
 // One class: what it is, whether it is still a plan, its totals, its findings and its trainees.
 import { Alert, Badge, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import type { ClassResult, Totals } from '../../../src-shared/policy/engine';
+import { blockedByTitles, type ClassResult, type Totals } from '../../../src-shared/policy/engine';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { formatYuan } from '../../../src-shared/money';
 import { programLabels, t } from '../../app/strings';
@@ -59,7 +59,7 @@ export function ClassDetail({
   const trainees = useMemo(() => traineesForRule(cls, rule), [cls, rule]);
   const plan = isPlanReview(cls, asOf);
   // Class errors withhold every trainee's subsidy; said once here rather than in every row.
-  const blockedBy = cls.trainees[0]?.blockedBy ?? [];
+  const blockedBy = useMemo(() => blockedByTitles(cls, cls.trainees[0]?.blockedBy ?? []), [cls]);
   return (
     <Stack gap="sm" data-testid="class-detail" data-class-id={cls.classId}>
       <Stack gap={2}>
@@ -82,7 +82,7 @@ export function ClassDetail({
             hours(cls.hours.live),
             hours(cls.hours.offline),
           )}{' '}
-          · {s().packLine(cls.packId)}
+          · {s().packLine(cls.packName)}
           {cls.packInForce ? '' : `（${s().referenceBadge}）`}
         </Text>
       </Stack>
@@ -100,7 +100,7 @@ export function ClassDetail({
           role="alert"
           data-testid="outside-pack"
         >
-          <Text size="sm">{s().outsidePackBody(cls.neededPack ?? '', cls.packId)}</Text>
+          <Text size="sm">{s().outsidePackBody(cls.neededPack ?? '', cls.packName)}</Text>
         </Alert>
       )}
       <Group gap="xs">
@@ -121,6 +121,7 @@ export function ClassDetail({
         key={`${cls.classId}|${rule ?? ''}`}
         trainees={trainees}
         filtered={rule !== null}
+        blockedBy={blockedBy}
       />
     </Stack>
   );

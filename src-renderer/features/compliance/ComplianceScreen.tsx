@@ -1,23 +1,13 @@
 // 合规检查 (区级审核员): the policy engine over the current package, per class and trainee, with
 // totals per organizer and the quarter's subsidy sheet.
-import {
-  Alert,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Center, Grid, Group, Loader, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { shanghaiDate } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { ClassDetail } from './ClassDetail';
 import { ClassList } from './ClassList';
 import { OrganizerTotals } from './OrganizerTotals';
@@ -50,8 +40,8 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
         <ScreenTitle screen="compliance" />
         {state.phase === 'ready' && (
           <Text size="xs" c="dimmed" data-testid="compliance-package">
-            {s().pkg}：<RecordText text={state.input.pkg.title} max={60} />（
-            {state.input.pkg.packageId} 第 {state.input.pkg.version} 版）
+            {s().pkg}：<RecordText text={state.input.pkg.title} max={60} />
+            {t.shell.packageVersion(state.input.pkg.version)}
           </Text>
         )}
         {state.phase === 'ready' && (
@@ -66,7 +56,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
           w={130}
           label={s().asOf}
           title={s().asOfHint}
-          placeholder="YYYY-MM-DD"
+          placeholder={s().datePlaceholder}
           value={asOfInput}
           error={isCalendarDay(asOfInput) ? undefined : s().dateFormat}
           onChange={(e) => {
@@ -117,11 +107,7 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
       </Center>
     );
   else if (state.phase === 'failed')
-    body = (
-      <Alert color="red" title={s().failed} role="alert">
-        {state.message}
-      </Alert>
-    );
+    body = <ErrorNotice title={s().failed} error={state.message} />;
   else if (state.phase === 'empty' || !evaluation)
     body = (
       <Text c="dimmed" data-testid="compliance-empty">

@@ -43,7 +43,7 @@ export function OrganizerTotals({ evaluation }: { evaluation: PackageEvaluation 
                   <RecordText text={o.name} max={40} />
                 </Text>
                 <Text size="10px" c="dimmed">
-                  {o.district} · {o.organizerId}
+                  {o.district}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{o.classes}</Table.Td>

@@ -20,6 +20,7 @@ import { buildQuarterSheet, type SheetRow } from '../../../src-shared/policy/qua
 import { formatYuan } from '../../../src-shared/money';
 import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
+import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
 import { RuleBadge, STATUS_COLOR } from './marks';
 import {
   defaultQuarter,
@@ -124,7 +125,7 @@ type ExportState =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'done'; result: ExportSheetResult }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: ShownError | string };
 
 export function SubsidySheetPanel({
   profileId,
@@ -165,12 +166,7 @@ export function SubsidySheetPanel({
     [evaluation, quarter, district, validRequestDate, packs],
   );
 
-  if (!built.ok)
-    return (
-      <Alert color="red" title={t.errors.generic}>
-        {built.error.message}
-      </Alert>
-    );
+  if (!built.ok) return <ErrorNotice title={t.errors.generic} error={built.error} />;
   const sheet = built.sheet;
   const span = quarterSpan(quarter);
   const deadline = sheet.deadlineFinding;
@@ -178,16 +174,14 @@ export function SubsidySheetPanel({
   const doExport = async () => {
     const api = getApi();
     if (!api) {
-      setExported({ kind: 'failed', message: s().noApi });
+      setExported({ kind: 'failed', error: s().noApi });
       return;
     }
     setExported({ kind: 'busy' });
     const r = await api.policy.exportSubsidySheet(
       exportRequestFromSheet(profileId, sheet, validRequestDate, shippedPacks),
     );
-    setExported(
-      r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', message: r.error.message },
-    );
+    setExported(r.ok ? { kind: 'done', result: r.value } : { kind: 'failed', error: r.error });
   };
 
   return (
@@ -215,7 +209,7 @@ export function SubsidySheetPanel({
         />
         <TextInput
           label={s().requestDate}
-          placeholder="YYYY-MM-DD"
+          placeholder={t.compliance.datePlaceholder}
           value={requestDate}
           error={requestDate && !validRequestDate ? t.compliance.dateFormat : undefined}
           onChange={(e) => setRequestDate(e.currentTarget.value.trim())}
@@ -288,16 +282,12 @@ export function SubsidySheetPanel({
         </Text>
       )}
       {exported.kind === 'failed' && (
-        <Alert
-          color="red"
-          variant="light"
-          p="xs"
+        <ErrorNotice
           title={s().exportFailed}
-          role="alert"
+          error={exported.error}
+          compact
           data-testid="export-error"
-        >
-          {exported.message}
-        </Alert>
+        />
       )}
       {sheet.notApplicable.length > 0 && (
         <Alert

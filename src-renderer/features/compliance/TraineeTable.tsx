@@ -13,7 +13,7 @@ const s = () => t.compliance;
 const PAGE = 15;
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
-function Reasons({ trainee }: { trainee: TraineeResult }) {
+function Reasons({ trainee, blockedBy }: { trainee: TraineeResult; blockedBy: string[] }) {
   // Own problems (not the shared subsidy verdict, which only repeats them).
   const own = trainee.reasons.filter(
     (f) => isIssue(f) && !f.ruleId.startsWith('R-SUBSIDY') && f.severity !== 'info',
@@ -22,7 +22,7 @@ function Reasons({ trainee }: { trainee: TraineeResult }) {
   return (
     <Group gap={4}>
       {trainee.blockedBy.length > 0 && (
-        <Text size="xs" c="red" title={s().classBlocked(trainee.blockedBy.join('、'))}>
+        <Text size="xs" c="red" title={s().classBlocked(blockedBy.join('、'))}>
           {s().classBlockedShort}
         </Text>
       )}
@@ -76,9 +76,12 @@ function OutcomeMark({ trainee }: { trainee: TraineeResult }) {
 export function TraineeTable({
   trainees,
   filtered,
+  blockedBy,
 }: {
   trainees: TraineeResult[];
   filtered: boolean;
+  /** Titles of the class errors that withhold every trainee's subsidy. */
+  blockedBy: string[];
 }) {
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(trainees.length / PAGE));
@@ -146,7 +149,7 @@ export function TraineeTable({
                 )}
               </Table.Td>
               <Table.Td>
-                <Reasons trainee={tr} />
+                <Reasons trainee={tr} blockedBy={blockedBy} />
               </Table.Td>
             </Table.Tr>
           ))}

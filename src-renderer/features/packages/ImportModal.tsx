@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { t } from '../../app/strings';
+import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
 import type { ImportView } from './importFlow';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/bundle/visibleText';
@@ -59,25 +60,19 @@ function Progressing({ view, cancelling, onCancel }: Props & { view: ImportView 
   );
 }
 
-/** A refused or failed import: what went wrong, that nothing changed, and the code to quote. */
-function ImportError({ title, message, code }: { title: string; message: string; code: string }) {
+/** A refused or failed import: what went wrong, what to do, that nothing changed; the code in 详情. */
+function ImportError({ title, error, hints }: { title: string; error: ShownError; hints?: Hints }) {
   return (
-    <Alert color="red" title={title} data-testid="import-error" role="alert">
-      <Stack gap={4}>
-        <Text size="sm">{message}</Text>
-        <Text size="sm">{s.unchangedChanged}</Text>
-        <Text size="xs" c="dimmed">
-          {s.errorCode(code)}
-        </Text>
-      </Stack>
-    </Alert>
+    <ErrorNotice title={title} error={error} hints={hints} data-testid="import-error">
+      <Text size="sm">{s.unchangedChanged}</Text>
+    </ErrorNotice>
   );
 }
 
 function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) {
   const { outcome, title } = view;
   if (outcome.kind === 'refused') {
-    return <ImportError title={s.refusedTitle} message={outcome.message} code={outcome.code} />;
+    return <ImportError title={s.refusedTitle} error={outcome} />;
   }
   const headline =
     outcome.kind === 'imported'
@@ -118,6 +113,8 @@ function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) 
   );
 }
 
+type Hints = Record<string, string>;
+
 interface Props {
   cancelling: boolean;
   onCancel: () => void;
@@ -128,7 +125,8 @@ export function ImportModal({
   cancelling,
   onCancel,
   onClose,
-}: Props & { view: ImportView | null; onClose: () => void }) {
+  hints,
+}: Props & { view: ImportView | null; onClose: () => void; hints?: Hints }) {
   const over = view?.step === 'finished' || view?.step === 'failed' || view?.step === 'cancelled';
   return (
     <Modal
@@ -150,7 +148,7 @@ export function ImportModal({
           {!over && <Progressing view={view} cancelling={cancelling} onCancel={onCancel} />}
           {view.step === 'finished' && <Summary view={view} />}
           {view.step === 'failed' && (
-            <ImportError title={s.failedTitle} message={view.message} code={view.code} />
+            <ImportError title={s.failedTitle} error={view} hints={hints} />
           )}
           {view.step === 'cancelled' && (
             <Alert color="gray" data-testid="import-cancelled">

@@ -24,6 +24,7 @@ import {
   runImport,
   type ImportSource,
   type ImportView,
+  untrustedHints,
 } from './importFlow';
 
 interface ImportContextValue {
@@ -39,6 +40,26 @@ export function usePackageImport(): ImportContextValue {
   const value = useContext(ImportContext);
   if (!value) throw new Error('usePackageImport outside PackageImportProvider');
   return value;
+}
+
+/**
+ * What to do about a package signed by a key this user does not trust depends on who imports:
+ * a demo user, a user already enrolled with the platform, or one not yet enrolled.
+ */
+function useUntrustedHint(view: ImportView | null, profile: Profile): Record<string, string> {
+  const untrusted = view?.step === 'failed' && view.code === 'untrusted-signer';
+  const [enrolled, setEnrolled] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!untrusted || profile.demo) return;
+    let live = true;
+    void getApi()
+      ?.keys.status({ profileId: profile.id })
+      .then((r) => live && setEnrolled(r.ok && r.value.enrollment !== null));
+    return () => {
+      live = false;
+    };
+  }, [untrusted, profile.id, profile.demo]);
+  return untrustedHints(profile.demo === true, enrolled);
 }
 
 const isOver = (v: ImportView | null) =>
@@ -141,6 +162,7 @@ export function PackageImportProvider({
     };
   }, [startDropped]);
 
+  const hints = useUntrustedHint(view, profile);
   const value = useMemo(() => ({ importer, start, startDropped }), [importer, start, startDropped]);
   return (
     <ImportContext.Provider value={value}>
@@ -162,6 +184,7 @@ export function PackageImportProvider({
         cancelling={cancelling}
         onCancel={cancel}
         onClose={() => setView(null)}
+        hints={hints}
       />
     </ImportContext.Provider>
   );

@@ -239,3 +239,14 @@ async function runSteps(
     });
   }
 }
+
+/**
+ * What to do about a package signed by a key this user does not trust, by who imports: a demo
+ * user, an enrolled user, or one not yet enrolled (`enrolled` is null while that is being asked).
+ */
+export function untrustedHints(demo: boolean, enrolled: boolean | null): Record<string, string> {
+  const u = t.packageImport.untrusted;
+  if (demo) return { 'untrusted-signer': u.demo };
+  if (enrolled === null) return {};
+  return { 'untrusted-signer': enrolled ? u.enrolled : u.notEnrolled };
+}

@@ -20,6 +20,7 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import type { PanelRow } from '../../db/types';
 import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 import { DecisionForm } from './DecisionForm';
@@ -45,11 +46,7 @@ const s = t.panel;
 function Report({ report, onClose }: { report: FlowReport | null; onClose: () => void }) {
   if (!report || report.kind === 'cancelled') return null;
   if (report.kind === 'error')
-    return (
-      <Alert color="red" withCloseButton onClose={onClose} data-testid="panel-report">
-        {report.message}
-      </Alert>
-    );
+    return <ErrorNotice error={report} onClose={onClose} data-testid="panel-report" />;
   if (report.kind === 'saved')
     return (
       <Alert color="green" withCloseButton onClose={onClose} data-testid="panel-report">

@@ -11,7 +11,7 @@ import { panelDocInput } from './panelDocInput';
 
 export type FlowReport =
   | { kind: 'cancelled' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; code?: string; detail?: string }
   | {
       kind: 'imported';
       /** One per bundle stored (a USB import has one; a package may forward several). */
@@ -32,7 +32,7 @@ export async function importBundleFlow(
     const experts = await panelExpertKeys(db, panel);
     if (experts.length === 0) return { kind: 'error', message: t.panel.notChair };
     const r = await api.panel.importExpertBundle({ experts });
-    if (!r.ok) return { kind: 'error', message: r.error.message };
+    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message };
     if (r.value.path === null || !('fileName' in r.value)) return { kind: 'cancelled' };
     const summary = await importExpertRecords(db, { panel, profileId, bundle: r.value });
     return {
@@ -91,7 +91,8 @@ export async function importForwardedFlow(
     }
     return { kind: 'imported', summaries, otherRecords, failed };
   } catch (e) {
-    return { kind: 'error', message: `${t.errors.generic}：${(e as Error).message}` };
+    // The exception's text is for support (详情); the person reads the plain sentence.
+    return { kind: 'error', code: 'unexpected', message: '', detail: String(e) };
   }
 }
 
@@ -109,10 +110,11 @@ export async function exportDocFlow(
       format === 'docx'
         ? await api.panel.saveRecordDocx(request)
         : await api.panel.saveResultsXlsx(request);
-    if (!r.ok) return { kind: 'error', message: r.error.message };
+    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message };
     if (r.value.path === null) return { kind: 'cancelled' };
     return { kind: 'saved', path: r.value.path };
   } catch (e) {
-    return { kind: 'error', message: `${t.errors.generic}：${(e as Error).message}` };
+    // The exception's text is for support (详情); the person reads the plain sentence.
+    return { kind: 'error', code: 'unexpected', message: '', detail: String(e) };
   }
 }

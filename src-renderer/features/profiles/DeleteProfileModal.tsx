@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { deleteProfile, needsPassphrase, type SessionDeps } from './session';
 
 export function DeleteProfileModal(props: {
@@ -46,7 +47,7 @@ export function DeleteProfileModal(props: {
               data-testid="delete-passphrase"
             />
           )}
-          {!asks && error && <Alert color="red">{error}</Alert>}
+          {!asks && error && <ErrorNotice error={error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t.profile.cancel}

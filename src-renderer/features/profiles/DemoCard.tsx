@@ -1,10 +1,11 @@
 // 体验演示: one click makes a demo profile for the chosen role, with the demo package loaded into
 // that profile's own database (never into anyone else's).
-import { Alert, Button, Card, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { roles, type Role } from '../../../src-shared/profiles/roles';
 import { roleLabels, t } from '../../app/strings';
 import { createDemoProfile, type Opened, type SessionDeps } from './session';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: Opened) => void }) {
   const [role, setRole] = useState<Role>('expert');
@@ -35,11 +36,7 @@ export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: 
           allowDeselect={false}
           data-testid="demo-role-select"
         />
-        {error && (
-          <Alert color="red" data-testid="demo-error">
-            {error}
-          </Alert>
-        )}
+        {error && <ErrorNotice error={error} data-testid="demo-error" />}
         <Button color="orange" onClick={() => void start()} loading={busy} w="fit-content">
           {t.profile.demoStart}
         </Button>

@@ -27,6 +27,10 @@ export function NewProfileForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!name.trim()) {
+      setError({ field: 'name', message: t.profile.nameRequired });
+      return;
+    }
     if ([...passphrase].length < MIN_PASSPHRASE) {
       setError({ field: 'passphrase', message: t.profile.passphraseTooShort(MIN_PASSPHRASE) });
       return;
@@ -49,7 +53,15 @@ export function NewProfileForm({
   const errorOn = (field: string) => (error?.field === field ? error.message : undefined);
 
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={(e: FormEvent) => void submit(e)}>
+    // noValidate: the browser's own bubble ("Please fill out this field.") is English and
+    // unstyled; the form says what is missing in Chinese under the field instead.
+    <Card
+      withBorder
+      padding="lg"
+      component="form"
+      noValidate
+      onSubmit={(e: FormEvent) => void submit(e)}
+    >
       <Title order={2} size="h4" mb="sm">
         {t.profile.create}
       </Title>

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Badge,
+  Box,
   Card,
   Center,
   Group,
@@ -20,6 +21,7 @@ import { DemoCard } from './DemoCard';
 import { NewProfileForm } from './NewProfileForm';
 import { needsPassphrase, openSession, type Opened, type SessionApi } from './session';
 import { UnlockModal } from './UnlockModal';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export interface PickerProps {
   api: SessionApi;
@@ -70,9 +72,9 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
               </Title>
               {profiles && profiles.length === 0 && <Text c="dimmed">{t.profile.none}</Text>}
               {error && (
-                <Text c="red" size="sm" mb="xs" role="alert">
-                  {error}
-                </Text>
+                <Box mb="xs">
+                  <ErrorNotice error={error} compact />
+                </Box>
               )}
               <Stack gap="xs">
                 {profiles?.map((p) => (

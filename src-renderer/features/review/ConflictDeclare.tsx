@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import {
   CONFLICT_PARTY_ZH,
@@ -10,6 +10,7 @@ import {
 } from '../../../src-shared/review/conflict';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { declareParty, withdrawConflict } from './conflictStore';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/bundle/visibleText';
@@ -72,11 +73,7 @@ export function ConflictDeclare({
         <Text size="sm" c="dimmed">
           {s.intro(partyLabel)}
         </Text>
-        {errors.form && (
-          <Alert color="red" p="xs" data-testid="conflict-error">
-            {errors.form}
-          </Alert>
-        )}
+        {errors.form && <ErrorNotice error={errors.form} compact data-testid="conflict-error" />}
         {allowNone && (
           <Radio.Group
             value={decision ?? ''}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { linkExpert } from '../../db/expertLink';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { isolated } from '../../../src-shared/bundle/visibleText';
@@ -66,7 +67,7 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
               </Button>
             </Group>
           )}
-          {error && <Alert color="red">{error}</Alert>}
+          {error && <ErrorNotice error={error} compact />}
         </Stack>
       </Card>
     </Stack>

@@ -36,6 +36,7 @@ import { loadReviewContext } from './loadReviewItem';
 import { submitReview } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 const s = t.review;
 
@@ -45,7 +46,7 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
   const declarations = useLiveQuery(() => profileDeclarations(db, profile.id), [db, profile.id]);
   const [declaring, setDeclaring] = useState<ConflictPartyKind | null>(null);
   if (ctx === undefined || declarations === undefined) return <Loader size="sm" />;
-  if (ctx === null) return <Alert color="red">{s.form.missingSubmission}</Alert>;
+  if (ctx === null) return <ErrorNotice error={s.form.missingSubmission} />;
   const inForce = declarationsInForce(declarations);
   const organizer = ctx.klass ? { kind: 'organizer' as const, id: ctx.klass.organizerId } : null;
   const trainee = { kind: 'trainee' as const, id: ctx.submission.traineeId };
@@ -107,12 +108,12 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
           <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
         </>
       ) : (
-        <Alert color="red">
-          {s.form.noRubric(
+        <ErrorNotice
+          error={s.form.noRubric(
             ctx.klass ? programLabels[ctx.klass.program] : ctx.submission.classId,
             s.kinds[ctx.submission.kind],
           )}
-        </Alert>
+        />
       )}
     </Stack>
   );

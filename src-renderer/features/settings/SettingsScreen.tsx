@@ -64,6 +64,8 @@ export function SettingsScreen({
                   ff="monospace"
                   style={{ wordBreak: 'break-all' }}
                   data-testid="log-file"
+                  // A path the person finds in their file manager: shown exactly (the text scan skips it).
+                  data-verbatim
                 >
                   {info ? (info.logFile ?? t.settings.logFileNone) : '…'}
                 </Text>

@@ -36,7 +36,7 @@ function PlanHeading({ label, id, mine }: { label?: PlanLabel; id: string; mine:
         )}
       </Group>
       <Text size="xs" c="dimmed" lineClamp={1}>
-        {label?.klass ?? ''} · {id}
+        {label?.klass ?? ''}
       </Text>
     </Stack>
   );

@@ -5,6 +5,7 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { PairCard } from './PairCard';
 import {
   startPrecheck,
@@ -99,9 +100,7 @@ export function SimilarityPanel({ profile, role }: { profile: Profile; role: Sim
         </Alert>
       )}
       {state?.kind === 'error' && (
-        <Alert color="red" data-testid="similarity-error">
-          {state.message}
-        </Alert>
+        <ErrorNotice error={state.message} data-testid="similarity-error" />
       )}
       {last && last.envelopeHash !== pkg.envelopeHash && <Alert color="yellow">{s.stale}</Alert>}
       {last && (

@@ -19,11 +19,12 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
+import type { ShownError } from '../../components/ErrorNotice';
 import { describeFailure } from './failures';
 
 const s = t.sync.keys;
 
-export type Notify = (kind: 'ok' | 'error', text: string) => void;
+export type Notify = (kind: 'ok' | 'error', text: string | ShownError) => void;
 
 interface Props {
   profile: Profile;
@@ -165,7 +166,7 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
       passphrase,
     });
     if (!r) return;
-    if (!r.ok) return notify('error', describeFailure(r.error));
+    if (!r.ok) return notify('error', r.error);
     notify('ok', r.value.path === null ? t.sync.cancelled : s.requestSaved(r.value.path));
   };
 
@@ -176,7 +177,7 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
       ...(fingerprint ? { expectedKeyid: fingerprint } : {}),
     });
     if (!r) return;
-    if (!r.ok) return notify('error', describeFailure(r.error));
+    if (!r.ok) return notify('error', r.error);
     if (r.value.path === null) return notify('ok', t.sync.cancelled);
     notify('ok', s.replyImported(r.value.issuer ?? '', r.value.added.length));
     await refresh();

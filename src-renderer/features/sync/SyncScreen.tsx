@@ -24,6 +24,7 @@ import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
+import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
 import { describeFailure, progressLine } from './failures';
 import { KeysPanel } from './KeysPanel';
 import { usePassphrasePrompt } from './PassphraseModal';
@@ -33,7 +34,7 @@ import { ScreenTitle } from '../../app/ScreenTitle';
 const s = t.sync;
 export const PLATFORM_URL_KEY = 'platformUrl';
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+type Message = { kind: 'ok'; text: string } | { kind: 'error'; text: string | ShownError } | null;
 
 function CountCard({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -148,7 +149,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const apply = useCallback(([k, o]: Awaited<ReturnType<typeof loadStatus>>) => {
     if (k?.ok) setKeyStatus(k.value);
     if (o?.ok) setStatus(o.value);
-    else if (o) setMessage({ kind: 'error', text: describeFailure(o.error) });
+    else if (o) setMessage({ kind: 'error', text: o.error });
   }, []);
   const refresh = useCallback(
     () => loadStatus(api, profile.id).then(apply),
@@ -163,15 +164,14 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     };
   }, [api, profile.id, apply]);
 
-  const failWith = (error: Pick<IpcError, 'code' | 'message'>) =>
-    setMessage({ kind: 'error', text: describeFailure(error) });
+  const failWith = (error: IpcError) => setMessage({ kind: 'error', text: error });
 
   /** Signs the pending records into a new bundle unless one is already waiting for its receipt. */
   const ensurePending = async (): Promise<boolean> => {
     if (!api) return false;
     if (status?.pending) return true;
     if (!keyStatus?.key) {
-      setMessage({ kind: 'error', text: s.codes['no-key'] ?? '' });
+      setMessage({ kind: 'error', text: { code: 'no-key', message: '' } });
       return false;
     }
     const input = await gatherBundleInput(db, profile.id);
@@ -233,7 +233,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     if (!url) return setMessage({ kind: 'error', text: s.urlMissing });
     // Without pinned platform keys no receipt can be checked: say so before asking to sign.
     if (keyStatus?.key && !keyStatus.enrollment)
-      return setMessage({ kind: 'error', text: s.codes['not-enrolled'] ?? '' });
+      return setMessage({ kind: 'error', text: { code: 'not-enrolled', message: '' } });
     setBusy('upload');
     const timer = window.setInterval(() => {
       void api?.sync
@@ -284,7 +284,13 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       status={keyStatus}
       refresh={refresh}
       ask={ask}
-      notify={(kind, text) => setMessage({ kind, text })}
+      notify={(kind, text) =>
+        setMessage(
+          kind === 'ok'
+            ? { kind, text: typeof text === 'string' ? text : text.message }
+            : { kind, text },
+        )
+      }
     />
   );
   return (
@@ -294,10 +300,10 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       <Text size="sm" c="dimmed">
         {s.intro}
       </Text>
-      {message && (
+      {message?.kind === 'ok' && (
         <Alert
-          color={message.kind === 'ok' ? 'green' : 'red'}
-          role={message.kind === 'ok' ? 'status' : 'alert'}
+          color="green"
+          role="status"
           data-testid="sync-message"
           style={{ whiteSpace: 'pre-line' }}
           withCloseButton
@@ -305,6 +311,14 @@ export function SyncScreen({ profile }: { profile: Profile }) {
         >
           {message.text}
         </Alert>
+      )}
+      {message?.kind === 'error' && (
+        <ErrorNotice
+          error={message.text}
+          hints={s.codes}
+          data-testid="sync-message"
+          onClose={() => setMessage(null)}
+        />
       )}
       {!setupDone && keysPanel}
       <SimpleGrid cols={3} maw={720}>

@@ -1,18 +1,15 @@
-// Plain-Chinese lines for the sync screen: an IPC failure as a hint for its code (what it means
-// for the person) followed by the service's own message (which names the file or field), and
-// the upload's progress.
+// Plain-Chinese lines for the sync screen: an IPC failure under a form field as a hint for its
+// code (what it means for the person) followed by the service's own message (which names the
+// file or field), and the upload's progress. Failures outside a field are an ErrorNotice with
+// the same hints (t.sync.codes).
 import type { IpcError } from '../../../src-shared/ipc/result';
 import type { UploadProgress } from '../../../src-shared/ipc/sync';
 import { t } from '../../app/strings';
+import { explainError } from '../../components/errorText';
 
 export function describeFailure(error: Pick<IpcError, 'code' | 'message'>): string {
-  const codes = t.sync.codes;
   // Upload codes are namespaced ('receipt:bad-signature', 'rejected:replayed', 'http-503').
-  const hint = codes[error.code] ?? codes[error.code.split(':').pop() ?? ''];
-  if (!hint) return error.message;
-  const core = error.message.replace(/[。.]$/, '');
-  // Two lines: what it means, then the detail naming the file or field.
-  return hint.includes(core) ? hint : `${hint}\n${error.message}`;
+  return explainError(error, t.sync.codes).lines.join('\n');
 }
 
 /** What the upload is doing now: trying, or waiting to retry after a failed try. */

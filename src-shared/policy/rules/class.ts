@@ -14,7 +14,7 @@ export const packPeriod: RuleDef = {
   group: 'pack',
   classCheck: (ctx) => {
     const { from, to } = ctx.pack.effective;
-    const facts = `开班日 ${ctx.cls.startDate}；政策包 ${ctx.pack.id} 有效期 ${from} 至 ${to}`;
+    const facts = `开班日 ${ctx.cls.startDate}；政策包 ${ctx.pack.issuingDocument.number} 有效期 ${from} 至 ${to}`;
     if (ctx.packInForce)
       return [ctx.pass('R-PACK-PERIOD', `按 ${ctx.pack.issuingDocument.number} 判断`, facts)];
     // No pack, no claim: nothing of this class is claimable; the rest is a labelled preview.

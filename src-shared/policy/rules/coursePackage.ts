@@ -19,6 +19,14 @@ function packageIds(ctx: ClassContext): string[] {
   return [...ids];
 }
 
+/** A course package as the reviewer knows it: by the recorded sessions that use it, not its file id. */
+function packageLabel(ctx: ClassContext, fileId: string): string {
+  const titles = ctx.sessions
+    .filter((s) => s.mode === 'recorded' && s.videoFileIds.includes(fileId))
+    .map((s) => `“${s.title}”`);
+  return titles.length > 0 ? `${titles.join('、')}的课程包` : `课程包 ${fileId}`;
+}
+
 export const pkg45: RuleDef = {
   id: 'R-PKG-45MIN',
   group: 'course-package',
@@ -47,10 +55,10 @@ export const pkg45: RuleDef = {
       // manifest statement, which wins over a minute count the reviewer typed.
       const sec = ctx.inputs.measuredSeconds?.get(id) ?? ctx.index.files.get(id)?.durationSeconds;
       const m = sec !== undefined ? sec / 60 : ctx.index.coursePackages.get(id)?.playMinutes;
-      if (m === undefined) unknown.push(id);
+      if (m === undefined) unknown.push(packageLabel(ctx, id));
       else {
         played += m;
-        if (m < min) short.push(`${id} ${m.toFixed(1)} 分钟`);
+        if (m < min) short.push(`${packageLabel(ctx, id)} ${m.toFixed(1)} 分钟`);
       }
     }
     if (short.length)
@@ -107,8 +115,8 @@ function checklist(
       for (const fid of ids) {
         const r = ctx.index.coursePackages.get(fid);
         const v = r ? judge(r) : { unknown: true };
-        if (v.bad) bad.push(`${fid}：${v.bad}`);
-        else if (v.unknown) open.push(fid);
+        if (v.bad) bad.push(`${packageLabel(ctx, fid)}：${v.bad}`);
+        else if (v.unknown) open.push(packageLabel(ctx, fid));
       }
       if (bad.length)
         return [ctx.finding(id, severity, 'fail', `课程包${label}不符合要求`, bad.join('；'))];

@@ -17,6 +17,11 @@ function ruleIds(fs: readonly Finding[]): string {
   return [...new Set(fs.map((f) => f.ruleId))].join('、');
 }
 
+/** The rules a sentence names, by their titles from the pack (ids stay in the finding's data). */
+function ruleTitles(fs: readonly Finding[]): string {
+  return [...new Set(fs.map((f) => f.title))].join('、');
+}
+
 function verdictFinding(
   ctx: ClassContext,
   id: RuleId,
@@ -28,13 +33,19 @@ function verdictFinding(
   if (v.blocking.length) {
     const ids = ruleIds(v.blocking);
     return ctx.memo(id, `x|${ids}`, () =>
-      withAmount(ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ids}`), 0),
+      withAmount(
+        ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ruleTitles(v.blocking)}`),
+        0,
+      ),
     );
   }
   if (v.pending.length) {
     const ids = ruleIds(v.pending);
     return ctx.memo(id, `p|${basis}|${ids}`, () =>
-      withAmount(ctx.pending(id, `${yuan} 元待确认`, `待核查：${ids}；${basis}`), yuan),
+      withAmount(
+        ctx.pending(id, `${yuan} 元待确认`, `待核查：${ruleTitles(v.pending)}；${basis}`),
+        yuan,
+      ),
     );
   }
   return ctx.memo(id, `ok|${basis}`, () =>

@@ -200,7 +200,7 @@ describe('which platform keys an import trusts', () => {
     const env = setup();
     const r = await env.call('chooseAndOpen', { importer: normal });
     expect(r).toMatchObject({ ok: false, error: { code: 'not-enrolled' } });
-    if (!r.ok) expect(r.error.message).toContain('尚未登记平台公钥');
+    if (!r.ok) expect(r.error.message).toContain('尚未完成平台注册');
     expect(env.asked).toEqual([]);
   });
 

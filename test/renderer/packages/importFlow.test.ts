@@ -14,7 +14,10 @@ import {
   toBase64,
   type ImportView,
   type PackagesApi,
+  untrustedHints,
 } from '../../../src-renderer/features/packages/importFlow';
+import { t } from '../../../src-renderer/app/strings';
+import { explainError } from '../../../src-renderer/components/errorText';
 import { makeManifest, makeRecords, makeVerifiedPackage } from '../../fixtures/records';
 
 let db: WorkstationDb;
@@ -343,5 +346,28 @@ describe('importing a dropped file', () => {
     expect(decoded.length).toBe(bytes.length);
     expect(bytes.findIndex((b, i) => decoded.charCodeAt(i) !== b)).toBe(-1);
     expect(toBase64(new Uint8Array([0xfb, 0xff]))).toBe('+/8=');
+  });
+});
+
+describe('a package signed by a key this user does not trust', () => {
+  it('tells each kind of user the right next step, never an enrolled user to enroll', () => {
+    const u = t.packageImport.untrusted;
+    expect(untrustedHints(true, null)).toEqual({ 'untrusted-signer': u.demo });
+    expect(untrustedHints(false, true)).toEqual({ 'untrusted-signer': u.enrolled });
+    expect(untrustedHints(false, false)).toEqual({ 'untrusted-signer': u.notEnrolled });
+    expect(untrustedHints(false, null)).toEqual({});
+    expect(u.enrolled).not.toMatch(/先完成平台注册|还没有完成/);
+    const shown = explainError(
+      {
+        code: 'untrusted-signer',
+        message: '工作包“x.qhpkg”的签名密钥不是本用户信任的平台密钥，已拒绝',
+      },
+      untrustedHints(false, true),
+    );
+    expect(shown.lines).toEqual([
+      u.enrolled,
+      '工作包“x.qhpkg”的签名密钥不是本用户信任的平台密钥，已拒绝',
+    ]);
+    expect(shown.details).toBe('错误代码：untrusted-signer');
   });
 });

@@ -124,7 +124,7 @@ describe('回避声明', () => {
     for (const { syncState, ...r } of rows) {
       expect(syncState).toBe('pending');
       expect(conflictDeclarationSchema.parse(r)).toEqual(r);
-      expect(r.reason).toBe('与培训机构「海淀启航培训学校」存在任职关系：本人兼任该校顾问');
+      expect(r.reason).toBe('与培训组织方「海淀启航培训学校」存在任职关系：本人兼任该校顾问');
     }
     const bundle = await gatherBundleInput(db, 'p1');
     if (!bundle.ok) throw new Error(bundle.code);
@@ -163,8 +163,8 @@ describe('回避声明', () => {
       { ...t.auditLog.names, entities: t.auditLog.entities },
     );
     expect(words.map((w) => w.object)).toEqual([
-      '回避声明：培训机构「朝阳职业技能培训学校」，无利害关系',
-      '回避声明：培训机构「海淀启航培训学校」，存在任职关系，回避：本人兼任该校顾问',
+      '回避声明：培训组织方「朝阳职业技能培训学校」，无利害关系',
+      '回避声明：培训组织方「海淀启航培训学校」，存在任职关系，回避：本人兼任该校顾问',
     ]);
   });
 

@@ -117,7 +117,7 @@ describe('submitting a review', () => {
       'no conflict declaration',
       goodDraft({ noConflict: false }),
       'noConflict',
-      '提交前须声明与该学员及培训机构无利害关系',
+      '提交前须声明与该学员及培训组织方无利害关系',
     ],
   ])(
     'refuses %s with a Chinese message on that field and writes nothing',

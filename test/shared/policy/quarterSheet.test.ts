@@ -50,6 +50,20 @@ describe('buildQuarterSheet', () => {
     expect(row.amountYuan).toBe(0);
   });
 
+  test('a class error is named in each trainee’s reasons by its title, clause and id', () => {
+    const big = makeClass({
+      id: 'BIG',
+      trainees: 41,
+      startDate: '2025-10-10',
+      endDate: '2025-11-20',
+    });
+    const res = evaluate(big, cleanAudit(big, withOutcomes(big, true)), '2025-12-10');
+    const r = buildQuarterSheet(res, { quarter: '2025Q4', district: '朝阳区' });
+    if (!r.ok) throw new Error(r.error.message);
+    const reasons = r.sheet.unclaimable[0]!.reasons;
+    expect(reasons[0]).toMatch(/^班级问题：[^R]+（[^，]+，R-CLASS-SIZE）$/);
+  });
+
   test('a practice subsidy belongs to the quarter in which its six months were reached', () => {
     const r = sheetFor('2026Q1');
     if (!r.ok) throw new Error(r.error.message);

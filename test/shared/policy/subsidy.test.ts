@@ -42,6 +42,22 @@ describe('R-SUBSIDY-BASIC and R-SUBSIDY-ONLINE', () => {
     expect(res.trainees[1]!.potentialYuan).toBe(1500);
     expect(traineeFinding(res, 'R-SUBSIDY-BASIC', 1)!.message).toContain('待核查');
   });
+
+  test('the verdict names the rules it waits on or misses by their titles, not their ids', () => {
+    const r = makeClass({ trainees: 2 });
+    const res = evaluateOne(
+      r,
+      cleanAudit(
+        r,
+        withOutcomes(r, (id) => (id.endsWith('T1') ? false : undefined)),
+      ),
+    );
+    const failed = traineeFinding(res, 'R-SUBSIDY-BASIC', 0)!;
+    const waiting = traineeFinding(res, 'R-SUBSIDY-BASIC', 1)!;
+    expect(failed.facts).toBe('未满足：合格证书条件');
+    expect(waiting.facts).toMatch(/^待核查：成果评审课时、合格证书条件；/);
+    expect(`${failed.facts}${waiting.facts}`).not.toMatch(/R-[A-Z]/);
+  });
 });
 
 describe('R-SUBSIDY-ELITE tiers', () => {
