@@ -117,6 +117,22 @@ export const reviewStrings = {
     revise: '修改',
     revisionReason: '修改理由',
     revisionReasonHint: '将随新版本记入审计日志并报送平台和评审组组长。',
+    criterionComment: (label: string) => `「${label}」扣分理由`,
+    criterionCommentHint: (percent: number) => `得分低于满分的 ${percent}% 时须写明理由`,
+  },
+  anchors: {
+    target: (label: string) => `“引用此页”将加到：${label}`,
+    generalComment: '评审意见',
+    added: (file: string, page: number, label: string) => `已引用 ${file} 第 ${page} 页 → ${label}`,
+    duplicate: '这一页已经引用过。',
+    locked: '已提交的评审不能添加引用；如需更改，请先点“修改”。',
+  },
+  hardFails: {
+    title: '不合格项',
+    hint: '任一项成立即判不通过，不论得分；勾选后须写明依据。',
+    note: (label: string) => `「${label}」的依据`,
+    notePlaceholder: '如雷同的页码、缺少的材料',
+    outcome: '已勾选不合格项 · 不通过',
   },
   kinds: {
     'business-plan': '创业计划书',

@@ -17,8 +17,9 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Rubric } from '../../../src-shared/bundle/records';
+import { sameAnchor, type PageAnchor } from '../../../src-shared/review/anchor';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import {
   declarationsInForce,
@@ -29,17 +30,38 @@ import {
 import { liveScore } from '../../../src-shared/review/liveScore';
 import { useDb } from '../../app/dbContext';
 import { programLabels, t } from '../../app/strings';
+import { AnchorChips } from '../../components/reader/AnchorChips';
+import type { PdfCite } from '../../components/reader/PdfViewer';
+import type { FileRow } from '../../db/types';
 import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
 import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './loadReviewItem';
-import { submitReview } from './reviewStore';
+import { submitReview, type DraftAnchor } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';
 
 const s = t.review;
+/** The general comment as a citation target (not a record id, so no criterion can clash). */
+const GENERAL = '#comment';
 
-export function ReviewForm({ profile, item }: { profile: Profile; item: QueueItem }) {
+/** Where the reader's 引用此页 goes: set by the open form, called by the split. */
+export type CiteSink = RefObject<((file: FileRow, cite: PdfCite) => void) | null>;
+
+export interface ReviewFormProps {
+  profile: Profile;
+  item: QueueItem;
+  citeSinkRef?: CiteSink;
+  onOpenAnchor?: (anchor: PageAnchor) => void;
+}
+
+const fileNameOf = (files: readonly FileRow[], sha: string) =>
+  files
+    .find((f) => f.sha256 === sha)
+    ?.path.split('/')
+    .at(-1);
+
+export function ReviewForm({ profile, item, citeSinkRef, onOpenAnchor }: ReviewFormProps) {
   const db = useDb();
   const ctx = useLiveQuery(() => loadReviewContext(db, item.assignment), [db, item.assignment]);
   const declarations = useLiveQuery(() => profileDeclarations(db, profile.id), [db, profile.id]);
@@ -104,7 +126,14 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
               </Button>
             )}
           </Group>
-          <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+          <ScoreForm
+            profile={profile}
+            item={item}
+            rubric={ctx.rubric}
+            files={ctx.files}
+            citeSinkRef={citeSinkRef}
+            onOpenAnchor={onOpenAnchor}
+          />
         </>
       ) : (
         <Alert color="red">
@@ -122,10 +151,16 @@ function ScoreForm({
   profile,
   item,
   rubric,
+  files,
+  citeSinkRef,
+  onOpenAnchor,
 }: {
   profile: Profile;
   item: QueueItem;
   rubric: Rubric;
+  files: FileRow[];
+  citeSinkRef: CiteSink | undefined;
+  onOpenAnchor: ((anchor: PageAnchor) => void) | undefined;
 }) {
   const db = useDb();
   const draft = useReviewDraft(db, profile.id, item.assignment.id, item.latest);
@@ -151,6 +186,7 @@ function ScoreForm({
         assignment: item.assignment,
         rubric,
         draft: form,
+        files,
       });
       if (r.ok) {
         setErrors({});
@@ -178,17 +214,69 @@ function ScoreForm({
     [],
   );
 
-  if (!form) return <Loader size="sm" />;
-  const live = liveScore(rubric, form.scores);
   const submitted = item.latest !== null;
   const locked = submitted && !revising && !draft.dirty;
-  const errorList = Object.values(errors);
   const clearError = (key: string) =>
     setErrors((e) => {
       if (!(key in e)) return e;
       const { [key]: _drop, ...rest } = e;
       return rest;
     });
+  // The field 引用此页 attaches to: the last score or comment the expert was in.
+  const [target, setTarget] = useState<string>(GENERAL);
+  const [citeNote, setCiteNote] = useState<string | null>(null);
+  const labelOf = (id: string) =>
+    id === GENERAL
+      ? s.anchors.generalComment
+      : (rubric.criteria.find((c) => c.id === id)?.label ?? id);
+  const fileName = (sha: string) => fileNameOf(files, sha);
+  // Registered on every render so the citation sees the current field and lock state.
+  useEffect(() => {
+    if (!citeSinkRef) return;
+    citeSinkRef.current = (file, cite) => {
+      if (locked || !form) return setCiteNote(s.anchors.locked);
+      const anchor: DraftAnchor = {
+        fileSha256: file.sha256,
+        page: cite.page,
+        pageCount: cite.pageCount,
+        ...(cite.quote ? { quote: cite.quote } : {}),
+        ...(target !== GENERAL ? { criterionId: target } : {}),
+      };
+      if ((form.anchors ?? []).some((a) => sameAnchor(a, anchor))) {
+        return setCiteNote(s.anchors.duplicate);
+      }
+      clearError('anchors');
+      draft.update((d) => ({ ...d, anchors: [...(d.anchors ?? []), anchor] }));
+      setCiteNote(s.anchors.added(fileName(file.sha256) ?? file.path, cite.page, labelOf(target)));
+    };
+    return () => {
+      citeSinkRef.current = null;
+    };
+  });
+
+  if (!form) return <Loader size="sm" />;
+  const raised = form.hardFails ?? {};
+  const hardFailed = Object.keys(raised).length > 0;
+  const live = liveScore(rubric, form.scores, hardFailed);
+  const errorList = Object.values(errors);
+  const anchorsFor = (id: string) =>
+    (form.anchors ?? []).filter((a) => (a.criterionId ?? GENERAL) === id);
+  const chips = (id: string) => (
+    <AnchorChips
+      anchors={anchorsFor(id)}
+      fileName={fileName}
+      onOpen={(a) => onOpenAnchor?.(a)}
+      onRemove={
+        locked
+          ? undefined
+          : (a) =>
+              draft.update((d) => ({
+                ...d,
+                anchors: (d.anchors ?? []).filter((x) => !sameAnchor(x, a)),
+              }))
+      }
+    />
+  );
 
   return (
     <Card withBorder padding="md" data-testid="review-form" data-assignment-id={item.assignment.id}>
@@ -264,6 +352,16 @@ function ScoreForm({
             </List>
           </Alert>
         )}
+        {citeSinkRef && !locked && (
+          <Text size="xs" c="dimmed" data-testid="cite-target">
+            {citeNote ?? s.anchors.target(labelOf(target))}
+          </Text>
+        )}
+        {citeSinkRef && locked && citeNote && (
+          <Text size="xs" c="orange" data-testid="cite-target">
+            {citeNote}
+          </Text>
+        )}
         <Stack gap={6}>
           {rubric.criteria.map((c) => {
             const key = `scores.${c.id}`;
@@ -287,6 +385,35 @@ function ScoreForm({
                       {fieldError}
                     </Text>
                   )}
+                  {chips(c.id)}
+                  {(live.commentNeeded.includes(c.id) || form.criterionComments?.[c.id]) && (
+                    <Textarea
+                      mt={4}
+                      size="xs"
+                      autosize
+                      minRows={1}
+                      label={s.form.criterionComment(c.label)}
+                      description={
+                        c.commentBelow !== undefined
+                          ? s.form.criterionCommentHint(Math.round(c.commentBelow * 100))
+                          : undefined
+                      }
+                      withAsterisk={live.commentNeeded.includes(c.id)}
+                      readOnly={locked}
+                      data-testid={`criterion-comment-${c.id}`}
+                      value={form.criterionComments?.[c.id] ?? ''}
+                      error={errors[`criterionComments.${c.id}`]}
+                      onFocus={() => setTarget(c.id)}
+                      onChange={(e) => {
+                        clearError(`criterionComments.${c.id}`);
+                        const text = e.currentTarget.value;
+                        draft.update((d) => ({
+                          ...d,
+                          criterionComments: { ...d.criterionComments, [c.id]: text },
+                        }));
+                      }}
+                    />
+                  )}
                 </div>
                 <NumberInput
                   disabled={locked}
@@ -307,6 +434,7 @@ function ScoreForm({
                   rightSectionWidth={44}
                   value={value ?? ''}
                   error={Boolean(fieldError)}
+                  onFocus={() => setTarget(c.id)}
                   onChange={(v) => {
                     clearError(key);
                     const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
@@ -320,6 +448,66 @@ function ScoreForm({
             );
           })}
         </Stack>
+        {(rubric.hardFails ?? []).length > 0 && (
+          <Stack gap={4} data-testid="hard-fails">
+            <Text size="sm" fw={500}>
+              {s.hardFails.title}
+              <Text span size="xs" c="dimmed">
+                {' '}
+                {s.hardFails.hint}
+              </Text>
+            </Text>
+            {(rubric.hardFails ?? []).map((h) => {
+              const on = h.id in raised;
+              return (
+                <Stack key={h.id} gap={2}>
+                  <Checkbox
+                    size="xs"
+                    color="red"
+                    disabled={locked}
+                    label={h.guidance ? `${h.label}（${h.guidance}）` : h.label}
+                    data-testid={`hard-fail-${h.id}`}
+                    checked={on}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      clearError(`hardFails.${h.id}`);
+                      clearError('verdict');
+                      draft.update((d) => {
+                        const { [h.id]: _off, ...rest } = d.hardFails ?? {};
+                        // Raising one decides the verdict; the note is still the expert's to write.
+                        return checked
+                          ? { ...d, hardFails: { ...rest, [h.id]: '' }, verdict: 'fail' }
+                          : { ...d, hardFails: rest };
+                      });
+                    }}
+                  />
+                  {on && (
+                    <Textarea
+                      size="xs"
+                      autosize
+                      minRows={1}
+                      withAsterisk
+                      aria-label={s.hardFails.note(h.label)}
+                      placeholder={s.hardFails.notePlaceholder}
+                      readOnly={locked}
+                      data-testid={`hard-fail-note-${h.id}`}
+                      value={raised[h.id] ?? ''}
+                      error={errors[`hardFails.${h.id}`]}
+                      onChange={(e) => {
+                        clearError(`hardFails.${h.id}`);
+                        const note = e.currentTarget.value;
+                        draft.update((d) => ({
+                          ...d,
+                          hardFails: { ...d.hardFails, [h.id]: note },
+                        }));
+                      }}
+                    />
+                  )}
+                </Stack>
+              );
+            })}
+          </Stack>
+        )}
         <Group justify="space-between">
           {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
           <Text
@@ -329,8 +517,10 @@ function ScoreForm({
             c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
           >
             {s.form.total(live.total, live.max)}
-            {live.outcome &&
-              ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
+            {hardFailed
+              ? ` · ${s.hardFails.outcome}`
+              : live.outcome &&
+                ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
           </Text>
           <Text size="sm" c="dimmed">
             {s.form.passScore(rubric.passScore)}
@@ -346,7 +536,12 @@ function ScoreForm({
           }}
         >
           <Group mt={4}>
-            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" disabled={locked} />
+            <Radio
+              value="pass"
+              label={s.form.pass}
+              data-testid="verdict-pass"
+              disabled={locked || hardFailed}
+            />
             <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" disabled={locked} />
           </Group>
         </Radio.Group>
@@ -359,12 +554,14 @@ function ScoreForm({
           readOnly={locked}
           value={form.comment}
           error={errors.comment}
+          onFocus={() => setTarget(GENERAL)}
           onChange={(e) => {
             clearError('comment');
             const comment = e.currentTarget.value;
             draft.update((d) => ({ ...d, comment }));
           }}
         />
+        {chips(GENERAL)}
         <Checkbox
           disabled={locked}
           data-testid="no-conflict"
