@@ -16,6 +16,7 @@ import { buildResultBundle } from '../../src-main/services/bundles/build';
 import { signingKeyFromSeed } from '../../src-main/services/crypto/seed';
 import type { SigningKey } from '../../src-main/services/crypto/ed25519';
 import { signerFromKey } from '../../src-main/services/keys/signer';
+import { needsCriterionComment } from '../../src-shared/review/schema';
 import { makeRng } from './prng';
 
 export const DEMO_PANEL_ID = 'panel-plan';
@@ -59,6 +60,20 @@ function scoresFor(rubric: Rubric, total: number): { criterionId: string; score:
     rest -= add;
   }
   return scores;
+}
+
+/** The rubric asks for a criterion's own comment below its commentBelow: the demo gives one. */
+function criterionComments(
+  rubric: Rubric,
+  scores: readonly { criterionId: string; score: number }[],
+): { criterionComments?: { criterionId: string; comment: string }[] } {
+  const comments = scores.flatMap((s) => {
+    const c = rubric.criteria.find((x) => x.id === s.criterionId);
+    return c && needsCriterionComment(c, s.score)
+      ? [{ criterionId: c.id, comment: `「${c.label}」测算依据不足，关键数字与附表不一致。` }]
+      : [];
+  });
+  return comments.length > 0 ? { criterionComments: comments } : {};
 }
 
 export interface DemoPanelBundle {
@@ -138,6 +153,7 @@ export async function buildDemoPanelBundles(records: PackageRecords): Promise<De
           scores,
           total: scores.reduce((x, y) => x + y.score, 0),
           verdict,
+          ...criterionComments(rubric, scores),
           comment: total >= 75 ? COMMENTS.good : total >= 60 ? COMMENTS.fair : COMMENTS.weak,
           noConflict: true,
         },

@@ -1,6 +1,6 @@
-// The files of a submission a reader opens: the outcome file, then, for an online portfolio,
-// the trainee's practice evidence (sales sheet, screenshots). One home for the expert's form and
-// the chair's anchor links.
+// The files of a submission a reader opens: the outcome file, the files handed in with it
+// (a portfolio's sales sheet and screenshots), then, for an online portfolio, the trainee's
+// practice evidence. One home for the expert's form and the chair's anchor links.
 import type { WorkstationDb } from './db';
 import type { FileRow, SubmissionRow, TraineeRow } from './types';
 
@@ -11,9 +11,11 @@ export async function submissionFiles(
 ): Promise<FileRow[]> {
   const fileIds = [
     submission.fileId,
+    ...(submission.attachmentFileIds ?? []),
     ...(submission.kind === 'online-portfolio' ? (trainee?.practice?.evidenceFileIds ?? []) : []),
   ];
-  return (await db.files.bulkGet(fileIds)).filter((f): f is FileRow => f !== undefined);
+  const unique = [...new Set(fileIds)];
+  return (await db.files.bulkGet(unique)).filter((f): f is FileRow => f !== undefined);
 }
 
 /** The same, from the submission's id (the chair's screen has only the record). */

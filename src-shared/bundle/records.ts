@@ -182,6 +182,11 @@ export const submissionSchema = z.object({
   kind: z.enum(submissionKinds),
   title: z.string().min(1),
   fileId: recordId,
+  /**
+   * Since schema version 4: further files handed in with the outcome and reviewed with it
+   * (an online portfolio's sales sheet export and shop screenshots), ids of `files[]`.
+   */
+  attachmentFileIds: z.array(recordId).max(20).optional(),
   submittedAt: isoInstant,
 });
 export type Submission = z.infer<typeof submissionSchema>;
