@@ -435,6 +435,20 @@ function ScoreForm({
                   value={value ?? ''}
                   error={Boolean(fieldError)}
                   onFocus={() => setTarget(c.id)}
+                  onKeyDown={(e) => {
+                    // Enter walks the scores, then on to the verdict: scoring by keyboard alone.
+                    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
+                    e.preventDefault();
+                    const card = e.currentTarget.closest('[data-testid="review-form"]');
+                    const inputs = [
+                      ...(card?.querySelectorAll<HTMLInputElement>('input[data-criterion]') ?? []),
+                    ];
+                    const next = inputs[inputs.indexOf(e.currentTarget) + 1];
+                    const verdict =
+                      card?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ??
+                      card?.querySelector<HTMLInputElement>('input[type="radio"]:not([disabled])');
+                    (next ?? verdict)?.focus();
+                  }}
                   onChange={(v) => {
                     clearError(key);
                     const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
