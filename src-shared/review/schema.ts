@@ -211,13 +211,19 @@ export function reviewFieldErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const fromElements = new Set<string>();
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || 'form';
-    // Index paths inside scores (scores.0.score) come from the element schema; name the field.
-    const field = /^(scores|anchors|criterionComments|hardFails)\.\d+\./.test(key)
-      ? key.split('.')[0]!
-      : key;
+    // Index paths inside a list (scores.0.score) come from the element schema; name the list.
+    const element = /^(scores|anchors|criterionComments|hardFails)\.\d+\./.test(key);
+    const field = element ? key.split('.')[0]! : key;
+    if (element && !(field in out)) fromElements.add(field);
     out[field] ??= issue.message;
+  }
+  // The rubric check names the criterion or the check ('hardFails.hf-copy'): the list-level
+  // shape message about the same note says less and goes.
+  for (const field of fromElements) {
+    if (Object.keys(out).some((k) => k.startsWith(`${field}.`))) delete out[field];
   }
   return out;
 }

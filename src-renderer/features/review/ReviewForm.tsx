@@ -369,96 +369,104 @@ function ScoreForm({
             // A refused submission's message first; otherwise what is wrong with the value now.
             const fieldError = errors[key] ?? live.errors[c.id];
             return (
-              <Group key={c.id} wrap="nowrap" align="flex-start" gap="sm">
-                <div style={{ flex: 1, minWidth: 0 }}>
-                  <Text size="sm" fw={500}>
-                    {c.label}
-                  </Text>
-                  {c.guidance && (
-                    <Text size="xs" c="dimmed">
-                      {c.guidance}
+              <Stack key={c.id} gap={4}>
+                <Group wrap="nowrap" align="flex-start" gap="sm">
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={500}>
+                      {c.label}
                     </Text>
-                  )}
-                  {/* The message sits under the label, where there is room; the input turns red. */}
-                  {fieldError && (
-                    <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
-                      {fieldError}
-                    </Text>
-                  )}
-                  {chips(c.id)}
-                  {(live.commentNeeded.includes(c.id) || form.criterionComments?.[c.id]) && (
-                    <Textarea
-                      mt={4}
-                      size="xs"
-                      autosize
-                      minRows={1}
-                      label={s.form.criterionComment(c.label)}
-                      description={
-                        c.commentBelow !== undefined
-                          ? s.form.criterionCommentHint(Math.round(c.commentBelow * 100))
-                          : undefined
-                      }
-                      withAsterisk={live.commentNeeded.includes(c.id)}
-                      readOnly={locked}
-                      data-testid={`criterion-comment-${c.id}`}
-                      value={form.criterionComments?.[c.id] ?? ''}
-                      error={errors[`criterionComments.${c.id}`]}
-                      onFocus={() => setTarget(c.id)}
-                      onChange={(e) => {
-                        clearError(`criterionComments.${c.id}`);
-                        const text = e.currentTarget.value;
-                        draft.update((d) => ({
-                          ...d,
-                          criterionComments: { ...d.criterionComments, [c.id]: text },
-                        }));
-                      }}
-                    />
-                  )}
-                </div>
-                <NumberInput
-                  disabled={locked}
-                  aria-label={c.label}
-                  data-criterion={c.id}
-                  data-max={c.maxScore}
-                  w={150}
-                  min={0}
-                  max={c.maxScore}
-                  allowNegative={false}
-                  decimalScale={1}
-                  clampBehavior="none"
-                  rightSection={
-                    <Text size="xs" c="dimmed" pr={6}>
-                      /{c.maxScore}
-                    </Text>
-                  }
-                  rightSectionWidth={44}
-                  value={value ?? ''}
-                  error={Boolean(fieldError)}
-                  onFocus={() => setTarget(c.id)}
-                  onKeyDown={(e) => {
-                    // Enter walks the scores, then on to the verdict: scoring by keyboard alone.
-                    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
-                    e.preventDefault();
-                    const card = e.currentTarget.closest('[data-testid="review-form"]');
-                    const inputs = [
-                      ...(card?.querySelectorAll<HTMLInputElement>('input[data-criterion]') ?? []),
-                    ];
-                    const next = inputs[inputs.indexOf(e.currentTarget) + 1];
-                    const verdict =
-                      card?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ??
-                      card?.querySelector<HTMLInputElement>('input[type="radio"]:not([disabled])');
-                    (next ?? verdict)?.focus();
-                  }}
-                  onChange={(v) => {
-                    clearError(key);
-                    const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
-                    draft.update((d) => ({
-                      ...d,
-                      scores: { ...d.scores, [c.id]: n !== null && Number.isFinite(n) ? n : null },
-                    }));
-                  }}
-                />
-              </Group>
+                    {c.guidance && (
+                      <Text size="xs" c="dimmed">
+                        {c.guidance}
+                      </Text>
+                    )}
+                    {/* The message sits under the label, where there is room; the input turns red. */}
+                    {fieldError && (
+                      <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
+                        {fieldError}
+                      </Text>
+                    )}
+                  </div>
+                  <NumberInput
+                    disabled={locked}
+                    aria-label={c.label}
+                    data-criterion={c.id}
+                    data-max={c.maxScore}
+                    w={150}
+                    min={0}
+                    max={c.maxScore}
+                    allowNegative={false}
+                    decimalScale={1}
+                    clampBehavior="none"
+                    rightSection={
+                      <Text size="xs" c="dimmed" pr={6}>
+                        /{c.maxScore}
+                      </Text>
+                    }
+                    rightSectionWidth={44}
+                    value={value ?? ''}
+                    error={Boolean(fieldError)}
+                    onFocus={() => setTarget(c.id)}
+                    onKeyDown={(e) => {
+                      // Enter walks the scores, then on to the verdict: scoring by keyboard alone.
+                      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
+                      e.preventDefault();
+                      const card = e.currentTarget.closest('[data-testid="review-form"]');
+                      const inputs = [
+                        ...(card?.querySelectorAll<HTMLInputElement>('input[data-criterion]') ??
+                          []),
+                      ];
+                      const next = inputs[inputs.indexOf(e.currentTarget) + 1];
+                      const verdict =
+                        card?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ??
+                        card?.querySelector<HTMLInputElement>(
+                          'input[type="radio"]:not([disabled])',
+                        );
+                      (next ?? verdict)?.focus();
+                    }}
+                    onChange={(v) => {
+                      clearError(key);
+                      const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
+                      draft.update((d) => ({
+                        ...d,
+                        scores: {
+                          ...d.scores,
+                          [c.id]: n !== null && Number.isFinite(n) ? n : null,
+                        },
+                      }));
+                    }}
+                  />
+                </Group>
+                {chips(c.id)}
+                {(live.commentNeeded.includes(c.id) || form.criterionComments?.[c.id]) && (
+                  <Textarea
+                    mt={4}
+                    size="xs"
+                    autosize
+                    minRows={1}
+                    label={s.form.criterionComment(c.label)}
+                    description={
+                      c.commentBelow !== undefined
+                        ? s.form.criterionCommentHint(Math.round(c.commentBelow * 100))
+                        : undefined
+                    }
+                    withAsterisk={live.commentNeeded.includes(c.id)}
+                    readOnly={locked}
+                    data-testid={`criterion-comment-${c.id}`}
+                    value={form.criterionComments?.[c.id] ?? ''}
+                    error={errors[`criterionComments.${c.id}`]}
+                    onFocus={() => setTarget(c.id)}
+                    onChange={(e) => {
+                      clearError(`criterionComments.${c.id}`);
+                      const text = e.currentTarget.value;
+                      draft.update((d) => ({
+                        ...d,
+                        criterionComments: { ...d.criterionComments, [c.id]: text },
+                      }));
+                    }}
+                  />
+                )}
+              </Stack>
             );
           })}
         </Stack>

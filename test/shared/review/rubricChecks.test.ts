@@ -114,3 +114,24 @@ describe('criteria that need a comment when scored low', () => {
     expect(messages(d)).toEqual([]);
   });
 });
+
+describe('the form errors of a refused review', () => {
+  it('name the hard-fail check once, not also as a bare list error', () => {
+    const errors = reviewFieldErrors([
+      { path: ['hardFails', 0, 'note'], message: '不合格项说明至少 5 个字' },
+      {
+        path: ['hardFails', 'hf-copy'],
+        message: '已勾选不合格项「抄袭」，须写明依据（至少 5 个字）',
+      },
+    ]);
+    expect(errors).toEqual({
+      'hardFails.hf-copy': '已勾选不合格项「抄袭」，须写明依据（至少 5 个字）',
+    });
+  });
+
+  it('keep a list error that has nothing more specific beside it', () => {
+    expect(reviewFieldErrors([{ path: ['scores', 0, 'score'], message: '分数不能为负' }])).toEqual({
+      scores: '分数不能为负',
+    });
+  });
+});
