@@ -1,6 +1,7 @@
 // Assembles the demo work package: records from the seeded generator, real PDFs, CSVs and
 // cached video clips, plus declared-only external recordings (size + SHA-256, no bytes),
 // signed with the committed demo platform key.
+import fontkit from '@pdf-lib/fontkit';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bytesToBase64 } from '../../src-shared/bundle/envelope';
@@ -15,6 +16,7 @@ import { loadOrCreateDemoKey } from './keys';
 import { writeDemoPanelBundles } from './panelReviews';
 import { ensureMedia } from './media';
 import { docText, loadDemoFont, makeDemoFont, renderPlanPdf } from './pdf';
+import { shopScreenshot } from './screenshot';
 import { generateDemoRecords } from './records';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -65,12 +67,16 @@ export async function buildDemoPackage(opts: BuildOptions): Promise<BuildResult>
     .map((f) => (f.content.type === 'pdf' ? docText(f.content.doc) : ''))
     .join('\n');
   const font = await makeDemoFont(allText, loaded);
+  // Parsed once, and only if a screenshot needs it (the full font is ~15 MB).
+  let parsed: ReturnType<typeof fontkit.create> | undefined;
+  const shotFont = () => (parsed ??= fontkit.create(loaded.full));
 
   const sources = new Map<string, FileSource>();
   for (const f of demo.files) {
     const c = f.content;
     if (c.type === 'pdf') sources.set(f.path, await renderPlanPdf(c.doc, font));
     else if (c.type === 'csv') sources.set(f.path, new TextEncoder().encode(`\uFEFF${c.text}`));
+    else if (c.type === 'png') sources.set(f.path, shopScreenshot(shotFont(), c.shot));
     else if (c.type === 'declared') {
       // Declared-only: no bytes anywhere; the manifest carries the stated size and SHA-256.
       if (!f.external) throw new Error(`演示文件 ${f.path} 只声明了大小和哈希，必须是外置文件`);

@@ -148,8 +148,17 @@ const planCriteria = [
     label: '财务预测与启动资金',
     maxScore: 25,
     guidance: '成本、利润、现金流测算是否合理',
+    // Under 15 of 25 the expert says which figure does not hold.
+    commentBelow: 0.6,
   },
   { id: 'c-risk', label: '风险分析与应对', maxScore: 10 },
+];
+
+/** Checks that fail an outcome whatever its points (抄袭, 代写, 材料不全); every rubric has them. */
+const HARD_FAILS = [
+  { id: 'hf-plagiarism', label: '抄袭', guidance: '与他人材料大段雷同' },
+  { id: 'hf-ghostwritten', label: '代写', guidance: '非学员本人完成' },
+  { id: 'hf-incomplete', label: '材料不全', guidance: '缺少规定的章节或附件' },
 ];
 
 export const RUBRICS: Rubric[] = [
@@ -160,6 +169,7 @@ export const RUBRICS: Rubric[] = [
     title: '创业计划书评审标准（创业基础培训）',
     passScore: 60,
     criteria: planCriteria,
+    hardFails: HARD_FAILS,
   },
   {
     id: 'rub-online-portfolio',
@@ -170,9 +180,16 @@ export const RUBRICS: Rubric[] = [
     criteria: [
       { id: 'c-shop', label: '网店或直播间搭建完整度', maxScore: 30 },
       { id: 'c-content', label: '商品与内容运营', maxScore: 30 },
-      { id: 'c-sales', label: '实践销售数据', maxScore: 25, guidance: '以平台导出的销售数据为准' },
+      {
+        id: 'c-sales',
+        label: '实践销售数据',
+        maxScore: 25,
+        guidance: '以平台导出的销售数据为准',
+        commentBelow: 0.6,
+      },
       { id: 'c-service', label: '客户服务与评价', maxScore: 15 },
     ],
+    hardFails: HARD_FAILS,
   },
   {
     id: 'rub-online-plan',
@@ -184,8 +201,9 @@ export const RUBRICS: Rubric[] = [
       { id: 'c-position', label: '定位与目标客户', maxScore: 25 },
       { id: 'c-channel', label: '平台与渠道选择', maxScore: 20 },
       { id: 'c-ops', label: '运营与推广计划', maxScore: 30 },
-      { id: 'c-finance', label: '成本收益测算', maxScore: 25 },
+      { id: 'c-finance', label: '成本收益测算', maxScore: 25, commentBelow: 0.6 },
     ],
+    hardFails: HARD_FAILS,
   },
   ...(['elite-launch', 'elite-practice'] as const).flatMap((program): Rubric[] => [
     {
@@ -199,8 +217,9 @@ export const RUBRICS: Rubric[] = [
         { id: 'c-model', label: '商业模式', maxScore: 25 },
         { id: 'c-team', label: '团队', maxScore: 15 },
         { id: 'c-growth', label: '增长与融资计划', maxScore: 20 },
-        { id: 'c-finance', label: '财务预测', maxScore: 20 },
+        { id: 'c-finance', label: '财务预测', maxScore: 20, commentBelow: 0.6 },
       ],
+      hardFails: HARD_FAILS,
     },
     {
       id: `rub-${program}-strategy`,
@@ -213,6 +232,7 @@ export const RUBRICS: Rubric[] = [
         { id: 'c-strategy', label: '战略目标与路径', maxScore: 40 },
         { id: 'c-execution', label: '执行计划与保障', maxScore: 30 },
       ],
+      hardFails: HARD_FAILS,
     },
   ]),
 ];

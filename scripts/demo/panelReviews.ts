@@ -14,6 +14,7 @@ import type { ResultRecord } from '../../src-shared/bundle/resultBundle';
 import { buildResultBundle } from '../../src-main/services/bundles/build';
 import { demoExpertKey } from '../../src-main/services/keys/demoExpertKeys';
 import { signerFromKey } from '../../src-main/services/keys/signer';
+import { needsCriterionComment } from '../../src-shared/review/schema';
 import { makeRng } from './prng';
 
 export const DEMO_PANEL_ID = 'panel-plan';
@@ -52,6 +53,20 @@ function scoresFor(rubric: Rubric, total: number): { criterionId: string; score:
     rest -= add;
   }
   return scores;
+}
+
+/** The rubric asks for a criterion's own comment below its commentBelow: the demo gives one. */
+function criterionComments(
+  rubric: Rubric,
+  scores: readonly { criterionId: string; score: number }[],
+): { criterionComments?: { criterionId: string; comment: string }[] } {
+  const comments = scores.flatMap((s) => {
+    const c = rubric.criteria.find((x) => x.id === s.criterionId);
+    return c && needsCriterionComment(c, s.score)
+      ? [{ criterionId: c.id, comment: `「${c.label}」测算依据不足，关键数字与附表不一致。` }]
+      : [];
+  });
+  return comments.length > 0 ? { criterionComments: comments } : {};
 }
 
 export interface DemoPanelBundle {
@@ -131,6 +146,7 @@ export async function buildDemoPanelBundles(records: PackageRecords): Promise<De
           scores,
           total: scores.reduce((x, y) => x + y.score, 0),
           verdict,
+          ...criterionComments(rubric, scores),
           comment: total >= 75 ? COMMENTS.good : total >= 60 ? COMMENTS.fair : COMMENTS.weak,
           noConflict: true,
         },

@@ -15,7 +15,7 @@ import {
   type PlanContext,
   type PlanDoc,
 } from './plan-text';
-import type { Rng } from './prng';
+import { makeRng, type Rng } from './prng';
 import type { Ctx, Printable } from './types';
 
 function planContext(
@@ -92,6 +92,7 @@ export function submissionsFor(
   }
   if (plan.program === 'online') {
     const c = planContext(rng, rng.pick(ONLINE_PROJECTS), plan.district, true);
+    const attachments = portfolioAttachments(ctx, plan, trainee, c);
     const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05']
       .filter((m) => m <= plan.endDate.slice(0, 7))
       .slice(-3);
@@ -100,19 +101,20 @@ export function submissionsFor(
       months.length > 0 ? months : ['2024-11', '2024-12'],
       c.monthlyYuan / 3,
     );
+    const portfolio = make('online-portfolio', `${c.project}实践成果`, {
+      title: '网络创业实践成果',
+      project: c.project,
+      facts,
+      sections: [
+        {
+          heading: '店铺情况',
+          paragraphs: [`店铺名称：${c.project}。培训期间完成开店、上架商品和试运营。`],
+        },
+      ],
+      table,
+    });
     return [
-      make('online-portfolio', `${c.project}实践成果`, {
-        title: '网络创业实践成果',
-        project: c.project,
-        facts,
-        sections: [
-          {
-            heading: '店铺情况',
-            paragraphs: [`店铺名称：${c.project}。培训期间完成开店、上架商品和试运营。`],
-          },
-        ],
-        table,
-      }),
+      { ...portfolio, attachmentFileIds: attachments },
       make('online-plan', `${c.project}网络创业规划书`, {
         title: '网络创业规划书',
         project: c.project,
@@ -135,6 +137,68 @@ export function submissionsFor(
       },
     ),
   ];
+}
+
+const SIX_MONTHS = 6;
+
+/** The `count` months up to and including the month of `isoDate`, oldest first. */
+function monthsUpTo(isoDate: string, count: number): string[] {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const k = y * 12 + (m - 1) - (count - 1 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * What an online trainee hands in with the portfolio: the shop's sales export for the six
+ * months up to the class end (the span R-SUBSIDY-PRACTICE averages over) and a back-office
+ * screenshot. Its own generator, seeded by the trainee, so the records drawn from the shared
+ * stream stay as they were.
+ */
+function portfolioAttachments(
+  ctx: Ctx,
+  plan: ClassPlan,
+  trainee: Trainee,
+  c: PlanContext,
+): string[] {
+  const rng = makeRng(
+    [...trainee.id].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261),
+  );
+  const table = salesTable(rng, monthsUpTo(plan.endDate, SIX_MONTHS), c.monthlyYuan / 3);
+  const base = `submissions/${plan.id}/${trainee.id}`;
+  const csvId = `file-${trainee.id}-op-sales`;
+  const pngId = `file-${trainee.id}-op-shot`;
+  ctx.files.push(
+    {
+      id: csvId,
+      path: `${base}-op-sales.csv`,
+      mediaType: 'text/csv',
+      kind: 'sales-table',
+      external: false,
+      content: {
+        type: 'csv',
+        text: [table.header.join(','), ...table.rows.map((r) => r.join(','))].join('\r\n') + '\r\n',
+      },
+    },
+    {
+      id: pngId,
+      path: `${base}-op-shop.png`,
+      mediaType: 'image/png',
+      kind: 'portfolio',
+      external: false,
+      content: {
+        type: 'png',
+        shot: {
+          shop: c.project,
+          products: rng.shuffle(['招牌款', '新品试用装', '组合礼盒', '会员专享款']).slice(0, 3),
+          sales: table.rows.map((r) => [r[0] ?? '', Number(r[2])]),
+          rating: `${(4.5 + rng.int(0, 4) / 10).toFixed(1)} 分`,
+        },
+      },
+    },
+  );
+  return [csvId, pngId];
 }
 
 export function assignmentsFor(

@@ -1,6 +1,7 @@
 // Shapes shared by the demo generator's parts: the file specs it emits and its working state.
 import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
 import type { PlanDoc } from './plan-text';
+import type { ShopShot } from './screenshot';
 import type { Rng } from './prng';
 import type { SimilaritySeeds } from './similarity';
 
@@ -38,6 +39,7 @@ export interface DeclaredExternal {
 export type DemoContent =
   | { type: 'pdf'; doc: PlanDoc }
   | { type: 'csv'; text: string }
+  | { type: 'png'; shot: ShopShot }
   | { type: 'media'; recipe: MediaRecipe }
   | DeclaredExternal;
 

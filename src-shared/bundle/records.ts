@@ -182,6 +182,11 @@ export const submissionSchema = z.object({
   kind: z.enum(submissionKinds),
   title: z.string().min(1),
   fileId: recordId,
+  /**
+   * Since schema version 4: further files handed in with the outcome and reviewed with it
+   * (an online portfolio's sales sheet export and shop screenshots), ids of `files[]`.
+   */
+  attachmentFileIds: z.array(recordId).max(20).optional(),
   submittedAt: isoInstant,
 });
 export type Submission = z.infer<typeof submissionSchema>;
@@ -241,11 +246,31 @@ export const rubricSchema = z.object({
         label: z.string().min(1),
         maxScore: z.number().positive(),
         guidance: z.string().optional(),
+        /**
+         * Since schema version 4: a score below this fraction of `maxScore` needs a comment on
+         * this criterion (0.6: under 12 of 20 the expert says why).
+         */
+        commentBelow: z.number().gt(0).max(1).optional(),
       }),
     )
     .min(1),
+  /**
+   * Since schema version 4: checks that fail the outcome whatever the points (抄袭, 代写,
+   * 材料不全). An expert who raises one must give a note and can only judge 不通过.
+   */
+  hardFails: z
+    .array(
+      z.object({
+        id: recordId,
+        label: z.string().min(1).max(40),
+        guidance: z.string().max(200).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
 });
 export type Rubric = z.infer<typeof rubricSchema>;
+export type HardFailCheck = NonNullable<Rubric['hardFails']>[number];
 
 export const certificateNumberSchema = z.object({
   traineeId: recordId,
@@ -350,12 +375,19 @@ export function emptyPackageRecords(): PackageRecords {
 // Version 2 only added optional fields: certificateNumbers[].signedRecord (the platform's signed
 // certificate record), experts' enrolled keys and a panel's disagreement threshold. Version 3
 // only added files[].capturedAt (a clip's capture time). An older manifest is the same document
-// without them, so readers accept all three and writers emit the newest.
-export const WORK_PACKAGE_SCHEMA_VERSION = 3;
-export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2, 3];
+// without them, so readers accept all three and writers emit the newest. Version 4 only added
+// rubrics' hard-fail checks and criteria's commentBelow: a version 3 reader would silently drop
+// a hard-fail check, so the version says a reader must know them.
+export const WORK_PACKAGE_SCHEMA_VERSION = 4;
+export const SUPPORTED_WORK_PACKAGE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 export const workPackageManifestSchema = z.object({
-  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(WORK_PACKAGE_SCHEMA_VERSION)]),
+  schemaVersion: z.union([
+    z.literal(1),
+    z.literal(2),
+    z.literal(3),
+    z.literal(WORK_PACKAGE_SCHEMA_VERSION),
+  ]),
   packageId: recordId,
   /** A newer version of the same packageId updates records without touching local work. */
   version: z.number().int().positive(),

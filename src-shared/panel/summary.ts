@@ -11,7 +11,7 @@ import {
 } from '../review/aggregate';
 import { recusalsInForce, type ConflictDeclaration } from '../review/conflict';
 import { expertLeniency, type Leniency } from '../review/leniency';
-import type { Review } from '../review/schema';
+import { effectiveVerdict, type Review } from '../review/schema';
 import { byCode, decisionsInForce, type PanelDecision } from './decision';
 
 export interface PanelInput {
@@ -78,7 +78,7 @@ function alphaOf(subs: readonly SubmissionSummary[], expertIds: readonly string[
   const verdicts = expertIds.map((e) =>
     subs.map((s) => {
       const r = reviewOf(s, e);
-      return r ? (r.verdict === 'pass' ? 1 : 0) : null;
+      return r ? (effectiveVerdict(r) === 'pass' ? 1 : 0) : null;
     }),
   );
   return {

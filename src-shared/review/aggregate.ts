@@ -1,6 +1,6 @@
 // Per-submission statistics over the experts' totals, and the disagreement flag the panel
 // chair arbitrates. Pure: the screen, the meeting record and the benchmark all call these.
-import type { Verdict } from './schema';
+import { effectiveVerdict, type Verdict } from './schema';
 
 /** Spread (highest − lowest total) above which a submission is flagged, unless the package says otherwise. */
 export const DEFAULT_DISAGREEMENT_THRESHOLD = 15;
@@ -10,6 +10,8 @@ export const TRIMMED_MEAN_MIN_EXPERTS = 5;
 export interface ScoredVerdict {
   total: number;
   verdict: Verdict;
+  /** Hard-fail checks raised (抄袭, 代写, …): any one counts the review as a fail. */
+  hardFails?: readonly unknown[] | undefined;
 }
 
 export type DisagreementReason = 'verdicts-differ' | 'spread';
@@ -25,6 +27,8 @@ export interface SubmissionStats {
   spread: number | null;
   passCount: number;
   failCount: number;
+  /** Reviews that raised a hard-fail check (counted in failCount whatever their verdict). */
+  hardFailCount: number;
   /** The verdict more than half of the experts gave; null on a tie or without reviews. */
   majority: Verdict | null;
   disagreement: DisagreementReason[];
@@ -54,7 +58,8 @@ export function submissionStats(
   threshold: number = DEFAULT_DISAGREEMENT_THRESHOLD,
 ): SubmissionStats {
   const totals = reviews.map((r) => r.total);
-  const passCount = reviews.filter((r) => r.verdict === 'pass').length;
+  const passCount = reviews.filter((r) => effectiveVerdict(r) === 'pass').length;
+  const hardFailCount = reviews.filter((r) => (r.hardFails?.length ?? 0) > 0).length;
   const failCount = reviews.length - passCount;
   const spread = totals.length === 0 ? null : round2(Math.max(...totals) - Math.min(...totals));
   const disagreement: DisagreementReason[] = [];
@@ -71,6 +76,7 @@ export function submissionStats(
     spread,
     passCount,
     failCount,
+    hardFailCount,
     majority: passCount > failCount ? 'pass' : failCount > passCount ? 'fail' : null,
     disagreement,
   };

@@ -54,6 +54,9 @@ export const panelStrings = {
     noRubric: '工作包中没有该成果的评审标准',
     trainee: '学员',
     klass: '培训班',
+    anchors: '引用页',
+    hardFails: '不合格项',
+    reader: (title: string) => `阅读材料：${title}`,
   },
   stats: {
     mean: '平均分',

@@ -6,6 +6,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EventBus, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ANCHOR_QUOTE_MAX } from '../../../src-shared/review/anchor';
 import { t } from '../../app/strings';
 import { fetchPackageFile } from './fetchFile';
 import { PdfThumbnails } from './PdfThumbnails';
@@ -21,6 +22,23 @@ export interface PageRequest {
   nonce: number;
 }
 
+/** What 引用此页 reports: the page read, how many the file has, and the selected text. */
+export interface PdfCite {
+  page: number;
+  pageCount: number;
+  quote?: string;
+}
+
+/** Text selected inside `root`, whitespace folded, cut to `max` characters; none if empty. */
+function selectedText(root: HTMLElement | null, max: number): string | undefined {
+  const sel = window.getSelection();
+  if (!root || !sel || sel.isCollapsed || !sel.anchorNode || !root.contains(sel.anchorNode)) {
+    return undefined;
+  }
+  const text = sel.toString().replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, max) : undefined;
+}
+
 export interface PdfViewerProps {
   /** The /files/<packageId>/<sha256> address. */
   url: string;
@@ -28,7 +46,7 @@ export interface PdfViewerProps {
   path: string;
   goTo?: PageRequest | null;
   /** Shown as 引用此页 when given. */
-  onCite?: (page: number) => void;
+  onCite?: (cite: PdfCite) => void;
 }
 
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: ShownError };
@@ -167,7 +185,14 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
           if (openRef.current) openRef.current.viewer.currentScaleValue = 'page-width';
         }}
         onFind={find}
-        onCite={onCite ? () => onCite(page) : undefined}
+        onCite={
+          onCite
+            ? () => {
+                const quote = selectedText(containerRef.current, ANCHOR_QUOTE_MAX);
+                onCite({ page, pageCount: doc?.numPages ?? page, ...(quote ? { quote } : {}) });
+              }
+            : undefined
+        }
       />
       {status.kind === 'error' && (
         <ErrorNotice title={s.cannotShow} error={status.error} data-testid="reader-error" />

@@ -7,7 +7,7 @@ import { packageFileUrl } from '../../../src-shared/reader/fileUrl';
 import { t } from '../../app/strings';
 import type { FileRow } from '../../db/types';
 import { ImageViewer } from './ImageViewer';
-import { PdfViewer, type PageRequest } from './PdfViewer';
+import { PdfViewer, type PageRequest, type PdfCite } from './PdfViewer';
 import { SalesSheetView } from './SalesSheetView';
 import { isolated } from '../../../src-shared/bundle/visibleText';
 
@@ -33,8 +33,8 @@ const fileName = (path: string) => path.split('/').at(-1) ?? path;
 export interface SubmissionReaderProps {
   files: FileRow[];
   goTo?: FilePageRequest | null;
-  /** 引用此页: the file and the page being read. */
-  onCite?: (file: FileRow, page: number) => void;
+  /** 引用此页: the file and the page being read (with its page count and selected text). */
+  onCite?: (file: FileRow, cite: PdfCite) => void;
 }
 
 export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps) {
@@ -70,7 +70,7 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
             url={url}
             path={file.path}
             goTo={goTo?.fileId === file.id ? goTo : null}
-            onCite={onCite ? (page) => onCite(file, page) : undefined}
+            onCite={onCite ? (cite) => onCite(file, cite) : undefined}
           />
         ) : kind === 'image' ? (
           <ImageViewer key={url} url={url} path={file.path} />

@@ -13,6 +13,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
+import type { PageAnchor } from '../../../src-shared/review/anchor';
 import type { PanelSummary } from '../../../src-shared/panel/summary';
 import { summarizePanel } from '../../../src-shared/panel/summary';
 import type { Profile } from '../../../src-shared/profiles/roles';
@@ -22,6 +23,8 @@ import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { PanelRow } from '../../db/types';
+import type { FilePageRequest } from '../../components/reader/SubmissionReader';
+import { AnchorReaderModal, useSubmissionFiles } from './AnchorReader';
 import { PANEL_PANE_HEIGHT as PANE_HEIGHT } from './layout';
 import { DecisionForm } from './DecisionForm';
 import {
@@ -140,7 +143,17 @@ export function PanelWorkspace({
     subs.findIndex((x) => x.submission.id === selected),
   );
   const current = subs[index] ?? null;
+  const files = useSubmissionFiles(current?.submission.id ?? null);
+  // An expert's page anchor opened by the chair: which file, which page.
+  const [reading, setReading] = useState<FilePageRequest | null>(null);
+  const openAnchor = (a: PageAnchor) => {
+    const file = files.find((f) => f.sha256 === a.fileSha256);
+    if (file)
+      setReading((old) => ({ fileId: file.id, page: a.page, nonce: (old?.nonce ?? 0) + 1 }));
+  };
   const move = (d: number) => {
+    // The reader window is over the list: its arrow keys are not the list's.
+    if (reading) return;
     const next = subs[Math.min(subs.length - 1, Math.max(0, index + d))];
     if (next) setSelected(next.submission.id);
   };
@@ -278,7 +291,23 @@ export function PanelWorkspace({
             <Grid.Col span={9} style={{ height: PANE_HEIGHT, overflowY: 'auto' }}>
               {current && (
                 <>
-                  <SubmissionDetail item={current} threshold={summary.threshold} />
+                  <SubmissionDetail
+                    item={current}
+                    threshold={summary.threshold}
+                    fileName={(sha) =>
+                      files
+                        .find((f) => f.sha256 === sha)
+                        ?.path.split('/')
+                        .at(-1)
+                    }
+                    onOpenAnchor={openAnchor}
+                  />
+                  <AnchorReaderModal
+                    title={current.submission.title}
+                    files={files}
+                    request={reading}
+                    onClose={() => setReading(null)}
+                  />
                   <DecisionForm
                     key={current.submission.id}
                     item={current}

@@ -1,8 +1,10 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { SubmissionSummary } from '../../../src-shared/panel/summary';
+import type { PageAnchor } from '../../../src-shared/review/anchor';
 import { t } from '../../app/strings';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/bundle/visibleText';
+import { AnchorChips } from '../../components/reader/AnchorChips';
 
 const s = t.panel;
 const n = (x: number | null) => (x === null ? s.stats.none : String(x));
@@ -11,12 +13,20 @@ const n = (x: number | null) => (x === null ? s.stats.none : String(x));
 export function SubmissionDetail({
   item,
   threshold,
+  fileName,
+  onOpenAnchor,
 }: {
   item: SubmissionSummary;
   threshold: number;
+  /** A submission file's name by hash, for the anchor links. */
+  fileName?: (fileSha256: string) => string | undefined;
+  onOpenAnchor?: (anchor: PageAnchor) => void;
 }) {
   const { stats, entries, rubric } = item;
   const criteria = rubric?.criteria ?? [];
+  const reviewed = (e: (typeof entries)[number]) => (e.status === 'reviewed' ? e.review : null);
+  const hasAnchors = entries.some((e) => (reviewed(e)?.anchors?.length ?? 0) > 0);
+  const hardFailLabel = (id: string) => rubric?.hardFails?.find((h) => h.id === id)?.label ?? id;
   return (
     <Stack gap="xs" data-testid="panel-detail">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -94,6 +104,11 @@ export function SubmissionDetail({
                     {e.status === 'reviewed'
                       ? (e.review.scores.find((x) => x.criterionId === c.id)?.score ?? '')
                       : ''}
+                    {e.status === 'reviewed' && (
+                      <Text size="xs" c="dimmed">
+                        {e.review.criterionComments?.find((x) => x.criterionId === c.id)?.comment}
+                      </Text>
+                    )}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -118,6 +133,20 @@ export function SubmissionDetail({
                 </Table.Td>
               ))}
             </Table.Tr>
+            {entries.some((e) => (reviewed(e)?.hardFails?.length ?? 0) > 0) && (
+              <Table.Tr data-testid="panel-hard-fails">
+                <Table.Td>{s.detail.hardFails}</Table.Td>
+                {entries.map((e) => (
+                  <Table.Td key={e.expertId} style={{ verticalAlign: 'top' }}>
+                    {reviewed(e)?.hardFails?.map((h) => (
+                      <Text key={h.checkId} size="xs" c="red">
+                        <b>{hardFailLabel(h.checkId)}</b>：{h.note}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Td>{s.detail.comment}</Table.Td>
               {entries.map((e) => (
@@ -132,6 +161,20 @@ export function SubmissionDetail({
                 </Table.Td>
               ))}
             </Table.Tr>
+            {hasAnchors && (
+              <Table.Tr data-testid="panel-anchors">
+                <Table.Td>{s.detail.anchors}</Table.Td>
+                {entries.map((e) => (
+                  <Table.Td key={e.expertId} style={{ verticalAlign: 'top' }}>
+                    <AnchorChips
+                      anchors={reviewed(e)?.anchors ?? []}
+                      fileName={(sha) => fileName?.(sha)}
+                      onOpen={(a) => onOpenAnchor?.(a)}
+                    />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            )}
           </Table.Tbody>
         </Table>
       </Card>

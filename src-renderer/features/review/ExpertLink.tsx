@@ -49,6 +49,9 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 label={s.label}
                 placeholder={s.placeholder}
                 data-testid="expert-link-select"
+                // The screen's one question: the cursor starts there.
+                data-autofocus
+                autoFocus
                 data={(experts ?? []).map((e) => ({
                   value: e.id,
                   label: `${e.organization ? `${isolated(e.name)}（${isolated(e.organization)}）` : isolated(e.name)}${chairOf(e.id)}`,

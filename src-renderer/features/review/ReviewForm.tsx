@@ -17,8 +17,9 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Rubric } from '../../../src-shared/bundle/records';
+import { sameAnchor, type PageAnchor } from '../../../src-shared/review/anchor';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import {
   declarationsInForce,
@@ -29,18 +30,39 @@ import {
 import { liveScore } from '../../../src-shared/review/liveScore';
 import { useDb } from '../../app/dbContext';
 import { programLabels, t } from '../../app/strings';
+import { AnchorChips } from '../../components/reader/AnchorChips';
+import type { PdfCite } from '../../components/reader/PdfViewer';
+import type { FileRow } from '../../db/types';
 import { ConflictDeclare, RecusedNotice } from './ConflictDeclare';
 import { profileDeclarations } from './conflictStore';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './loadReviewItem';
-import { submitReview } from './reviewStore';
+import { submitReview, type DraftAnchor } from './reviewStore';
 import { SubmissionFacts } from './SubmissionFacts';
 import { useReviewDraft } from './useReviewDraft';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 const s = t.review;
+/** The general comment as a citation target (not a record id, so no criterion can clash). */
+const GENERAL = '#comment';
 
-export function ReviewForm({ profile, item }: { profile: Profile; item: QueueItem }) {
+/** Where the reader's 引用此页 goes: set by the open form, called by the split. */
+export type CiteSink = RefObject<((file: FileRow, cite: PdfCite) => void) | null>;
+
+export interface ReviewFormProps {
+  profile: Profile;
+  item: QueueItem;
+  citeSinkRef?: CiteSink;
+  onOpenAnchor?: (anchor: PageAnchor) => void;
+}
+
+const fileNameOf = (files: readonly FileRow[], sha: string) =>
+  files
+    .find((f) => f.sha256 === sha)
+    ?.path.split('/')
+    .at(-1);
+
+export function ReviewForm({ profile, item, citeSinkRef, onOpenAnchor }: ReviewFormProps) {
   const db = useDb();
   const ctx = useLiveQuery(() => loadReviewContext(db, item.assignment), [db, item.assignment]);
   const declarations = useLiveQuery(() => profileDeclarations(db, profile.id), [db, profile.id]);
@@ -105,7 +127,14 @@ export function ReviewForm({ profile, item }: { profile: Profile; item: QueueIte
               </Button>
             )}
           </Group>
-          <ScoreForm profile={profile} item={item} rubric={ctx.rubric} />
+          <ScoreForm
+            profile={profile}
+            item={item}
+            rubric={ctx.rubric}
+            files={ctx.files}
+            citeSinkRef={citeSinkRef}
+            onOpenAnchor={onOpenAnchor}
+          />
         </>
       ) : (
         <ErrorNotice
@@ -123,10 +152,16 @@ function ScoreForm({
   profile,
   item,
   rubric,
+  files,
+  citeSinkRef,
+  onOpenAnchor,
 }: {
   profile: Profile;
   item: QueueItem;
   rubric: Rubric;
+  files: FileRow[];
+  citeSinkRef: CiteSink | undefined;
+  onOpenAnchor: ((anchor: PageAnchor) => void) | undefined;
 }) {
   const db = useDb();
   const draft = useReviewDraft(db, profile.id, item.assignment.id, item.latest);
@@ -152,6 +187,7 @@ function ScoreForm({
         assignment: item.assignment,
         rubric,
         draft: form,
+        files,
       });
       if (r.ok) {
         setErrors({});
@@ -179,17 +215,69 @@ function ScoreForm({
     [],
   );
 
-  if (!form) return <Loader size="sm" />;
-  const live = liveScore(rubric, form.scores);
   const submitted = item.latest !== null;
   const locked = submitted && !revising && !draft.dirty;
-  const errorList = Object.values(errors);
   const clearError = (key: string) =>
     setErrors((e) => {
       if (!(key in e)) return e;
       const { [key]: _drop, ...rest } = e;
       return rest;
     });
+  // The field 引用此页 attaches to: the last score or comment the expert was in.
+  const [target, setTarget] = useState<string>(GENERAL);
+  const [citeNote, setCiteNote] = useState<string | null>(null);
+  const labelOf = (id: string) =>
+    id === GENERAL
+      ? s.anchors.generalComment
+      : (rubric.criteria.find((c) => c.id === id)?.label ?? id);
+  const fileName = (sha: string) => fileNameOf(files, sha);
+  // Registered on every render so the citation sees the current field and lock state.
+  useEffect(() => {
+    if (!citeSinkRef) return;
+    citeSinkRef.current = (file, cite) => {
+      if (locked || !form) return setCiteNote(s.anchors.locked);
+      const anchor: DraftAnchor = {
+        fileSha256: file.sha256,
+        page: cite.page,
+        pageCount: cite.pageCount,
+        ...(cite.quote ? { quote: cite.quote } : {}),
+        ...(target !== GENERAL ? { criterionId: target } : {}),
+      };
+      if ((form.anchors ?? []).some((a) => sameAnchor(a, anchor))) {
+        return setCiteNote(s.anchors.duplicate);
+      }
+      clearError('anchors');
+      draft.update((d) => ({ ...d, anchors: [...(d.anchors ?? []), anchor] }));
+      setCiteNote(s.anchors.added(fileName(file.sha256) ?? file.path, cite.page, labelOf(target)));
+    };
+    return () => {
+      citeSinkRef.current = null;
+    };
+  });
+
+  if (!form) return <Loader size="sm" />;
+  const raised = form.hardFails ?? {};
+  const hardFailed = Object.keys(raised).length > 0;
+  const live = liveScore(rubric, form.scores, hardFailed);
+  const errorList = Object.values(errors);
+  const anchorsFor = (id: string) =>
+    (form.anchors ?? []).filter((a) => (a.criterionId ?? GENERAL) === id);
+  const chips = (id: string) => (
+    <AnchorChips
+      anchors={anchorsFor(id)}
+      fileName={fileName}
+      onOpen={(a) => onOpenAnchor?.(a)}
+      onRemove={
+        locked
+          ? undefined
+          : (a) =>
+              draft.update((d) => ({
+                ...d,
+                anchors: (d.anchors ?? []).filter((x) => !sameAnchor(x, a)),
+              }))
+      }
+    />
+  );
 
   return (
     <Card withBorder padding="md" data-testid="review-form" data-assignment-id={item.assignment.id}>
@@ -265,6 +353,16 @@ function ScoreForm({
             </List>
           </Alert>
         )}
+        {citeSinkRef && !locked && (
+          <Text size="xs" c="dimmed" data-testid="cite-target">
+            {citeNote ?? s.anchors.target(labelOf(target))}
+          </Text>
+        )}
+        {citeSinkRef && locked && citeNote && (
+          <Text size="xs" c="orange" data-testid="cite-target">
+            {citeNote}
+          </Text>
+        )}
         <Stack gap={6}>
           {rubric.criteria.map((c) => {
             const key = `scores.${c.id}`;
@@ -272,55 +370,167 @@ function ScoreForm({
             // A refused submission's message first; otherwise what is wrong with the value now.
             const fieldError = errors[key] ?? live.errors[c.id];
             return (
-              <Group key={c.id} wrap="nowrap" align="flex-start" gap="sm">
-                <div style={{ flex: 1, minWidth: 0 }}>
-                  <Text size="sm" fw={500}>
-                    {c.label}
-                  </Text>
-                  {c.guidance && (
-                    <Text size="xs" c="dimmed">
-                      {c.guidance}
+              <Stack key={c.id} gap={4}>
+                <Group wrap="nowrap" align="flex-start" gap="sm">
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={500}>
+                      {c.label}
                     </Text>
-                  )}
-                  {/* The message sits under the label, where there is room; the input turns red. */}
-                  {fieldError && (
-                    <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
-                      {fieldError}
-                    </Text>
-                  )}
-                </div>
-                <NumberInput
-                  disabled={locked}
-                  aria-label={c.label}
-                  data-criterion={c.id}
-                  data-max={c.maxScore}
-                  w={150}
-                  min={0}
-                  max={c.maxScore}
-                  allowNegative={false}
-                  decimalScale={1}
-                  clampBehavior="none"
-                  rightSection={
-                    <Text size="xs" c="dimmed" pr={6}>
-                      /{c.maxScore}
-                    </Text>
-                  }
-                  rightSectionWidth={44}
-                  value={value ?? ''}
-                  error={Boolean(fieldError)}
-                  onChange={(v) => {
-                    clearError(key);
-                    const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
-                    draft.update((d) => ({
-                      ...d,
-                      scores: { ...d.scores, [c.id]: n !== null && Number.isFinite(n) ? n : null },
-                    }));
-                  }}
-                />
-              </Group>
+                    {c.guidance && (
+                      <Text size="xs" c="dimmed">
+                        {c.guidance}
+                      </Text>
+                    )}
+                    {/* The message sits under the label, where there is room; the input turns red. */}
+                    {fieldError && (
+                      <Text size="xs" c="red" data-testid={`score-error-${c.id}`}>
+                        {fieldError}
+                      </Text>
+                    )}
+                  </div>
+                  <NumberInput
+                    disabled={locked}
+                    aria-label={c.label}
+                    data-criterion={c.id}
+                    data-max={c.maxScore}
+                    w={150}
+                    min={0}
+                    max={c.maxScore}
+                    allowNegative={false}
+                    decimalScale={1}
+                    clampBehavior="none"
+                    rightSection={
+                      <Text size="xs" c="dimmed" pr={6}>
+                        /{c.maxScore}
+                      </Text>
+                    }
+                    rightSectionWidth={44}
+                    value={value ?? ''}
+                    error={Boolean(fieldError)}
+                    onFocus={() => setTarget(c.id)}
+                    onKeyDown={(e) => {
+                      // Enter walks the scores, then on to the verdict: scoring by keyboard alone.
+                      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey) return;
+                      e.preventDefault();
+                      const card = e.currentTarget.closest('[data-testid="review-form"]');
+                      const inputs = [
+                        ...(card?.querySelectorAll<HTMLInputElement>('input[data-criterion]') ??
+                          []),
+                      ];
+                      const next = inputs[inputs.indexOf(e.currentTarget) + 1];
+                      const verdict =
+                        card?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ??
+                        card?.querySelector<HTMLInputElement>(
+                          'input[type="radio"]:not([disabled])',
+                        );
+                      (next ?? verdict)?.focus();
+                    }}
+                    onChange={(v) => {
+                      clearError(key);
+                      const n = typeof v === 'number' ? v : v === '' ? null : Number(v);
+                      draft.update((d) => ({
+                        ...d,
+                        scores: {
+                          ...d.scores,
+                          [c.id]: n !== null && Number.isFinite(n) ? n : null,
+                        },
+                      }));
+                    }}
+                  />
+                </Group>
+                {chips(c.id)}
+                {(live.commentNeeded.includes(c.id) || form.criterionComments?.[c.id]) && (
+                  <Textarea
+                    mt={4}
+                    size="xs"
+                    autosize
+                    minRows={1}
+                    label={s.form.criterionComment(c.label)}
+                    description={
+                      c.commentBelow !== undefined
+                        ? s.form.criterionCommentHint(Math.round(c.commentBelow * 100))
+                        : undefined
+                    }
+                    withAsterisk={live.commentNeeded.includes(c.id)}
+                    readOnly={locked}
+                    data-testid={`criterion-comment-${c.id}`}
+                    value={form.criterionComments?.[c.id] ?? ''}
+                    error={errors[`criterionComments.${c.id}`]}
+                    onFocus={() => setTarget(c.id)}
+                    onChange={(e) => {
+                      clearError(`criterionComments.${c.id}`);
+                      const text = e.currentTarget.value;
+                      draft.update((d) => ({
+                        ...d,
+                        criterionComments: { ...d.criterionComments, [c.id]: text },
+                      }));
+                    }}
+                  />
+                )}
+              </Stack>
             );
           })}
         </Stack>
+        {(rubric.hardFails ?? []).length > 0 && (
+          <Stack gap={4} data-testid="hard-fails">
+            <Text size="sm" fw={500}>
+              {s.hardFails.title}
+              <Text span size="xs" c="dimmed">
+                {' '}
+                {s.hardFails.hint}
+              </Text>
+            </Text>
+            {(rubric.hardFails ?? []).map((h) => {
+              const on = h.id in raised;
+              return (
+                <Stack key={h.id} gap={2}>
+                  <Checkbox
+                    size="xs"
+                    color="red"
+                    disabled={locked}
+                    label={h.guidance ? `${h.label}（${h.guidance}）` : h.label}
+                    data-testid={`hard-fail-${h.id}`}
+                    checked={on}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      clearError(`hardFails.${h.id}`);
+                      clearError('verdict');
+                      draft.update((d) => {
+                        const { [h.id]: _off, ...rest } = d.hardFails ?? {};
+                        // Raising one decides the verdict; the note is still the expert's to write.
+                        return checked
+                          ? { ...d, hardFails: { ...rest, [h.id]: '' }, verdict: 'fail' }
+                          : { ...d, hardFails: rest };
+                      });
+                    }}
+                  />
+                  {on && (
+                    <Textarea
+                      size="xs"
+                      autosize
+                      minRows={1}
+                      withAsterisk
+                      aria-label={s.hardFails.note(h.label)}
+                      placeholder={s.hardFails.notePlaceholder}
+                      readOnly={locked}
+                      data-testid={`hard-fail-note-${h.id}`}
+                      value={raised[h.id] ?? ''}
+                      error={errors[`hardFails.${h.id}`]}
+                      onChange={(e) => {
+                        clearError(`hardFails.${h.id}`);
+                        const note = e.currentTarget.value;
+                        draft.update((d) => ({
+                          ...d,
+                          hardFails: { ...d.hardFails, [h.id]: note },
+                        }));
+                      }}
+                    />
+                  )}
+                </Stack>
+              );
+            })}
+          </Stack>
+        )}
         <Group justify="space-between">
           {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
           <Text
@@ -330,8 +540,10 @@ function ScoreForm({
             c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
           >
             {s.form.total(live.total, live.max)}
-            {live.outcome &&
-              ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
+            {hardFailed
+              ? ` · ${s.hardFails.outcome}`
+              : live.outcome &&
+                ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
           </Text>
           <Text size="sm" c="dimmed">
             {s.form.passScore(rubric.passScore)}
@@ -347,7 +559,12 @@ function ScoreForm({
           }}
         >
           <Group mt={4}>
-            <Radio value="pass" label={s.form.pass} data-testid="verdict-pass" disabled={locked} />
+            <Radio
+              value="pass"
+              label={s.form.pass}
+              data-testid="verdict-pass"
+              disabled={locked || hardFailed}
+            />
             <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" disabled={locked} />
           </Group>
         </Radio.Group>
@@ -360,12 +577,14 @@ function ScoreForm({
           readOnly={locked}
           value={form.comment}
           error={errors.comment}
+          onFocus={() => setTarget(GENERAL)}
           onChange={(e) => {
             clearError('comment');
             const comment = e.currentTarget.value;
             draft.update((d) => ({ ...d, comment }));
           }}
         />
+        {chips(GENERAL)}
         <Checkbox
           disabled={locked}
           data-testid="no-conflict"

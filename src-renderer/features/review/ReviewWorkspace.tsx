@@ -1,7 +1,7 @@
 import { Button, Grid, Group, Kbd, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
@@ -18,10 +18,23 @@ import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
 import { ReviewQueue } from './ReviewQueue';
+import { ShortcutSheet } from './ShortcutSheet';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { RecordText } from '../../components/RecordText';
 
 const s = t.review;
+
+/** Where Enter / → puts the cursor: the first score, else the declaration, else 修改. */
+const FORM_ENTRY = [
+  '[data-testid="conflict-declare"] input[type="radio"]:checked',
+  '[data-testid="conflict-declare"] input[type="radio"]',
+  '[data-testid="review-form"] input[data-criterion]:not([disabled])',
+  '[data-testid="review-revise"]',
+  '[data-testid="withdraw-reason"]',
+];
+
+const typing = (el: HTMLElement) =>
+  el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 
 export function ReviewWorkspace({
   profile,
@@ -67,11 +80,55 @@ export function ReviewWorkspace({
     ['ArrowUp', () => move(-1)],
   ]);
 
+  // One key between the list and the form (point 8): Enter / → from the list (or from nowhere)
+  // into the form, Esc / Alt+← from the form back to its row; ? shows every key.
+  const queueRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const focusRow = () =>
+    queueRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey) return;
+      const el = e.target instanceof HTMLElement ? e.target : document.body;
+      const fromList = el === document.body || queueRef.current?.contains(el) === true;
+      const inForm = paneRef.current?.contains(el) === true;
+      if (fromList && !e.altKey && (e.key === 'Enter' || e.key === 'ArrowRight')) {
+        for (const selector of FORM_ENTRY) {
+          const target = paneRef.current?.querySelector<HTMLElement>(selector);
+          if (target) {
+            e.preventDefault();
+            target.focus();
+            return;
+          }
+        }
+      } else if (
+        // A submitted form locks its fields, which drops the focus to the page: Esc from there too.
+        (inForm || el === document.body) &&
+        (e.key === 'Escape' || (e.altKey && e.key === 'ArrowLeft'))
+      ) {
+        e.preventDefault();
+        focusRow();
+      } else if (e.key === '?' && !typing(el)) {
+        e.preventDefault();
+        setKeysOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  // J/K from a focused row: the focus follows the selection, so Enter opens what is selected.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && queueRef.current?.contains(active)) focusRow();
+  }, [selected]);
+
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
   if (!items || !all || !counts) return <Loader size="sm" />;
   const done = all.filter((i) => i.latest && i.state !== 'recused').length;
   return (
     <>
+      <ShortcutSheet opened={keysOpen} onClose={() => setKeysOpen(false)} />
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <ScreenTitle screen="review" />
@@ -91,8 +148,21 @@ export function ReviewWorkspace({
             {s.queue.count(done, counts.all)}
           </Text>
           <Text size="xs" c="dimmed">
-            <Kbd size="xs">J</Kbd>/<Kbd size="xs">K</Kbd> · <Kbd size="xs">Ctrl+Enter</Kbd>
+            <Kbd size="xs">J</Kbd>/<Kbd size="xs">K</Kbd> · <Kbd size="xs">Enter</Kbd> ·{' '}
+            <Kbd size="xs">Ctrl+Enter</Kbd>
           </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            title={s.keys.openHint}
+            data-testid="shortcut-open"
+            onClick={() => setKeysOpen(true)}
+          >
+            {s.keys.open}{' '}
+            <Kbd size="xs" ml={4}>
+              ?
+            </Kbd>
+          </Button>
         </Group>
       </Group>
       <QueueToolbar
@@ -107,14 +177,14 @@ export function ReviewWorkspace({
         <Text c="dimmed">{s.queue.noneInView}</Text>
       ) : (
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 3 }}>
+          <Grid.Col span={{ base: 12, md: 3 }} ref={queueRef}>
             <ReviewQueue
               items={items}
               selectedId={current?.assignment.id ?? null}
               onSelect={setSelected}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 9 }}>
+          <Grid.Col span={{ base: 12, md: 9 }} ref={paneRef}>
             {current ? (
               // Keyed by assignment so a newly opened outcome starts at the top.
               <ReadingSplit key={current.assignment.id} profile={profile} item={current} />

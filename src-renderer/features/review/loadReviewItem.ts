@@ -1,6 +1,7 @@
 // Everything the form shows about one assignment, read together from the package tables.
 import type { Rubric } from '../../../src-shared/bundle/records';
 import type { WorkstationDb } from '../../db/db';
+import { submissionFiles } from '../../db/submissionFiles';
 import type {
   AssignmentRow,
   ClassRow,
@@ -43,11 +44,7 @@ export async function loadReviewContext(
           .then((rs) => rs.find((r) => r.packageId === assignment.packageId) ?? rs[0])
       : undefined,
   ]);
-  const fileIds = [
-    submission.fileId,
-    ...(submission.kind === 'online-portfolio' ? (trainee?.practice?.evidenceFileIds ?? []) : []),
-  ];
-  const files = (await db.files.bulkGet(fileIds)).filter((f): f is FileRow => f !== undefined);
+  const files = await submissionFiles(db, submission, trainee);
   return {
     assignment,
     submission,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Rubric } from '../../../src-shared/bundle/records';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
+import { anchorIssues, pageAnchorSchema, type PageAnchor } from '../../../src-shared/review/anchor';
 import {
   REVISION_REASON_MIN,
   reviewFieldErrors,
@@ -20,6 +21,9 @@ export type ReviewRow = Review & { syncState: SyncState };
 
 // ---- drafts ---------------------------------------------------------------------------
 
+/** An anchor while it is drafted: the reader also knew how many pages the file has. */
+export type DraftAnchor = PageAnchor & { pageCount?: number };
+
 export interface DraftData {
   /** Criterion id → score; null while the field is empty. */
   scores: Record<string, number | null>;
@@ -28,6 +32,12 @@ export interface DraftData {
   noConflict: boolean;
   /** Only for a change of a submitted review (修改): why it is changed. */
   revisionReason?: string;
+  /** 引用此页: pages cited for a criterion or for the comment. */
+  anchors?: DraftAnchor[];
+  /** Criterion id → its own comment (required where the rubric's commentBelow says). */
+  criterionComments?: Record<string, string>;
+  /** Raised hard-fail check id → its note. */
+  hardFails?: Record<string, string>;
 }
 
 const draftDataSchema = z.object({
@@ -36,6 +46,11 @@ const draftDataSchema = z.object({
   comment: z.string(),
   noConflict: z.boolean(),
   revisionReason: z.string().optional(),
+  anchors: z
+    .array(pageAnchorSchema.extend({ pageCount: z.number().int().positive().optional() }))
+    .optional(),
+  criterionComments: z.record(z.string(), z.string()).optional(),
+  hardFails: z.record(z.string(), z.string()).optional(),
 });
 
 export const emptyDraft = (): DraftData => ({
@@ -51,6 +66,40 @@ export function draftFromReview(r: Review): DraftData {
     verdict: r.verdict,
     comment: r.comment,
     noConflict: r.noConflict,
+    ...(r.anchors ? { anchors: r.anchors.map((a) => ({ ...a })) } : {}),
+    ...(r.criterionComments
+      ? {
+          criterionComments: Object.fromEntries(
+            r.criterionComments.map((c) => [c.criterionId, c.comment]),
+          ),
+        }
+      : {}),
+    ...(r.hardFails
+      ? { hardFails: Object.fromEntries(r.hardFails.map((h) => [h.checkId, h.note])) }
+      : {}),
+  };
+}
+
+/** The record's fields from the draft's: empty lists are left out, as older records have them. */
+function draftExtras(draft: DraftData, rubric: Rubric): Partial<Review> {
+  const anchors = (draft.anchors ?? []).map(({ pageCount: _local, ...a }): PageAnchor => ({
+    fileSha256: a.fileSha256,
+    page: a.page,
+    ...(a.quote ? { quote: a.quote } : {}),
+    ...(a.criterionId ? { criterionId: a.criterionId } : {}),
+  }));
+  const comments = rubric.criteria.flatMap((c) => {
+    const comment = (draft.criterionComments?.[c.id] ?? '').trim();
+    return comment ? [{ criterionId: c.id, comment }] : [];
+  });
+  const raised = (rubric.hardFails ?? []).flatMap((h) => {
+    const note = draft.hardFails?.[h.id];
+    return note === undefined ? [] : [{ checkId: h.id, note: note.trim() }];
+  });
+  return {
+    ...(anchors.length > 0 ? { anchors } : {}),
+    ...(comments.length > 0 ? { criterionComments: comments } : {}),
+    ...(raised.length > 0 ? { hardFails: raised } : {}),
   };
 }
 
@@ -115,6 +164,8 @@ export interface SubmitInput {
   assignment: AssignmentRow;
   rubric: Rubric;
   draft: DraftData;
+  /** The submission's files: anchors may cite only these (and pages the reader counted). */
+  files?: readonly { sha256: string; path: string }[];
   now?: Date;
   newId?: () => string;
 }
@@ -122,7 +173,14 @@ export interface SubmitInput {
 function sameContent(a: Review, b: Review): boolean {
   const scores = (r: Review) =>
     JSON.stringify([...r.scores].sort((x, y) => x.criterionId.localeCompare(y.criterionId)));
-  return a.verdict === b.verdict && a.comment === b.comment && scores(a) === scores(b);
+  const extras = (r: Review) =>
+    JSON.stringify([r.anchors ?? [], r.criterionComments ?? [], r.hardFails ?? []]);
+  return (
+    a.verdict === b.verdict &&
+    a.comment === b.comment &&
+    scores(a) === scores(b) &&
+    extras(a) === extras(b)
+  );
 }
 
 /**
@@ -150,13 +208,30 @@ export async function submitReview(db: WorkstationDb, input: SubmitInput): Promi
     verdict: draft.verdict ?? undefined,
     comment: draft.comment,
     noConflict: draft.noConflict,
+    ...draftExtras(draft, rubric),
     createdAt: now.toISOString(),
   };
   // Shape errors and rubric errors together, so every field that needs attention is marked.
   const parsed = reviewSchema.safeParse(candidate);
+  const pageCounts = new Map(
+    (draft.anchors ?? []).flatMap((a) => (a.pageCount ? [[a.fileSha256, a.pageCount]] : [])),
+  );
+  const files = input.files;
   const issues = [
     ...(parsed.success ? [] : parsed.error.issues),
     ...rubricIssues(candidate, rubric),
+    ...(files && candidate.anchors
+      ? anchorIssues(candidate.anchors, {
+          fileSha256s: new Set(files.map((f) => f.sha256)),
+          criterionIds: new Set(rubric.criteria.map((c) => c.id)),
+          pageCount: (sha) => pageCounts.get(sha),
+          fileName: (sha) =>
+            files
+              .find((f) => f.sha256 === sha)
+              ?.path.split('/')
+              .at(-1),
+        })
+      : []),
   ];
   if (!parsed.success || issues.length > 0) return { ok: false, errors: reviewFieldErrors(issues) };
   const review = parsed.data;

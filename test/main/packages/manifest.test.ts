@@ -38,10 +38,10 @@ describe('openWorkPackage manifest checks', () => {
   it('refuses a manifest of another schema version with its own code naming the version', async () => {
     const fixture = makeManifest();
 
-    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 4 });
+    const result = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 5 });
 
     expect(result).toMatchObject({ ok: false, code: 'unsupported-schema-version' });
-    expect(!result.ok && result.message).toContain('版本是 4');
+    expect(!result.ok && result.message).toContain('版本是 5');
   });
 
   it('accepts version 1 (no signed certificate records) and version 2 (with them)', async () => {
@@ -74,6 +74,45 @@ describe('openWorkPackage manifest checks', () => {
     );
     const v3 = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 3, files });
     expect(v3.ok && v3.manifest.files[0]?.capturedAt).toBe('2025-03-10T09:12:00+08:00');
+  });
+
+  it('accepts version 4 with hard-fail checks, commentBelow and attachments, and keeps them', async () => {
+    const fixture = makeManifest();
+    const base = fixture.manifest.records;
+    const rubric = {
+      id: 'rub-x',
+      program: 'basic' as const,
+      submissionKind: 'business-plan' as const,
+      title: '创业计划书评审标准',
+      passScore: 60,
+      criteria: [{ id: 'c-a', label: '市场分析', maxScore: 100, commentBelow: 0.6 }],
+      hardFails: [{ id: 'hf-copy', label: '抄袭' }],
+    };
+    const fileId = fixture.manifest.files[0]!.id;
+    const records = {
+      ...base,
+      rubrics: [rubric],
+      submissions: [
+        {
+          id: 'sub-x',
+          traineeId: 't-1-1',
+          classId: 'c-1',
+          kind: 'business-plan' as const,
+          title: '创业计划书',
+          fileId,
+          attachmentFileIds: [fileId],
+          submittedAt: '2025-03-21T10:00:00+08:00',
+        },
+      ],
+    };
+    const v4 = await openSigned(fixture, { ...fixture.manifest, schemaVersion: 4, records });
+    expect(v4.ok).toBe(true);
+    if (!v4.ok) return;
+    expect(v4.manifest.records.rubrics[0]).toMatchObject({
+      hardFails: [{ id: 'hf-copy', label: '抄袭' }],
+      criteria: [{ commentBelow: 0.6 }],
+    });
+    expect(v4.manifest.records.submissions[0]?.attachmentFileIds).toEqual([fileId]);
   });
 
   it('still reads a version 1 manifest, without the fields version 2 added', async () => {

@@ -102,3 +102,15 @@ describe('outcomesFromDecisions', () => {
     expect(outcomesFromDecisions(decisions, subs, programOf, kinds).size).toBe(0);
   });
 });
+
+describe('a hard fail before the chair', () => {
+  it('counts as a fail vote, so passing it over the experts needs a written reason', () => {
+    const stats = submissionStats([
+      { total: 90, verdict: 'pass', hardFails: [{ checkId: 'hf-copy' }] },
+      { total: 88, verdict: 'pass', hardFails: [{ checkId: 'hf-copy' }] },
+    ]);
+    expect(stats.majority).toBe('fail');
+    const issues = decisionIssues({ action: 'decide', verdict: 'pass', reason: '' }, stats);
+    expect(issues).toEqual([{ field: 'reason', message: expect.stringContaining('多数专家') }]);
+  });
+});
