@@ -126,8 +126,11 @@ describe('sync round trip', () => {
     await page.getByRole('button', { name: '导出结果包' }).click();
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
-    // A demo profile's bundle is named (and signed) as demo.
-    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(/^演示-.*\.qhres$/);
+    // A demo profile's bundle is named (and signed) as demo; the name is the person's, the
+    // Beijing day and main's outbox counter, never a UUID.
+    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(
+      /^演示-结果包_[^_]+_\d{4}-\d{2}-\d{2}_第1号\.qhres$/,
+    );
     await expect.poll(() => count('sent'), SLOW).toBe(1);
     await expect.poll(() => count('pending')).toBe(0);
     await expect

@@ -209,7 +209,10 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     setBusy('export');
     try {
       if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.exportPending({ profileId: profile.id });
+      const r = await api.sync.exportPending({
+        profileId: profile.id,
+        profileName: profile.name,
+      });
       if (!r.ok) return failWith(r.error);
       setMessage({ kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled });
     } finally {
