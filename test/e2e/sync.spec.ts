@@ -124,6 +124,24 @@ describe('sync round trip', () => {
     bundleFile = path.join(files, 'out.qhres');
     app.harness.dialogs.answerNextSave(bundleFile);
     await page.getByRole('button', { name: '导出结果包' }).click();
+    // A wrong passphrase keeps the dialog open: the message sits on the field, the focus is
+    // back in it with the text selected, and the right one then goes through.
+    const field = page.getByTestId('passphrase-input');
+    await field.fill('not the passphrase');
+    await field.press('Enter');
+    await expect.poll(() => field.getAttribute('aria-invalid'), SLOW).toBe('true');
+    await expect
+      .poll(() => page.getByRole('dialog', { name: '输入签名口令' }).textContent())
+      .toContain('口令不正确');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return el ? [el.dataset.testid, el.selectionStart, el.selectionEnd] : null;
+        }),
+      )
+      .toEqual(['passphrase-input', 0, 'not the passphrase'.length]);
+    expect(await count('sent')).toBe(0);
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
     // A demo profile's bundle is named (and signed) as demo; the name is the person's, the

@@ -20,6 +20,7 @@ import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
 import { describeFailure } from './failures';
+import type { Ask } from './PassphraseModal';
 
 const s = t.sync.keys;
 
@@ -29,7 +30,7 @@ interface Props {
   profile: Profile;
   status: KeyStatus | null;
   refresh: () => Promise<void>;
-  ask: (purpose: string) => Promise<string | null>;
+  ask: Ask;
   notify: Notify;
 }
 
@@ -153,17 +154,19 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
   const enrollment = status?.enrollment ?? null;
 
   const exportRequest = async () => {
-    const passphrase = await ask(t.sync.passphraseForEnrollment);
-    if (passphrase === null) return;
-    const r = await getApi()?.keys.exportEnrollmentRequest({
-      profile: {
-        id: profile.id,
-        name: profile.name,
-        role: profile.role,
-        district: profile.district,
-      },
-      passphrase,
-    });
+    const api = getApi();
+    if (!api) return;
+    const r = await ask(t.sync.passphraseForEnrollment, (passphrase) =>
+      api.keys.exportEnrollmentRequest({
+        profile: {
+          id: profile.id,
+          name: profile.name,
+          role: profile.role,
+          district: profile.district,
+        },
+        passphrase,
+      }),
+    );
     if (!r) return;
     if (!r.ok) return notify('error', describeFailure(r.error));
     notify('ok', r.value.path === null ? t.sync.cancelled : s.requestSaved(r.value.path));

@@ -183,18 +183,19 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       });
       return false;
     }
-    const passphrase = await ask(s.passphraseForBundle);
-    if (passphrase === null) {
+    const r = await ask(s.passphraseForBundle, (passphrase) =>
+      api.sync.prepare({
+        profileId: profile.id,
+        passphrase,
+        records: input.records,
+        auditLogHead: input.auditLogHead,
+        workPackageIds: input.workPackageIds,
+      }),
+    );
+    if (!r) {
       setMessage({ kind: 'ok', text: s.cancelled });
       return false;
     }
-    const r = await api.sync.prepare({
-      profileId: profile.id,
-      passphrase,
-      records: input.records,
-      auditLogHead: input.auditLogHead,
-      workPackageIds: input.workPackageIds,
-    });
     if (!r.ok) {
       failWith(r.error);
       return false;
