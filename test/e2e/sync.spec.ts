@@ -82,8 +82,11 @@ describe('sync round trip', () => {
 
   it('refuses to sign before a key exists, then creates the key with a confirmed passphrase', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '导出结果包' }).click();
-    await expect.poll(() => message().textContent(), SLOW).toContain('还没有签名密钥');
+    // Before a key exists, 导出结果包 is disabled with the reason beside it (not an error after).
+    const exportButton = page.getByRole('button', { name: '导出结果包' });
+    await expect.poll(() => exportButton.isDisabled(), SLOW).toBe(true);
+    expect(await page.getByTestId('sync-no-key').textContent()).toContain('还没有签名密钥');
+    expect(await exportButton.getAttribute('aria-describedby')).toBe('sync-no-key');
     await page.getByTestId('key-passphrase').fill(PASS);
     await page.getByTestId('key-passphrase-confirm').fill(`${PASS}x`);
     await page.getByRole('button', { name: '创建签名密钥' }).click();
@@ -93,6 +96,12 @@ describe('sync round trip', () => {
     await page.getByTestId('key-passphrase-confirm').press('Enter');
     await expect.poll(() => message().textContent(), SLOW).toContain('签名密钥已创建');
     await page.getByTestId('key-id').waitFor();
+    // The whole fingerprint, in groups of four, and enabled export now that a key exists.
+    const keyid = (await page.getByTestId('key-id').getAttribute('data-value')) ?? '';
+    expect(keyid).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByTestId('key-id').textContent()).toBe(keyid.match(/.{4}/g)!.join(' '));
+    await expect.poll(() => exportButton.isDisabled()).toBe(false);
+    expect(await page.getByTestId('sync-no-key').count()).toBe(0);
   });
 
   it('enrolls: exports the request, the platform signs a reply, the reply is imported', async () => {

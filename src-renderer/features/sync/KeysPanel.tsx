@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Code,
   Group,
   PasswordInput,
   Stack,
@@ -20,6 +19,7 @@ import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
 import { describeFailure } from './failures';
+import { Fingerprint } from './Fingerprint';
 import type { Ask } from './PassphraseModal';
 
 const s = t.sync.keys;
@@ -214,7 +214,7 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
             {enrollment.platformKeys.map((k) => (
               <Table.Tr key={k.keyid}>
                 <Table.Td>
-                  <Code>{k.keyid.slice(0, 32)}…</Code>
+                  <Fingerprint value={k.keyid} />
                 </Table.Td>
                 <Table.Td>
                   {formatDateTime(k.notBefore)} – {formatDateTime(k.notAfter)}
@@ -274,7 +274,7 @@ export function KeysPanel(props: Props) {
           <>
             <Group gap="xl">
               <Text size="sm">
-                {s.keyid}：<Code data-testid="key-id">{status.key.keyid.slice(0, 32)}…</Code>
+                {s.keyid}：<Fingerprint value={status.key.keyid} testId="key-id" />
               </Text>
               <Text size="sm">
                 {s.createdAt}：{formatDateTime(status.key.createdAt)}

@@ -271,6 +271,8 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const pending = status?.pending ?? null;
   // Until the key exists and is enrolled, that is the first thing to do: show it on top.
   const setupDone = Boolean(keyStatus?.key && keyStatus.enrollment);
+  // Known only once the key status has loaded; nothing pending can exist without a key.
+  const noKey = keyStatus !== null && !keyStatus.key && !pending;
   const keysPanel = (
     <KeysPanel
       profile={profile}
@@ -328,18 +330,26 @@ export function SyncScreen({ profile }: { profile: Profile }) {
               {s.nextCounter(status.nextCounter)}
             </Text>
           )}
+          {/* Signing needs a key: say so before the click, not after it. */}
+          {noKey && (
+            <Text size="sm" c="orange.9" id="sync-no-key" data-testid="sync-no-key">
+              {s.noKeyYet}
+            </Text>
+          )}
           <Group>
             <Button
               onClick={() => void exportBundle()}
               loading={busy === 'export'}
-              disabled={busy !== null}
+              disabled={busy !== null || noKey}
+              aria-describedby={noKey ? 'sync-no-key' : undefined}
             >
               {s.exportBundle}
             </Button>
             <Button
               onClick={() => void upload()}
               loading={busy === 'upload'}
-              disabled={busy !== null}
+              disabled={busy !== null || noKey}
+              aria-describedby={noKey ? 'sync-no-key' : undefined}
             >
               {s.uploadBundle}
             </Button>
