@@ -61,6 +61,7 @@ export const syncStrings = {
     noKey: '本用户还没有签名密钥。创建后才能生成结果包。',
     keyid: '密钥指纹',
     copy: '复制指纹',
+    copyShort: '复制',
     copied: '已复制',
     createdAt: '创建时间',
     create: '创建签名密钥',

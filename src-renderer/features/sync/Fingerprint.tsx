@@ -1,6 +1,6 @@
 // A key fingerprint shown whole, in groups of four so a person can read it aloud and compare it
 // with the platform's letter, with a button that copies it (shortened, it could not be checked).
-import { ActionIcon, Code, CopyButton, Group, Tooltip } from '@mantine/core';
+import { Button, Code, CopyButton, Group } from '@mantine/core';
 import { t } from '../../app/strings';
 
 export const groupsOfFour = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -13,17 +13,16 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
       </Code>
       <CopyButton value={value}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? t.sync.keys.copied : t.sync.keys.copy} withArrow>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              aria-label={t.sync.keys.copy}
-              onClick={copy}
-              data-testid={testId ? `${testId}-copy` : undefined}
-            >
-              {copied ? '✓' : '⧉'}
-            </ActionIcon>
-          </Tooltip>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={copy}
+            aria-label={t.sync.keys.copy}
+            data-testid={testId ? `${testId}-copy` : undefined}
+            style={{ flexShrink: 0 }}
+          >
+            {copied ? t.sync.keys.copied : t.sync.keys.copyShort}
+          </Button>
         )}
       </CopyButton>
     </Group>
