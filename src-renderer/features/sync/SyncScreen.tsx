@@ -332,7 +332,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           )}
           {/* Signing needs a key: say so before the click, not after it. */}
           {noKey && (
-            <Text size="sm" c="orange.9" id="sync-no-key" data-testid="sync-no-key">
+            <Text size="sm" fw={500} id="sync-no-key" data-testid="sync-no-key">
               {s.noKeyYet}
             </Text>
           )}
