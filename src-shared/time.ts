@@ -38,3 +38,14 @@ export function isCalendarDate(text: string): boolean {
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return day.toISOString().slice(0, 10) === text;
 }
+
+/**
+ * A calendar date short enough for a list row, never cut: '7月15日' within the year of `today`,
+ * '2026年1月5日' outside it (both YYYY-MM-DD, Beijing calendar). Anything else is returned as is.
+ */
+export function compactDate(isoDate: string, today: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const day = `${Number(m[2])}月${Number(m[3])}日`;
+  return today.slice(0, 4) === m[1] ? day : `${m[1]}年${day}`;
+}

@@ -1,4 +1,4 @@
-// npm run certificates -- PACKAGE --class ID --out FILE.pdf [options]
+// npm run certificates -- PACKAGE --class ID [--out FILE.pdf] [options]
 // The certificate batch for scripted stations: the same eligibility, record checks, glyph
 // preflight and print log as the screen. Exit 0 when a PDF was written (some certificates may
 // have been held back, each named); 1 when nothing could be printed; 2 on bad input. Nothing
@@ -20,12 +20,14 @@ import { writeFileAtomic } from '../common/atomicFile';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 import { openWorkPackage } from '../services/packages/open';
 import { readDemoKey } from '../services/packages/trust';
+import { exportFileName } from '../services/profiles/exportName';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const RESOURCES = path.join(REPO, 'resources');
 const DEMO_KEY = path.join(RESOURCES, 'demo', 'demo-platform-key.pub.b64');
 
-const HELP = `用法：npm run certificates -- 工作包.qhpkg --class 班级编号 --out 证书.pdf [选项]
+const HELP = `用法：npm run certificates -- 工作包.qhpkg --class 班级编号 [--out 证书.pdf] [选项]
+  --out 文件           输出的 PDF（默认当前目录下 合格证书_<班级名>_<日期>_<张数>张.pdf）
   --trust 公钥文件     受信任的平台公钥（可多次）；不指定时只信任随附的演示平台公钥
   --trainee 学员编号   只打印这些学员（可多次；默认全班可打印者）
   --offset dx,dy       本站校准偏移，毫米，如 1.5,-0.8
@@ -84,8 +86,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   const [pkgPath, ...extra] = args.positionals;
   if (!pkgPath || extra.length > 0) return bad(`须给出且只给出一个工作包文件\n${HELP}`);
   if (!o.class) return bad('缺少 --class 班级编号');
-  if (!o.out) return bad('缺少 --out 输出的 PDF 文件');
-  if (!o.out.toLowerCase().endsWith('.pdf')) return bad(`输出文件 ${o.out} 须以 .pdf 结尾`);
+  if (o.out !== undefined && !o.out.toLowerCase().endsWith('.pdf'))
+    return bad(`输出文件 ${o.out} 须以 .pdf 结尾`);
   const offset = parseOffset(o.offset);
   if (typeof offset === 'string') return bad(offset);
   const copies = o.copies === undefined ? 1 : Number(o.copies);
@@ -150,8 +152,14 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     return 1;
   }
   const numbers = batch.pages.map((p) => p.number!);
-  const logFile =
-    o.log ?? path.join(path.dirname(path.resolve(o.out)), 'certificates-print-log.jsonl');
+  const target = path.resolve(
+    o.out ??
+      exportFileName(
+        { kind: 'certificates', className: cls.name, date: new Date(), count: numbers.length },
+        demo,
+      ),
+  );
+  const logFile = o.log ?? path.join(path.dirname(target), 'certificates-print-log.jsonl');
   const log = await readPrintLog(logFile);
   if (!log.ok) return bad(log.message);
   const planned = planPrint(log.entries, {
@@ -161,11 +169,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     classId: cls.id,
     numbers,
     copies,
-    destination: { kind: 'file', name: path.resolve(o.out) },
+    destination: { kind: 'file', name: target },
     ...(o.reason ? { reason: o.reason } : {}),
   });
   if (!planned.ok) return bad(planned.message);
-  const target = path.resolve(o.out);
   try {
     await writeFileAtomic(target, batch.pdf, 0o644);
   } catch (e) {

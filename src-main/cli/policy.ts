@@ -1,5 +1,5 @@
 // `npm run policy -- check FILE [--format json|table] [--inputs FILE] [--as-of YYYY-MM-DD]`
-// `npm run policy -- sheet FILE --quarter 2025Q4 --out FILE.xlsx [--district 区] [--request-date D]`
+// `npm run policy -- sheet FILE --quarter 2025Q4 [--out FILE.xlsx] [--district 区] [--request-date D]`
 // Exit 0 whenever the check ran (whatever it found); 2 when the input cannot be read or is invalid;
 // 1 only for an unexpected internal error.
 import { parseArgs } from 'node:util';
@@ -15,10 +15,12 @@ import {
   type PolicyError,
 } from '../services/policy/loadCheckInput';
 import { writeSubsidySheet } from '../services/policy/subsidySheet';
+import { exportFileName } from '../services/profiles/exportName';
 
 const HELP = `用法：
   npm run policy -- check 文件 [--format json|table] [--inputs 核查输入.json] [--as-of YYYY-MM-DD]
-  npm run policy -- sheet 文件 --quarter 2025Q4 --out 补贴表.xlsx [--district 朝阳区] [--request-date YYYY-MM-DD]
+  npm run policy -- sheet 文件 --quarter 2025Q4 [--out 补贴表.xlsx] [--district 朝阳区] [--request-date YYYY-MM-DD]
+    （不给 --out 时写到当前目录下的 补贴申领表_<区>_<季度>.xlsx）
 
 文件可以是：
   *.qhpkg   工作包（ZIP，envelope.json 内为 DSSE 信封，payload 为清单 JSON）。
@@ -165,11 +167,7 @@ async function main(argv: string[]): Promise<void> {
   const evaluation = evaluatePackage(records, { asOf, inputs, files, packs });
 
   if (command === 'sheet') {
-    if (!values.quarter || !values.out)
-      die({
-        code: 'policy/args',
-        message: 'sheet 需要 --quarter（如 2025Q4）和 --out（输出 .xlsx 路径）',
-      });
+    if (!values.quarter) die({ code: 'policy/args', message: 'sheet 需要 --quarter（如 2025Q4）' });
     // A fund request is one district's; a package may span several (the demo does).
     const districts = [...new Set(records.classes.map((c) => c.district))].sort();
     const wanted = values.district ?? loaded.value.district;
@@ -190,11 +188,14 @@ async function main(argv: string[]): Promise<void> {
       packs,
     });
     if (!sheet.ok) die(sheet.error);
-    const written = await writeSubsidySheet(sheet.sheet, values.out);
+    const out =
+      values.out ??
+      exportFileName({ kind: 'subsidy-sheet', district, quarter: sheet.sheet.quarter });
+    const written = await writeSubsidySheet(sheet.sheet, out);
     if (!written.ok) die(written.error);
     const s = sheet.sheet;
     process.stdout.write(
-      `已写入 ${values.out}：${s.quarterZh} ${s.district}，可申领 ${s.totals.claimableRows} 人次 ${s.totals.claimableYuan} 元，暂不申领 ${s.totals.unclaimableRows} 人次；报送截止 ${s.deadline}\n`,
+      `已写入 ${out}：${s.quarterZh} ${s.district}，可申领 ${s.totals.claimableRows} 人次 ${s.totals.claimableYuan} 元，暂不申领 ${s.totals.unclaimableRows} 人次；报送截止 ${s.deadline}\n`,
     );
     if (s.notApplicable.length) {
       process.stdout.write(

@@ -9,8 +9,6 @@ import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
 
 const withExt = (p: string) => (p.toLowerCase().endsWith('.docx') ? p : `${p}.docx`);
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 
 export function auditHandlers(ctx: MainContext): QihangHandlers['audit'] {
   return {
@@ -26,11 +24,11 @@ export function auditHandlers(ctx: MainContext): QihangHandlers['audit'] {
       }
       const chosen = await ctx.dialogs.saveFile({
         title: '保存抽查报告',
-        defaultName: await exportNameFor(
-          keysDir(ctx),
-          profileId,
-          safeName(`${data.classId}-抽查报告-${data.date}.docx`),
-        ),
+        defaultName: await exportNameFor(keysDir(ctx), profileId, {
+          kind: 'audit-report',
+          className: data.className || data.classId,
+          date: data.date,
+        }),
         filters: [{ name: 'Word 文档', extensions: ['docx'] }],
       });
       if (chosen === null) return ok({ path: null });

@@ -13,13 +13,20 @@ import { loadFont } from '../services/documents/cjkFont';
 import { writeFileAtomic } from '../common/atomicFile';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { trustForImporter } from '../services/packages/trust';
-import { exportNameFor } from '../services/profiles/exportName';
+import { exportFileName, exportNameFor, type ExportFile } from '../services/profiles/exportName';
+import { PROGRAM_NAMES } from '../../src-shared/policy/programs';
 import type { MainContext } from './context';
 import { keysDir } from './keyFiles';
 
 export const PDF_FILTER = { name: 'PDF 文件', extensions: ['pdf'] };
 
 const withPdf = (p: string) => (p.toLowerCase().endsWith('.pdf') ? p : `${p}.pdf`);
+const batchFile = (req: BatchRequest, count: number): ExportFile => ({
+  kind: 'certificates',
+  className: req.className || req.classId,
+  date: new Date(),
+  count,
+});
 const wireHeld = (h: Held[]) => h.map(({ glyph: _glyph, ...rest }) => rest);
 
 /** The renderer's printable rows, re-read here: eligibility was its call, the record is ours to check. */
@@ -102,7 +109,7 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
         defaultName: await exportNameFor(
           keysDir(ctx),
           req.importer.profileId,
-          `合格证书-${req.classId}-${r.plan.pages.length}张.pdf`,
+          batchFile(req, r.plan.pages.length),
         ),
         filters: [PDF_FILTER],
       });
@@ -132,7 +139,8 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       const pdf = await certificatePdf(r.plan.doc, { fonts: [r.font], demo });
       const printed = await ctx.printer.printPdf({
         pdf,
-        title: `${demo ? '演示-' : ''}合格证书-${req.classId}-${r.plan.pages.length}张`,
+        // The print queue shows the same name a saved batch would have.
+        title: exportFileName(batchFile(req, r.plan.pages.length), demo).replace(/\.pdf$/, ''),
         copies: req.copies,
       });
       if (printed.status === 'cancelled') return ok({ status: 'cancelled' as const });
@@ -157,7 +165,10 @@ export function certificatesHandlers(ctx: MainContext): QihangHandlers['certific
       });
       const chosen = await ctx.dialogs.saveFile({
         title: '保存校准页（PDF）',
-        defaultName: `校准页-${template.id}.pdf`,
+        defaultName: exportFileName({
+          kind: 'calibration-page',
+          program: PROGRAM_NAMES[req.program],
+        }),
         filters: [PDF_FILTER],
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });

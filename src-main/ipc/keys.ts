@@ -77,10 +77,15 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
       // Unlock before the dialog: a mistyped passphrase should not cost a file pick.
       const unlocked = await sessions.signerFor(profile.id, passphrase);
       if (!unlocked.ok) return fail(unlocked.code, unlocked.message, 'passphrase');
-      const request = exportEnrollmentRequest(unlocked.signer, profile, now());
+      const at = now();
+      const request = exportEnrollmentRequest(unlocked.signer, profile, at);
       const target = await ctx.dialogs.saveFile({
         title: '保存注册申请',
-        defaultName: await exportNameFor(keysDir(ctx), profile.id, request.fileName),
+        defaultName: await exportNameFor(keysDir(ctx), profile.id, {
+          kind: 'enrollment-request',
+          person: profile.name,
+          date: at,
+        }),
         filters: [{ name: '注册申请（JSON）', extensions: ['json'] }],
       });
       if (target === null) return ok({ path: null, keyid: unlocked.signer.keyid });

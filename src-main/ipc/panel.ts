@@ -25,14 +25,16 @@ const QHRES_FILTER = {
 };
 
 const withExt = (p: string, ext: string) => (p.toLowerCase().endsWith(ext) ? p : `${p}${ext}`);
-// File names keep what Windows and macOS accept: no path separators or reserved characters.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 
 async function saveDocument(
   ctx: MainContext,
   request: PanelDocRequest,
-  kind: { title: string; name: string; ext: '.docx' | '.xlsx'; filter: string },
+  kind: {
+    title: string;
+    file: 'panel-record' | 'panel-results';
+    ext: '.docx' | '.xlsx';
+    filter: string;
+  },
   bytes: (demo: boolean) => Promise<Uint8Array>,
 ) {
   const { profileId, ...data } = request;
@@ -47,11 +49,11 @@ async function saveDocument(
   }
   const chosen = await ctx.dialogs.saveFile({
     title: `保存${kind.title}`,
-    defaultName: await exportNameFor(
-      keysDir(ctx),
-      profileId,
-      safeName(`${data.panelName}-${kind.name}-${data.date}${kind.ext}`),
-    ),
+    defaultName: await exportNameFor(keysDir(ctx), profileId, {
+      kind: kind.file,
+      panel: data.panelName,
+      date: data.date,
+    }),
     filters: [{ name: kind.filter, extensions: [kind.ext.slice(1)] }],
   });
   if (chosen === null) return ok({ path: null });
@@ -71,14 +73,14 @@ export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
       saveDocument(
         ctx,
         request,
-        { title: '会审记录', name: '会审记录', ext: '.docx', filter: 'Word 文档' },
+        { title: '会审记录', file: 'panel-record', ext: '.docx', filter: 'Word 文档' },
         (demo) => panelRecordDocx(panelRecordDoc(request), { demo }),
       ),
     saveResultsXlsx: (request) =>
       saveDocument(
         ctx,
         request,
-        { title: '评审结果表', name: '评审结果', ext: '.xlsx', filter: 'Excel 工作簿' },
+        { title: '评审结果表', file: 'panel-results', ext: '.xlsx', filter: 'Excel 工作簿' },
         (demo) => panelResultsXlsx(request, { demo }),
       ),
     importForwarded: async ({ packageId, bundles, experts }) => {

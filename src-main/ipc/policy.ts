@@ -24,16 +24,15 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
       const built = sheetFromRows(req, packsWithShipped(req.policyPacks));
       if (!built.ok) return fail(built.error.code, built.error.message, 'quarter');
       const sheet = built.sheet;
-      const district = sheet.district === '全部' ? '' : `-${sheet.district}`;
       // Main's own record of the profile decides the 演示 mark; the renderer has no say in it.
       const demo = await isDemoProfile(keysDir(ctx), req.profileId);
       const chosen = await ctx.dialogs.saveFile({
         title: `导出${sheet.quarterZh}补贴申领表`,
-        defaultName: await exportNameFor(
-          keysDir(ctx),
-          req.profileId,
-          `补贴申领表-${sheet.quarter}${district}.xlsx`,
-        ),
+        defaultName: await exportNameFor(keysDir(ctx), req.profileId, {
+          kind: 'subsidy-sheet',
+          district: sheet.district,
+          quarter: sheet.quarter,
+        }),
         filters: [XLSX_FILTER],
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });

@@ -30,9 +30,6 @@ export interface SyncOptions extends KeyOptions {
 
 const DEFAULT_MAX_ATTEMPTS = 6;
 
-const bundleFileName = (profileId: string, counter: number) =>
-  `${profileId}-${String(counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`;
-
 async function outcomeOf(
   dir: string,
   profileId: string,
@@ -148,18 +145,20 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       });
     },
 
-    exportPending: async ({ profileId }) => {
+    exportPending: async ({ profileId, profileName }) => {
       const pending = await pendingBundle(dir, profileId);
       if (!pending.ok) return fail(pending.code, pending.message);
       if (!pending.pending) return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
       const { sent, bytes } = pending.pending;
       const target = await ctx.dialogs.saveFile({
         title: '导出结果包',
-        defaultName: await exportNameFor(
-          keysDir(ctx),
-          profileId,
-          bundleFileName(profileId, sent.counter),
-        ),
+        // N is main's own outbox counter: the bundle's place in the signed chain.
+        defaultName: await exportNameFor(keysDir(ctx), profileId, {
+          kind: 'result-bundle',
+          person: profileName,
+          date: sent.createdAt,
+          sequence: sent.counter,
+        }),
         filters: [{ name: '启航结果包', extensions: [RESULT_BUNDLE_EXTENSION.slice(1)] }],
       });
       if (target === null) return ok({ path: null, bundleId: sent.bundleId });

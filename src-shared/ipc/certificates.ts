@@ -23,6 +23,8 @@ export const batchRequestSchema = z
   .object({
     importer: importerSchema,
     classId: recordId,
+    /** Only names the saved file (合格证书_<班级名>_…); the certificates carry no class name. */
+    className: z.string().max(200).optional(),
     items: z.array(batchItemSchema).min(1).max(5000),
     calibration: calibrationSchema,
   })

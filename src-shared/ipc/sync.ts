@@ -143,7 +143,8 @@ export const syncChannels = {
   }),
   exportPending: channel({
     summary: 'Saves the pending bundle, byte for byte, where the person chooses.',
-    request: z.object({ profileId: recordId }).strict(),
+    // The name only shapes the suggested file name (结果包_<姓名>_…); main keeps no names.
+    request: z.object({ profileId: recordId, profileName: z.string().min(1).max(64) }).strict(),
     response: z.object({ path: z.string().nullable(), bundleId: recordId }),
   }),
   upload: channel({

@@ -227,7 +227,7 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     expect(app.harness.dialogs.asked.at(-1)).toMatchObject({
       kind: 'save',
       // A demo profile's sheet says so in its name (main's record of the profile decides).
-      defaultName: '演示-补贴申领表-2025Q2.xlsx',
+      defaultName: '演示-补贴申领表_全部_2025年第2季度.xlsx',
     });
 
     const wb = new ExcelJS.Workbook();

@@ -24,7 +24,6 @@ import { REPO_ROOT } from './harness/server';
 import { editEnvelope } from '../main/bundles/factories';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
-import { linkExpert } from './helpers/review';
 import {
   FORWARDED_BUNDLE_MEDIA_TYPE,
   type WorkPackageManifest,
@@ -87,7 +86,21 @@ describe('the panel chair decides', () => {
     // The demo chair: a demo profile holding the demo package (its panel, experts and keys).
     await enterDemo(page, '评审组长');
     await page.getByTestId('screen-review').waitFor();
-    await linkExpert(page, '韩秀英');
+    // The link offers the package's chairs first, each with the panel they chair.
+    await page.getByTestId('expert-link-select').click();
+    const options = page.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(2);
+    const texts = await options.allTextContents();
+    expect(texts[0]).toMatch(/^韩秀英.*创业计划书评审组组长$/);
+    expect(texts[1]).toMatch(/^许蔓.*网络创业成果评审组组长$/);
+    expect(texts.slice(2).join('|')).not.toContain('组长');
+    expect(await page.getByText('各评审组组长（工作包指定）').isVisible()).toBe(true);
+    await options.first().click();
+    await expect
+      .poll(() => page.getByTestId('expert-link-chairs').textContent())
+      .toBe('工作包指定此人为创业计划书评审组组长。');
+    await page.getByTestId('expert-link-confirm').click();
+    await page.getByTestId('review-queue').waitFor();
     await page.locator('[data-screen="panel"]').click();
     await page.getByTestId('screen-panel').waitFor();
     await expect

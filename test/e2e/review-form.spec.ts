@@ -143,3 +143,54 @@ describe('the queue', () => {
     await shot('queue-restored');
   });
 });
+
+describe('the action bar at 1366×768', () => {
+  const VIEWPORT_HEIGHT = 768;
+  const inView = async (testId: string) => {
+    const box = await app.page.getByTestId(testId).boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT_HEIGHT;
+  };
+
+  it('keeps the total, the verdict and 提交 in view with the last criterion, and shows what 提交 did', async () => {
+    const { page } = app;
+    // The autosave test above restarted the browser: set the laptop's size again.
+    await page.setViewportSize({ width: 1366, height: VIEWPORT_HEIGHT });
+    const todo = page.locator('[data-testid="review-queue-item"][data-state="todo"]').first();
+    const id = (await todo.getAttribute('data-assignment-id')) ?? '';
+    await todo.click();
+    await declareNoConflictIfAsked(page);
+    await page.locator(`[data-testid="review-form"][data-assignment-id="${id}"]`).waitFor();
+    const inputs = page.locator('input[data-criterion]');
+    const count = await inputs.count();
+    for (let i = 0; i < count; i++) {
+      await inputs.nth(i).fill((await inputs.nth(i).getAttribute('data-max')) ?? '0');
+    }
+    const last = inputs.nth(count - 1);
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => inView('review-action-bar')).toBe(true);
+    expect(await inView('review-total')).toBe(true);
+    expect(await inView('review-submit')).toBe(true);
+    expect(await page.getByTestId('verdict-pass').isVisible()).toBe(true);
+    // The field scrolled to stops above the bar, not under it.
+    const bar = (await page.getByTestId('review-action-bar').boundingBox())!;
+    const field = (await last.boundingBox())!;
+    expect(field.y + field.height).toBeLessThanOrEqual(bar.y);
+
+    // A refused 提交: the list of problems shows with the rubric heading above it.
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-errors').waitFor();
+    const pane = (await page.getByTestId('review-pane').boundingBox())!;
+    await expect
+      .poll(async () => (await page.getByText(/^评分标准：/).boundingBox())?.y ?? -1)
+      .toBeGreaterThanOrEqual(pane.y);
+    expect(await inView('review-errors')).toBe(true);
+
+    await page.getByTestId('verdict-pass').check();
+    await page.getByLabel('评审意见').fill('计划完整，市场分析充分，建议通过。');
+    await page.getByTestId('no-conflict').check();
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-notice').waitFor();
+    expect(await inView('review-notice')).toBe(true);
+    await shot('action-bar-submitted');
+  });
+});

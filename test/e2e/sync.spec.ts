@@ -82,8 +82,11 @@ describe('sync round trip', () => {
 
   it('refuses to sign before a key exists, then creates the key with a confirmed passphrase', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '导出结果包' }).click();
-    await expect.poll(() => message().textContent(), SLOW).toContain('还没有签名密钥');
+    // Before a key exists, 导出结果包 is disabled with the reason beside it (not an error after).
+    const exportButton = page.getByRole('button', { name: '导出结果包' });
+    await expect.poll(() => exportButton.isDisabled(), SLOW).toBe(true);
+    expect(await page.getByTestId('sync-no-key').textContent()).toContain('还没有签名密钥');
+    expect(await exportButton.getAttribute('aria-describedby')).toBe('sync-no-key');
     await page.getByTestId('key-passphrase').fill(PASS);
     await page.getByTestId('key-passphrase-confirm').fill(`${PASS}x`);
     await page.getByRole('button', { name: '创建签名密钥' }).click();
@@ -93,6 +96,12 @@ describe('sync round trip', () => {
     await page.getByTestId('key-passphrase-confirm').press('Enter');
     await expect.poll(() => message().textContent(), SLOW).toContain('签名密钥已创建');
     await page.getByTestId('key-id').waitFor();
+    // The whole fingerprint, in groups of four, and enabled export now that a key exists.
+    const keyid = (await page.getByTestId('key-id').getAttribute('data-value')) ?? '';
+    expect(keyid).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByTestId('key-id').textContent()).toBe(keyid.match(/.{4}/g)!.join(' '));
+    await expect.poll(() => exportButton.isDisabled()).toBe(false);
+    expect(await page.getByTestId('sync-no-key').count()).toBe(0);
   });
 
   it('enrolls: exports the request, the platform signs a reply, the reply is imported', async () => {
@@ -124,10 +133,31 @@ describe('sync round trip', () => {
     bundleFile = path.join(files, 'out.qhres');
     app.harness.dialogs.answerNextSave(bundleFile);
     await page.getByRole('button', { name: '导出结果包' }).click();
+    // A wrong passphrase keeps the dialog open: the message sits on the field, the focus is
+    // back in it with the text selected, and the right one then goes through.
+    const field = page.getByTestId('passphrase-input');
+    await field.fill('not the passphrase');
+    await field.press('Enter');
+    await expect.poll(() => field.getAttribute('aria-invalid'), SLOW).toBe('true');
+    await expect
+      .poll(() => page.getByRole('dialog', { name: '输入签名口令' }).textContent())
+      .toContain('口令不正确');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return el ? [el.dataset.testid, el.selectionStart, el.selectionEnd] : null;
+        }),
+      )
+      .toEqual(['passphrase-input', 0, 'not the passphrase'.length]);
+    expect(await count('sent')).toBe(0);
     await enterPassphrase();
     await expect.poll(() => message().textContent(), SLOW).toContain('结果包已保存到');
-    // A demo profile's bundle is named (and signed) as demo.
-    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(/^演示-.*\.qhres$/);
+    // A demo profile's bundle is named (and signed) as demo; the name is the person's, the
+    // Beijing day and main's outbox counter, never a UUID.
+    expect(app.harness.dialogs.asked.at(-1)?.defaultName).toMatch(
+      /^演示-结果包_[^_]+_\d{4}-\d{2}-\d{2}_第1号\.qhres$/,
+    );
     await expect.poll(() => count('sent'), SLOW).toBe(1);
     await expect.poll(() => count('pending')).toBe(0);
     await expect

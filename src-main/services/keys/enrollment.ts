@@ -26,12 +26,12 @@ export interface ProfileIdentity {
   district: string;
 }
 
-/** The request file's text (a signed envelope, JSON) and a suggested file name. */
+/** The request file's text (a signed envelope, JSON); its file name is exportName's call. */
 export function exportEnrollmentRequest(
   signer: Signer,
   profile: ProfileIdentity,
   now: Date = new Date(),
-): { ok: true; fileName: string; text: string; request: EnrollmentRequest } {
+): { ok: true; text: string; request: EnrollmentRequest } {
   const request: EnrollmentRequest = {
     schemaVersion: ENROLLMENT_SCHEMA_VERSION,
     profileId: profile.id,
@@ -48,7 +48,6 @@ export function exportEnrollmentRequest(
   );
   return {
     ok: true,
-    fileName: `enrollment-request-${profile.id}.json`,
     text: JSON.stringify(envelope, null, 2),
     request,
   };

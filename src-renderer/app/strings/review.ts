@@ -11,7 +11,10 @@ export const reviewStrings = {
     linkedAs: '我是：',
     change: '更换',
     noExperts: '当前工作包中没有评审专家。请先导入包含评审分配的工作包。',
-    chairs: (panel: string) => ` · ${panel}组长`,
+    chairsGroup: '各评审组组长（工作包指定）',
+    othersGroup: '其他评审专家',
+    chairBadge: (panel: string) => `${panel}组长`,
+    chairsNote: (panels: string[]) => `工作包指定此人为${panels.join('、')}组长。`,
   },
   queue: {
     title: '分配给我的成果',

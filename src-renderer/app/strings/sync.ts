@@ -18,6 +18,8 @@ export const syncStrings = {
     `第 ${counter} 号结果包 · ${records} 条记录 · 生成于 ${at}`,
   nextCounter: (n: number) => `下一个结果包序号：${n}`,
   exportBundle: '导出结果包',
+  noKeyYet:
+    '还没有签名密钥：请先在上方“签名密钥与平台注册”中创建密钥，之后才能生成、导出和上传结果包。',
   uploadBundle: '上传到平台',
   importReceipt: '导入回执',
   exported: (file: string) => `结果包已保存到 ${file}。请把文件交给管理平台，并在收到回执后导入。`,
@@ -62,6 +64,9 @@ export const syncStrings = {
     title: '签名密钥与平台注册',
     noKey: '本用户还没有签名密钥。创建后才能生成结果包。',
     keyid: '密钥指纹',
+    copy: '复制指纹',
+    copyShort: '复制',
+    copied: '已复制',
     createdAt: '创建时间',
     create: '创建签名密钥',
     newPassphrase: '设置口令',

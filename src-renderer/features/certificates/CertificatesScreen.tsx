@@ -155,6 +155,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
       db,
       profile,
       classId: current.classId,
+      className: current.className,
       items,
       calibration,
       copies: Number.isInteger(copiesN) && copiesN > 0 ? copiesN : 1,

@@ -14,6 +14,7 @@ export interface SaveInput {
   db: WorkstationDb;
   profile: Profile;
   classId: string;
+  className?: string;
   items: BatchItem[];
   calibration: Calibration;
   copies: number;
@@ -83,17 +84,19 @@ const importerOf = (input: SaveInput) => ({
   demo: input.profile.demo === true,
 });
 
+const batchOf = (input: SaveInput) => ({
+  importer: importerOf(input),
+  classId: input.classId,
+  ...(input.className ? { className: input.className } : {}),
+  items: input.items,
+  calibration: input.calibration,
+});
+
 export async function saveBatchFlow(input: SaveInput): Promise<SaveOutcome> {
   const r = await runBatch(
     input,
     'file',
-    () =>
-      input.api.certificates.saveBatch({
-        importer: importerOf(input),
-        classId: input.classId,
-        items: input.items,
-        calibration: input.calibration,
-      }),
+    () => input.api.certificates.saveBatch(batchOf(input)),
     (v) => v.path,
   );
   if (r.kind !== 'done') return r;
@@ -117,10 +120,7 @@ export async function printBatchFlow(input: SaveInput): Promise<PrintOutcome> {
     'printer',
     () =>
       input.api.certificates.printBatch({
-        importer: importerOf(input),
-        classId: input.classId,
-        items: input.items,
-        calibration: input.calibration,
+        ...batchOf(input),
         copies: input.copies,
       }),
     (v) => v.printer,

@@ -10,6 +10,16 @@ import { RecordText } from '../../components/RecordText';
 
 const s = () => t.compliance;
 
+/** Below the header, the tabs and the list's own title and legend. */
+export const CLASS_LIST_HEIGHT = 'calc(100vh - var(--app-shell-header-height, 56px) - 230px)';
+
+const legend = () =>
+  [
+    { color: 'red', variant: 'filled', label: s().severityLabels.error },
+    { color: 'orange', variant: 'filled', label: s().severityLabels.warning },
+    { color: 'yellow', variant: 'light', label: s().statusLabels.pending },
+  ] as const;
+
 export function ClassList({
   classes,
   selected,
@@ -67,7 +77,19 @@ export function ClassList({
           {s().classListHint}
         </Text>
       </Group>
-      <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto">
+      {/* What the coloured counts on each class mean (they had no key). */}
+      <Group gap={8} data-testid="class-list-legend">
+        {legend().map(({ color, variant, label }) => (
+          <Group key={label} gap={3} wrap="nowrap">
+            <Badge size="xs" color={color} variant={variant} circle>
+              {' '}
+            </Badge>
+            <Text size="10px">{label}</Text>
+          </Group>
+        ))}
+      </Group>
+      {/* The list scrolls on its own and stays beside the detail (the screen keeps it sticky). */}
+      <ScrollArea.Autosize mah={CLASS_LIST_HEIGHT} type="auto">
         <div
           role="listbox"
           aria-label={s().classList}
@@ -102,8 +124,9 @@ export function ClassList({
                   outlineOffset: -2,
                 }}
               >
-                <Text size="xs" fw={600} lineClamp={1}>
-                  <RecordText text={c.className} max={40} />
+                {/* Two lines before a cut: long class names differ only at their end (第3期). */}
+                <Text size="xs" fw={600} lineClamp={2} title={c.className}>
+                  <RecordText text={c.className} />
                 </Text>
                 <Group gap={4} mt={2} wrap="nowrap">
                   <Text size="10px" c="dimmed" style={{ flex: 1 }} truncate>

@@ -132,7 +132,16 @@ export function ComplianceScreen({ profile }: { profile: Profile }) {
         </Tabs.List>
         <Tabs.Panel value="findings" pt="sm">
           <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: 3 }}>
+            <Grid.Col
+              span={{ base: 12, md: 3 }}
+              // Sticky: scrolling a long detail no longer carries the class list away and leaves
+              // the left column blank.
+              style={{
+                position: 'sticky',
+                top: 'calc(var(--app-shell-header-height, 56px) + 8px)',
+                alignSelf: 'flex-start',
+              }}
+            >
               <ClassList
                 classes={classes}
                 selected={current?.classId}

@@ -48,6 +48,7 @@ export function UnlockModal(props: {
               setError(null);
             }}
             error={error}
+            aria-invalid={error !== null}
             data-autofocus
             data-testid="unlock-passphrase"
           />

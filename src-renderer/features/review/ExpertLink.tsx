@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Title,
+  type ComboboxItem,
+  type ComboboxItemGroup,
+} from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
@@ -15,15 +27,27 @@ const s = t.review.link;
 export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () => void }) {
   const db = useDb();
   const experts = useLiveQuery(() => db.experts.orderBy('id').toArray(), [db]);
-  // The package names each panel's chair: the choice shows who chairs which panel.
+  // The package names each panel's chair (panels[].chairId): a 评审组长 finds themself among
+  // the chairs, listed first with the panel they chair, instead of guessing among all experts.
   const panels = useLiveQuery(() => db.panels.toArray(), [db]);
-  const chairOf = (expertId: string) =>
-    (panels ?? [])
-      .filter((p) => p.chairId === expertId)
-      .map((p) => s.chairs(p.name))
-      .join('');
+  const chaired = new Map<string, string[]>();
+  for (const p of panels ?? []) chaired.set(p.chairId, [...(chaired.get(p.chairId) ?? []), p.name]);
+  const option = (e: { id: string; name: string; organization?: string }): ComboboxItem => ({
+    value: e.id,
+    label: e.organization ? `${isolated(e.name)}（${isolated(e.organization)}）` : isolated(e.name),
+  });
+  const chairs = (experts ?? []).filter((e) => chaired.has(e.id));
+  const others = (experts ?? []).filter((e) => !chaired.has(e.id));
+  const data: (ComboboxItem | ComboboxItemGroup<ComboboxItem>)[] =
+    chairs.length === 0
+      ? others.map(option)
+      : [
+          { group: s.chairsGroup, items: chairs.map(option) },
+          ...(others.length ? [{ group: s.othersGroup, items: others.map(option) }] : []),
+        ];
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const chose = choice ? chaired.get(choice) : undefined;
 
   const confirm = async () => {
     if (!choice) return;
@@ -33,7 +57,7 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
   };
 
   return (
-    <Stack maw={560}>
+    <Stack maw={640}>
       <ScreenTitle screen="review" />
       <Card withBorder padding="lg">
         <Stack>
@@ -52,14 +76,22 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 // The screen's one question: the cursor starts there.
                 data-autofocus
                 autoFocus
-                data={(experts ?? []).map((e) => ({
-                  value: e.id,
-                  label: `${e.organization ? `${isolated(e.name)}（${isolated(e.organization)}）` : isolated(e.name)}${chairOf(e.id)}`,
-                }))}
+                data={data}
+                renderOption={({ option: o }) => (
+                  <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+                    <Text size="sm">{o.label}</Text>
+                    {(chaired.get(o.value) ?? []).map((panel) => (
+                      <Badge key={panel} size="sm" variant="light" style={{ flexShrink: 0 }}>
+                        {s.chairBadge(panel)}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
                 value={choice}
                 onChange={setChoice}
                 searchable
-                w={360}
+                w={420}
+                comboboxProps={{ width: 520, position: 'bottom-start' }}
               />
               <Button
                 data-testid="expert-link-confirm"
@@ -69,6 +101,11 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 {s.confirm}
               </Button>
             </Group>
+          )}
+          {chose && (
+            <Text size="sm" data-testid="expert-link-chairs">
+              {s.chairsNote(chose)}
+            </Text>
           )}
           {error && <ErrorNotice error={error} compact />}
         </Stack>

@@ -10,7 +10,7 @@ import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { SubmissionReader, type FilePageRequest } from '../../components/reader/SubmissionReader';
 import { SplitPane } from '../../components/SplitPane';
-import { PANE_HEIGHT } from './layout';
+import { PANE_HEIGHT, REVIEW_BAR_ROOM } from './layout';
 import type { QueueItem } from './queue';
 import { loadReviewContext } from './loadReviewItem';
 import { ReviewForm, type CiteSink } from './ReviewForm';
@@ -40,7 +40,15 @@ export function ReadingSplit({ profile, item }: { profile: Profile; item: QueueI
         ) : null
       }
       right={
-        <ScrollArea h="100%" type="auto" offsetScrollbars data-testid="review-pane">
+        <ScrollArea
+          h="100%"
+          type="auto"
+          offsetScrollbars
+          data-testid="review-pane"
+          // The form's action bar sticks to the bottom: a field scrolled or tabbed into view
+          // stops above it instead of under it.
+          styles={{ viewport: { scrollPaddingBottom: REVIEW_BAR_ROOM } }}
+        >
           <ReviewForm
             profile={profile}
             item={item}

@@ -46,6 +46,17 @@ const s = t.review;
 /** The general comment as a citation target (not a record id, so no criterion can clash). */
 const GENERAL = '#comment';
 
+// Sticky inside the form's scrolling pane; opaque, with a rule above, so criteria scroll under it.
+const ACTION_BAR: React.CSSProperties = {
+  position: 'sticky',
+  bottom: 0,
+  zIndex: 2,
+  background: 'var(--mantine-color-body)',
+  borderTop: '1px solid var(--mantine-color-default-border)',
+  paddingTop: 'var(--mantine-spacing-xs)',
+  paddingBottom: 'var(--mantine-spacing-xs)',
+};
+
 /** Where the reader's 引用此页 goes: set by the open form, called by the split. */
 export type CiteSink = RefObject<((file: FileRow, cite: PdfCite) => void) | null>;
 
@@ -171,10 +182,11 @@ function ScoreForm({
   // A submitted review is read-only until 修改 opens a new revision (or a change is pending).
   const [revising, setRevising] = useState(false);
   const { form } = draft;
-  const errorsRef = useRef<HTMLDivElement | null>(null);
-  // After a refused Ctrl+Enter the summary may be scrolled out of view: bring it back.
+  const headingRef = useRef<HTMLDivElement | null>(null);
+  // After a refused 提交 the summary may be scrolled out of view: bring it back with the rubric
+  // heading above it (the list alone, scrolled to the pane's top edge, cut the heading off).
   useEffect(() => {
-    if (Object.keys(errors).length > 0) errorsRef.current?.scrollIntoView({ block: 'nearest' });
+    if (Object.keys(errors).length > 0) headingRef.current?.scrollIntoView({ block: 'start' });
   }, [errors]);
 
   const submit = async () => {
@@ -280,9 +292,16 @@ function ScoreForm({
   );
 
   return (
-    <Card withBorder padding="md" data-testid="review-form" data-assignment-id={item.assignment.id}>
+    <Card
+      withBorder
+      padding="md"
+      data-testid="review-form"
+      data-assignment-id={item.assignment.id}
+      // Mantine's Card clips its overflow, which would pin the sticky action bar to the card.
+      style={{ overflow: 'visible' }}
+    >
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
+        <Group ref={headingRef} justify="space-between" wrap="nowrap">
           <Title order={5}>
             {s.form.rubric}：{rubric.title}
           </Title>
@@ -345,7 +364,7 @@ function ScoreForm({
           </Alert>
         )}
         {errorList.length > 0 && (
-          <Alert ref={errorsRef} color="red" title={s.form.errorsTitle} data-testid="review-errors">
+          <Alert color="red" title={s.form.errorsTitle} data-testid="review-errors">
             <List size="sm">
               {errorList.map((m) => (
                 <List.Item key={m}>{m}</List.Item>
@@ -531,43 +550,6 @@ function ScoreForm({
             })}
           </Stack>
         )}
-        <Group justify="space-between">
-          {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
-          <Text
-            fw={600}
-            data-testid="review-total"
-            data-outcome={live.outcome ?? 'incomplete'}
-            c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
-          >
-            {s.form.total(live.total, live.max)}
-            {hardFailed
-              ? ` · ${s.hardFails.outcome}`
-              : live.outcome &&
-                ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {s.form.passScore(rubric.passScore)}
-          </Text>
-        </Group>
-        <Radio.Group
-          label={s.form.verdict}
-          value={form.verdict ?? ''}
-          error={errors.verdict}
-          onChange={(v) => {
-            clearError('verdict');
-            draft.update((d) => ({ ...d, verdict: v === 'pass' || v === 'fail' ? v : null }));
-          }}
-        >
-          <Group mt={4}>
-            <Radio
-              value="pass"
-              label={s.form.pass}
-              data-testid="verdict-pass"
-              disabled={locked || hardFailed}
-            />
-            <Radio value="fail" label={s.form.fail} data-testid="verdict-fail" disabled={locked} />
-          </Group>
-        </Radio.Group>
         <Textarea
           label={s.form.comment}
           description={s.form.commentHint}
@@ -597,31 +579,87 @@ function ScoreForm({
             draft.update((d) => ({ ...d, noConflict }));
           }}
         />
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="xs" c={draft.saveError ? 'red' : 'dimmed'} data-testid="draft-status">
-            {draft.saveError
-              ? s.form.draftFailed(draft.saveError)
-              : draft.savedAt
-                ? s.form.draftSaved(draft.savedAt)
-                : item.latest && !draft.dirty
-                  ? s.form.history(item.versions)
-                  : ''}
-          </Text>
-          <Button
-            data-testid="review-submit"
-            loading={busy}
-            disabled={submitted && !draft.dirty}
-            onClick={() => void submit()}
-            rightSection={<Kbd size="xs">{s.form.submitKeys}</Kbd>}
-          >
-            {submitted ? s.form.submitChange : s.form.submit}
-          </Button>
-        </Group>
-        {notice && (
-          <Alert color="teal" p="xs" data-testid="review-notice">
-            {notice}
-          </Alert>
-        )}
+        {/* The action bar stays at the bottom of the pane while the criteria scroll under it, so
+            the total, the verdict, 提交 and what 提交 did are always in view at 1366×768. */}
+        <div style={ACTION_BAR} data-testid="review-action-bar">
+          <Stack gap={6}>
+            {notice && (
+              <Alert color="teal" p="xs" data-testid="review-notice" role="status">
+                {notice}
+              </Alert>
+            )}
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              {/* Coloured only once every criterion is scored and valid: a half-filled form is not a fail. */}
+              <Text
+                fw={600}
+                data-testid="review-total"
+                data-outcome={live.outcome ?? 'incomplete'}
+                c={live.outcome === 'pass' ? 'teal' : live.outcome === 'fail' ? 'red' : undefined}
+              >
+                {s.form.total(live.total, live.max)}
+                {hardFailed
+                  ? ` · ${s.hardFails.outcome}`
+                  : live.outcome &&
+                    ` · ${live.outcome === 'pass' ? s.form.reachesPass : s.form.belowPass}`}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {s.form.passScore(rubric.passScore)}
+              </Text>
+            </Group>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Radio.Group
+                aria-label={s.form.verdict}
+                value={form.verdict ?? ''}
+                onChange={(v) => {
+                  clearError('verdict');
+                  draft.update((d) => ({ ...d, verdict: v === 'pass' || v === 'fail' ? v : null }));
+                }}
+              >
+                <Group gap="sm" wrap="nowrap">
+                  <Text size="sm" fw={500}>
+                    {s.form.verdict}
+                  </Text>
+                  <Radio
+                    value="pass"
+                    label={s.form.pass}
+                    data-testid="verdict-pass"
+                    disabled={locked || hardFailed}
+                  />
+                  <Radio
+                    value="fail"
+                    label={s.form.fail}
+                    data-testid="verdict-fail"
+                    disabled={locked}
+                  />
+                </Group>
+              </Radio.Group>
+              <Button
+                data-testid="review-submit"
+                loading={busy}
+                disabled={submitted && !draft.dirty}
+                onClick={() => void submit()}
+                rightSection={<Kbd size="xs">{s.form.submitKeys}</Kbd>}
+                style={{ flexShrink: 0, marginLeft: 'auto' }}
+              >
+                {submitted ? s.form.submitChange : s.form.submit}
+              </Button>
+            </Group>
+            {errors.verdict && (
+              <Text size="xs" c="red">
+                {errors.verdict}
+              </Text>
+            )}
+            <Text size="xs" c={draft.saveError ? 'red' : 'dimmed'} data-testid="draft-status">
+              {draft.saveError
+                ? s.form.draftFailed(draft.saveError)
+                : draft.savedAt
+                  ? s.form.draftSaved(draft.savedAt)
+                  : item.latest && !draft.dirty
+                    ? s.form.history(item.versions)
+                    : ''}
+            </Text>
+          </Stack>
+        </div>
       </Stack>
     </Card>
   );

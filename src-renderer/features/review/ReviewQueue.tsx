@@ -1,6 +1,7 @@
 import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { compactDate, shanghaiDate } from '../../../src-shared/time';
 import { t } from '../../app/strings';
 import type { QueueItem, QueueState } from './queue';
 import { PANE_HEIGHT } from './layout';
@@ -43,6 +44,7 @@ export function ReviewQueue({
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const today = shanghaiDate(new Date());
   const selectedIndex = items.findIndex((i) => i.assignment.id === selectedId);
   // Keyboard moves (and a selection restored after switching screens) keep the row in view.
   useEffect(() => {
@@ -101,10 +103,17 @@ export function ReviewQueue({
                   {item.latest && item.hasDraft ? ' *' : ''}
                 </Badge>
               </Group>
-              <Text size="xs" c="dimmed" truncate>
-                <RecordText text={item.traineeName} /> · <RecordText text={item.className} />
-                {item.assignment.dueAt ? ` · ${s.queue.due(item.assignment.dueAt)}` : ''}
-              </Text>
+              {/* The class name gives way; the deadline is never cut (it was "截止 2…"). */}
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="xs" c="dimmed" truncate>
+                  <RecordText text={item.traineeName} /> · <RecordText text={item.className} />
+                </Text>
+                {item.assignment.dueAt && (
+                  <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} data-testid="queue-due">
+                    {s.queue.due(compactDate(item.assignment.dueAt, today))}
+                  </Text>
+                )}
+              </Group>
             </UnstyledButton>
           );
         })}

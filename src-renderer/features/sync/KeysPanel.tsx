@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Code,
   Group,
   PasswordInput,
   Stack,
@@ -21,6 +20,8 @@ import { getApi } from '../../app/api';
 import { t } from '../../app/strings';
 import type { ShownError } from '../../components/ErrorNotice';
 import { describeFailure } from './failures';
+import { Fingerprint } from './Fingerprint';
+import type { Ask } from './PassphraseModal';
 
 const s = t.sync.keys;
 
@@ -30,7 +31,7 @@ interface Props {
   profile: Profile;
   status: KeyStatus | null;
   refresh: () => Promise<void>;
-  ask: (purpose: string) => Promise<string | null>;
+  ask: Ask;
   notify: Notify;
 }
 
@@ -154,17 +155,19 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
   const enrollment = status?.enrollment ?? null;
 
   const exportRequest = async () => {
-    const passphrase = await ask(t.sync.passphraseForEnrollment);
-    if (passphrase === null) return;
-    const r = await getApi()?.keys.exportEnrollmentRequest({
-      profile: {
-        id: profile.id,
-        name: profile.name,
-        role: profile.role,
-        district: profile.district,
-      },
-      passphrase,
-    });
+    const api = getApi();
+    if (!api) return;
+    const r = await ask(t.sync.passphraseForEnrollment, (passphrase) =>
+      api.keys.exportEnrollmentRequest({
+        profile: {
+          id: profile.id,
+          name: profile.name,
+          role: profile.role,
+          district: profile.district,
+        },
+        passphrase,
+      }),
+    );
     if (!r) return;
     if (!r.ok) return notify('error', r.error);
     notify('ok', r.value.path === null ? t.sync.cancelled : s.requestSaved(r.value.path));
@@ -212,7 +215,7 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
             {enrollment.platformKeys.map((k) => (
               <Table.Tr key={k.keyid}>
                 <Table.Td>
-                  <Code>{k.keyid.slice(0, 32)}…</Code>
+                  <Fingerprint value={k.keyid} />
                 </Table.Td>
                 <Table.Td>
                   {formatDateTime(k.notBefore)} – {formatDateTime(k.notAfter)}
@@ -272,7 +275,7 @@ export function KeysPanel(props: Props) {
           <>
             <Group gap="xl">
               <Text size="sm">
-                {s.keyid}：<Code data-testid="key-id">{status.key.keyid.slice(0, 32)}…</Code>
+                {s.keyid}：<Fingerprint value={status.key.keyid} testId="key-id" />
               </Text>
               <Text size="sm">
                 {s.createdAt}：{formatDateTime(status.key.createdAt)}

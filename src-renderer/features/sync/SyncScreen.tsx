@@ -187,20 +187,21 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       });
       return false;
     }
-    const passphrase = await ask(s.passphraseForBundle);
-    if (passphrase === null) {
+    const r = await ask(s.passphraseForBundle, (passphrase) =>
+      api.sync.prepare({
+        profileId: profile.id,
+        passphrase,
+        records: input.records,
+        auditLogHead: input.auditLogHead,
+        workPackageIds: input.workPackageIds,
+        chairs: input.chairs,
+        ...(input.evidence.length > 0 ? { evidence: input.evidence } : {}),
+      }),
+    );
+    if (!r) {
       setMessage({ kind: 'ok', text: s.cancelled });
       return false;
     }
-    const r = await api.sync.prepare({
-      profileId: profile.id,
-      passphrase,
-      records: input.records,
-      auditLogHead: input.auditLogHead,
-      workPackageIds: input.workPackageIds,
-      chairs: input.chairs,
-      ...(input.evidence.length > 0 ? { evidence: input.evidence } : {}),
-    });
     if (!r.ok) {
       failWith(r.error);
       return false;
@@ -220,7 +221,10 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     setBusy('export');
     try {
       if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.exportPending({ profileId: profile.id });
+      const r = await api.sync.exportPending({
+        profileId: profile.id,
+        profileName: profile.name,
+      });
       if (!r.ok) return failWith(r.error);
       setMessage({ kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled });
     } finally {
@@ -278,6 +282,8 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const pending = status?.pending ?? null;
   // Until the key exists and is enrolled, that is the first thing to do: show it on top.
   const setupDone = Boolean(keyStatus?.key && keyStatus.enrollment);
+  // Known only once the key status has loaded; nothing pending can exist without a key.
+  const noKey = keyStatus !== null && !keyStatus.key && !pending;
   const keysPanel = (
     <KeysPanel
       profile={profile}
@@ -349,18 +355,26 @@ export function SyncScreen({ profile }: { profile: Profile }) {
               {s.nextCounter(status.nextCounter)}
             </Text>
           )}
+          {/* Signing needs a key: say so before the click, not after it. */}
+          {noKey && (
+            <Text size="sm" fw={500} id="sync-no-key" data-testid="sync-no-key">
+              {s.noKeyYet}
+            </Text>
+          )}
           <Group>
             <Button
               onClick={() => void exportBundle()}
               loading={busy === 'export'}
-              disabled={busy !== null}
+              disabled={busy !== null || noKey}
+              aria-describedby={noKey ? 'sync-no-key' : undefined}
             >
               {s.exportBundle}
             </Button>
             <Button
               onClick={() => void upload()}
               loading={busy === 'upload'}
-              disabled={busy !== null}
+              disabled={busy !== null || noKey}
+              aria-describedby={noKey ? 'sync-no-key' : undefined}
             >
               {s.uploadBundle}
             </Button>

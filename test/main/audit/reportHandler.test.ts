@@ -19,7 +19,7 @@ describe('audit:saveReportDocx', () => {
     const r = expectOk(await call<{ path: string }>('audit:saveReportDocx', request()));
     expect(r.path).toBe(path.join(ctx.tmp, 'report.docx'));
     expect(readFileSync(r.path).subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(ctx.dialogs.asked[0]!.defaultName).toBe('C-2025-HD-B01-抽查报告-2026-12-03.docx');
+    expect(ctx.dialogs.asked[0]!.defaultName).toBe('抽查报告_创业启航基础班第1期_2026-12-03.docx');
   });
 
   it('writes nothing when the dialog is cancelled, and refuses data that is not a report', async () => {
@@ -48,7 +48,7 @@ describe('audit:saveReportDocx', () => {
         .join('');
       const name = ctx.dialogs.asked[0]!.defaultName ?? '';
       if (demo) {
-        expect(name).toBe('演示-C-2025-HD-B01-抽查报告-2026-12-03.docx');
+        expect(name).toBe('演示-抽查报告_创业启航基础班第1期_2026-12-03.docx');
         expect(xml).toContain(DEMO_DOCUMENT_NOTICE);
         expect(xml).toContain('【演示】');
       } else {

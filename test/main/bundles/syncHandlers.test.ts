@@ -65,7 +65,9 @@ const prepare = (s: Setup, records = makeReviews(3), passphrase = PASS) =>
 async function exportBundle(s: Setup): Promise<Uint8Array> {
   const file = path.join(s.ctx.tmp, `bundle-${Date.now()}.qhres`);
   s.ctx.dialogs.answerNextSave(file);
-  expectOk(await s.call('sync:exportPending', { profileId: PROFILE.id }));
+  expectOk(
+    await s.call('sync:exportPending', { profileId: PROFILE.id, profileName: PROFILE.name }),
+  );
   return new Uint8Array(await readFile(file));
 }
 
@@ -98,6 +100,8 @@ describe('sync IPC: bundle out by file, receipt back by file', () => {
     expect((await status(s)).pending).toMatchObject({ bundleId: prepared.bundleId, counter: 1 });
 
     const bytes = await exportBundle(s);
+    // Named for the person, the Beijing day and main's outbox counter, never a UUID.
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('结果包_王建华_2026-03-02_第1号.qhres');
     // The platform verifies the exported file with the same code the intake runs.
     const receiptText = await platformReceipt(s.platform, bytes);
     const outcome = expectOk(await importReceiptText(s, receiptText));
@@ -120,8 +124,10 @@ describe('sync IPC: bundle out by file, receipt back by file', () => {
       acceptedRecordIds: outcome.acceptedRecordIds,
     });
 
-    // The next bundle chains on the acknowledged one.
+    // The next bundle chains on the acknowledged one, and its suggested name says 第2号.
     expect(expectOk(await prepare(s, makeReviews(1, 10)))).toMatchObject({ counter: 2 });
+    await exportBundle(s);
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('结果包_王建华_2026-03-02_第2号.qhres');
   });
 
   it('keeps one pending bundle: a second prepare is refused until its receipt arrives', async () => {
@@ -139,7 +145,9 @@ describe('sync IPC: bundle out by file, receipt back by file', () => {
     });
     expect(await prepare(s, [])).toMatchObject({ ok: false, error: { code: 'nothing-to-send' } });
     expect((await status(s)).pending).toBeNull();
-    expect(await s.call('sync:exportPending', { profileId: PROFILE.id })).toMatchObject({
+    expect(
+      await s.call('sync:exportPending', { profileId: PROFILE.id, profileName: PROFILE.name }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'nothing-pending' },
     });
@@ -177,7 +185,11 @@ describe('sync IPC: bundle out by file, receipt back by file', () => {
 
   it('treats cancelled dialogs as no change', async () => {
     expectOk(await prepare(s));
-    expect(expectOk(await s.call('sync:exportPending', { profileId: PROFILE.id }))).toMatchObject({
+    expect(
+      expectOk(
+        await s.call('sync:exportPending', { profileId: PROFILE.id, profileName: PROFILE.name }),
+      ),
+    ).toMatchObject({
       path: null,
     });
     expect(expectOk(await s.call('sync:importReceipt', { profileId: PROFILE.id }))).toEqual({

@@ -40,6 +40,23 @@ describe('npm run certificates (headless batch)', () => {
     60_000,
   );
 
+  it('writes to a readable 演示 name in the working folder when --out is not given', async () => {
+    const dir = fresh();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run(DEMO, '--class', CLASS, '--as-of', '2025-06-30');
+      expect(r.code, r.err).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    // The demo key signed these records, so the file says 演示; 7 certificates in the batch.
+    expect(pdfs[0]).toMatch(/^演示-合格证书_[^_]+_\d{4}-\d{2}-\d{2}_7张\.pdf$/);
+    expect(existsSync(path.join(dir, 'certificates-print-log.jsonl'))).toBe(true);
+  }, 60_000);
+
   it('prints a class, logs it, and refuses a reprint without a reason', async () => {
     const dir = fresh();
     const first = await run(

@@ -100,7 +100,7 @@ describe('certificates IPC handlers', () => {
       request(items.slice(0, 1)),
     );
     expect(saved.ok && saved.value.status).toBe('saved');
-    expect(asked).toMatch(/^演示-合格证书-/);
+    expect(asked).toMatch(/^演示-合格证书_.+_\d{4}-\d{2}-\d{2}_1张\.pdf$/);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
     expect(text).toContain(DEMO_DOCUMENT_NOTICE);
   }, 120_000);

@@ -148,7 +148,7 @@ describe('keys IPC: enrollment', () => {
     expect(cancelled.path).toBeNull();
     expect(s.ctx.dialogs.asked[0]).toMatchObject({
       kind: 'save',
-      defaultName: `enrollment-request-${PROFILE.id}.json`,
+      defaultName: `注册申请_${PROFILE.name}_2026-03-02.json`,
     });
   });
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
@@ -14,11 +15,18 @@ const temp = tempFolders();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dir = temp.sync('policy-cli-');
 
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 function run(...args: string[]) {
+  return runIn(root, ...args);
+}
+
+function runIn(cwd: string, ...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src-main/cli/policy.ts'), ...args],
-    { cwd: root, encoding: 'utf8' },
+    // tsx by path: the working folder may be outside the repository (no node_modules there).
+    ['--import', tsxLoader, join(root, 'src-main/cli/policy.ts'), ...args],
+    { cwd, encoding: 'utf8' },
   );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -187,6 +195,24 @@ describe('policy CLI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet('可申领')!.getCell('I7').value).toMatchObject({ result: 3000 });
+  }, 30_000);
+
+  test('without --out, writes 补贴申领表_<区>_<季度>.xlsx in the working folder', () => {
+    const cwd = temp.sync('policy-cli-cwd-');
+    const r = runIn(
+      cwd,
+      'sheet',
+      join(dir, 'class.json'),
+      '--quarter',
+      '2025Q4',
+      '--district',
+      '朝阳区',
+      '--as-of',
+      '2025-12-01',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(cwd, '补贴申领表_朝阳区_2025年第4季度.xlsx'))).toBe(true);
+    expect(r.out).toContain('已写入 补贴申领表_朝阳区_2025年第4季度.xlsx');
   }, 30_000);
 
   test('no pack, no claim: a class starting 2026-03-01 is 不适用, names the pack it needs and stays out of the sheet', async () => {

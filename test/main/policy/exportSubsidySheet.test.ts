@@ -94,7 +94,7 @@ describe('policy.exportSubsidySheet', () => {
       },
     });
     expect(dialogs.asked[0]).toMatchObject({
-      defaultName: '补贴申领表-2025Q4-朝阳区.xlsx',
+      defaultName: '补贴申领表_朝阳区_2025年第4季度.xlsx',
       filters: [{ extensions: ['xlsx'] }],
     });
 
@@ -184,7 +184,7 @@ describe("a demo profile's subsidy sheet", () => {
 
   it('is marked 演示 in its name, title, a notice row and the printed header of every sheet', async () => {
     const { wb, name } = await exported(true);
-    expect(name).toBe('演示-补贴申领表-2025Q4-朝阳区.xlsx');
+    expect(name).toBe('演示-补贴申领表_朝阳区_2025年第4季度.xlsx');
     for (const sheetName of [CLAIMABLE_SHEET, UNCLAIMABLE_SHEET]) {
       const ws = wb.getWorksheet(sheetName)!;
       expect(String(ws.getCell('A1').value)).toMatch(/^【演示】/);
@@ -200,7 +200,7 @@ describe("a demo profile's subsidy sheet", () => {
 
   it('carries no mark for a normal profile', async () => {
     const { wb, name } = await exported(false);
-    expect(name).toBe('补贴申领表-2025Q4-朝阳区.xlsx');
+    expect(name).toBe('补贴申领表_朝阳区_2025年第4季度.xlsx');
     const ws = wb.getWorksheet(CLAIMABLE_SHEET)!;
     expect(String(ws.getCell('A1').value)).not.toContain('演示');
     expect(ws.getCell('A3').value).toBeNull();

@@ -118,7 +118,7 @@ describe('files a demo profile exports', () => {
     const s = await setup();
     const keysDir = path.join(s.ctx.userDataDir, 'keys');
     expectOk(await exportRequest(s));
-    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe(`enrollment-request-${PROFILE.id}.json`);
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('注册申请_王建华_2026-03-02.json');
     await pinProfileKind(keysDir, 'p-demo-1', true);
     expectOk(await s.call('keys:create', { profileId: 'p-demo-1', passphrase: PASS }));
     s.ctx.dialogs.answerNextSave(null);
@@ -126,6 +126,6 @@ describe('files a demo profile exports', () => {
     expectOk(
       await s.call('keys:exportEnrollmentRequest', { profile: demoProfile, passphrase: PASS }),
     );
-    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('演示-enrollment-request-p-demo-1.json');
+    expect(s.ctx.dialogs.asked.at(-1)?.defaultName).toBe('演示-注册申请_王建华_2026-03-02.json');
   });
 });
