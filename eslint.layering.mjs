@@ -32,8 +32,10 @@ export const packageLayers = {
   'pdf-lib': ['services', 'cli'],
   '@pdf-lib/fontkit': ['services', 'cli'],
   'subset-font': ['services', 'cli'],
-  // The preview draws the QR in the page; the batch PDF draws it in main.
-  qrcode: ['services', 'cli', 'renderer'],
+  // The QR modules, computed in src-shared/certificates/qrMatrix.ts for the PDF and the preview.
+  qr: ['shared', 'services', 'cli', 'renderer'],
+  // Tests only (PNG pictures of a QR code for the verify CLI): no source layer may import it.
+  qrcode: [],
   pngjs: ['services', 'cli'],
   jsqr: ['services', 'cli'],
   ws: ['services', 'cli'],

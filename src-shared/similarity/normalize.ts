@@ -13,21 +13,44 @@ export interface NormalizedText {
   origin: Int32Array;
 }
 
+/**
+ * What one source character becomes: NFKC, lower case, without the dropped characters. A plan
+ * uses a few thousand distinct characters over some hundred thousand places, so each is worked
+ * out once per process: normalize(), toLowerCase() and the Unicode-class test per place were
+ * most of the pre-check's time.
+ */
+const folds = new Map<string, string>();
+
+function fold(cp: string): string {
+  let kept = folds.get(cp);
+  if (kept === undefined) {
+    kept = '';
+    for (const ch of cp.normalize('NFKC').toLowerCase()) if (!DROPPED.test(ch)) kept += ch;
+    // Bounded: a hostile text of many distinct characters must not grow it without end.
+    if (folds.size < 65536) folds.set(cp, kept);
+  }
+  return kept;
+}
+
 export function normalizeText(source: string): NormalizedText {
-  const out: string[] = [];
-  const origin: number[] = [];
+  let text = '';
+  let origin = new Int32Array(source.length + 16);
+  let n = 0;
   let i = 0;
   for (const cp of source) {
-    const folded = cp.normalize('NFKC').toLowerCase();
-    for (const ch of folded) {
-      if (DROPPED.test(ch)) continue;
-      out.push(ch);
-      // A supplementary character is two UTF-16 units; both point at the same source place.
-      for (let u = 0; u < ch.length; u++) origin.push(i);
+    const kept = fold(cp);
+    text += kept;
+    // NFKC can unfold one character into many (U+FDFA into 18): grow when it does.
+    if (n + kept.length > origin.length) {
+      const grown = new Int32Array(2 * origin.length + kept.length);
+      grown.set(origin);
+      origin = grown;
     }
+    // Every UTF-16 unit kept (two for a supplementary character) points at this source place.
+    for (let u = 0; u < kept.length; u++) origin[n++] = i;
     i += cp.length;
   }
-  return { text: out.join(''), origin: Int32Array.from(origin) };
+  return { text, origin: origin.slice(0, n) };
 }
 
 /** Only the normalised string (for template phrases and tests). */

@@ -1,29 +1,48 @@
 // Certificate batch → PDF bytes (pdf-lib). The document model (src-shared/certificates/
-// certificateDoc.ts) decides what goes where; this file only draws it. One font subset per
-// batch, embedded once, shared by every page: a 1,000-page batch stays well under 1 MB.
+// certificateDoc.ts) decides what goes where; this file only draws it. Everything a batch
+// shares is written once: one font subset per font, one resource dictionary, and per page
+// layout one template (form XObject) with what every page has in common
+// (src-shared/certificates/pageTemplate.ts). A page's own stream holds only its own fields and
+// its QR code, so 1,000 certificates cost little more than their QR codes.
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import {
   PDFDocument,
+  PDFName,
+  beginText,
   concatTransformationMatrix,
-  degrees,
+  drawLine,
   drawObject,
+  endText,
+  moveText,
   popGraphicsState,
   pushGraphicsState,
   rgb,
+  rotateAndSkewTextRadiansAndTranslate,
+  setFillingColor,
+  setFontAndSize,
+  setGraphicsState,
+  showText,
+  type PDFDict,
   type PDFFont,
-  type PDFPage,
+  type PDFHexString,
+  type PDFOperator,
 } from 'pdf-lib';
-import QRCode from 'qrcode';
 import {
   docCharacters,
   type CertificateDoc,
-  type DocPage,
+  type DocLine,
+  type DocQr,
   type DocText,
 } from '../../../src-shared/certificates/certificateDoc';
+import { templatePages } from '../../../src-shared/certificates/pageTemplate';
+import { QR_QUIET_MODULES, qrModules } from '../../../src-shared/certificates/qrMatrix';
 import { DEMO_DOCUMENT_NOTICE, DEMO_MARK } from '../../../src-shared/profiles/demoMark';
 import { subsetFor, type CjkFont } from './cjkFont';
 
 const PT_PER_MM = 72 / 25.4;
+/** Positions to 1/1000 pt (0.35 µm): full float digits cost ~50 compressed bytes a page. */
+const pt = (v: number) => Math.round(v * 1000) / 1000;
 const INK = rgb(0.1, 0.1, 0.12);
 
 export interface PdfOptions {
@@ -40,139 +59,175 @@ export interface PdfOptions {
 }
 
 const DEMO_RED = rgb(0.85, 0.1, 0.1);
-
-/** Drawn over the content: a watermark under the text could be hidden by a filled template. */
-function drawDemoMark(page: PDFPage, font: PDFFont): void {
-  const { width, height } = page.getSize();
-  const size = Math.min(width, height) / 3;
-  const w = font.widthOfTextAtSize(DEMO_MARK, size);
-  const angle = Math.atan2(height, width);
-  // Centre the rotated word on the page: start half its width back along the diagonal.
-  page.drawText(DEMO_MARK, {
-    x: width / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3,
-    y: height / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3,
-    size,
-    font,
-    color: DEMO_RED,
-    opacity: 0.25,
-    rotate: degrees((angle * 180) / Math.PI),
-  });
-  const noticeSize = 12;
-  const nw = font.widthOfTextAtSize(DEMO_DOCUMENT_NOTICE, noticeSize);
-  page.drawText(DEMO_DOCUMENT_NOTICE, {
-    x: (width - nw) / 2,
-    y: height - 8 * PT_PER_MM - noticeSize,
-    size: noticeSize,
-    font,
-    color: DEMO_RED,
-  });
-}
+const LINE_GREY = rgb(0.45, 0.45, 0.5);
 
 interface Embedded {
   font: CjkFont;
   pdf: PDFFont;
+  /** Its name in the shared resources. */
+  key: string;
 }
 
-/** Splits text into runs that one font can draw; the preflight made sure some font can. */
-function runs(text: string, fonts: Embedded[]): { text: string; font: Embedded }[] {
-  const out: { text: string; font: Embedded }[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const f = fonts.find((e) => e.font.has(cp)) ?? fonts[0]!;
-    const last = out[out.length - 1];
-    if (last && last.font === f) last.text += ch;
-    else out.push({ text: ch, font: f });
-  }
-  return out;
-}
-
-function drawText(page: PDFPage, item: DocText, heightPt: number, fonts: Embedded[]): void {
-  const parts = runs(item.text, fonts);
-  const width = parts.reduce((w, r) => w + r.font.pdf.widthOfTextAtSize(r.text, item.sizePt), 0);
-  let x = item.xMm * PT_PER_MM - (item.align === 'center' ? width / 2 : 0);
-  const y = heightPt - item.yMm * PT_PER_MM;
-  for (const r of parts) {
-    page.drawText(r.text, { x, y, size: item.sizePt, font: r.font.pdf, color: INK });
-    x += r.font.pdf.widthOfTextAtSize(r.text, item.sizePt);
-  }
+interface Run {
+  font: Embedded;
+  hex: PDFHexString;
+  /** Advance width at 1 pt. */
+  width: number;
 }
 
 /**
- * The QR code as a 1-bit DeviceGray image, one pixel per module with a 2-module quiet zone, drawn
- * scaled to the template's size. Built straight from the module matrix: a PNG round trip (encode,
- * then pdf-lib decoding it and re-encoding as RGB with an alpha mask) cost most of a page's time
- * and ~3 KB a page; this is a few hundred bytes and no image decoding at all.
+ * Text → font runs, glyph codes and widths, each string laid out once per batch: fontkit's
+ * layout is the costly part of drawing text, and the labels, organizer and dates repeat on
+ * every page.
  */
-function drawQr(
-  pdf: PDFDocument,
-  page: PDFPage,
-  item: { payload: string; xMm: number; yMm: number; sizeMm: number },
-  heightPt: number,
-): void {
-  const qr = QRCode.create(item.payload, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const margin = 2;
-  const w = n + 2 * margin;
-  const rowBytes = Math.ceil(w / 8);
-  // DeviceGray at 1 bit: 1 is white, 0 is black; start white and clear the dark modules.
-  const bits = new Uint8Array(rowBytes * w).fill(0xff);
-  for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++) {
-      if (!qr.modules.get(y, x)) continue;
-      const px = x + margin;
-      const i = (y + margin) * rowBytes + (px >> 3);
-      bits[i] = bits[i]! & ~(0x80 >> (px & 7));
+class TextRuns {
+  private readonly cache = new Map<string, Run[]>();
+  constructor(private readonly fonts: Embedded[]) {}
+
+  get(text: string): Run[] {
+    let runs = this.cache.get(text);
+    if (!runs) {
+      runs = this.split(text).map(({ text: t, font }) => ({
+        font,
+        hex: font.pdf.encodeText(t),
+        width: font.pdf.widthOfTextAtSize(t, 1),
+      }));
+      this.cache.set(text, runs);
     }
-  const image = pdf.context.register(
-    pdf.context.flateStream(bits, {
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: w,
-      Height: w,
-      ColorSpace: 'DeviceGray',
-      BitsPerComponent: 1,
-      // Modules must stay sharp squares when scaled up, or a scanner sees blur.
-      Interpolate: false,
-    }),
-  );
-  const name = page.node.newXObject('Qr', image);
-  const size = item.sizeMm * PT_PER_MM;
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(
-      size,
-      0,
-      0,
-      size,
-      item.xMm * PT_PER_MM,
-      heightPt - item.yMm * PT_PER_MM - size,
-    ),
-    drawObject(name),
-    popGraphicsState(),
-  );
+    return runs;
+  }
+
+  width(text: string): number {
+    return this.get(text).reduce((w, r) => w + r.width, 0);
+  }
+
+  /** Splits text into runs that one font can draw; the preflight made sure some font can. */
+  private split(text: string): { text: string; font: Embedded }[] {
+    const out: { text: string; font: Embedded }[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const f = this.fonts.find((e) => e.font.has(cp)) ?? this.fonts[0]!;
+      const last = out[out.length - 1];
+      if (last && last.font === f) last.text += ch;
+      else out.push({ text: ch, font: f });
+    }
+    return out;
+  }
 }
 
-async function drawPage(
-  pdf: PDFDocument,
-  p: DocPage,
-  fonts: Embedded[],
-  demo: boolean,
-): Promise<void> {
-  const w = p.widthMm * PT_PER_MM;
-  const h = p.heightMm * PT_PER_MM;
-  const page = pdf.addPage([w, h]);
-  for (const item of p.items) {
-    if (item.kind === 'text') drawText(page, item, h, fonts);
-    else if (item.kind === 'qr') drawQr(pdf, page, item, h);
-    else
-      page.drawLine({
-        start: { x: item.x1Mm * PT_PER_MM, y: h - item.y1Mm * PT_PER_MM },
-        end: { x: item.x2Mm * PT_PER_MM, y: h - item.y2Mm * PT_PER_MM },
-        thickness: item.widthPt,
-        color: rgb(0.45, 0.45, 0.5),
-      });
+function textOps(item: DocText, after: string, heightPt: number, text: TextRuns): PDFOperator[] {
+  const size = item.sizePt;
+  let x =
+    item.xMm * PT_PER_MM +
+    (item.align === 'center' ? -(text.width(item.text) * size) / 2 : text.width(after) * size);
+  const y = heightPt - item.yMm * PT_PER_MM;
+  const ops: PDFOperator[] = [];
+  for (const r of text.get(item.text)) {
+    ops.push(
+      beginText(),
+      setFontAndSize(r.font.key, size),
+      moveText(pt(x), pt(y)),
+      showText(r.hex),
+      endText(),
+    );
+    x += r.width * size;
   }
-  if (demo) drawDemoMark(page, fonts[0]!.pdf);
+  return ops;
+}
+
+function lineOps(item: DocLine, heightPt: number): PDFOperator[] {
+  return drawLine({
+    start: { x: item.x1Mm * PT_PER_MM, y: heightPt - item.y1Mm * PT_PER_MM },
+    end: { x: item.x2Mm * PT_PER_MM, y: heightPt - item.y2Mm * PT_PER_MM },
+    thickness: item.widthPt,
+    color: LINE_GREY,
+  });
+}
+
+/**
+ * The demo watermark, drawn over the content: a watermark under the text could be hidden by a
+ * filled template. `opacity` names the shared ExtGState that makes the big word translucent.
+ */
+function demoMarkOps(
+  widthPt: number,
+  heightPt: number,
+  text: TextRuns,
+  opacity: string,
+): PDFOperator[] {
+  const size = Math.min(widthPt, heightPt) / 3;
+  const w = text.width(DEMO_MARK) * size;
+  const angle = Math.atan2(heightPt, widthPt);
+  // Centre the rotated word on the page: start half its width back along the diagonal.
+  const x = widthPt / 2 - (Math.cos(angle) * w) / 2 + (Math.sin(angle) * size) / 3;
+  const y = heightPt / 2 - (Math.sin(angle) * w) / 2 - (Math.cos(angle) * size) / 3;
+  const noticeSize = 12;
+  const notice: DocText = {
+    kind: 'text',
+    field: 'title',
+    text: DEMO_DOCUMENT_NOTICE,
+    xMm: widthPt / 2 / PT_PER_MM,
+    yMm: 8 + noticeSize / PT_PER_MM,
+    sizePt: noticeSize,
+    align: 'center',
+  };
+  return [
+    pushGraphicsState(),
+    setFillingColor(DEMO_RED),
+    pushGraphicsState(),
+    setGraphicsState(opacity),
+    beginText(),
+    rotateAndSkewTextRadiansAndTranslate(angle, 0, 0, pt(x), pt(y)),
+    ...text.get(DEMO_MARK).flatMap((r) => [setFontAndSize(r.font.key, size), showText(r.hex)]),
+    endText(),
+    popGraphicsState(),
+    ...textOps(notice, '', heightPt, text),
+    popGraphicsState(),
+  ];
+}
+
+/**
+ * The QR code as an inline 1-bit DeviceGray image in the page's own content, one pixel per
+ * module, placed inside the template's square so the quiet zone is the white around it.
+ * Inline rather than an image object: a certificate's QR is used once, and an object of its
+ * own costs ~180 bytes of dictionary and cross-reference per page. ASCIIHex keeps the binary
+ * rows from ever looking like the `EI` that ends the image; the page stream's Flate packs the
+ * hex back to ~4 bits a digit.
+ */
+function qrOps(item: DocQr, heightPt: number): string {
+  const rows = qrModules(item.payload);
+  const total = rows.length;
+  const n = total - 2 * QR_QUIET_MODULES;
+  const rowBytes = Math.ceil(n / 8);
+  // DeviceGray at 1 bit: 1 is white, 0 is black; start white and clear the dark modules.
+  const bits = new Uint8Array(rowBytes * n).fill(0xff);
+  for (let y = 0; y < n; y++) {
+    const row = rows[y + QR_QUIET_MODULES]!;
+    for (let x = 0; x < n; x++) {
+      if (!row[x + QR_QUIET_MODULES]) continue;
+      const i = y * rowBytes + (x >> 3);
+      bits[i] = bits[i]! & ~(0x80 >> (x & 7));
+    }
+  }
+  const module = (item.sizeMm * PT_PER_MM) / total;
+  const size = module * n;
+  const x = item.xMm * PT_PER_MM + module * QR_QUIET_MODULES;
+  const y = heightPt - item.yMm * PT_PER_MM - module * QR_QUIET_MODULES - size;
+  return [
+    pushGraphicsState(),
+    concatTransformationMatrix(pt(size), 0, 0, pt(size), pt(x), pt(y)),
+    // Modules must stay sharp squares when scaled up (no /I true), or a scanner sees blur.
+    `BI /W ${n} /H ${n} /CS /G /BPC 1 /F /AHx ID ${Buffer.from(bits).toString('hex')}> EI`,
+    popGraphicsState(),
+  ].join('\n');
+}
+
+function contentStream(pdf: PDFDocument, parts: (PDFOperator | string)[], dict: object) {
+  const text = parts.map(String).join('\n');
+  // Node's native zlib: pdf-lib's pako spent more time setting up each stream than packing it.
+  return pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {
+    ...dict,
+    Filter: 'FlateDecode',
+  });
 }
 
 /**
@@ -191,9 +246,62 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     if (!mine && fonts.length > 0) continue;
     // HarfBuzz subset, embedded whole: fontkit's own subsetter breaks Noto Serif SC.
     const bytes = await subsetFor(font, mine);
-    fonts.push({ font, pdf: await pdf.embedFont(bytes, { subset: false }) });
+    const pdfFont = await pdf.embedFont(bytes, { subset: false });
+    fonts.push({ font, pdf: pdfFont, key: `F${fonts.length}` });
   }
-  for (const p of doc.pages) await drawPage(pdf, p, fonts, demo);
+  const text = new TextRuns(fonts);
+  const { templates, pages } = templatePages(doc.pages);
+
+  // Resources are shared by the whole batch: the fonts and the watermark's opacity for the
+  // templates, plus the templates themselves for the pages.
+  const opacity = 'Translucent';
+  const drawing = {
+    Font: Object.fromEntries(fonts.map((f) => [f.key, f.pdf.ref])),
+    ...(demo ? { ExtGState: { [opacity]: { Type: 'ExtGState', ca: 0.25, CA: 0.25 } } } : {}),
+  };
+  const drawingRef = pdf.context.register(pdf.context.obj(drawing));
+  const xobjects = pdf.context.obj({}) as PDFDict;
+  const pageResources = pdf.context.register(pdf.context.obj({ ...drawing, XObject: xobjects }));
+
+  const templateNames = templates.map((t, i) => {
+    const w = t.widthMm * PT_PER_MM;
+    const h = t.heightMm * PT_PER_MM;
+    const ops: PDFOperator[] = [setFillingColor(INK)];
+    for (const item of t.items) {
+      if (item.kind === 'text') ops.push(...textOps(item, '', h, text));
+      else if (item.kind === 'line') ops.push(...lineOps(item, h));
+    }
+    const name = `T${i}`;
+    const form = (content: PDFOperator[]) =>
+      pdf.context.register(
+        contentStream(pdf, content, {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, w, h],
+          Resources: drawingRef,
+        }),
+      );
+    xobjects.set(PDFName.of(name), form(ops));
+    if (demo) xobjects.set(PDFName.of(`${name}Demo`), form(demoMarkOps(w, h, text, opacity)));
+    return name;
+  });
+
+  for (const p of pages) {
+    const t = templates[p.template]!;
+    const w = t.widthMm * PT_PER_MM;
+    const h = t.heightMm * PT_PER_MM;
+    const parts: (PDFOperator | string)[] = [drawObject(templateNames[p.template]!)];
+    parts.push(setFillingColor(INK));
+    for (const item of p.items) {
+      if (item.kind === 'text') parts.push(...textOps(item, item.after, h, text));
+      else if (item.kind === 'qr') parts.push(qrOps(item, h));
+      else parts.push(...lineOps(item, h));
+    }
+    if (demo) parts.push(drawObject(`${templateNames[p.template]!}Demo`));
+    const page = pdf.addPage([w, h]);
+    page.node.set(PDFName.of('Resources'), pageResources);
+    page.node.set(PDFName.of('Contents'), pdf.context.register(contentStream(pdf, parts, {})));
+  }
   const now = opts.now ?? new Date();
   pdf.setTitle(demo ? `【${DEMO_MARK}】${doc.title}` : doc.title);
   pdf.setProducer('启航评审工作站');

@@ -2,22 +2,22 @@
 // so the preview shows what will print. The PDF embeds the certificate font; the preview uses
 // the page's serif fonts, which is close enough to check placement and content.
 import { Paper } from '@mantine/core';
-import QRCode from 'qrcode';
 import { useMemo } from 'react';
+import { qrModules } from '../../../src-shared/certificates/qrMatrix';
 import type { DocPageWire } from '../../../src-shared/ipc/certificates';
 
 const PT_TO_MM = 25.4 / 72;
 
 function QrPath({ payload, x, y, size }: { payload: string; x: number; y: number; size: number }) {
   const d = useMemo(() => {
-    const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
-    const n = qr.modules.size;
+    // The quiet zone is part of the matrix, as in the PDF: the symbol sits where it will print.
+    const rows = qrModules(payload);
+    const n = rows.length;
     const cell = size / n;
     let path = '';
     for (let r = 0; r < n; r++)
       for (let c = 0; c < n; c++)
-        if (qr.modules.get(r, c))
-          path += `M${x + c * cell} ${y + r * cell}h${cell}v${cell}h${-cell}z`;
+        if (rows[r]![c]) path += `M${x + c * cell} ${y + r * cell}h${cell}v${cell}h${-cell}z`;
     return path;
   }, [payload, x, y, size]);
   return <path d={d} fill="#000" />;

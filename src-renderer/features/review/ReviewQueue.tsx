@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { compactDate, shanghaiDate } from '../../../src-shared/time';
 import { t } from '../../app/strings';
-import type { QueueItem, QueueState } from './queue';
+import type { QueueState } from './queue';
+import type { QueueResult } from './queueIndex';
 import { PANE_HEIGHT } from './layout';
 import { RecordText } from '../../components/RecordText';
 
@@ -23,14 +24,15 @@ const ROW_HEIGHT = 62;
 
 /**
  * The expert's list. Virtualised: only the rows in view (and a few around them) are in the
- * page, so 50,000 assignments scroll as smoothly as 50.
+ * page, and only those are read from the view's result, so 50,000 assignments scroll and
+ * filter as smoothly as 50.
  */
 export function ReviewQueue({
-  items,
+  rows,
   selectedId,
   onSelect,
 }: {
-  items: QueueItem[];
+  rows: QueueResult;
   selectedId: string | null;
   onSelect: (assignmentId: string) => void;
 }) {
@@ -39,13 +41,13 @@ export function ReviewQueue({
   // it re-renders with its parent, which is what the list needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: rows.count,
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
   const today = shanghaiDate(new Date());
-  const selectedIndex = items.findIndex((i) => i.assignment.id === selectedId);
+  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
   // Keyboard moves (and a selection restored after switching screens) keep the row in view.
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -60,7 +62,7 @@ export function ReviewQueue({
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
       >
         {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index];
+          const item = rows.at(row.index);
           if (!item) return null;
           const id = item.assignment.id;
           const selected = id === selectedId;
@@ -69,7 +71,7 @@ export function ReviewQueue({
               key={id}
               role="option"
               aria-selected={selected}
-              aria-setsize={items.length}
+              aria-setsize={rows.count}
               aria-posinset={row.index + 1}
               data-testid="review-queue-item"
               data-assignment-id={id}

@@ -6,14 +6,8 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
-import {
-  defaultView,
-  filterQueue,
-  loadQueue,
-  sortQueue,
-  statusCounts,
-  type QueueView,
-} from './queue';
+import { defaultView, loadQueue, statusCounts, type QueueView } from './queue';
+import { buildQueueIndex, queryQueue } from './queueIndex';
 import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
@@ -54,22 +48,24 @@ export function ReviewWorkspace({
   const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
   useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
   const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
-  // Sorted once per data or order change; a keystroke in the search box only filters.
-  const sorted = useMemo(() => (all ? sortQueue(all, view.sort) : undefined), [all, view.sort]);
-  const items = useMemo(() => (sorted ? filterQueue(sorted, view) : undefined), [sorted, view]);
+  // Indexed once per data change (queueIndex.ts); a filter change or a keystroke then costs
+  // a pass over bitsets, and the list reads only the rows it draws.
+  // The index is built for the order in use; another order's on first use.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const index = useMemo(() => (all ? buildQueueIndex(all, view.sort) : undefined), [all]);
+  const items = useMemo(() => (index ? queryQueue(index, view) : undefined), [index, view]);
   const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
+  const done = useMemo(
+    () => (all ?? []).filter((i) => i.latest && i.state !== 'recused').length,
+    [all],
+  );
   const [relinking, setRelinking] = useState(false);
 
-  const index = items
-    ? Math.max(
-        0,
-        items.findIndex((i) => i.assignment.id === selected),
-      )
-    : 0;
-  const current = items?.[index] ?? null;
+  const position = items && selected ? Math.max(0, items.indexOf(selected)) : 0;
+  const current = items?.at(position) ?? null;
   const move = (delta: number) => {
-    if (!items || items.length === 0) return;
-    const next = items[Math.min(items.length - 1, Math.max(0, index + delta))];
+    if (!items || items.count === 0) return;
+    const next = items.at(Math.min(items.count - 1, Math.max(0, position + delta)));
     if (next) setSelected(next.assignment.id);
   };
   // Inputs keep their own arrow keys (numbers, radios): these fire only outside form fields.
@@ -125,7 +121,6 @@ export function ReviewWorkspace({
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
   if (!items || !all || !counts) return <Loader size="sm" />;
-  const done = all.filter((i) => i.latest && i.state !== 'recused').length;
   return (
     <>
       <ShortcutSheet opened={keysOpen} onClose={() => setKeysOpen(false)} />
@@ -173,13 +168,13 @@ export function ReviewWorkspace({
       />
       {all.length === 0 ? (
         <Text c="dimmed">{s.queue.empty}</Text>
-      ) : items.length === 0 ? (
+      ) : items.count === 0 ? (
         <Text c="dimmed">{s.queue.noneInView}</Text>
       ) : (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 3 }} ref={queueRef}>
             <ReviewQueue
-              items={items}
+              rows={items}
               selectedId={current?.assignment.id ?? null}
               onSelect={setSelected}
             />

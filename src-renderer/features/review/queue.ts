@@ -70,11 +70,18 @@ export async function loadQueue(
       const organizers = await db.organizers.bulkGet(classes.map((c) => c?.organizerId ?? ''));
       const inForce = declarationsInForce(declarations);
       const draftFor = new Set(drafts.map((d) => d.assignmentId));
-      const own = reviews.filter((r) => r.profileId === profileId);
+      // Grouped once: filtering every review per assignment grew as assignments × reviews.
+      const ownByAssignment = new Map<string, ReviewRow[]>();
+      for (const r of reviews) {
+        if (r.profileId !== profileId) continue;
+        const list = ownByAssignment.get(r.assignmentId);
+        if (list) list.push(r);
+        else ownByAssignment.set(r.assignmentId, [r]);
+      }
       const items = assignments.map((assignment, i): QueueItem => {
-        const history = own
-          .filter((r) => r.assignmentId === assignment.id)
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+        const history = (ownByAssignment.get(assignment.id) ?? []).sort(
+          (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+        );
         const latest = latestOf(history);
         const hasDraft = draftFor.has(assignment.id);
         const organizerId = classes[i]?.organizerId ?? null;
@@ -134,7 +141,7 @@ export const defaultView = (): QueueView => ({
   sort: 'deadline',
 });
 
-function statusMatches(state: QueueState, status: StatusFilter): boolean {
+export function statusMatches(state: QueueState, status: StatusFilter): boolean {
   switch (status) {
     case 'all':
       return state !== 'recused';
@@ -166,7 +173,7 @@ const byDeadline = (a: QueueItem, b: QueueItem) =>
   cmp(a.assignment.dueAt ?? '9999', b.assignment.dueAt ?? '9999') ||
   cmp(a.assignment.submissionId, b.assignment.submissionId);
 
-const comparators: Record<QueueSort, (a: QueueItem, b: QueueItem) => number> = {
+export const comparators: Record<QueueSort, (a: QueueItem, b: QueueItem) => number> = {
   deadline: byDeadline,
   class: (a, b) => cmp(a.className, b.className) || byDeadline(a, b),
   status: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || byDeadline(a, b),

@@ -24,4 +24,19 @@ describe('normalizeText', () => {
     expect(n.text).toBe('𠮷思');
     expect([...n.origin]).toEqual([0, 0, 3]);
   });
+
+  it('points every character a long compatibility unfolding makes at its one source place', () => {
+    // U+FDFA unfolds under NFKC into 18 characters (some of them spaces, which are dropped).
+    const once = 'صلى الله عليه وسلم'.replace(/ /g, '');
+    const n = normalizeText('甲\uFDFA\uFDFA乙');
+    expect(n.text).toBe(`甲${once}${once}乙`);
+    expect([...n.origin]).toEqual([
+      0,
+      ...Array(once.length).fill(1),
+      ...Array(once.length).fill(2),
+      3,
+    ]);
+    // The same answer the second time (the per-character memo) as the first.
+    expect(normalizeText('甲\uFDFA\uFDFA乙')).toEqual(n);
+  });
 });

@@ -1,0 +1,111 @@
+// What the pages of a batch have in common, so the PDF writer draws it once. A class's
+// certificates differ only in a few fields (name, ID number, certificate number, the QR code);
+// the title, the labels and usually the organizer, dates and issuer are the same on every
+// page. Those go into one template (a PDF form XObject) that each page draws by reference;
+// a page's own content is only what differs. The split is worked out from the pages
+// themselves, so a field that happens to differ (two organizers in one batch) simply stays
+// on each page.
+import type { DocItem, DocPage, DocText } from './certificateDoc';
+
+/** A page's own text: `text` starts where `after` (already drawn by the template) ends. */
+export interface OwnText extends DocText {
+  after: string;
+}
+
+export type OwnItem = OwnText | Exclude<DocItem, DocText>;
+
+export interface PageTemplate {
+  widthMm: number;
+  heightMm: number;
+  /** Drawn once, shared by every page of this layout. */
+  items: DocItem[];
+}
+
+export interface TemplatedPage {
+  /** Index into `templates`. */
+  template: number;
+  items: OwnItem[];
+}
+
+export interface TemplatedDoc {
+  templates: PageTemplate[];
+  pages: TemplatedPage[];
+}
+
+/** Pages with the same key put the same kind of item at the same place. */
+function layoutKey(page: DocPage): string {
+  const parts = [page.widthMm, page.heightMm];
+  const items = page.items.map((i) =>
+    i.kind === 'text'
+      ? ['t', i.field, i.xMm, i.yMm, i.sizePt, i.align]
+      : i.kind === 'qr'
+        ? ['q', i.xMm, i.yMm, i.sizeMm]
+        : ['l', i.x1Mm, i.y1Mm, i.x2Mm, i.y2Mm, i.widthPt],
+  );
+  return JSON.stringify([parts, items]);
+}
+
+/** The longest run of characters (code points, not UTF-16 units) every text starts with. */
+function commonPrefix(texts: readonly string[]): string {
+  let prefix = [...texts[0]!];
+  for (const t of texts) {
+    const chars = [...t];
+    let n = 0;
+    while (n < prefix.length && n < chars.length && prefix[n] === chars[n]) n++;
+    if (n < prefix.length) prefix = prefix.slice(0, n);
+    if (prefix.length === 0) break;
+  }
+  return prefix.join('');
+}
+
+function sameLine(a: DocItem, b: DocItem): boolean {
+  return a.kind === 'line' && b.kind === 'line' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function templatePages(pages: readonly DocPage[]): TemplatedDoc {
+  const groups = new Map<string, number[]>();
+  pages.forEach((p, i) => {
+    const key = layoutKey(p);
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const templates: PageTemplate[] = [];
+  const out: TemplatedPage[] = new Array<TemplatedPage>(pages.length);
+  for (const members of groups.values()) {
+    const first = pages[members[0]!]!;
+    const shared: DocItem[] = [];
+    const own: OwnItem[][] = members.map(() => []);
+    first.items.forEach((item, k) => {
+      const column = members.map((m) => pages[m]!.items[k]!);
+      if (item.kind === 'qr') {
+        // The QR code is each certificate's own signed record: never shared.
+        column.forEach((c, j) => own[j]!.push(c as Exclude<DocItem, DocText>));
+      } else if (item.kind === 'line') {
+        if (column.every((c) => sameLine(c, item))) shared.push(item);
+        else column.forEach((c, j) => own[j]!.push(c as Exclude<DocItem, DocText>));
+      } else {
+        const texts = column.map((c) => (c as DocText).text);
+        // A centred text's position depends on all of it: it is shared whole or not at all.
+        const prefix =
+          item.align === 'center'
+            ? texts.every((t) => t === item.text)
+              ? item.text
+              : ''
+            : commonPrefix(texts);
+        if (prefix) shared.push({ ...item, text: prefix });
+        column.forEach((c, j) => {
+          const rest = (c as DocText).text.slice(prefix.length);
+          if (rest) own[j]!.push({ ...(c as DocText), text: rest, after: prefix });
+        });
+      }
+    });
+    const index = templates.push({
+      widthMm: first.widthMm,
+      heightMm: first.heightMm,
+      items: shared,
+    });
+    members.forEach((m, j) => (out[m] = { template: index - 1, items: own[j]! }));
+  }
+  return { templates, pages: out };
+}
