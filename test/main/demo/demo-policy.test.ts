@@ -141,7 +141,7 @@ describe('the demo package under the policy engine', () => {
       (f) => f.ruleId === 'R-PKG-45MIN',
     );
     expect(o02.map((f) => f.message)).toContain('课程包播放时长不足 45 分钟');
-    expect(o02.map((f) => f.facts).join(' ')).toContain('course-S-2025-CY-O02-03 0.5 分钟');
+    expect(o02.map((f) => f.facts).join(' ')).toContain('“商品选品与定价”的课程包 0.5 分钟');
     for (const c of plain.classes.filter((x) => x.classId !== 'C-2025-CY-O02'))
       expect(
         classFindings(c)
