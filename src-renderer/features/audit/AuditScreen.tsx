@@ -28,7 +28,6 @@ import { pickAuditClass } from './pickClass';
 import { useMedia } from './useMedia';
 import { ClassConclusionCard, SessionVerdictControl } from './VerdictPanel';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
 
 const s = () => t.audit;
 const nowIso = () => new Date().toISOString();
@@ -141,7 +140,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
             label={s().klass}
             value={klass.id}
             onChange={(v) => v && setClassId(v)}
-            data={data.classes.map((c) => ({ value: c.id, label: isolated(c.name) }))}
+            data={data.classes.map((c) => ({ value: c.id, label: c.name }))}
             renderOption={({ option }) => (
               <Stack gap={0}>
                 <Text size="xs">{option.label}</Text>

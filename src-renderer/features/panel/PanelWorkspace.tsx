@@ -41,7 +41,6 @@ import { RefusalList } from './RefusalList';
 import { SubmissionDetail } from './SubmissionDetail';
 import { SubmissionList } from './SubmissionList';
 import { ScreenTitle } from '../../app/ScreenTitle';
-import { isolated } from '../../../src-shared/bundle/visibleText';
 import { RecordText } from '../../components/RecordText';
 
 const s = t.panel;
@@ -70,7 +69,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
       ))}
       {failed.map((f) => (
         <Text size="sm" key={f.fileName} data-testid="panel-report-failed">
-          {s.forwardedRefused(isolated(f.fileName), f.message)}
+          {s.forwardedRefused(f.fileName, f.message)}
         </Text>
       ))}
       {otherRecords > 0 && <Text size="sm">{s.noOther(otherRecords)}</Text>}
@@ -81,7 +80,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
 function SummaryLines({ r }: { r: ImportSummary }) {
   return (
     <>
-      <Text size="sm">{s.imported(isolated(r.fileName), r.added, r.duplicates)}</Text>
+      <Text size="sm">{s.imported(r.fileName, r.added, r.duplicates)}</Text>
       {r.conflicts.length > 0 && (
         <>
           <Text size="sm" fw={600} data-testid="panel-report-conflicts">
