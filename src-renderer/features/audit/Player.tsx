@@ -32,6 +32,19 @@ export interface PlayerFinding {
   label: string;
 }
 
+type RunStart = { mediaTime: number; now: number; rate: number };
+
+/** The run a step ends (PlayStep.run), when the run was played at the step's rate. */
+function runSince(
+  run: RunStart | null,
+  rate: number,
+  mediaTime: number,
+  now: number,
+): PlayStep['run'] {
+  if (!run || run.rate !== rate) return undefined;
+  return { advance: mediaTime - run.mediaTime, wallSeconds: (now - run.now) / 1000 };
+}
+
 export function Player(props: {
   media: MediaFileStatus;
   session: SessionRow;
@@ -50,7 +63,7 @@ export function Player(props: {
   const last = useRef<{ mediaTime: number; now: number; frames: number } | null>(null);
   // The first frame of the current run of play (see PlayStep.run); reset by a seek, a pause, a
   // rate change or a refused step.
-  const runStart = useRef<{ mediaTime: number; now: number; rate: number } | null>(null);
+  const runStart = useRef<RunStart | null>(null);
   const frameSeconds = useRef(DEFAULT_FRAME_SECONDS);
   /** Set by the element's seeking event; the next frame step is then not counted. */
   const seekedSince = useRef(false);
@@ -101,10 +114,7 @@ export function Player(props: {
           wallSeconds: (ts - prev.now) / 1000,
           playing: !v.paused && !v.seeking,
           seeked: seekedSince.current,
-          run:
-            run && run.rate === v.playbackRate
-              ? { advance: meta.mediaTime - run.mediaTime, wallSeconds: (ts - run.now) / 1000 }
-              : undefined,
+          run: runSince(run, v.playbackRate, meta.mediaTime, ts),
         };
         seekedSince.current = false;
         const counted = isWatchedStep(step);
@@ -284,10 +294,7 @@ export function Player(props: {
                 wallSeconds: (now - prev.now) / 1000,
                 playing: true,
                 seeked: seekedSince.current,
-                run:
-                  run && run.rate === v.playbackRate
-                    ? { advance: v.duration - run.mediaTime, wallSeconds: (now - run.now) / 1000 }
-                    : undefined,
+                run: runSince(run, v.playbackRate, v.duration, now),
               };
               pending.current = recordStep(pending.current, step);
               setSessionWatched((w) => recordStep(w, step));
