@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSample, sampleSeedText } from '../../src-shared/audit/sampling';
+import { JRSNF_2023_25 } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { enterDemo } from './helpers/profiles';
@@ -262,7 +263,10 @@ describe('视频抽查 on the demo, end to end', () => {
     expect(
       Number(/可申领 (\d+)/.exec(totals)?.[1]) + Number(/不可申领 (\d+)/.exec(totals)?.[1]),
     ).toBe(30);
-    expect(await page.getByTestId('class-blocked').textContent()).toContain('R-PKG-PARTS');
+    // The blocked line names the rule by its title, as the clerk reads it.
+    expect(await page.getByTestId('class-blocked').textContent()).toContain(
+      JRSNF_2023_25.rules['R-PKG-PARTS']?.title ?? 'R-PKG-PARTS has no title',
+    );
     await page.screenshot({ path: path.join(SHOTS, 'audit-demo-compliance.png') });
   });
 });

@@ -195,7 +195,7 @@ describe("an online portfolio with the trainee's sales sheet and shop screenshot
 
   it('shows the sales sheet as a table and a chart with the policy 6-month average', async () => {
     const { page } = app;
-    await page.getByText('TRN-1-3-sales.csv').first().click();
+    await page.locator('label').filter({ hasText: 'TRN-1-3-sales.csv' }).click();
     await page.getByTestId('sales-table').waitFor();
     await expect.poll(() => page.locator('[data-testid="sales-table"] tbody tr').count()).toBe(6);
     await expect
@@ -207,7 +207,7 @@ describe("an online portfolio with the trainee's sales sheet and shop screenshot
 
   it('shows the screenshot and zooms it', async () => {
     const { page } = app;
-    await page.getByText('TRN-1-3-shop.png').first().click();
+    await page.locator('label').filter({ hasText: 'TRN-1-3-shop.png' }).click();
     const img = page.locator('[data-testid="image-reader"] img');
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(360);
     await page.getByRole('button', { name: '原始大小' }).click();
