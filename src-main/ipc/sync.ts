@@ -5,8 +5,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
-import type { ReceiptOutcome, UploadProgress } from '../../src-shared/ipc/sync';
+import type { ReceiptOutcome } from '../../src-shared/ipc/sync';
 import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
+import { resultBundleFileName } from '../services/bundles/build';
 import {
   acceptReceipt,
   loadOutbox,
@@ -20,6 +21,7 @@ import type { MainContext } from './context';
 import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
+import { Uploads } from '../services/sync/uploads';
 import { sessionsFor } from './sessions';
 
 export interface SyncOptions extends KeyOptions {
@@ -28,9 +30,6 @@ export interface SyncOptions extends KeyOptions {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 6;
-
-const bundleFileName = (profileId: string, counter: number) =>
-  `${profileId}-${String(counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`;
 
 async function outcomeOf(
   dir: string,
@@ -57,15 +56,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
   const dir = outboxDir(ctx);
   const now = () => opts.now?.() ?? new Date();
   const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  // Per profile, so the screen can poll while the upload call is still running.
-  const progress = new Map<string, UploadProgress>();
-  const idle = (): UploadProgress => ({
-    active: false,
-    attempt: 0,
-    maxAttempts,
-    lastError: null,
-    nextRetryAt: null,
-  });
+  const uploads = new Uploads({ maxAttempts });
 
   async function trustFor(profileId: string) {
     return platformTrust(keysDir(ctx), profileId, now());
@@ -134,7 +125,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
         defaultName: await exportNameFor(
           keysDir(ctx),
           profileId,
-          bundleFileName(profileId, sent.counter),
+          resultBundleFileName(profileId, sent.counter),
         ),
         filters: [{ name: '启航结果包', extensions: [RESULT_BUNDLE_EXTENSION.slice(1)] }],
       });
@@ -151,16 +142,14 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
     },
 
     upload: async ({ profileId, url }) => {
-      if (progress.get(profileId)?.active)
+      if (uploads.isRunning(profileId))
         return fail('upload-running', '结果包正在上传，请等待本次上传结束');
       const urlOk = checkPlatformUrl(url.trim());
       if (!urlOk.ok) return fail(urlOk.code, urlOk.message, 'url');
       const trust = await trustFor(profileId);
       if (!trust.ok) return fail(trust.code, trust.message);
-      const state: UploadProgress = { ...idle(), active: true };
-      progress.set(profileId, state);
-      try {
-        const synced = await syncPendingBundle({
+      const run = await uploads.run(profileId, (onAttempt) =>
+        syncPendingBundle({
           ...opts.retry,
           maxAttempts,
           dir,
@@ -168,26 +157,20 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
           url: url.trim(),
           platformKeys: trust.keys,
           now: now(),
-          onAttempt: ({ attempt, error, nextDelayMs }) => {
-            state.attempt = attempt;
-            state.lastError = error ? { code: error.code, message: error.message } : null;
-            state.nextRetryAt =
-              nextDelayMs !== undefined ? new Date(Date.now() + nextDelayMs).toISOString() : null;
-          },
-        });
-        if (!synced.ok) return fail(synced.code, synced.message);
-        if ('nothingPending' in synced)
-          return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
-        const outcome = await outcomeOf(dir, profileId, synced);
-        if ('ok' in outcome) return fail(outcome.code, outcome.message);
-        return ok({ ...outcome, attempts: Math.max(1, state.attempt) });
-      } finally {
-        state.active = false;
-        state.nextRetryAt = null;
-      }
+          onAttempt,
+        }),
+      );
+      if (!run.ok) return fail(run.code, run.message);
+      const synced = run.value;
+      if (!synced.ok) return fail(synced.code, synced.message);
+      if ('nothingPending' in synced)
+        return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
+      const outcome = await outcomeOf(dir, profileId, synced);
+      if ('ok' in outcome) return fail(outcome.code, outcome.message);
+      return ok({ ...outcome, attempts: run.attempts });
     },
 
-    uploadProgress: ({ profileId }) => ok(progress.get(profileId) ?? idle()),
+    uploadProgress: ({ profileId }) => ok(uploads.progress(profileId)),
 
     importReceipt: async ({ profileId }) => {
       // Trust first: without pinned platform keys no receipt can be checked, so say so up front.

@@ -27,6 +27,7 @@ export const syncStrings = {
   receiptApplied: (n: number) => `回执校验通过，${n} 条记录已标记为已确认。`,
   receiptAgain: '该回执此前已导入过，记录状态无变化。',
   cancelled: '已取消，未作任何更改。',
+  unexpected: (message: string) => `同步时发生意外错误，操作未完成：${message}`,
   nothingToSend: '没有待发送的记录。请先提交评审结果。',
   auditBroken: (seq: number, message: string) =>
     `审计日志校验未通过（第 ${seq} 条）：${message}。为保证结果可信，已拒绝导出，请联系技术支持。`,

@@ -17,7 +17,6 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../../src-shared/ipc/keys';
-import type { IpcError } from '../../../src-shared/ipc/result';
 import type { SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
@@ -27,13 +26,14 @@ import { t } from '../../app/strings';
 import { describeFailure, progressLine } from './failures';
 import { KeysPanel } from './KeysPanel';
 import { usePassphrasePrompt } from './PassphraseModal';
-import { applyReceipt, gatherBundleInput, markSent, syncCounts } from './syncStore';
+import { syncCounts } from './syncStore';
+import { exportBundle, importReceipt, uploadBundle, type SyncMessage } from './syncFlow';
 import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.sync;
 export const PLATFORM_URL_KEY = 'platformUrl';
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+type Message = SyncMessage | null;
 
 function CountCard({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -163,106 +163,29 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     };
   }, [api, profile.id, apply]);
 
-  const failWith = (error: Pick<IpcError, 'code' | 'message'>) =>
-    setMessage({ kind: 'error', text: describeFailure(error) });
+  const key = { hasKey: Boolean(keyStatus?.key), enrolled: Boolean(keyStatus?.enrollment) };
+  const deps = api ? { api: api.sync, db, profileId: profile.id, askPassphrase: ask } : null;
 
-  /** Signs the pending records into a new bundle unless one is already waiting for its receipt. */
-  const ensurePending = async (): Promise<boolean> => {
-    if (!api) return false;
-    if (status?.pending) return true;
-    if (!keyStatus?.key) {
-      setMessage({ kind: 'error', text: s.codes['no-key'] ?? '' });
-      return false;
-    }
-    const input = await gatherBundleInput(db, profile.id);
-    if (!input.ok) {
-      setMessage({
-        kind: 'error',
-        text:
-          input.code === 'audit-broken' ? s.auditBroken(input.seq, input.message) : s.nothingToSend,
-      });
-      return false;
-    }
-    const passphrase = await ask(s.passphraseForBundle);
-    if (passphrase === null) {
-      setMessage({ kind: 'ok', text: s.cancelled });
-      return false;
-    }
-    const r = await api.sync.prepare({
-      profileId: profile.id,
-      passphrase,
-      records: input.records,
-      auditLogHead: input.auditLogHead,
-      workPackageIds: input.workPackageIds,
-    });
-    if (!r.ok) {
-      failWith(r.error);
-      return false;
-    }
-    await markSent(db, profile.id, r.value);
-    setMessage({ kind: 'ok', text: s.prepared(r.value.counter, r.value.recordIds.length) });
-    await refresh();
-    return true;
-  };
-
-  const exportBundle = async () => {
-    setBusy('export');
+  /** Runs one flow with its button busy, shows its message, then re-reads main's outbox. */
+  const run = async (which: 'export' | 'upload' | 'receipt', flow: () => Promise<SyncMessage>) => {
+    setBusy(which);
     try {
-      if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.exportPending({ profileId: profile.id });
-      if (!r.ok) return failWith(r.error);
-      setMessage({ kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled });
+      setMessage(await flow());
     } finally {
-      setBusy(null);
-    }
-  };
-
-  const upload = async () => {
-    const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
-    if (!url) return setMessage({ kind: 'error', text: s.urlMissing });
-    // Without pinned platform keys no receipt can be checked: say so before asking to sign.
-    if (keyStatus?.key && !keyStatus.enrollment)
-      return setMessage({ kind: 'error', text: s.codes['not-enrolled'] ?? '' });
-    setBusy('upload');
-    const timer = window.setInterval(() => {
-      void api?.sync
-        .uploadProgress({ profileId: profile.id })
-        .then((p) => p.ok && setProgress(p.value));
-    }, 400);
-    try {
-      if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.upload({ profileId: profile.id, url });
-      if (!r.ok) return failWith(r.error);
-      const applied = await applyReceipt(db, profile.id, r.value);
-      setMessage({ kind: 'ok', text: s.uploaded(applied.acknowledged, r.value.attempts) });
-    } finally {
-      window.clearInterval(timer);
       setProgress(null);
       setBusy(null);
       await refresh();
     }
   };
 
-  const importReceipt = async () => {
-    if (!api) return;
-    setBusy('receipt');
-    try {
-      const r = await api.sync.importReceipt({ profileId: profile.id });
-      if (!r.ok) return failWith(r.error);
-      if (r.value.path === null) return setMessage({ kind: 'ok', text: s.cancelled });
-      const applied = await applyReceipt(db, profile.id, r.value);
-      setMessage({
-        kind: 'ok',
-        text:
-          applied.acknowledged === 0 && r.value.alreadyAcknowledged
-            ? s.receiptAgain
-            : s.receiptApplied(applied.acknowledged),
-      });
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
+  const exportNow = () => deps && run('export', () => exportBundle(deps, key));
+  const uploadNow = () => {
+    const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
+    return (
+      deps && run('upload', () => uploadBundle({ ...deps, url, onProgress: setProgress }, key))
+    );
   };
+  const receiptNow = () => deps && run('receipt', () => importReceipt(deps));
 
   const pending = status?.pending ?? null;
   // Until the key exists and is enrolled, that is the first thing to do: show it on top.
@@ -326,14 +249,14 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           )}
           <Group>
             <Button
-              onClick={() => void exportBundle()}
+              onClick={() => void exportNow()}
               loading={busy === 'export'}
               disabled={busy !== null}
             >
               {s.exportBundle}
             </Button>
             <Button
-              onClick={() => void upload()}
+              onClick={() => void uploadNow()}
               loading={busy === 'upload'}
               disabled={busy !== null}
             >
@@ -341,7 +264,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
             </Button>
             <Button
               variant="default"
-              onClick={() => void importReceipt()}
+              onClick={() => void receiptNow()}
               loading={busy === 'receipt'}
               disabled={busy !== null}
             >

@@ -1,0 +1,141 @@
+// One sync round trip as the person sees it, without React: gather the pending records, ask
+// for the passphrase, let main sign them into the next bundle, mark them sent, then export or
+// upload it, and apply the receipt main verified. Main owns the outbox (the pending bundle and
+// the history); Dexie owns the records' syncState. Each step ends in one message to show;
+// nothing here throws.
+import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { IpcError } from '../../../src-shared/ipc/result';
+import type { UploadProgress } from '../../../src-shared/ipc/sync';
+import type { WorkstationDb } from '../../db/db';
+import { t } from '../../app/strings';
+import { describeFailure } from './failures';
+import { applyReceipt, gatherBundleInput, markSent } from './syncStore';
+
+const s = t.sync;
+
+export type SyncApi = QihangApi['sync'];
+export type SyncMessage = { kind: 'ok' | 'error'; text: string };
+
+export interface SyncDeps {
+  api: SyncApi;
+  db: WorkstationDb;
+  profileId: string;
+  /** Asks for the signing passphrase; null when the person cancelled. */
+  askPassphrase: (prompt: string) => Promise<string | null>;
+}
+
+/** What the screen knows about the profile's key (from keys.status). */
+export interface KeyFacts {
+  hasKey: boolean;
+  enrolled: boolean;
+}
+
+const failed = (error: Pick<IpcError, 'code' | 'message'>): SyncMessage => ({
+  kind: 'error',
+  text: describeFailure(error),
+});
+
+type Pending = { ok: true } | { ok: false; message: SyncMessage };
+
+/** Signs the pending records into a new bundle unless one is already waiting for its receipt. */
+async function ensurePending(deps: SyncDeps, key: KeyFacts): Promise<Pending> {
+  const { api, db, profileId } = deps;
+  const status = await api.status({ profileId });
+  if (!status.ok) return { ok: false, message: failed(status.error) };
+  if (status.value.pending) return { ok: true };
+  if (!key.hasKey) return { ok: false, message: { kind: 'error', text: s.codes['no-key'] ?? '' } };
+  const input = await gatherBundleInput(db, profileId);
+  if (!input.ok) {
+    const text =
+      input.code === 'audit-broken' ? s.auditBroken(input.seq, input.message) : s.nothingToSend;
+    return { ok: false, message: { kind: 'error', text } };
+  }
+  const passphrase = await deps.askPassphrase(s.passphraseForBundle);
+  if (passphrase === null) return { ok: false, message: { kind: 'ok', text: s.cancelled } };
+  const prepared = await api.prepare({
+    profileId,
+    passphrase,
+    records: input.records,
+    auditLogHead: input.auditLogHead,
+    workPackageIds: input.workPackageIds,
+  });
+  if (!prepared.ok) return { ok: false, message: failed(prepared.error) };
+  await markSent(db, profileId, prepared.value);
+  return { ok: true };
+}
+
+/** Runs one step to its message; an unexpected throw (a lost database) becomes a message too. */
+async function settle(step: () => Promise<SyncMessage>): Promise<SyncMessage> {
+  try {
+    return await step();
+  } catch (error) {
+    return {
+      kind: 'error',
+      text: s.unexpected(error instanceof Error ? error.message : String(error)),
+    };
+  }
+}
+
+/** 导出结果包: signs if needed, then saves the pending bundle where the person chooses. */
+export function exportBundle(deps: SyncDeps, key: KeyFacts): Promise<SyncMessage> {
+  return settle(async () => {
+    const pending = await ensurePending(deps, key);
+    if (!pending.ok) return pending.message;
+    const r = await deps.api.exportPending({ profileId: deps.profileId });
+    if (!r.ok) return failed(r.error);
+    return { kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled };
+  });
+}
+
+export interface UploadDeps extends SyncDeps {
+  /** The saved platform address ('' when none is saved). */
+  url: string;
+  /** Each change of the running upload (tries, the last failure, the next retry). */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Until events carry progress, the flow asks main this often while the upload runs. */
+  pollMs?: number;
+}
+
+/** 上传到平台: signs if needed, uploads with retries, applies the receipt main verified. */
+export function uploadBundle(deps: UploadDeps, key: KeyFacts): Promise<SyncMessage> {
+  return settle(async () => {
+    if (!deps.url) return { kind: 'error', text: s.urlMissing };
+    // Without pinned platform keys no receipt can be checked: say so before asking to sign.
+    if (key.hasKey && !key.enrolled) return { kind: 'error', text: s.codes['not-enrolled'] ?? '' };
+    const pending = await ensurePending(deps, key);
+    if (!pending.ok) return pending.message;
+    const { api, profileId } = deps;
+    const timer = deps.onProgress
+      ? setInterval(() => {
+          void api
+            .uploadProgress({ profileId })
+            .then((p) => p.ok && p.value.active && deps.onProgress?.(p.value));
+        }, deps.pollMs ?? 400)
+      : undefined;
+    try {
+      const r = await api.upload({ profileId, url: deps.url });
+      if (!r.ok) return failed(r.error);
+      const applied = await applyReceipt(deps.db, profileId, r.value);
+      return { kind: 'ok', text: s.uploaded(applied.acknowledged, r.value.attempts) };
+    } finally {
+      clearInterval(timer);
+    }
+  });
+}
+
+/** 导入回执: main verifies the chosen receipt; the records it accepts are marked here. */
+export function importReceipt(deps: Omit<SyncDeps, 'askPassphrase'>): Promise<SyncMessage> {
+  return settle(async () => {
+    const r = await deps.api.importReceipt({ profileId: deps.profileId });
+    if (!r.ok) return failed(r.error);
+    if (r.value.path === null) return { kind: 'ok', text: s.cancelled };
+    const applied = await applyReceipt(deps.db, deps.profileId, r.value);
+    return {
+      kind: 'ok',
+      text:
+        applied.acknowledged === 0 && r.value.alreadyAcknowledged
+          ? s.receiptAgain
+          : s.receiptApplied(applied.acknowledged),
+    };
+  });
+}

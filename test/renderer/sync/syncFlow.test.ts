@@ -1,0 +1,294 @@
+// The sync round trip without React: against a scripted main side and a real (fake-indexeddb)
+// Dexie database. Each step ends in one message; a refusal or a cancel changes nothing.
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../src-renderer/db/audit';
+import { WorkstationDb } from '../../../src-renderer/db/db';
+import type { LocalWorkRow } from '../../../src-renderer/db/types';
+import {
+  exportBundle,
+  importReceipt,
+  uploadBundle,
+  type SyncApi,
+} from '../../../src-renderer/features/sync/syncFlow';
+import { t } from '../../../src-renderer/app/strings';
+import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
+import type { SentBundleInfo, SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
+
+const ME = 'profile-me';
+const s = t.sync;
+let db: WorkstationDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new WorkstationDb(`sync-flow-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+async function seedReviews(count: number) {
+  for (let i = 1; i <= count; i++) {
+    const row: LocalWorkRow = {
+      id: `rv-${i}`,
+      assignmentId: `as-${i}`,
+      submissionId: `sub-${i}`,
+      profileId: ME,
+      total: 20,
+      createdAt: new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString(),
+      syncState: 'pending',
+    };
+    await db.transaction('rw', db.reviews, db.auditLog, async () => {
+      await db.reviews.add(row);
+      await appendAudit(db, {
+        at: row.createdAt,
+        actor: ME,
+        action: 'submit',
+        entityKind: 'review',
+        entityId: row.id,
+        payload: row,
+      });
+    });
+  }
+}
+
+const states = async () =>
+  Object.fromEntries((await db.reviews.toArray()).map((r) => [r.id, r.syncState]));
+
+const SENT: SentBundleInfo = {
+  bundleId: 'b-1',
+  bundleHash: 'b'.repeat(64),
+  counter: 1,
+  recordIds: ['rv-1', 'rv-2'],
+  createdAt: '2026-03-02T02:00:00.000Z',
+};
+const RECEIPT = {
+  receiptId: 'r-1',
+  bundleId: 'b-1',
+  counter: 1,
+  acceptedRecordIds: ['rv-1', 'rv-2'],
+  sentRecordIds: ['rv-1', 'rv-2'],
+  alreadyAcknowledged: false,
+};
+
+interface Script {
+  pending?: SentBundleInfo | null;
+  prepare?: IpcResult<SentBundleInfo & { fileName: string }>;
+  exportPath?: string | null;
+  upload?: () => Promise<IpcResult<typeof RECEIPT & { attempts: number }>>;
+  progress?: UploadProgress;
+  receipt?: IpcResult<{ path: null } | (typeof RECEIPT & { path: string })>;
+}
+
+/** A fake main side for sync: answers from the script and records every call. */
+function fakeApi(script: Script = {}) {
+  const calls: string[] = [];
+  let pending = script.pending ?? null;
+  const status = (): SyncStatus => ({ pending, acknowledged: [], nextCounter: 1 });
+  const api = {
+    status: () => (calls.push('status'), Promise.resolve(ok(status()))),
+    prepare: (req: { records: { id: string }[] }) => {
+      calls.push(`prepare:${req.records.map((r) => r.id).join(',')}`);
+      const r = script.prepare ?? ok({ ...SENT, fileName: 'x.qhres' });
+      if (r.ok) pending = r.value;
+      return Promise.resolve(r);
+    },
+    exportPending: () => {
+      calls.push('exportPending');
+      return Promise.resolve(ok({ path: script.exportPath ?? '/out/b.qhres', bundleId: 'b-1' }));
+    },
+    upload: () => {
+      calls.push('upload');
+      return script.upload?.() ?? Promise.resolve(ok({ ...RECEIPT, attempts: 1 }));
+    },
+    uploadProgress: () =>
+      Promise.resolve(
+        ok(
+          script.progress ?? {
+            active: false,
+            attempt: 0,
+            maxAttempts: 6,
+            lastError: null,
+            nextRetryAt: null,
+          },
+        ),
+      ),
+    importReceipt: () => {
+      calls.push('importReceipt');
+      return Promise.resolve(script.receipt ?? ok({ path: null }));
+    },
+  } as unknown as SyncApi;
+  return { api, calls };
+}
+
+const KEY = { hasKey: true, enrolled: true };
+const asks: string[] = [];
+const answer = (passphrase: string | null) => (prompt: string) => {
+  asks.push(prompt);
+  return Promise.resolve(passphrase);
+};
+beforeEach(() => {
+  asks.length = 0;
+});
+
+describe('export', () => {
+  it('signs the pending records after the passphrase, marks them sent, and saves the bundle', async () => {
+    await seedReviews(2);
+    const { api, calls } = fakeApi();
+    const deps = { api, db, profileId: ME, askPassphrase: answer('secret') };
+    const message = await exportBundle(deps, KEY);
+    expect(message).toEqual({ kind: 'ok', text: s.exported('/out/b.qhres') });
+    expect(calls).toEqual(['status', 'prepare:rv-1,rv-2', 'exportPending']);
+    expect(asks).toEqual([s.passphraseForBundle]);
+    expect(await states()).toEqual({ 'rv-1': 'sent', 'rv-2': 'sent' });
+  });
+
+  it('saves the bundle main already holds without signing again', async () => {
+    await seedReviews(1);
+    const { api, calls } = fakeApi({ pending: SENT });
+    const deps = { api, db, profileId: ME, askPassphrase: answer('secret') };
+    expect((await exportBundle(deps, KEY)).kind).toBe('ok');
+    expect(calls).toEqual(['status', 'exportPending']);
+    expect(asks).toEqual([]);
+  });
+
+  it('changes nothing when the passphrase is cancelled or refused', async () => {
+    await seedReviews(2);
+    const cancelled = fakeApi();
+    expect(
+      await exportBundle(
+        { api: cancelled.api, db, profileId: ME, askPassphrase: answer(null) },
+        KEY,
+      ),
+    ).toEqual({ kind: 'ok', text: s.cancelled });
+    expect(cancelled.calls).toEqual(['status']);
+
+    const refused = fakeApi({ prepare: fail('wrong-passphrase', '口令不正确') });
+    const message = await exportBundle(
+      { api: refused.api, db, profileId: ME, askPassphrase: answer('nope') },
+      KEY,
+    );
+    expect(message.kind).toBe('error');
+    expect(message.text).toContain(s.codes['wrong-passphrase']);
+    expect(refused.calls).not.toContain('exportPending');
+    expect(await states()).toEqual({ 'rv-1': 'pending', 'rv-2': 'pending' });
+  });
+
+  it('says there is nothing to send, or that there is no key, without asking for a passphrase', async () => {
+    const { api } = fakeApi();
+    const deps = { api, db, profileId: ME, askPassphrase: answer('secret') };
+    expect(await exportBundle(deps, KEY)).toEqual({ kind: 'error', text: s.nothingToSend });
+    await seedReviews(1);
+    expect(await exportBundle(deps, { hasKey: false, enrolled: false })).toEqual({
+      kind: 'error',
+      text: s.codes['no-key'],
+    });
+    expect(asks).toEqual([]);
+  });
+});
+
+describe('upload', () => {
+  it('asks for the address and the enrollment before anything is signed', async () => {
+    await seedReviews(1);
+    const { api, calls } = fakeApi();
+    const deps = { api, db, profileId: ME, askPassphrase: answer('secret') };
+    expect(await uploadBundle({ ...deps, url: '' }, KEY)).toEqual({
+      kind: 'error',
+      text: s.urlMissing,
+    });
+    expect(
+      await uploadBundle({ ...deps, url: 'https://p.example' }, { hasKey: true, enrolled: false }),
+    ).toEqual({ kind: 'error', text: s.codes['not-enrolled'] });
+    expect(calls).toEqual([]);
+  });
+
+  it('uploads, applies the receipt main verified, and passes on progress while it runs', async () => {
+    await seedReviews(2);
+    let finish!: () => void;
+    const progress: UploadProgress = {
+      active: true,
+      attempt: 1,
+      maxAttempts: 6,
+      lastError: { code: 'http-500', message: '平台暂时无法处理' },
+      nextRetryAt: '2026-03-02T02:00:05.000Z',
+    };
+    const seen: UploadProgress[] = [];
+    const { api } = fakeApi({
+      progress,
+      upload: () =>
+        new Promise((resolve) => {
+          finish = () => resolve(ok({ ...RECEIPT, attempts: 2 }));
+        }),
+    });
+    const running = uploadBundle(
+      {
+        api,
+        db,
+        profileId: ME,
+        askPassphrase: answer('secret'),
+        url: 'https://p.example',
+        pollMs: 5,
+        onProgress: (p) => {
+          seen.push(p);
+          finish();
+        },
+      },
+      KEY,
+    );
+    expect(await running).toEqual({ kind: 'ok', text: s.uploaded(2, 2) });
+    expect(seen[0]).toEqual(progress);
+    expect(await states()).toEqual({ 'rv-1': 'acknowledged', 'rv-2': 'acknowledged' });
+  });
+
+  it('shows a refused upload with its hint and leaves the records sent', async () => {
+    await seedReviews(1);
+    const { api } = fakeApi({
+      prepare: ok({ ...SENT, recordIds: ['rv-1'], fileName: 'x.qhres' }),
+      upload: () => Promise.resolve(fail('not-enrolled', '未注册')),
+    });
+    const message = await uploadBundle(
+      { api, db, profileId: ME, askPassphrase: answer('secret'), url: 'https://p.example' },
+      KEY,
+    );
+    expect(message.kind).toBe('error');
+    expect(await states()).toEqual({ 'rv-1': 'sent' });
+  });
+});
+
+describe('receipt', () => {
+  it('applies a verified receipt, and says so when it was imported before', async () => {
+    await seedReviews(2);
+    // The records went out in bundle b-1 (markSent's part is tested in syncStore.test.ts).
+    await db.reviews.toCollection().modify({ syncState: 'sent' });
+    const { api } = fakeApi({ receipt: ok({ ...RECEIPT, path: '/in/r.json' }) });
+    expect(await importReceipt({ api, db, profileId: ME })).toEqual({
+      kind: 'ok',
+      text: s.receiptApplied(2),
+    });
+    const again = fakeApi({
+      receipt: ok({ ...RECEIPT, alreadyAcknowledged: true, path: '/in/r.json' }),
+    });
+    expect(await importReceipt({ api: again.api, db, profileId: ME })).toEqual({
+      kind: 'ok',
+      text: s.receiptAgain,
+    });
+  });
+
+  it('reports a cancelled dialog and an unexpected throw as messages, never as a throw', async () => {
+    const { api } = fakeApi();
+    expect(await importReceipt({ api, db, profileId: ME })).toEqual({
+      kind: 'ok',
+      text: s.cancelled,
+    });
+    const broken = {
+      ...api,
+      importReceipt: () => Promise.reject(new Error('connection lost')),
+    } as SyncApi;
+    expect(await importReceipt({ api: broken, db, profileId: ME })).toEqual({
+      kind: 'error',
+      text: s.unexpected('connection lost'),
+    });
+  });
+});
