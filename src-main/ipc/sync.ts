@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
-import type { ReceiptOutcome } from '../../src-shared/ipc/sync';
+import type { ReceiptOutcome, UploadDone } from '../../src-shared/ipc/sync';
 import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
 import { resultBundleFileName } from '../services/bundles/build';
 import {
@@ -21,7 +21,8 @@ import type { MainContext } from './context';
 import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
-import { Uploads } from '../services/sync/uploads';
+import { Uploads, type UploadEnd } from '../services/sync/uploads';
+import { createJobEmitter, noEvents } from './jobEvents';
 import { sessionsFor } from './sessions';
 
 export interface SyncOptions extends KeyOptions {
@@ -56,7 +57,26 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
   const dir = outboxDir(ctx);
   const now = () => opts.now?.() ?? new Date();
   const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const uploads = new Uploads({ maxAttempts });
+  const events = createJobEmitter(ctx.sendEvent ?? noEvents);
+  const uploads = new Uploads({
+    maxAttempts,
+    onProgress: (jobId, progress) => events.progress('upload', jobId, progress),
+  });
+
+  /** After the upload loop: the receipt's outcome for the page, or why there is none. */
+  async function finishUpload(
+    profileId: string,
+    ended: UploadEnd<Awaited<ReturnType<typeof syncPendingBundle>>>,
+  ): Promise<{ ok: true; value: UploadDone } | { ok: false; code: string; message: string }> {
+    if (!ended.ok) return ended;
+    const synced = ended.value;
+    if (!synced.ok) return synced;
+    if ('nothingPending' in synced)
+      return { ok: false, code: 'nothing-pending', message: '没有待发送的结果包，请先生成结果包' };
+    const outcome = await outcomeOf(dir, profileId, synced);
+    if ('ok' in outcome) return outcome;
+    return { ok: true, value: { ...outcome, attempts: ended.attempts } };
+  }
 
   async function trustFor(profileId: string) {
     return platformTrust(keysDir(ctx), profileId, now());
@@ -148,7 +168,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       if (!urlOk.ok) return fail(urlOk.code, urlOk.message, 'url');
       const trust = await trustFor(profileId);
       if (!trust.ok) return fail(trust.code, trust.message);
-      const run = await uploads.run(profileId, (onAttempt) =>
+      const started = uploads.start(profileId, ({ onAttempt, signal }) =>
         syncPendingBundle({
           ...opts.retry,
           maxAttempts,
@@ -158,19 +178,20 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
           platformKeys: trust.keys,
           now: now(),
           onAttempt,
+          signal,
         }),
       );
-      if (!run.ok) return fail(run.code, run.message);
-      const synced = run.value;
-      if (!synced.ok) return fail(synced.code, synced.message);
-      if ('nothingPending' in synced)
-        return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
-      const outcome = await outcomeOf(dir, profileId, synced);
-      if ('ok' in outcome) return fail(outcome.code, outcome.message);
-      return ok({ ...outcome, attempts: run.attempts });
+      if (!started.ok) return fail(started.code, started.message);
+      const { jobId } = started;
+      void started.ended
+        .then((ended) => finishUpload(profileId, ended))
+        .then((end) =>
+          end.ok ? events.done('upload', jobId, end.value) : events.failed('upload', jobId, end),
+        );
+      return ok({ jobId });
     },
 
-    uploadProgress: ({ profileId }) => ok(uploads.progress(profileId)),
+    cancelUpload: ({ jobId }) => ok({ cancelled: uploads.cancel(jobId) }),
 
     importReceipt: async ({ profileId }) => {
       // Trust first: without pinned platform keys no receipt can be checked, so say so up front.

@@ -7,6 +7,7 @@ import {
 } from '../bundle/records';
 import { policyPackSchema } from '../policy/pack';
 import { channel } from './channel';
+import { jobChannel } from './events';
 
 /** What the renderer stores after main has verified a package: manifest plus where each file is. */
 export const verifiedPackageSchema = z.object({
@@ -72,6 +73,14 @@ export const importStatusSchema = z.object({
 });
 export type ImportStatus = z.infer<typeof importStatusSchema>;
 
+/** Import events: phase and bytes while it runs, the verified package at the end. */
+export const importJob = jobChannel({
+  summary: 'Verifying a chosen or dropped package: its phase and bytes, then the verified package.',
+  progress: importStatusSchema.omit({ result: true, error: true }),
+  done: importStatusSchema.required({ result: true }),
+  cancel: 'packages:cancelImport',
+});
+
 export const packagesChannels = {
   loadDemo: channel({
     summary:
@@ -120,7 +129,7 @@ export const packagesChannels = {
   }),
   importStatus: channel({
     summary:
-      'Polls an import job: phase, bytes done/total, and the verified package or error at the end.',
+      'An import job as it is now (its events carry each change): phase, bytes, the result or error.',
     request: z.object({ jobId }).strict(),
     response: importStatusSchema,
   }),

@@ -49,6 +49,8 @@ export interface JobsOptions {
   /** Largest upload accepted: the package limits plus room for the envelope. */
   maxUploadBytes?: number;
   newId?: () => string;
+  /** Called after every change of a job's status (bytes, phase, its end). */
+  onChange?: (jobId: string) => void;
 }
 
 interface Upload {
@@ -200,6 +202,7 @@ export class ImportJobs {
     if (job.phase !== 'uploading') return unknownJob;
     upload.received += bytes.length;
     job.done = upload.received;
+    this.changed(job);
     return { ok: true, received: upload.received };
   }
 
@@ -223,6 +226,7 @@ export class ImportJobs {
     job.phase = 'signature';
     job.done = 0;
     job.total = 0;
+    this.changed(job);
     this.verify(job, job.tempPath);
     return { ok: true, jobId };
   }
@@ -299,6 +303,7 @@ export class ImportJobs {
       job.done = p.bytesDone;
       job.total = p.bytesTotal;
       job.current = p.path;
+      this.changed(job);
     };
     job.settled = this.options
       .open(filePath, {
@@ -372,6 +377,11 @@ export class ImportJobs {
     job.phase = phase;
     job.current = undefined;
     if (error) job.error = error;
+    this.changed(job);
+  }
+
+  private changed(job: Job): void {
+    this.options.onChange?.(job.jobId);
   }
 
   /** Uploads left behind by a crash or a killed app: any folder no live job owns. */

@@ -27,6 +27,8 @@ export const syncStrings = {
   receiptApplied: (n: number) => `回执校验通过，${n} 条记录已标记为已确认。`,
   receiptAgain: '该回执此前已导入过，记录状态无变化。',
   cancelled: '已取消，未作任何更改。',
+  uploadCancelled: '已取消上传。结果包仍保存在本机，可稍后继续上传或导出。',
+  cancelUpload: '取消上传',
   unexpected: (message: string) => `同步时发生意外错误，操作未完成：${message}`,
   nothingToSend: '没有待发送的记录。请先提交评审结果。',
   auditBroken: (seq: number, message: string) =>

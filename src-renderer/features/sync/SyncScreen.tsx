@@ -129,6 +129,21 @@ function History({ status }: { status: SyncStatus | null }) {
   );
 }
 
+/** The running upload's line; counts down to the next try once a second while it waits. */
+function UploadProgressLine({ progress }: { progress: UploadProgress }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!progress.nextRetryAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [progress.nextRetryAt]);
+  return (
+    <Text size="sm" data-testid="upload-progress" role="status">
+      {progressLine(progress, now)}
+    </Text>
+  );
+}
+
 function loadStatus(api: ReturnType<typeof getApi>, profileId: string) {
   return Promise.all([api?.keys.status({ profileId }), api?.sync.status({ profileId })]);
 }
@@ -165,6 +180,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
 
   const key = { hasKey: Boolean(keyStatus?.key), enrolled: Boolean(keyStatus?.enrollment) };
   const deps = api ? { api: api.sync, db, profileId: profile.id, askPassphrase: ask } : null;
+  const [cancelUpload, setCancelUpload] = useState<(() => void) | null>(null);
 
   /** Runs one flow with its button busy, shows its message, then re-reads main's outbox. */
   const run = async (which: 'export' | 'upload' | 'receipt', flow: () => Promise<SyncMessage>) => {
@@ -173,6 +189,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       setMessage(await flow());
     } finally {
       setProgress(null);
+      setCancelUpload(null);
       setBusy(null);
       await refresh();
     }
@@ -181,9 +198,13 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const exportNow = () => deps && run('export', () => exportBundle(deps, key));
   const uploadNow = () => {
     const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
-    return (
-      deps && run('upload', () => uploadBundle({ ...deps, url, onProgress: setProgress }, key))
-    );
+    const follow = {
+      url,
+      jobs: api!.jobs,
+      onProgress: setProgress,
+      onStarted: (cancel: () => void) => setCancelUpload(() => cancel),
+    };
+    return deps && run('upload', () => uploadBundle({ ...deps, ...follow }, key));
   };
   const receiptNow = () => deps && run('receipt', () => importReceipt(deps));
 
@@ -272,9 +293,14 @@ export function SyncScreen({ profile }: { profile: Profile }) {
             </Button>
           </Group>
           {progress?.active && (
-            <Text size="sm" data-testid="upload-progress" role="status">
-              {progressLine(progress)}
-            </Text>
+            <Group gap="sm">
+              <UploadProgressLine progress={progress} />
+              {cancelUpload && (
+                <Button size="compact-sm" variant="default" onClick={cancelUpload}>
+                  {s.cancelUpload}
+                </Button>
+              )}
+            </Group>
           )}
           <PlatformUrl notify={setMessage} />
         </Stack>

@@ -3,7 +3,8 @@
 // upload it, and apply the receipt main verified. Main owns the outbox (the pending bundle and
 // the history); Dexie owns the records' syncState. Each step ends in one message to show;
 // nothing here throws.
-import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { Jobs, QihangApi } from '../../../src-shared/ipc/contract';
+import { untilJobEnds } from '../../../src-shared/ipc/events';
 import type { IpcError } from '../../../src-shared/ipc/result';
 import type { UploadProgress } from '../../../src-shared/ipc/sync';
 import type { WorkstationDb } from '../../db/db';
@@ -88,12 +89,14 @@ export function exportBundle(deps: SyncDeps, key: KeyFacts): Promise<SyncMessage
 }
 
 export interface UploadDeps extends SyncDeps {
+  /** Main's pushed job events and the jobs' cancel (the preload's `api.jobs`). */
+  jobs: Pick<QihangApi['jobs'], 'subscribe' | 'cancel'>;
   /** The saved platform address ('' when none is saved). */
   url: string;
   /** Each change of the running upload (tries, the last failure, the next retry). */
   onProgress?: (progress: UploadProgress) => void;
-  /** Until events carry progress, the flow asks main this often while the upload runs. */
-  pollMs?: number;
+  /** Handed the way to stop the upload once it has started. */
+  onStarted?: (cancel: () => void) => void;
 }
 
 /** 上传到平台: signs if needed, uploads with retries, applies the receipt main verified. */
@@ -105,21 +108,19 @@ export function uploadBundle(deps: UploadDeps, key: KeyFacts): Promise<SyncMessa
     const pending = await ensurePending(deps, key);
     if (!pending.ok) return pending.message;
     const { api, profileId } = deps;
-    const timer = deps.onProgress
-      ? setInterval(() => {
-          void api
-            .uploadProgress({ profileId })
-            .then((p) => p.ok && p.value.active && deps.onProgress?.(p.value));
-        }, deps.pollMs ?? 400)
-      : undefined;
-    try {
-      const r = await api.upload({ profileId, url: deps.url });
-      if (!r.ok) return failed(r.error);
-      const applied = await applyReceipt(deps.db, profileId, r.value);
-      return { kind: 'ok', text: s.uploaded(applied.acknowledged, r.value.attempts) };
-    } finally {
-      clearInterval(timer);
+    const started = await api.upload({ profileId, url: deps.url });
+    if (!started.ok) return failed(started.error);
+    const { jobId } = started.value;
+    deps.onStarted?.(() => void deps.jobs.cancel('upload', jobId));
+    const end = await untilJobEnds<Jobs, 'upload'>(deps.jobs, 'upload', jobId, (p) =>
+      deps.onProgress?.(p),
+    );
+    if (end.type === 'failed') {
+      if (end.error.code === 'cancelled') return { kind: 'ok', text: s.uploadCancelled };
+      return failed(end.error);
     }
+    const applied = await applyReceipt(deps.db, profileId, end.data);
+    return { kind: 'ok', text: s.uploaded(applied.acknowledged, end.data.attempts) };
   });
 }
 

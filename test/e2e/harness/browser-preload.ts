@@ -8,6 +8,7 @@ declare const __HARNESS_WS_URL__: string;
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 const pending = new Map<number, Pending>();
+const listeners = new Map<string, (message: unknown) => void>();
 let nextId = 1;
 let socket: WebSocket | null = null;
 let opened: Promise<WebSocket> | null = null;
@@ -28,7 +29,10 @@ function connect(): Promise<WebSocket> {
       pending.clear();
     };
     ws.onmessage = (event) => {
-      const msg = JSON.parse(String(event.data)) as { id: number; result: unknown };
+      const msg = JSON.parse(String(event.data)) as
+        { id: number; result: unknown } | { event: string; message: unknown };
+      // A job event main pushed (Electron: webContents.send → ipcRenderer.on).
+      if ('event' in msg) return listeners.get(msg.event)?.(msg.message);
       const p = pending.get(msg.id);
       if (p) {
         pending.delete(msg.id);
@@ -49,8 +53,11 @@ async function invoke(channel: string, payload: unknown): Promise<unknown> {
   });
 }
 
+// Events only arrive once the socket is open; open it now rather than at the first call.
+void connect().catch(() => undefined);
+
 Object.defineProperty(window, API_GLOBAL, {
-  value: buildApi(invoke),
+  value: buildApi(invoke, (channel, listener) => listeners.set(channel, listener)),
   writable: false,
   configurable: false,
   enumerable: false,

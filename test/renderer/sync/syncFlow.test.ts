@@ -12,8 +12,15 @@ import {
   type SyncApi,
 } from '../../../src-renderer/features/sync/syncFlow';
 import { t } from '../../../src-renderer/app/strings';
+import { jobs as contractJobs } from '../../../src-shared/ipc/contract';
+import { createJobHub, type JobEvent } from '../../../src-shared/ipc/events';
 import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
-import type { SentBundleInfo, SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
+import type {
+  SentBundleInfo,
+  SyncStatus,
+  UploadProgress,
+  uploadJob,
+} from '../../../src-shared/ipc/sync';
 
 const ME = 'profile-me';
 const s = t.sync;
@@ -77,8 +84,9 @@ interface Script {
   pending?: SentBundleInfo | null;
   prepare?: IpcResult<SentBundleInfo & { fileName: string }>;
   exportPath?: string | null;
-  upload?: () => Promise<IpcResult<typeof RECEIPT & { attempts: number }>>;
-  progress?: UploadProgress;
+  upload?: IpcResult<{ jobId: string }>;
+  /** The upload job's events, played once the flow subscribes. */
+  events?: JobEvent<typeof uploadJob>[];
   receipt?: IpcResult<{ path: null } | (typeof RECEIPT & { path: string })>;
 }
 
@@ -101,27 +109,40 @@ function fakeApi(script: Script = {}) {
     },
     upload: () => {
       calls.push('upload');
-      return script.upload?.() ?? Promise.resolve(ok({ ...RECEIPT, attempts: 1 }));
+      return Promise.resolve(script.upload ?? ok({ jobId: UPLOAD_JOB }));
     },
-    uploadProgress: () =>
-      Promise.resolve(
-        ok(
-          script.progress ?? {
-            active: false,
-            attempt: 0,
-            maxAttempts: 6,
-            lastError: null,
-            nextRetryAt: null,
-          },
-        ),
-      ),
     importReceipt: () => {
       calls.push('importReceipt');
       return Promise.resolve(script.receipt ?? ok({ path: null }));
     },
   } as unknown as SyncApi;
-  return { api, calls };
+  // Main's side of the upload job: its events pass the preload's schema-checking hub.
+  const hub = createJobHub(contractJobs, (channel, reason) => {
+    throw new Error(`${channel}: ${reason}`);
+  });
+  const jobs = {
+    subscribe: (kind: 'upload', jobId: string, handler: (e: JobEvent) => void) => {
+      const stop = hub.subscribe(kind, jobId, handler);
+      void (async () => {
+        for (const event of script.events ?? [
+          { type: 'done', data: { ...RECEIPT, attempts: 1 } },
+        ]) {
+          await new Promise((r) => setTimeout(r, 0));
+          hub.deliver('upload', { jobId: UPLOAD_JOB, event });
+        }
+      })();
+      return stop;
+    },
+    cancel: (_kind: 'upload', jobId: string) => {
+      calls.push(`cancel:${jobId}`);
+      return Promise.resolve(ok({ cancelled: true }));
+    },
+  } as unknown as UploadJobs;
+  return { api, jobs, calls };
 }
+
+const UPLOAD_JOB = 'f'.repeat(32);
+type UploadJobs = Parameters<typeof uploadBundle>[0]['jobs'];
 
 const KEY = { hasKey: true, enrolled: true };
 const asks: string[] = [];
@@ -192,8 +213,8 @@ describe('export', () => {
 describe('upload', () => {
   it('asks for the address and the enrollment before anything is signed', async () => {
     await seedReviews(1);
-    const { api, calls } = fakeApi();
-    const deps = { api, db, profileId: ME, askPassphrase: answer('secret') };
+    const { api, jobs, calls } = fakeApi();
+    const deps = { api, jobs, db, profileId: ME, askPassphrase: answer('secret') };
     expect(await uploadBundle({ ...deps, url: '' }, KEY)).toEqual({
       kind: 'error',
       text: s.urlMissing,
@@ -204,10 +225,9 @@ describe('upload', () => {
     expect(calls).toEqual([]);
   });
 
-  it('uploads, applies the receipt main verified, and passes on progress while it runs', async () => {
+  it('follows the job: passes each try on, then applies the receipt main verified', async () => {
     await seedReviews(2);
-    let finish!: () => void;
-    const progress: UploadProgress = {
+    const waiting: UploadProgress = {
       active: true,
       attempt: 1,
       maxAttempts: 6,
@@ -215,45 +235,64 @@ describe('upload', () => {
       nextRetryAt: '2026-03-02T02:00:05.000Z',
     };
     const seen: UploadProgress[] = [];
-    const { api } = fakeApi({
-      progress,
-      upload: () =>
-        new Promise((resolve) => {
-          finish = () => resolve(ok({ ...RECEIPT, attempts: 2 }));
-        }),
+    const { api, jobs } = fakeApi({
+      events: [
+        { type: 'progress', data: waiting },
+        { type: 'done', data: { ...RECEIPT, attempts: 2 } },
+      ],
     });
-    const running = uploadBundle(
+    const message = await uploadBundle(
       {
         api,
+        jobs,
         db,
         profileId: ME,
         askPassphrase: answer('secret'),
         url: 'https://p.example',
-        pollMs: 5,
-        onProgress: (p) => {
-          seen.push(p);
-          finish();
-        },
+        onProgress: (p) => seen.push(p),
       },
       KEY,
     );
-    expect(await running).toEqual({ kind: 'ok', text: s.uploaded(2, 2) });
-    expect(seen[0]).toEqual(progress);
+    expect(message).toEqual({ kind: 'ok', text: s.uploaded(2, 2) });
+    expect(seen).toEqual([waiting]);
     expect(await states()).toEqual({ 'rv-1': 'acknowledged', 'rv-2': 'acknowledged' });
   });
 
-  it('shows a refused upload with its hint and leaves the records sent', async () => {
+  it('shows a failed upload with its hint and leaves the records sent', async () => {
     await seedReviews(1);
-    const { api } = fakeApi({
+    const { api, jobs } = fakeApi({
       prepare: ok({ ...SENT, recordIds: ['rv-1'], fileName: 'x.qhres' }),
-      upload: () => Promise.resolve(fail('not-enrolled', '未注册')),
+      events: [{ type: 'failed', error: { code: 'http-500', message: '已重试 6 次' } }],
     });
     const message = await uploadBundle(
-      { api, db, profileId: ME, askPassphrase: answer('secret'), url: 'https://p.example' },
+      { api, jobs, db, profileId: ME, askPassphrase: answer('secret'), url: 'https://p.example' },
       KEY,
     );
     expect(message.kind).toBe('error');
+    expect(message.text).toContain('已重试 6 次');
     expect(await states()).toEqual({ 'rv-1': 'sent' });
+  });
+
+  it('hands out a cancel for the running job and ends with 已取消上传 when main stops it', async () => {
+    await seedReviews(1);
+    const { api, jobs, calls } = fakeApi({
+      prepare: ok({ ...SENT, recordIds: ['rv-1'], fileName: 'x.qhres' }),
+      events: [{ type: 'failed', error: { code: 'cancelled', message: '已取消上传' } }],
+    });
+    const message = await uploadBundle(
+      {
+        api,
+        jobs,
+        db,
+        profileId: ME,
+        askPassphrase: answer('secret'),
+        url: 'https://p.example',
+        onStarted: (cancel) => cancel(),
+      },
+      KEY,
+    );
+    expect(message).toEqual({ kind: 'ok', text: s.uploadCancelled });
+    expect(calls).toContain(`cancel:${UPLOAD_JOB}`);
   });
 });
 
