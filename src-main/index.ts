@@ -152,10 +152,8 @@ function wireIpc(): void {
 function createWindow(): void {
   // electronegativity-justified: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK — the options come from secureWebPreferences() (contextIsolation, sandbox, no nodeIntegration; tested in hardening.test.ts) and the navigation guards deny every window.open and navigation, middle-click included
   const win = new BrowserWindow(mainWindowOptions(preloadPath, devTools));
+  // A closed window reports isDestroyed(); sendEvent checks that before sending.
   mainWindow = win;
-  win.on('closed', () => {
-    if (mainWindow === win) mainWindow = null;
-  });
   installNavigationGuards(win.webContents, (what, url) => {
     console.warn(`[security] blocked ${what} ${url}`);
     log.write({ kind: 'request-refused', url, reason: `blocked ${what}` });

@@ -5,6 +5,7 @@
 // of the job: each kind names the channel that stops it.
 import { z } from 'zod';
 import { ipcErrorSchema, type IpcError, type IpcResult } from './result';
+import { firstIssue } from '../zodIssues';
 
 export interface JobSpec<P extends z.ZodType = z.ZodType, D extends z.ZodType = z.ZodType> {
   /** Snapshots while the job runs (each replaces the last one). */
@@ -63,9 +64,8 @@ export type JobEventCheck<S extends JobSpec> =
 export function checkJobEvent<S extends JobSpec>(spec: S, raw: unknown): JobEventCheck<S> {
   const parsed = messageSchema(spec).safeParse(raw);
   if (parsed.success) return { ok: true, message: parsed.data as JobEventMessage<S> };
-  const first = parsed.error.issues[0];
-  const field = first && first.path.length > 0 ? first.path.join('.') : '(整个事件)';
-  return { ok: false, reason: `任务事件格式不正确（${field}）：${first?.message ?? '格式不正确'}` };
+  const { field, message } = firstIssue(parsed.error.issues, '(整个事件)');
+  return { ok: false, reason: `任务事件格式不正确（${field}）：${message}` };
 }
 
 export type JobHandler<S extends JobSpec> = (event: JobEvent<S>) => void;
