@@ -24,6 +24,7 @@ import { exportNameFor } from '../services/profiles/exportName';
 import { Uploads, type UploadEnd } from '../services/sync/uploads';
 import { createJobEmitter, noEvents } from './jobEvents';
 import { sessionsFor } from './sessions';
+import type { Failure } from '../../src-shared/failure';
 
 export interface SyncOptions extends KeyOptions {
   /** Tests shorten the backoff; production uses the upload defaults. */
@@ -36,7 +37,7 @@ async function outcomeOf(
   dir: string,
   profileId: string,
   accepted: ReceiptAccepted,
-): Promise<ReceiptOutcome | { ok: false; code: string; message: string }> {
+): Promise<ReceiptOutcome | Failure> {
   const loaded = await loadOutbox(dir, profileId);
   if (!loaded.ok) return loaded;
   const entry = loaded.state.acknowledged.find((a) => a.bundleId === accepted.receipt.bundleId);
@@ -67,7 +68,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
   async function finishUpload(
     profileId: string,
     ended: UploadEnd<Awaited<ReturnType<typeof syncPendingBundle>>>,
-  ): Promise<{ ok: true; value: UploadDone } | { ok: false; code: string; message: string }> {
+  ): Promise<{ ok: true; value: UploadDone } | Failure> {
     if (!ended.ok) return ended;
     const synced = ended.value;
     if (!synced.ok) return synced;
@@ -153,10 +154,7 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       try {
         await writeFile(target, bytes);
       } catch (e) {
-        return fail(
-          'io-failed',
-          `无法写入结果包 ${path.basename(target)}：${(e as Error).message}`,
-        );
+        return fail('io-error', `无法写入结果包 ${path.basename(target)}：${(e as Error).message}`);
       }
       return ok({ path: target, bundleId: sent.bundleId });
     },

@@ -18,6 +18,7 @@ import { openEnrollmentRequest } from '../keys/enrollmentRequest';
 import { verifyResultBundle } from './verify';
 import { DEFAULT_PACKAGE_LIMITS, openWorkPackage } from '../packages';
 import { peekEntry } from '../packages/zip';
+import type { Failure } from '../../../src-shared/failure';
 
 export type FileKind =
   | 'work-package'
@@ -322,7 +323,7 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
     ...signerLines(env.envelope, trusted),
   ];
   const done = (
-    r: { ok: true; signedBy: string[] } | { ok: false; code: string; message: string },
+    r: { ok: true; signedBy: string[] } | Failure,
     facts: string[],
     ids: Record<string, string | number> = {},
   ): InspectReport =>

@@ -16,8 +16,9 @@ import { scanFolder, type ScannedFile } from './folderScan';
 import { HashWorker } from './hashWorker';
 import { VerifiedCache, verifiedCacheFile } from './verifiedCache';
 import type { VerifiedMedia } from './verifiedMedia';
+import type { Failure } from '../../../src-shared/failure';
 
-export type MediaError = { ok: false; code: string; message: string };
+export type MediaError = Failure;
 
 const VIDEO_KINDS = new Set<ExpectedMedia['kind']>(['video', 'clip', 'course-package']);
 /** The cache is saved at most this often while a job runs (and always when it ends). */

@@ -10,6 +10,7 @@ import { DEFAULT_PACKAGE_LIMITS } from './limits';
 import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFile } from './open';
 import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
 import type { PolicyPack } from '../../../src-shared/policy/pack';
+import type { Failure } from '../../../src-shared/failure';
 
 export type JobPhase =
   'uploading' | 'signature' | 'files' | 'external' | 'done' | 'failed' | 'cancelled';
@@ -35,7 +36,7 @@ export interface JobStatus {
   error?: { code: string; message: string };
 }
 
-export type JobError = { ok: false; code: string; message: string };
+export type JobError = Failure;
 
 export interface JobsOptions {
   /** Folder for uploaded packages (created on demand). */

@@ -5,6 +5,7 @@
 // reports and cancels.
 import { randomBytes } from 'node:crypto';
 import type { UploadProgress } from '../../../src-shared/ipc/sync';
+import type { Failure } from '../../../src-shared/failure';
 
 /** What one try of the upload loop reports (services/bundles/upload.ts `onAttempt`). */
 export interface AttemptInfo {
@@ -20,8 +21,7 @@ export interface UploadHooks {
 }
 
 /** How the task ended; a throw from the task becomes `{ ok: false, code: 'upload-failed' }`. */
-export type UploadEnd<T> =
-  { ok: true; value: T; attempts: number } | { ok: false; code: string; message: string };
+export type UploadEnd<T> = { ok: true; value: T; attempts: number } | Failure;
 
 export type UploadStart<T> =
   | { ok: true; jobId: string; ended: Promise<UploadEnd<T>> }

@@ -117,7 +117,7 @@ export const syncStrings = {
     'too-large': '所选文件过大。',
     network: '无法连接管理平台。',
     timeout: '连接管理平台超时。',
-    'io-failed': '读写文件失败。',
+    'io-error': '读写文件失败。',
     'outbox-corrupt': '同步记录文件已损坏。',
     'transport-failed': '与主进程的连接中断。',
   } as Record<string, string>,
