@@ -105,6 +105,9 @@ const dialogs: HostDialogs = {
   },
 };
 
+/** The app's one window; job events go to its page only (not to the hidden print window). */
+let mainWindow: BrowserWindow | null = null;
+
 function wireIpc(): void {
   const gate = createMainGate(
     {
@@ -117,6 +120,9 @@ function wireIpc(): void {
       logFile: log.file,
       dialogs,
       media: verifiedMedia,
+      sendEvent: (channel, message) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, message);
+      },
       printer: createElectronPrinter(() => path.join(app.getPath('temp'), 'qihang-print')),
       // getSelectedStorageBackend exists on Linux only; elsewhere the platform name stands in.
       sealer: sealerFromSafeStorage(safeStorage, () =>
@@ -146,6 +152,8 @@ function wireIpc(): void {
 function createWindow(): void {
   // electronegativity-justified: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK — the options come from secureWebPreferences() (contextIsolation, sandbox, no nodeIntegration; tested in hardening.test.ts) and the navigation guards deny every window.open and navigation, middle-click included
   const win = new BrowserWindow(mainWindowOptions(preloadPath, devTools));
+  // A closed window reports isDestroyed(); sendEvent checks that before sending.
+  mainWindow = win;
   installNavigationGuards(win.webContents, (what, url) => {
     console.warn(`[security] blocked ${what} ${url}`);
     log.write({ kind: 'request-refused', url, reason: `blocked ${what}` });

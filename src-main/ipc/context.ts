@@ -1,6 +1,7 @@
 // What handlers need from the host, injected so the same handlers run under Electron and in
 // the browser harness.
 import type { OsSealer } from '../services/keys/osSealer';
+import type { SendEvent } from './jobEvents';
 import type { VerifiedMedia } from '../services/media/verifiedMedia';
 
 export interface FileFilter {
@@ -63,4 +64,9 @@ export interface MainContext {
    * private one from the media handlers, which then serves nothing.
    */
   media?: VerifiedMedia;
+  /**
+   * Pushes a job event to the page (webContents.send under Electron, the WebSocket in the
+   * harness). Absent in tests that do not follow jobs: events then go nowhere.
+   */
+  sendEvent?: SendEvent;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { KeyStoreConfig } from '../services/keys/keystore';
 import type { ScryptParams } from '../services/keys/passphrase';
 import type { MainContext } from './context';
+import type { Failure } from '../../src-shared/failure';
 
 /** Tests lower the scrypt cost and fix the clock; production passes nothing. */
 export interface KeyOptions {
@@ -30,12 +31,11 @@ export const MAX_SIGNED_FILE_BYTES = 1024 * 1024;
 export async function readSmallFile(
   file: string,
   what: string,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string }> {
+): Promise<{ ok: true; bytes: Uint8Array } | Failure> {
   const name = path.basename(file);
   try {
     const info = await stat(file);
-    if (!info.isFile())
-      return { ok: false, code: 'io-failed', message: `${what} ${name} 不是文件` };
+    if (!info.isFile()) return { ok: false, code: 'io-error', message: `${what} ${name} 不是文件` };
     if (info.size > MAX_SIGNED_FILE_BYTES)
       return {
         ok: false,
@@ -46,7 +46,7 @@ export async function readSmallFile(
   } catch (e) {
     return {
       ok: false,
-      code: 'io-failed',
+      code: 'io-error',
       message: `无法读取${what} ${name}：${(e as Error).message}`,
     };
   }

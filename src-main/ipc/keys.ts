@@ -93,7 +93,7 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
         await writeFile(target, request.text, 'utf8');
       } catch (e) {
         return fail(
-          'io-failed',
+          'io-error',
           `无法写入注册申请 ${path.basename(target)}：${(e as Error).message}`,
         );
       }

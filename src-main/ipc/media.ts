@@ -7,15 +7,30 @@ import { fail, ok } from '../../src-shared/ipc/result';
 import { MediaJobs } from '../services/media/mediaJobs';
 import { VerifiedMedia } from '../services/media/verifiedMedia';
 import type { MainContext } from './context';
+import { createJobEmitter, noEvents } from './jobEvents';
 
 /** The per-profile verified caches (resumable verification) live here. */
 export const mediaCacheDir = (ctx: Pick<MainContext, 'userDataDir'>) =>
   path.join(ctx.userDataDir, 'media');
 
 export function mediaHandlers(ctx: MainContext): QihangHandlers['media'] {
-  const jobs = new MediaJobs({
+  const events = createJobEmitter(ctx.sendEvent ?? noEvents);
+  const jobs: MediaJobs = new MediaJobs({
     verified: ctx.media ?? new VerifiedMedia(),
     cacheDir: mediaCacheDir(ctx),
+    onChange: (jobId) => {
+      const r = jobs.progress(jobId);
+      if (!r.ok) return;
+      const p = r.progress;
+      if (p.state === 'running') events.progress('media', jobId, p);
+      else if (p.state === 'done') events.done('media', jobId, p);
+      else
+        events.failed(
+          'media',
+          jobId,
+          p.error ?? { code: 'cancelled', message: '已停止校验媒体文件夹，已校验的文件仍可使用' },
+        );
+    },
   });
   return {
     attach: async ({ profileId, files }) => {

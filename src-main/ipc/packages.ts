@@ -7,6 +7,7 @@ import { pinProfileKind } from '../services/packages/profileKinds';
 import { keepVerifiedPackage, packageStoreDir } from '../services/packages/store';
 import { readDemoKey, trustForImporter, type Importer } from '../services/packages/trust';
 import type { MainContext } from './context';
+import { createJobEmitter, noEvents, type JobEmitter } from './jobEvents';
 import { keysDir } from './keyFiles';
 
 export const DEMO_PACKAGE = 'demo/demo.qhpkg';
@@ -16,6 +17,22 @@ export const DEMO_PACKAGE = 'demo/demo.qhpkg';
 export const uploadDirOf = (ctx: Pick<MainContext, 'userDataDir'>) =>
   path.join(ctx.userDataDir, 'import-uploads');
 
+/** One change of an import job as its event: progress while it runs, then done or failed. */
+function reportImport(jobs: ImportJobs, events: JobEmitter, jobId: string): void {
+  const status = jobs.status(jobId);
+  if (!status.ok) return;
+  const { error, ...progress } = status.status;
+  // The result itself stays in main until the page takes it (packages:takeImportResult).
+  if (progress.phase === 'done') events.done('import', jobId, progress);
+  else if (progress.phase === 'failed' || progress.phase === 'cancelled')
+    events.failed(
+      'import',
+      jobId,
+      error ?? { code: 'unknown', message: `导入工作包“${progress.fileName}”未完成` },
+    );
+  else events.progress('import', jobId, progress);
+}
+
 const QHPKG_FILTER = { name: '启航工作包（*.qhpkg）', extensions: ['qhpkg'] };
 
 export function packagesHandlers(
@@ -23,11 +40,13 @@ export function packagesHandlers(
   open: typeof openWorkPackage = openWorkPackage,
 ): QihangHandlers['packages'] {
   const storeDir = packageStoreDir(ctx.userDataDir);
-  const jobs = new ImportJobs({
+  const events = createJobEmitter(ctx.sendEvent ?? noEvents);
+  const jobs: ImportJobs = new ImportJobs({
     uploadDir: uploadDirOf(ctx),
     open,
     // The reader serves submission files from this copy, checked again on every read.
     keep: (packagePath, result) => keepVerifiedPackage(storeDir, packagePath, result),
+    onChange: (jobId) => reportImport(jobs, events, jobId),
   });
   const trustFor = (importer: Importer) =>
     trustForImporter({ importer, keysDir: keysDir(ctx), resourcesDir: ctx.resourcesDir });

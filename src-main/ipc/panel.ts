@@ -129,7 +129,7 @@ export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
         }
         bytes = new Uint8Array(await readFile(chosen));
       } catch (e) {
-        return fail('panel/io-failed', `无法读取 ${fileName}：${(e as Error).message}`);
+        return fail('panel/io-error', `无法读取 ${fileName}：${(e as Error).message}`);
       }
       const verified = await verifyExpertBundle(bytes, experts, fileName);
       if (!verified.ok) return fail(verified.code, verified.message);

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
-import type { ReceiptOutcome, UploadProgress } from '../../src-shared/ipc/sync';
+import type { ReceiptOutcome, UploadDone } from '../../src-shared/ipc/sync';
 import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
 import {
   acceptReceipt,
@@ -20,8 +20,11 @@ import type { MainContext } from './context';
 import { keysDir, outboxDir, readSmallFile, type KeyOptions } from './keyFiles';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
+import { Uploads, type UploadEnd } from '../services/sync/uploads';
+import { createJobEmitter, noEvents } from './jobEvents';
 import { sessionsFor } from './sessions';
 import { bundleSigners } from '../services/panel/chairSigners';
+import type { Failure } from '../../src-shared/failure';
 
 export interface SyncOptions extends KeyOptions {
   /** Tests shorten the backoff; production uses the upload defaults. */
@@ -34,7 +37,7 @@ async function outcomeOf(
   dir: string,
   profileId: string,
   accepted: ReceiptAccepted,
-): Promise<ReceiptOutcome | { ok: false; code: string; message: string }> {
+): Promise<ReceiptOutcome | Failure> {
   const loaded = await loadOutbox(dir, profileId);
   if (!loaded.ok) return loaded;
   const entry = loaded.state.acknowledged.find((a) => a.bundleId === accepted.receipt.bundleId);
@@ -55,15 +58,26 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
   const dir = outboxDir(ctx);
   const now = () => opts.now?.() ?? new Date();
   const maxAttempts = opts.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  // Per profile, so the screen can poll while the upload call is still running.
-  const progress = new Map<string, UploadProgress>();
-  const idle = (): UploadProgress => ({
-    active: false,
-    attempt: 0,
+  const events = createJobEmitter(ctx.sendEvent ?? noEvents);
+  const uploads = new Uploads({
     maxAttempts,
-    lastError: null,
-    nextRetryAt: null,
+    onProgress: (jobId, progress) => events.progress('upload', jobId, progress),
   });
+
+  /** After the upload loop: the receipt's outcome for the page, or why there is none. */
+  async function finishUpload(
+    profileId: string,
+    ended: UploadEnd<Awaited<ReturnType<typeof syncPendingBundle>>>,
+  ): Promise<{ ok: true; value: UploadDone } | Failure> {
+    if (!ended.ok) return ended;
+    const synced = ended.value;
+    if (!synced.ok) return synced;
+    if ('nothingPending' in synced)
+      return { ok: false, code: 'nothing-pending', message: '没有待发送的结果包，请先生成结果包' };
+    const outcome = await outcomeOf(dir, profileId, synced);
+    if ('ok' in outcome) return outcome;
+    return { ok: true, value: { ...outcome, attempts: ended.attempts } };
+  }
 
   async function trustFor(profileId: string) {
     return platformTrust(keysDir(ctx), profileId, now());
@@ -165,25 +179,20 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
       try {
         await writeFile(target, bytes);
       } catch (e) {
-        return fail(
-          'io-failed',
-          `无法写入结果包 ${path.basename(target)}：${(e as Error).message}`,
-        );
+        return fail('io-error', `无法写入结果包 ${path.basename(target)}：${(e as Error).message}`);
       }
       return ok({ path: target, bundleId: sent.bundleId });
     },
 
     upload: async ({ profileId, url }) => {
-      if (progress.get(profileId)?.active)
+      if (uploads.isRunning(profileId))
         return fail('upload-running', '结果包正在上传，请等待本次上传结束');
       const urlOk = checkPlatformUrl(url.trim());
       if (!urlOk.ok) return fail(urlOk.code, urlOk.message, 'url');
       const trust = await trustFor(profileId);
       if (!trust.ok) return fail(trust.code, trust.message);
-      const state: UploadProgress = { ...idle(), active: true };
-      progress.set(profileId, state);
-      try {
-        const synced = await syncPendingBundle({
+      const started = uploads.start(profileId, ({ onAttempt, signal }) =>
+        syncPendingBundle({
           ...opts.retry,
           maxAttempts,
           dir,
@@ -191,26 +200,21 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
           url: url.trim(),
           platformKeys: trust.keys,
           now: now(),
-          onAttempt: ({ attempt, error, nextDelayMs }) => {
-            state.attempt = attempt;
-            state.lastError = error ? { code: error.code, message: error.message } : null;
-            state.nextRetryAt =
-              nextDelayMs !== undefined ? new Date(Date.now() + nextDelayMs).toISOString() : null;
-          },
-        });
-        if (!synced.ok) return fail(synced.code, synced.message);
-        if ('nothingPending' in synced)
-          return fail('nothing-pending', '没有待发送的结果包，请先生成结果包');
-        const outcome = await outcomeOf(dir, profileId, synced);
-        if ('ok' in outcome) return fail(outcome.code, outcome.message);
-        return ok({ ...outcome, attempts: Math.max(1, state.attempt) });
-      } finally {
-        state.active = false;
-        state.nextRetryAt = null;
-      }
+          onAttempt,
+          signal,
+        }),
+      );
+      if (!started.ok) return fail(started.code, started.message);
+      const { jobId } = started;
+      void started.ended
+        .then((ended) => finishUpload(profileId, ended))
+        .then((end) =>
+          end.ok ? events.done('upload', jobId, end.value) : events.failed('upload', jobId, end),
+        );
+      return ok({ jobId });
     },
 
-    uploadProgress: ({ profileId }) => ok(progress.get(profileId) ?? idle()),
+    cancelUpload: ({ jobId }) => ok({ cancelled: uploads.cancel(jobId) }),
 
     importReceipt: async ({ profileId }) => {
       // Trust first: without pinned platform keys no receipt can be checked, so say so up front.

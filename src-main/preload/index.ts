@@ -5,5 +5,9 @@ import { buildApi } from './api';
 
 contextBridge.exposeInMainWorld(
   API_GLOBAL,
-  buildApi((channel, payload) => ipcRenderer.invoke(channel, payload)),
+  buildApi(
+    (channel, payload) => ipcRenderer.invoke(channel, payload),
+    // The event object stays here: the page sees only the checked message.
+    (channel, listener) => ipcRenderer.on(channel, (_event, message: unknown) => listener(message)),
+  ),
 );

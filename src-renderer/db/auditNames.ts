@@ -1,6 +1,7 @@
 // The audit log stores ids (they are what the hash chain covers); a person reads words. Names
 // are looked up when the log is shown, from the same profile database, so the chain stays
 // exactly as written and a renamed trainee is shown as the package now names them.
+import type { SyncStatus } from '../../src-shared/ipc/sync';
 import type { Profile } from '../../src-shared/profiles/roles';
 import {
   CONFLICT_PARTY_ZH,
@@ -13,6 +14,26 @@ import type { AuditLogRow } from './types';
 export interface AuditWords {
   actor: string;
   object: string;
+}
+
+/**
+ * Bundle and receipt numbers by id, from main's outbox (the one record of bundle history):
+ * the audit log names a bundle "第 3 号" from here.
+ */
+export interface BundleNumbers {
+  bundles: ReadonlyMap<string, number>;
+  receipts: ReadonlyMap<string, number>;
+}
+
+export const NO_BUNDLE_NUMBERS: BundleNumbers = { bundles: new Map(), receipts: new Map() };
+
+export function bundleNumbers(status: SyncStatus | null | undefined): BundleNumbers {
+  if (!status) return NO_BUNDLE_NUMBERS;
+  const sent = [...status.acknowledged, ...(status.pending ? [status.pending] : [])];
+  return {
+    bundles: new Map(sent.map((b) => [b.bundleId, b.counter])),
+    receipts: new Map(status.acknowledged.map((a) => [a.receiptId, a.counter])),
+  };
 }
 
 export interface AuditNameStrings {
@@ -46,6 +67,7 @@ async function objectWords(
   db: WorkstationDb,
   row: AuditLogRow,
   s: AuditNameStrings,
+  numbers: BundleNumbers,
 ): Promise<string | null> {
   switch (row.entityKind) {
     case 'review': {
@@ -61,12 +83,12 @@ async function objectWords(
       return d ? s.conflict(declarationParty(d), declarationDecision(d)) : null;
     }
     case 'bundle': {
-      const sent = await db.outbox.get(row.entityId);
-      return typeof sent?.counter === 'number' ? s.bundle(sent.counter) : null;
+      const counter = numbers.bundles.get(row.entityId);
+      return counter !== undefined ? s.bundle(counter) : null;
     }
     case 'receipt': {
-      const receipt = await db.receipts.filter((r) => r.id === row.entityId).first();
-      return typeof receipt?.counter === 'number' ? s.receipt(receipt.counter) : null;
+      const counter = numbers.receipts.get(row.entityId);
+      return counter !== undefined ? s.receipt(counter) : null;
     }
     case 'work-package': {
       const pkg = await db.packages.get(row.entityId);
@@ -83,12 +105,14 @@ export async function auditWords(
   rows: readonly AuditLogRow[],
   profile: Pick<Profile, 'id' | 'name'>,
   s: AuditNameStrings,
+  numbers: BundleNumbers = NO_BUNDLE_NUMBERS,
 ): Promise<AuditWords[]> {
   return Promise.all(
     rows.map(async (row) => ({
       actor: row.actor === profile.id ? profile.name : row.actor,
       object:
-        (await objectWords(db, row, s)) ?? s.unknown(s.entities[row.entityKind] ?? row.entityKind),
+        (await objectWords(db, row, s, numbers)) ??
+        s.unknown(s.entities[row.entityKind] ?? row.entityKind),
     })),
   );
 }

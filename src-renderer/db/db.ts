@@ -59,6 +59,8 @@ export class WorkstationDb extends Dexie {
   certificates!: Table<LocalWorkRow, string>;
   printLog!: Table<LocalWorkRow & { seq?: number }, number>;
   printLogRecords!: Table<LocalWorkRow, string>;
+  // Declared since v1 and kept so old databases open unchanged, but no longer written or read:
+  // main's outbox is the one record of bundles and receipts (sync.status answers from it).
   outbox!: Table<LocalWorkRow, string>;
   receipts!: Table<LocalWorkRow & { bundleId: string }, string>;
   auditLog!: Table<AuditLogRow, number>;

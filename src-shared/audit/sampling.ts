@@ -6,6 +6,7 @@
 // and tests): src-shared stays free of both, and never hand-rolls a hash.
 import { z } from 'zod';
 import { recordId } from '../bundle/records';
+import type { Failure } from '../failure';
 
 export const SAMPLE_ALGORITHM = 'qh-live-sample-v1';
 /** 通知 四（一）: at least 10 % of each class's live hours. Kept as an integer percentage so the
@@ -136,7 +137,7 @@ export const samplingPlanPayloadSchema = z
   .strict();
 export type SamplingPlanPayload = z.infer<typeof samplingPlanPayloadSchema>;
 
-export type SampleCheck = { ok: true } | { ok: false; code: string; message: string };
+export type SampleCheck = { ok: true } | Failure;
 
 /** Redraws from the recorded seed and compares: what the platform runs on a received plan. */
 export function verifySamplingPlan(plan: SamplingPlanPayload, digest: Uint8Array): SampleCheck {
@@ -160,7 +161,7 @@ export function verifySamplingPlan(plan: SamplingPlanPayload, digest: Uint8Array
 export function changeSample(
   previous: SamplingPlanPayload,
   addedSessionIds: readonly string[],
-): { ok: true; plan: SamplingPlanPayload } | { ok: false; code: string; message: string } {
+): { ok: true; plan: SamplingPlanPayload } | Failure {
   const live = new Set(previous.liveSessions.map((s) => s.id));
   const drawn = new Set(previous.drawnSessionIds);
   const dropped = previous.addedSessionIds.filter((id) => !addedSessionIds.includes(id));

@@ -3,6 +3,7 @@
 // record is typed loosely here — id + kind + payload — and each capability validates its own
 // payload. The chain fields (counter, previousBundleHash) let the platform refuse replays and gaps.
 import { z } from 'zod';
+import { firstIssue } from '../zodIssues';
 import { isoInstant, recordId, sha256Hex } from './records';
 
 // Version 2 moved the records out of the signed payload into their own entry, named in the
@@ -153,8 +154,7 @@ function duplicates(values: readonly string[]): string[] {
 
 /** First schema problem as one Chinese line naming the field, for error values. */
 export function describeIssue(error: z.ZodError, what: string): string {
-  const issue = error.issues[0];
-  if (!issue) return `${what}格式不正确`;
-  const where = issue.path.length ? issue.path.join('.') : '(根)';
-  return `${what}字段 ${where} 不正确：${issue.message}`;
+  if (error.issues.length === 0) return `${what}格式不正确`;
+  const { field, message } = firstIssue(error.issues, '(根)');
+  return `${what}字段 ${field} 不正确：${message}`;
 }

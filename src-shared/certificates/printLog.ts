@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isoInstant, recordId } from '../bundle/records';
 import { formatDateTime } from '../time';
+import type { Failure } from '../failure';
 
 export const printActions = ['print', 'reprint', 'void'] as const;
 
@@ -41,8 +42,7 @@ export interface PrintRequest {
   reason?: string;
 }
 
-export type Planned =
-  { ok: true; entry: PrintLogPayload } | { ok: false; code: string; message: string };
+export type Planned = { ok: true; entry: PrintLogPayload } | Failure;
 
 /** Numbers printed (or reprinted) before, with when; a void does not unprint a number. */
 export function printedBefore(log: readonly PrintLogPayload[]): Map<string, string> {

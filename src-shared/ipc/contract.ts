@@ -4,13 +4,14 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { certificatesChannels } from './certificates';
 import { keysChannels } from './keys';
-import { mediaChannels } from './media';
-import { packagesChannels } from './packages';
+import { mediaChannels, mediaJob } from './media';
+import { importJob, packagesChannels } from './packages';
 import { panelChannels } from './panel';
 import { policyChannels } from './policy';
 import { profilesChannels } from './profiles';
-import { syncChannels } from './sync';
+import { syncChannels, uploadJob } from './sync';
 import type { ApiOf, ContractSpec, HandlersOf } from './channel';
+import type { JobsApi, JobsSpec } from './events';
 
 export const contract = {
   app: appChannels,
@@ -25,8 +26,16 @@ export const contract = {
   audit: auditChannels,
 } satisfies ContractSpec;
 
+/** Jobs main reports by pushed events (src-shared/ipc/events.ts), one push channel each. */
+export const jobs = {
+  import: importJob,
+  upload: uploadJob,
+  media: mediaJob,
+} satisfies JobsSpec;
+
 export type Contract = typeof contract;
-export type QihangApi = ApiOf<Contract>;
+export type Jobs = typeof jobs;
+export type QihangApi = ApiOf<Contract> & { readonly jobs: JobsApi<Jobs> };
 export type QihangHandlers = HandlersOf<Contract>;
 
 /** The global name the preload exposes the API under. */

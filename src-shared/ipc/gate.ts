@@ -1,9 +1,9 @@
 // The one gate every IPC message passes (after VS Code's validating IPC wrapper): known
 // channel, trusted sender, valid request, valid response. Pure, so it is tested in Node and
 // shared by Electron's ipcMain and the browser harness.
-import type { z } from 'zod';
 import { listChannels, type ContractSpec, type ChannelSpec, type HandlersOf } from './channel';
 import { fail, type IpcResult } from './result';
+import { firstIssue } from '../zodIssues';
 
 export interface SenderInfo {
   /** URL of the frame that sent the message. */
@@ -15,12 +15,6 @@ export interface SenderInfo {
 export interface Gate {
   channels: readonly string[];
   dispatch(channel: string, payload: unknown, sender: SenderInfo): Promise<IpcResult<unknown>>;
-}
-
-function describeIssue(issues: z.core.$ZodIssue[]): { field: string; message: string } {
-  const first = issues[0];
-  const field = first && first.path.length > 0 ? first.path.join('.') : '(整个请求)';
-  return { field, message: first?.message ?? '格式不正确' };
 }
 
 export function originOf(url: string | undefined): string | undefined {
@@ -59,7 +53,7 @@ export function createGate<C extends ContractSpec>(
       }
       const req = entry.spec.request.safeParse(payload);
       if (!req.success) {
-        const { field, message } = describeIssue(req.error.issues);
+        const { field, message } = firstIssue(req.error.issues, '(整个请求)');
         return fail('invalid-request', `请求参数不正确（${field}）：${message}`, field);
       }
       let result: IpcResult<unknown>;

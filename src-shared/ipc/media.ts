@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { fileKinds, recordId, sha256Hex } from '../bundle/records';
 import { channel } from './channel';
+import { jobChannel } from './events';
 
 /** Verified media are served by hash under this path of the app's own origin. */
 export const MEDIA_ROUTE_PREFIX = '/media/';
@@ -101,6 +102,14 @@ export const mediaProgressSchema = z.object({
 });
 export type MediaProgress = z.infer<typeof mediaProgressSchema>;
 
+/** Media verify events: bytes and files while it hashes, the final counts at the end. */
+export const mediaJob = jobChannel({
+  summary: 'Verifying a media folder: bytes and files hashed, the current file, then the totals.',
+  progress: mediaProgressSchema,
+  done: mediaProgressSchema,
+  cancel: 'media:cancel',
+});
+
 const profileOnly = z.object({ profileId: recordId }).strict();
 
 export const mediaChannels = {
@@ -116,7 +125,8 @@ export const mediaChannels = {
     response: z.object({ jobId: jobId.nullable(), folder: z.string().nullable() }),
   }),
   progress: channel({
-    summary: 'Polls a media verify job: bytes and files done/total, the current file, its state.',
+    summary:
+      'A media verify job as it is now (its events carry each change): bytes, files, its state.',
     request: z.object({ jobId }).strict(),
     response: mediaProgressSchema,
   }),

@@ -7,6 +7,7 @@ import {
 } from '../bundle/records';
 import { policyPackSchema } from '../policy/pack';
 import { channel } from './channel';
+import { jobChannel } from './events';
 
 /** What the renderer stores after main has verified a package: manifest plus where each file is. */
 export const verifiedPackageSchema = z.object({
@@ -70,6 +71,18 @@ export const importStatusSchema = z.object({
 });
 export type ImportStatus = z.infer<typeof importStatusSchema>;
 
+/**
+ * Import events: phase and bytes while it runs, then that it is done. The verified package is not
+ * in any event: it crosses once, through takeImportResult, so every event stays a few hundred
+ * bytes however large the package is.
+ */
+export const importJob = jobChannel({
+  summary: 'Verifying a chosen or dropped package: its phase and bytes, then that it is verified.',
+  progress: importStatusSchema.omit({ error: true }),
+  done: importStatusSchema.omit({ error: true }),
+  cancel: 'packages:cancelImport',
+});
+
 export const packagesChannels = {
   loadDemo: channel({
     summary:
@@ -118,13 +131,13 @@ export const packagesChannels = {
   }),
   importStatus: channel({
     summary:
-      'Polls an import job: phase, bytes done/total, and the verified package or error at the end.',
+      'An import job as it is now (its events carry each change): phase, bytes, or its error.',
     request: z.object({ jobId }).strict(),
     response: importStatusSchema,
   }),
   takeImportResult: channel({
     summary:
-      "Hands over a finished import job's verified package once and forgets the job (progress polls never carry it).",
+      "Hands over a finished import job's verified package once and forgets the job (its events never carry it).",
     request: z.object({ jobId }).strict(),
     response: verifiedPackageSchema,
   }),

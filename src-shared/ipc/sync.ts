@@ -7,6 +7,7 @@ import { MAX_FRAME_GRAB_BYTES } from '../audit/findings';
 import { auditHeadSchema, resultRecordSchema, safeRelativePath } from '../bundle/resultBundle';
 import { expertKeySchema, isoInstant, recordId, sha256Hex } from '../bundle/records';
 import { channel } from './channel';
+import { jobChannel } from './events';
 import { passphraseField } from './keys';
 
 export const MAX_RECORDS_PER_BUNDLE = 20_000;
@@ -113,6 +114,22 @@ export const uploadProgressSchema = z.object({
 });
 export type UploadProgress = z.infer<typeof uploadProgressSchema>;
 
+const uploadJobId = z.string().regex(/^[0-9a-f]{32}$/, '任务编号格式不正确');
+
+/** The end of an upload: the verified receipt's outcome and how many tries it took. */
+export const uploadDoneSchema = receiptOutcomeSchema.extend({
+  attempts: z.number().int().positive(),
+});
+export type UploadDone = z.infer<typeof uploadDoneSchema>;
+
+/** Upload events: each try and the wait before the next, then the receipt's outcome. */
+export const uploadJob = jobChannel({
+  summary: 'Uploading the pending bundle with retries: each try, then the verified receipt.',
+  progress: uploadProgressSchema,
+  done: uploadDoneSchema,
+  cancel: 'sync:cancelUpload',
+});
+
 export const syncChannels = {
   status: channel({
     summary: "The profile's outbox: the pending bundle and the acknowledged history.",
@@ -149,14 +166,14 @@ export const syncChannels = {
   }),
   upload: channel({
     summary:
-      'Uploads the pending bundle to the platform URL (with retries) and applies its receipt.',
+      'Starts uploading the pending bundle to the platform URL (with retries); its events say how it goes.',
     request: z.object({ profileId: recordId, url: z.string().max(2048) }).strict(),
-    response: receiptOutcomeSchema.extend({ attempts: z.number().int().positive() }),
+    response: z.object({ jobId: uploadJobId }),
   }),
-  uploadProgress: channel({
-    summary: 'Progress of the running upload (attempt, last error, next retry), for polling.',
-    request: z.object({ profileId: recordId }).strict(),
-    response: uploadProgressSchema,
+  cancelUpload: channel({
+    summary: 'Stops a running upload before its next try; the bundle stays pending.',
+    request: z.object({ jobId: uploadJobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   }),
   importReceipt: channel({
     summary:

@@ -6,11 +6,10 @@ import { appendEntry, verifyChain, type ChainCheck } from '../../../src-shared/a
 import type { AuditEntry, AuditEvent } from '../../../src-shared/auditlog/entry';
 import { nodeSha256Hex } from '../crypto/hash';
 import { serialQueue } from '../../common/serialQueue';
+import type { Failure } from '../../../src-shared/failure';
 
 export interface AuditLogFile {
-  append(
-    event: AuditEvent,
-  ): Promise<{ ok: true; entry: AuditEntry } | { ok: false; code: string; message: string }>;
+  append(event: AuditEvent): Promise<{ ok: true; entry: AuditEntry } | Failure>;
   /** Entries as stored, and the chain check over them. */
   read(): Promise<{ entries: unknown[]; check: ChainCheck }>;
 }

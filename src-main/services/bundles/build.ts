@@ -19,7 +19,13 @@ import { parseResultRecords } from '../../../src-shared/bundle/parseResultRecord
 import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
 import { signWithAll, type Signer } from '../keys/signer';
+import { markDemoName } from '../profiles/exportName';
 import { writeZip } from './zip';
+
+/** A bundle's file name before any demo mark: the profile and its zero-padded chain counter. */
+export function resultBundleFileName(profileId: string, counter: number): string {
+  return `${profileId}-${String(counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`;
+}
 
 export interface EvidenceInput {
   id: string;
@@ -124,7 +130,10 @@ export async function buildResultBundle(
   return {
     ok: true,
     bytes,
-    fileName: `${manifest.demo ? '演示-' : ''}${manifest.profileId}-${String(manifest.counter).padStart(6, '0')}${RESULT_BUNDLE_EXTENSION}`,
+    fileName: markDemoName(
+      resultBundleFileName(manifest.profileId, manifest.counter),
+      manifest.demo === true,
+    ),
     envelope,
     manifest,
     records: records.data,

@@ -20,6 +20,7 @@ import type { ChairSigner } from '../../../src-shared/panel/chairSignature';
 import { DEFAULT_PACKAGE_LIMITS, openWorkPackage } from '../packages';
 import { peekEntry } from '../packages/zip';
 import type { ChairRegistry } from '../panel/chairRegistry';
+import type { Failure } from '../../../src-shared/failure';
 
 export type FileKind =
   | 'work-package'
@@ -355,7 +356,7 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
     ...signerLines(env.envelope, trusted),
   ];
   const done = (
-    r: { ok: true; signedBy: string[] } | { ok: false; code: string; message: string },
+    r: { ok: true; signedBy: string[] } | Failure,
     facts: string[],
     ids: Record<string, string | number> = {},
   ): InspectReport =>

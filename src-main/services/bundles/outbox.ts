@@ -20,8 +20,9 @@ import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import type { Signer } from '../keys/signer';
 import { buildResultBundle, type BuiltBundle, type EvidenceInput } from './build';
 import { openReceipt } from './receipts';
+import type { Failure } from '../../../src-shared/failure';
 
-export type OutboxError = { ok: false; code: string; message: string };
+export type OutboxError = Failure;
 
 export function profileDir(dir: string, profileId: string): string {
   return path.join(
@@ -113,7 +114,7 @@ export async function prepareBundle(
       }),
     );
   } catch (e) {
-    return { ok: false, code: 'io-failed', message: `无法保存结果包：${(e as Error).message}` };
+    return { ok: false, code: 'io-error', message: `无法保存结果包：${(e as Error).message}` };
   }
   return built;
 }
@@ -188,7 +189,7 @@ export async function acceptReceipt(
     try {
       await saveOutbox(input.dir, acked.state);
     } catch (e) {
-      return { ok: false, code: 'io-failed', message: `无法保存同步记录：${(e as Error).message}` };
+      return { ok: false, code: 'io-error', message: `无法保存同步记录：${(e as Error).message}` };
     }
   }
   return {

@@ -9,8 +9,9 @@ import {
 } from '../../../src-shared/bundle/receipt';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
+import type { Failure } from '../../../src-shared/failure';
 
-export type ReceiptError = { ok: false; code: string; message: string };
+export type ReceiptError = Failure;
 
 /** Signature and schema only: who signed it and what it says. */
 export function openReceipt(

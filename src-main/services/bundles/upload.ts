@@ -15,6 +15,8 @@ export interface RetryOptions {
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Cancel: stops the try in flight and the wait before the next; the bundle stays pending. */
+  signal?: AbortSignal;
   onAttempt?: (info: {
     attempt: number;
     error?: { code: string; message: string };
@@ -36,6 +38,25 @@ export type UploadResult =
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+const CANCELLED = { code: 'cancelled', message: '已取消上传，结果包仍保存在本机，稍后可继续上传' };
+
+/** The wait before the next try, cut short by a cancel. */
+function sleepUnlessAborted(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void sleep(ms).then(done);
+  });
+}
+
 type AttemptOutcome =
   | { kind: 'done'; receipt: Receipt; receiptText: string }
   | { kind: 'retry'; code: string; message: string }
@@ -54,11 +75,14 @@ async function attemptOnce(input: UploadInput, timeoutMs: number): Promise<Attem
         // A redirect would carry the bundle (personal data) wherever the answer points:
         // followed never, reported as a wrong platform address.
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: input.signal
+          ? AbortSignal.any([input.signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
       },
     );
     body = await res.text();
   } catch (e) {
+    if (input.signal?.aborted) return { kind: 'fatal', ...CANCELLED };
     const timedOut = (e as Error).name === 'TimeoutError';
     return {
       kind: 'retry',
@@ -134,6 +158,8 @@ export async function uploadBundle(input: UploadInput): Promise<UploadResult> {
   const random = input.random ?? Math.random;
   let last = { code: 'network', message: '' };
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    if (input.signal?.aborted)
+      return { ok: false, ...CANCELLED, attempts: attempt - 1, retryable: true };
     const outcome = await attemptOnce(input, input.timeoutMs ?? 120_000);
     if (outcome.kind === 'done') {
       input.onAttempt?.({ attempt });
@@ -162,7 +188,7 @@ export async function uploadBundle(input: UploadInput): Promise<UploadResult> {
     // Exponential backoff with jitter, so many stations coming back online do not stampede.
     const delay = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + random() / 2);
     input.onAttempt?.({ attempt, error: outcome, nextDelayMs: delay });
-    await sleep(delay);
+    await sleepUnlessAborted(sleep, delay, input.signal);
   }
   return {
     ok: false,

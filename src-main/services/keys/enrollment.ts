@@ -18,6 +18,7 @@ import { keyIdOf } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import type { Signer } from './signer';
+import type { Failure } from '../../../src-shared/failure';
 
 export interface ProfileIdentity {
   id: string;
@@ -60,7 +61,7 @@ export function trustFile(dir: string, profileId: string): string {
   );
 }
 
-export type TrustError = { ok: false; code: string; message: string };
+export type TrustError = Failure;
 
 export async function loadTrustStore(
   dir: string,
@@ -176,7 +177,7 @@ export async function importEnrollmentReply(
   } catch (e) {
     return {
       ok: false,
-      code: 'io-failed',
+      code: 'io-error',
       message: `无法保存平台信任文件：${(e as Error).message}`,
     };
   }

@@ -8,10 +8,10 @@ import {
 } from '../../../src-shared/bundle/enrollment';
 import { keyIdOf } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
+import type { Failure } from '../../../src-shared/failure';
 
 export type OpenedEnrollmentRequest =
-  | { ok: true; request: EnrollmentRequest; publicKeyRaw: Uint8Array }
-  | { ok: false; code: string; message: string };
+  { ok: true; request: EnrollmentRequest; publicKeyRaw: Uint8Array } | Failure;
 
 export function openEnrollmentRequest(text: string | Uint8Array): OpenedEnrollmentRequest {
   const env = parseEnvelopeText(text, '注册申请');

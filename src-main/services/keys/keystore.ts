@@ -39,7 +39,7 @@ export type KeyError = {
     | 'wrong-passphrase'
     | 'os-unseal-failed'
     | 'keystore-corrupt'
-    | 'io-failed';
+    | 'io-error';
   message: string;
 };
 
@@ -126,7 +126,7 @@ export async function createProfileKey(
   try {
     await writeFileAtomic(file, JSON.stringify(record, null, 2));
   } catch (e) {
-    return fail('io-failed', `无法写入密钥文件 ${file}：${(e as Error).message}`);
+    return fail('io-error', `无法写入密钥文件 ${file}：${(e as Error).message}`);
   }
   return { ok: true, key: info };
 }
@@ -235,7 +235,7 @@ export async function changePassphrase(
   try {
     await writeFileAtomic(keyFile(cfg.dir, profileId), JSON.stringify(record, null, 2));
   } catch (e) {
-    return fail('io-failed', `无法写入密钥文件：${(e as Error).message}`);
+    return fail('io-error', `无法写入密钥文件：${(e as Error).message}`);
   }
   return { ok: true };
 }

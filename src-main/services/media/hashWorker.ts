@@ -4,6 +4,7 @@
 // `eval: true`, so the same code runs in the bundled Electron main, in the harness and in
 // tests, with no separate build entry. Cancelling terminates the worker.
 import { Worker } from 'node:worker_threads';
+import type { Failure } from '../../../src-shared/failure';
 
 /** 4 MiB reads: fewer syscalls than 1 MiB, measured in bench/hash.bench.ts. */
 export const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -55,8 +56,7 @@ export interface HashedFile {
   changed: boolean;
 }
 
-export type HashOutcome =
-  { ok: true; file: HashedFile } | { ok: false; code: string; message: string };
+export type HashOutcome = { ok: true; file: HashedFile } | Failure;
 
 type WorkerMessage =
   | { id: number; type: 'bytes'; bytes: number }

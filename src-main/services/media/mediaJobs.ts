@@ -16,8 +16,9 @@ import { scanFolder, type ScannedFile } from './folderScan';
 import { HashWorker } from './hashWorker';
 import { VerifiedCache, verifiedCacheFile } from './verifiedCache';
 import type { VerifiedMedia } from './verifiedMedia';
+import type { Failure } from '../../../src-shared/failure';
 
-export type MediaError = { ok: false; code: string; message: string };
+export type MediaError = Failure;
 
 const VIDEO_KINDS = new Set<ExpectedMedia['kind']>(['video', 'clip', 'course-package']);
 /** The cache is saved at most this often while a job runs (and always when it ends). */
@@ -55,6 +56,8 @@ export interface MediaJobsOptions {
   now?: () => number;
   /** Bench and tests may pick the read size. */
   chunkBytes?: number;
+  /** Called after every change of a job's progress (bytes, files, its end). */
+  onChange?: (jobId: string) => void;
 }
 
 const unknownJob: MediaError = {
@@ -109,15 +112,18 @@ export class MediaJobs {
     };
     this.jobs.set(jobId, job);
     this.attached.set(profileId, { folder, jobId, files: files.map(pendingStatus), extra: [] });
-    job.settled = this.run(job, folder, files).catch((error: unknown) => {
-      if (job.state === 'running') {
-        job.state = 'failed';
-        job.error = {
-          code: 'media-failed',
-          message: `校验媒体文件夹“${folder}”时出错：${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
-    });
+    job.settled = this.run(job, folder, files)
+      .catch((error: unknown) => {
+        if (job.state === 'running') {
+          job.state = 'failed';
+          job.error = {
+            code: 'media-failed',
+            message: `校验媒体文件夹“${folder}”时出错：${error instanceof Error ? error.message : String(error)}`,
+          };
+        }
+      })
+      // Its end is told once the worker has stopped and the cache is saved.
+      .finally(() => this.changed(job));
     this.trimFinished();
     return { jobId };
   }
@@ -149,6 +155,7 @@ export class MediaJobs {
     job.state = 'cancelled';
     delete job.current;
     void job.worker?.stop();
+    this.changed(job);
     return { ok: true, cancelled: true };
   }
 
@@ -166,6 +173,10 @@ export class MediaJobs {
   /** Resolves when the job has stopped touching files (tests, shutdown). */
   settled(jobId: string): Promise<void> {
     return this.jobs.get(jobId)?.settled ?? Promise.resolve();
+  }
+
+  private changed(job: Job): void {
+    this.options.onChange?.(job.jobId);
   }
 
   private trimFinished(): void {
@@ -219,6 +230,7 @@ export class MediaJobs {
         attached.files[index] = result.status;
         if (result.claimed) claimed.add(result.claimed.relPath);
         job.filesDone++;
+        this.changed(job);
         if (this.now() - lastSave >= CACHE_SAVE_MS) {
           lastSave = this.now();
           await cache.save();
@@ -261,7 +273,10 @@ export class MediaJobs {
       if (sha === undefined) {
         // A stranger of the same size adds its bytes to the total only when it is read.
         if (candidate !== ctx.first) job.bytesTotal += candidate.size;
-        const hashed = await job.worker!.hash(candidate.absPath, (n) => (job.bytesDone += n));
+        const hashed = await job.worker!.hash(candidate.absPath, (n) => {
+          job.bytesDone += n;
+          this.changed(job);
+        });
         if (job.cancelled) return { status: base };
         if (!hashed.ok) {
           problem = `读取媒体文件“${candidate.relPath}”失败（${hashed.code}）`;

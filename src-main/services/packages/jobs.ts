@@ -10,6 +10,7 @@ import { DEFAULT_PACKAGE_LIMITS } from './limits';
 import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFile } from './open';
 import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
 import type { PolicyPack } from '../../../src-shared/policy/pack';
+import type { Failure } from '../../../src-shared/failure';
 
 export type JobPhase =
   'uploading' | 'signature' | 'files' | 'external' | 'done' | 'failed' | 'cancelled';
@@ -34,7 +35,7 @@ export interface JobStatus {
   error?: { code: string; message: string };
 }
 
-export type JobError = { ok: false; code: string; message: string };
+export type JobError = Failure;
 
 export interface JobsOptions {
   /** Folder for uploaded packages (created on demand). */
@@ -48,6 +49,8 @@ export interface JobsOptions {
   /** Largest upload accepted: the package limits plus room for the envelope. */
   maxUploadBytes?: number;
   newId?: () => string;
+  /** Called after every change of a job's status (bytes, phase, its end). */
+  onChange?: (jobId: string) => void;
 }
 
 interface Upload {
@@ -201,6 +204,7 @@ export class ImportJobs {
     if (job.phase !== 'uploading') return unknownJob;
     upload.received += bytes.length;
     job.done = upload.received;
+    this.changed(job);
     return { ok: true, received: upload.received };
   }
 
@@ -224,6 +228,7 @@ export class ImportJobs {
     job.phase = 'signature';
     job.done = 0;
     job.total = 0;
+    this.changed(job);
     this.verify(job, job.tempPath);
     return { ok: true, jobId };
   }
@@ -315,6 +320,7 @@ export class ImportJobs {
       job.done = p.bytesDone;
       job.total = p.bytesTotal;
       job.current = p.path;
+      this.changed(job);
     };
     job.settled = this.options
       .open(filePath, {
@@ -388,6 +394,11 @@ export class ImportJobs {
     job.phase = phase;
     job.current = undefined;
     if (error) job.error = error;
+    this.changed(job);
+  }
+
+  private changed(job: Job): void {
+    this.options.onChange?.(job.jobId);
   }
 
   /** Uploads left behind by a crash or a killed app: any folder no live job owns. */

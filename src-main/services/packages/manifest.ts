@@ -10,6 +10,7 @@ import {
   type WorkPackageManifest,
 } from '../../../src-shared/bundle/records';
 import { verifyEnvelope, type EnvelopeCheck, type TrustedKeys } from '../crypto/ed25519';
+import { firstIssue } from '../../../src-shared/zodIssues';
 import { fail } from './failure';
 import { collisionKey, unsafePathReason } from './paths';
 
@@ -137,14 +138,8 @@ export function verifyManifest(
   }
   const parsed = workPackageManifestSchema.safeParse(data, { error: zhCN });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(
-      packageErrors.manifestInvalid(
-        pkg,
-        issue?.path.join('.') || '（根）',
-        issue?.message ?? '格式不正确',
-      ),
-    );
+    const { field, message } = firstIssue(parsed.error.issues, '（根）');
+    fail(packageErrors.manifestInvalid(pkg, field, message));
   }
   checkUnique(parsed.data, pkg);
   return {

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import { serialQueue } from '../../common/serialQueue';
+import type { Failure } from '../../../src-shared/failure';
 
 export const PROFILE_KINDS_FILE = 'profile-kinds.json';
 
 const kindsSchema = z.record(z.string(), z.enum(['demo', 'normal']));
 
-export type PinResult = { ok: true } | { ok: false; code: string; message: string };
+export type PinResult = { ok: true } | Failure;
 
 const label = (demo: boolean) => (demo ? '演示' : '正式');
 

@@ -8,6 +8,7 @@ import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 import { predecessorsOf } from '../../../src-shared/bundle/enrollment';
 import { platformTrust } from '../keys/enrollment';
 import { pinProfileKind } from './profileKinds';
+import type { Failure } from '../../../src-shared/failure';
 
 /** Relative to the resources folder. */
 export const DEMO_KEY_FILE = 'demo/demo-platform-key.pub.b64';
@@ -20,9 +21,7 @@ export interface Importer {
 /** The keys a package's signers succeed through the profile's signed rotations. */
 export type Predecessors = (signedBy: readonly string[]) => string[];
 
-export type TrustResult =
-  | { ok: true; keys: TrustedKeys; predecessors?: Predecessors }
-  | { ok: false; code: string; message: string };
+export type TrustResult = { ok: true; keys: TrustedKeys; predecessors?: Predecessors } | Failure;
 
 export const NOT_ENROLLED_MESSAGE =
   '尚未完成平台注册，无法确认工作包来自管理平台。请先在“同步”页导入平台的注册回复，再导入工作包';

@@ -6,6 +6,7 @@ import { base64ToBytes } from '../../../src-shared/bundle/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 import { verifyResultBundle } from '../bundles/verify';
+import type { Failure } from '../../../src-shared/failure';
 
 export interface PanelExpertKeys {
   expertId: string;
@@ -24,7 +25,7 @@ export type ExpertBundleResult =
       records: ResultRecord[];
       otherRecords: number;
     }
-  | { ok: false; code: string; message: string };
+  | Failure;
 
 /** The listed keys whose keyid really is the hash of the key; a mislabelled one is ignored. */
 export function trustedExpertKeys(experts: readonly PanelExpertKeys[]): {

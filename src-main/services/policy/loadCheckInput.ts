@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { z } from 'zod';
+import { allIssues } from '../../../src-shared/zodIssues';
 import { base64ToBytes, envelopeSchema, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
 import {
   packageFileSchema,
@@ -45,17 +46,7 @@ function fail<T>(code: string, message: string): Loaded<T> {
 
 // Every problem, each in Chinese with the field it is in: fixing one at a time is slow.
 const zhCN = z.locales.zhCN().localeError;
-const where = (path: PropertyKey[]) =>
-  path.length
-    ? path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, '')
-    : '(根)';
-
-function describeIssues(e: z.ZodError): string {
-  return e.issues.map((i) => `${where(i.path)}：${i.message}`).join('；');
-}
+const describeIssues = (e: z.ZodError) => allIssues(e.issues, '(根)');
 
 function parseJson(text: string, file: string): Loaded<unknown> {
   // A BOM is how Windows Notepad saves UTF-8: not part of the JSON, not an error.

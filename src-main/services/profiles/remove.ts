@@ -8,6 +8,7 @@ import { trustFile } from '../keys/enrollment';
 import { keyFile } from '../keys/keystore';
 import { verifiedCacheFile } from '../media/verifiedCache';
 import { forgetProfileKind } from '../packages/profileKinds';
+import type { Failure } from '../../../src-shared/failure';
 
 export async function removeProfileMaterial(dirs: {
   keysDir: string;
@@ -15,7 +16,7 @@ export async function removeProfileMaterial(dirs: {
   /** Where the per-profile verified-media caches live (they name the person's media files). */
   mediaCacheDir?: string;
   profileId: string;
-}): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+}): Promise<{ ok: true } | Failure> {
   const { keysDir, outboxDir, profileId } = dirs;
   try {
     await rm(keyFile(keysDir, profileId), { force: true });
@@ -29,7 +30,7 @@ export async function removeProfileMaterial(dirs: {
   } catch (e) {
     return {
       ok: false,
-      code: 'io-failed',
+      code: 'io-error',
       message: `无法删除该用户的密钥或发送记录：${(e as Error).message}`,
     };
   }

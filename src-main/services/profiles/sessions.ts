@@ -14,8 +14,9 @@ import {
 } from '../keys/keystore';
 import type { Signer } from '../keys/signer';
 import { afterFailure, gateAttempt, retryMessage, type AttemptRecord } from './attempts';
+import type { Failure } from '../../../src-shared/failure';
 
-export type SessionError = { ok: false; code: string; message: string };
+export type SessionError = Failure;
 
 export const LOCKED_MESSAGE = '该用户已锁定，请先用口令解锁后再操作';
 

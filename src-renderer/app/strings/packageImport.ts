@@ -56,5 +56,4 @@ export const packageImportStrings = {
     '演示用户信任随附的演示平台密钥，可以导入演示工作包；正式评审请不要勾选，正式用户只信任注册回复中的平台密钥。',
   demoBadge: '演示',
   unexpected: (message: string) => `导入时发生意外错误，本机数据未作更改：${message}`,
-  lostJob: '与主进程的导入任务失去联系，请重新导入',
 };

@@ -29,6 +29,9 @@ export const syncStrings = {
   receiptApplied: (n: number) => `回执校验通过，${n} 条记录已标记为已确认。`,
   receiptAgain: '该回执此前已导入过，记录状态无变化。',
   cancelled: '已取消，未作任何更改。',
+  uploadCancelled: '已取消上传。结果包仍保存在本机，可稍后继续上传或导出。',
+  cancelUpload: '取消上传',
+  unexpected: (message: string) => `同步时发生意外错误，操作未完成：${message}`,
   nothingToSend: '没有待发送的记录。请先提交评审结果。',
   grabMissing: (recordId: string, grabId: string) =>
     `发现记录 ${recordId} 的截图 ${grabId} 在本机数据库中找不到，无法随结果包发送；已拒绝生成结果包，请联系技术支持。`,
@@ -123,7 +126,7 @@ export const syncStrings = {
     'too-large': '所选文件过大。',
     network: '无法连接管理平台。',
     timeout: '连接管理平台超时。',
-    'io-failed': '读写文件失败。',
+    'io-error': '读写文件失败。',
     'outbox-corrupt': '同步记录文件已损坏。',
     'transport-failed': '与主进程的连接中断。',
   } as Record<string, string>,

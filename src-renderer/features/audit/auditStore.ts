@@ -14,8 +14,9 @@ import { appendAudit } from '../../db/audit';
 import { latestPlans, payloadOf } from '../../db/auditWork';
 import type { WorkstationDb } from '../../db/db';
 import type { LocalWorkRow } from '../../db/types';
+import type { Failure } from '../../../src-shared/failure';
 
-export type StoreResult = { ok: true; id: string } | { ok: false; code: string; message: string };
+export type StoreResult = { ok: true; id: string } | Failure;
 
 const newId = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 

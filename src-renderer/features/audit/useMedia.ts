@@ -1,6 +1,8 @@
 // The media drive as the screen sees it: main's status per declared file (only verified files
-// carry a URL), and an attach that asks main for the folder, then polls the verify job.
+// carry a URL), and an attach that asks main for the folder, then follows the verify job's events.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Jobs } from '../../../src-shared/ipc/contract';
+import { untilJobEnds } from '../../../src-shared/ipc/events';
 import type { MediaFileStatus, MediaProgress, MediaStatus } from '../../../src-shared/ipc/media';
 import { getApi } from '../../app/api';
 import type { FileRow } from '../../db/types';
@@ -14,8 +16,6 @@ export interface MediaState {
   attach: () => Promise<void>;
   cancel: () => Promise<void>;
 }
-
-const POLL_MS = 400;
 
 export function useMedia(profileId: string, files: readonly FileRow[]): MediaState {
   const [status, setStatus] = useState<MediaStatus | null>(null);
@@ -46,25 +46,21 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
     };
   }, [profileId]);
 
-  const poll = useCallback(
+  const follow = useCallback(
     async (jobId: string) => {
       const api = getApi();
       if (!api) return;
-      for (;;) {
-        const r = await api.media.progress({ jobId });
-        if (!alive.current) return;
-        if (!r.ok) {
-          setError(r.error);
-          return;
-        }
-        setProgress(r.value);
-        if (r.value.state !== 'running') {
-          if (r.value.error) setError(r.value.error);
-          await refresh();
-          return;
-        }
-        await new Promise((res) => setTimeout(res, POLL_MS));
+      const end = await untilJobEnds<Jobs, 'media'>(api.jobs, 'media', jobId, (p) => {
+        if (alive.current) setProgress(p);
+      });
+      if (!alive.current) return;
+      if (end.type === 'done') setProgress(end.data);
+      else {
+        // Cancelled: the line goes; files verified so far stay verified (status says which).
+        setProgress(null);
+        if (end.error.code !== 'cancelled') setError(end.error);
       }
+      await refresh();
     },
     [refresh],
   );
@@ -84,12 +80,12 @@ export function useMedia(profileId: string, files: readonly FileRow[]): MediaSta
       setError(r.error);
       return;
     }
-    if (r.value.jobId) await poll(r.value.jobId);
-  }, [files, poll, profileId]);
+    if (r.value.jobId) await follow(r.value.jobId);
+  }, [files, follow, profileId]);
 
   const cancel = useCallback(async () => {
     const api = getApi();
-    if (api && progress?.state === 'running') await api.media.cancel({ jobId: progress.jobId });
+    if (api && progress?.state === 'running') await api.jobs.cancel('media', progress.jobId);
   }, [progress]);
 
   const byFile = new Map((status?.files ?? []).map((f) => [f.fileId, f]));

@@ -98,7 +98,12 @@ export function PackageImportProvider({
       control.current = c;
       busy.current = true;
       setCancelling(false);
-      void runImport({ api: api.packages, db, importer }, source, c, setView).finally(() => {
+      void runImport(
+        { api: api.packages, jobs: api.jobs, db, importer },
+        source,
+        c,
+        setView,
+      ).finally(() => {
         busy.current = false;
       });
     },

@@ -1,20 +1,22 @@
 // One package import as the user sees it, without React: start a job in main (from the open
-// dialog, or by sending a dropped file's bytes in chunks), poll its progress, write the verified
+// dialog, or by sending a dropped file's bytes in chunks), follow its events, write the verified
 // package into Dexie, and end with a summary, a refusal or an error. Cancel is honoured at every
 // step before the database write; the write itself is one short transaction that either happens
 // completely or not at all.
-import type { QihangApi } from '../../../src-shared/ipc/contract';
+import type { Jobs, QihangApi } from '../../../src-shared/ipc/contract';
+import { untilJobEnds, type JobEnd } from '../../../src-shared/ipc/events';
 import {
   UPLOAD_CHUNK_BYTES,
   type ImportPhase,
   type Importer,
-  type ImportStatus,
+  type importJob,
 } from '../../../src-shared/ipc/packages';
 import type { WorkstationDb } from '../../db/db';
 import { importVerifiedPackage, type ImportOutcome } from '../../db/importPackage';
 import { t } from '../../app/strings';
 
 export type PackagesApi = QihangApi['packages'];
+export type JobEvents = Pick<QihangApi['jobs'], 'subscribe'>;
 
 export type ImportView =
   | { step: 'starting'; fileName?: string }
@@ -53,13 +55,11 @@ export class ImportControl {
 
 export interface ImportDeps {
   api: PackagesApi;
+  /** Main's pushed job events (the preload's `api.jobs`). */
+  jobs: JobEvents;
   db: WorkstationDb;
   importer: Importer;
-  pollMs?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Base64 without Buffer (the sandboxed page has none), in slices to keep the call stack small. */
 export function toBase64(bytes: Uint8Array): string {
@@ -131,28 +131,26 @@ async function upload(
   return { ok: true };
 }
 
-async function poll(
+/** Shows each progress event of the job until it ends; returns that end and the file's name. */
+async function follow(
   deps: ImportDeps,
   jobId: string,
   show: (v: ImportView) => void,
-): Promise<ImportStatus | ImportView> {
-  const sleep = deps.sleep ?? defaultSleep;
-  for (;;) {
-    const status = await deps.api.importStatus({ jobId });
-    if (!status.ok)
-      return { step: 'failed', code: status.error.code, message: status.error.message };
-    const s = status.value;
-    if (s.phase === 'done' || s.phase === 'failed' || s.phase === 'cancelled') return s;
+): Promise<{ end: JobEnd<typeof importJob>; fileName?: string }> {
+  let fileName: string | undefined;
+  const end = await untilJobEnds<Jobs, 'import'>(deps.jobs, 'import', jobId, (p) => {
+    fileName = p.fileName;
+    if (p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled') return;
     show({
       step: 'running',
-      fileName: s.fileName,
-      phase: s.phase,
-      done: s.done,
-      total: s.total,
-      ...(s.current !== undefined ? { current: s.current } : {}),
+      fileName: p.fileName,
+      phase: p.phase,
+      done: p.done,
+      total: p.total,
+      ...(p.current !== undefined ? { current: p.current } : {}),
     });
-    await sleep(deps.pollMs ?? 150);
-  }
+  });
+  return { end, ...(fileName !== undefined ? { fileName } : {}) };
 }
 
 /** Runs one import to its end and returns the last view (also passed to `show`); never throws. */
@@ -202,18 +200,22 @@ async function runSteps(
   }
 
   const jobId = control.jobId as string;
-  const last = await poll(deps, jobId, show);
-  // A cancel that raced the job's end makes main forget the job; that is still a cancel.
-  if ('step' in last) return end(control.cancelled ? { step: 'cancelled' } : last);
-  if (last.phase !== 'done' || control.cancelled) {
+  // 取消 ends the flow at once, whether or not main's cancelled event ever comes.
+  const cancelled = new Promise<'cancelled'>((r) => control.onCancel(() => r('cancelled')));
+  const followed = await Promise.race([follow(deps, jobId, show), cancelled]);
+  if (followed === 'cancelled') return end({ step: 'cancelled' });
+  const named = followed.fileName !== undefined ? { fileName: followed.fileName } : {};
+  const ended = followed.end;
+  if (ended.type === 'failed' || control.cancelled) {
     // Main keeps an ended job until told to forget it.
     void deps.api.cancelImport({ jobId });
-    if (last.phase === 'cancelled' || control.cancelled) {
-      return end({ step: 'cancelled', fileName: last.fileName });
+    if (control.cancelled || ended.type === 'done' || ended.error.code === 'cancelled') {
+      return end({ step: 'cancelled', ...named });
     }
-    const error = last.error ?? { code: 'unknown', message: t.packageImport.lostJob };
-    return end({ step: 'failed', fileName: last.fileName, ...error });
+    const { code, message } = ended.error;
+    return end({ step: 'failed', ...named, code, message });
   }
+  const last = ended.data;
   // The verified package crosses once, here; main forgets the job as it hands it over.
   const taken = await deps.api.takeImportResult({ jobId });
   if (!taken.ok) return end({ step: 'failed', fileName: last.fileName, ...taken.error });

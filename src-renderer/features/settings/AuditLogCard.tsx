@@ -1,12 +1,14 @@
 import { Badge, Button, Card, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../src-shared/time';
 import { auditAlertText, useAuditCheck } from '../../app/auditCheck';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { recentAudit } from '../../db/audit';
-import { auditWords } from '../../db/auditNames';
+import { getApi } from '../../app/api';
+import { auditWords, bundleNumbers, NO_BUNDLE_NUMBERS } from '../../db/auditNames';
 
 const s = t.auditLog;
 
@@ -14,11 +16,23 @@ const s = t.auditLog;
 export function AuditLogCard({ profile }: { profile: Profile }) {
   const db = useDb();
   const { status, recheck } = useAuditCheck(db);
+  // Bundle numbers come from main's outbox, the one record of which bundle was which.
+  const [numbers, setNumbers] = useState(NO_BUNDLE_NUMBERS);
+  useEffect(() => {
+    let live = true;
+    void getApi()
+      ?.sync.status({ profileId: profile.id })
+      .then((r) => live && r.ok && setNumbers(bundleNumbers(r.value)));
+    return () => {
+      live = false;
+    };
+  }, [profile.id]);
   const rows = useLiveQuery(async () => {
     const rows = await recentAudit(db, 50);
-    const words = await auditWords(db, rows, profile, { ...s.names, entities: s.entities });
+    const names = { ...s.names, entities: s.entities };
+    const words = await auditWords(db, rows, profile, names, numbers);
     return rows.map((row, i) => ({ row, words: words[i] }));
-  }, [db, profile]);
+  }, [db, profile, numbers]);
   const problem = status ? auditAlertText(status) : null;
   return (
     <Card withBorder maw={900} data-testid="audit-log-card">

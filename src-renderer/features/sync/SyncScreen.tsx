@@ -17,24 +17,24 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../../src-shared/ipc/keys';
-import type { IpcError } from '../../../src-shared/ipc/result';
 import type { SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
-import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { describeFailure, progressLine } from './failures';
 import { KeysPanel } from './KeysPanel';
 import { usePassphrasePrompt } from './PassphraseModal';
-import { applyReceipt, gatherBundleInput, markSent, syncCounts } from './syncStore';
+import { syncCounts } from './syncStore';
+import { exportBundle, importReceipt, uploadBundle, type SyncMessage } from './syncFlow';
 import { ScreenTitle } from '../../app/ScreenTitle';
 
 const s = t.sync;
 export const PLATFORM_URL_KEY = 'platformUrl';
 
-type Message = { kind: 'ok'; text: string } | { kind: 'error'; text: string | ShownError } | null;
+type Message = SyncMessage | null;
 
 function CountCard({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -130,6 +130,21 @@ function History({ status }: { status: SyncStatus | null }) {
   );
 }
 
+/** The running upload's line; counts down to the next try once a second while it waits. */
+function UploadProgressLine({ progress }: { progress: UploadProgress }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!progress.nextRetryAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [progress.nextRetryAt]);
+  return (
+    <Text size="sm" data-testid="upload-progress" role="status">
+      {progressLine(progress, now)}
+    </Text>
+  );
+}
+
 function loadStatus(api: ReturnType<typeof getApi>, profileId: string) {
   return Promise.all([api?.keys.status({ profileId }), api?.sync.status({ profileId })]);
 }
@@ -164,120 +179,48 @@ export function SyncScreen({ profile }: { profile: Profile }) {
     };
   }, [api, profile.id, apply]);
 
-  const failWith = (error: IpcError) => setMessage({ kind: 'error', text: error });
-
-  /** Signs the pending records into a new bundle unless one is already waiting for its receipt. */
-  const ensurePending = async (): Promise<boolean> => {
-    if (!api) return false;
-    if (status?.pending) return true;
-    if (!keyStatus?.key) {
-      setMessage({ kind: 'error', text: { code: 'no-key', message: '' } });
-      return false;
-    }
-    const input = await gatherBundleInput(db, profile.id);
-    if (!input.ok) {
-      setMessage({
-        kind: 'error',
-        text:
-          input.code === 'audit-broken'
-            ? s.auditBroken(input.seq, input.message)
-            : input.code === 'grab-missing'
-              ? s.grabMissing(input.recordId, input.grabId)
-              : s.nothingToSend,
-      });
-      return false;
-    }
-    const r = await ask(s.passphraseForBundle, (passphrase) =>
-      api.sync.prepare({
-        profileId: profile.id,
-        passphrase,
-        records: input.records,
-        auditLogHead: input.auditLogHead,
-        workPackageIds: input.workPackageIds,
-        chairs: input.chairs,
-        ...(input.evidence.length > 0 ? { evidence: input.evidence } : {}),
-      }),
-    );
-    if (!r) {
-      setMessage({ kind: 'ok', text: s.cancelled });
-      return false;
-    }
-    if (!r.ok) {
-      failWith(r.error);
-      return false;
-    }
-    await markSent(db, profile.id, r.value);
-    setMessage({
-      kind: 'ok',
-      text:
-        s.prepared(r.value.counter, r.value.recordIds.length) +
-        (input.deferred > 0 ? s.deferred(input.deferred) : ''),
-    });
-    await refresh();
-    return true;
-  };
-
-  const exportBundle = async () => {
-    setBusy('export');
-    try {
-      if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.exportPending({
+  const key = { hasKey: Boolean(keyStatus?.key), enrolled: Boolean(keyStatus?.enrollment) };
+  const deps = api
+    ? {
+        api: api.sync,
+        db,
         profileId: profile.id,
         profileName: profile.name,
-      });
-      if (!r.ok) return failWith(r.error);
-      setMessage({ kind: 'ok', text: r.value.path ? s.exported(r.value.path) : s.cancelled });
-    } finally {
-      setBusy(null);
-    }
-  };
+        askPassphrase: ask,
+        // The signed bundle shows as pending while it is saved or uploaded.
+        onPrepared: (m: SyncMessage) => {
+          setMessage(m);
+          void refresh();
+        },
+      }
+    : null;
+  const [cancelUpload, setCancelUpload] = useState<(() => void) | null>(null);
 
-  const upload = async () => {
-    const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
-    if (!url) return setMessage({ kind: 'error', text: s.urlMissing });
-    // Without pinned platform keys no receipt can be checked: say so before asking to sign.
-    if (keyStatus?.key && !keyStatus.enrollment)
-      return setMessage({ kind: 'error', text: { code: 'not-enrolled', message: '' } });
-    setBusy('upload');
-    const timer = window.setInterval(() => {
-      void api?.sync
-        .uploadProgress({ profileId: profile.id })
-        .then((p) => p.ok && setProgress(p.value));
-    }, 400);
+  /** Runs one flow with its button busy, shows its message, then re-reads main's outbox. */
+  const run = async (which: 'export' | 'upload' | 'receipt', flow: () => Promise<SyncMessage>) => {
+    setBusy(which);
     try {
-      if (!(await ensurePending()) || !api) return;
-      const r = await api.sync.upload({ profileId: profile.id, url });
-      if (!r.ok) return failWith(r.error);
-      const applied = await applyReceipt(db, profile.id, r.value);
-      setMessage({ kind: 'ok', text: s.uploaded(applied.acknowledged, r.value.attempts) });
+      setMessage(await flow());
     } finally {
-      window.clearInterval(timer);
       setProgress(null);
+      setCancelUpload(null);
       setBusy(null);
       await refresh();
     }
   };
 
-  const importReceipt = async () => {
-    if (!api) return;
-    setBusy('receipt');
-    try {
-      const r = await api.sync.importReceipt({ profileId: profile.id });
-      if (!r.ok) return failWith(r.error);
-      if (r.value.path === null) return setMessage({ kind: 'ok', text: s.cancelled });
-      const applied = await applyReceipt(db, profile.id, r.value);
-      setMessage({
-        kind: 'ok',
-        text:
-          applied.acknowledged === 0 && r.value.alreadyAcknowledged
-            ? s.receiptAgain
-            : s.receiptApplied(applied.acknowledged),
-      });
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
+  const exportNow = () => deps && run('export', () => exportBundle(deps, key));
+  const uploadNow = () => {
+    const url = typeof platformUrl?.value === 'string' ? platformUrl.value : '';
+    const follow = {
+      url,
+      jobs: api!.jobs,
+      onProgress: setProgress,
+      onStarted: (cancel: () => void) => setCancelUpload(() => cancel),
+    };
+    return deps && run('upload', () => uploadBundle({ ...deps, ...follow }, key));
   };
+  const receiptNow = () => deps && run('receipt', () => importReceipt(deps));
 
   const pending = status?.pending ?? null;
   // Until the key exists and is enrolled, that is the first thing to do: show it on top.
@@ -363,7 +306,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           )}
           <Group>
             <Button
-              onClick={() => void exportBundle()}
+              onClick={() => void exportNow()}
               loading={busy === 'export'}
               disabled={busy !== null || noKey}
               aria-describedby={noKey ? 'sync-no-key' : undefined}
@@ -371,7 +314,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
               {s.exportBundle}
             </Button>
             <Button
-              onClick={() => void upload()}
+              onClick={() => void uploadNow()}
               loading={busy === 'upload'}
               disabled={busy !== null || noKey}
               aria-describedby={noKey ? 'sync-no-key' : undefined}
@@ -380,7 +323,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
             </Button>
             <Button
               variant="default"
-              onClick={() => void importReceipt()}
+              onClick={() => void receiptNow()}
               loading={busy === 'receipt'}
               disabled={busy !== null}
             >
@@ -388,9 +331,14 @@ export function SyncScreen({ profile }: { profile: Profile }) {
             </Button>
           </Group>
           {progress?.active && (
-            <Text size="sm" data-testid="upload-progress" role="status">
-              {progressLine(progress)}
-            </Text>
+            <Group gap="sm">
+              <UploadProgressLine progress={progress} />
+              {cancelUpload && (
+                <Button size="compact-sm" variant="default" onClick={cancelUpload}>
+                  {s.cancelUpload}
+                </Button>
+              )}
+            </Group>
           )}
           <PlatformUrl notify={setMessage} />
         </Stack>

@@ -1,6 +1,8 @@
 // The renderer's half of sync: which local records go into the next bundle, and the syncState
 // transitions pending → sent → acknowledged, each with its audit entry in the same transaction.
 // A record becomes 'acknowledged' only here, from the ids of a receipt main has verified.
+// Bundle history (which bundle, which receipt, when) is main's outbox alone: the renderer's
+// v1 `outbox` and `receipts` tables are no longer written, and the screens ask main.
 import type { ResultRecord, ResultRecordKind } from '../../../src-shared/bundle/resultBundle';
 import type { EvidenceUpload, ReceiptOutcome, SentBundleInfo } from '../../../src-shared/ipc/sync';
 import { appendAudit, auditHead, verifyAuditLog } from '../../db/audit';
@@ -149,18 +151,8 @@ export async function markSent(
   now: Date = new Date(),
 ): Promise<number> {
   const at = now.toISOString();
-  return db.transaction('rw', [...tables(db), db.outbox, db.auditLog], async () => {
+  return db.transaction('rw', [...tables(db), db.auditLog], async () => {
     const changed = await setState(db, new Set(bundle.recordIds), ['pending'], 'sent');
-    await db.outbox.put({
-      id: bundle.bundleId,
-      kind: 'result-bundle',
-      state: 'sent',
-      createdAt: bundle.createdAt,
-      counter: bundle.counter,
-      bundleHash: bundle.bundleHash,
-      recordIds: bundle.recordIds,
-      profileId,
-    });
     await appendAudit(db, {
       at,
       actor: profileId,
@@ -190,25 +182,19 @@ export async function applyReceipt(
   now: Date = new Date(),
 ): Promise<{ acknowledged: number; returnedToPending: number }> {
   const at = now.toISOString();
-  return db.transaction('rw', [...tables(db), db.outbox, db.receipts, db.auditLog], async () => {
+  return db.transaction('rw', [...tables(db), db.auditLog], async () => {
     const accepted = new Set(outcome.acceptedRecordIds);
     const notAccepted = new Set(outcome.sentRecordIds.filter((id) => !accepted.has(id)));
     const acknowledged = await setState(db, accepted, ['pending', 'sent'], 'acknowledged');
     const returnedToPending = await setState(db, notAccepted, ['sent'], 'pending');
-    const known = await db.receipts.get(outcome.bundleId);
-    if (acknowledged === 0 && returnedToPending === 0 && known) {
+    // Applied before when its sync-ack entry is in the log: the chain is the renderer's record.
+    const logged = await db.auditLog
+      .where('[entityKind+entityId]')
+      .equals(['receipt', outcome.receiptId])
+      .count();
+    if (acknowledged === 0 && returnedToPending === 0 && logged > 0) {
       return { acknowledged, returnedToPending };
     }
-    await db.receipts.put({
-      bundleId: outcome.bundleId,
-      id: outcome.receiptId,
-      createdAt: at,
-      receivedAt: at,
-      counter: outcome.counter,
-      acceptedRecordIds: outcome.acceptedRecordIds,
-      profileId,
-    });
-    await db.outbox.update(outcome.bundleId, { state: 'acknowledged' });
     await appendAudit(db, {
       at,
       actor: profileId,

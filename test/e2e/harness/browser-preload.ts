@@ -11,6 +11,7 @@ declare const __HARNESS_PREVIEW_TICKET__: string | null;
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 const pending = new Map<number, Pending>();
+const listeners = new Map<string, (message: unknown) => void>();
 let nextId = 1;
 let socket: WebSocket | null = null;
 let opened: Promise<WebSocket> | null = null;
@@ -41,7 +42,11 @@ function connect(): Promise<WebSocket> {
           pending.clear();
         };
         ws.onmessage = (event) => {
-          const msg = JSON.parse(String(event.data)) as { id: number; result: unknown };
+          const msg = JSON.parse(String(event.data)) as
+            { id: number; result: unknown } | { event: string; message: unknown };
+          // A job event main pushed (Electron: webContents.send → ipcRenderer.on). It can only
+          // be for a job an invoke on this socket started, so the socket is open by then.
+          if ('event' in msg) return listeners.get(msg.event)?.(msg.message);
           const p = pending.get(msg.id);
           if (p) {
             pending.delete(msg.id);
@@ -68,7 +73,7 @@ async function invoke(channel: string, payload: unknown): Promise<unknown> {
 // Electron runs a preload in the main frame only (no nodeIntegrationInSubFrames): so here.
 if (window === window.top) {
   Object.defineProperty(window, API_GLOBAL, {
-    value: buildApi(invoke),
+    value: buildApi(invoke, (channel, listener) => listeners.set(channel, listener)),
     writable: false,
     configurable: false,
     enumerable: false,

@@ -146,6 +146,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       media,
       printer,
       sealer: harnessSealer(),
+      // Electron's webContents.send: to the page(s) connected over the socket.
+      sendEvent: (channel, message) => {
+        const text = JSON.stringify({ event: channel, message });
+        for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(text);
+      },
     },
     origin,
     (channel, error) => {

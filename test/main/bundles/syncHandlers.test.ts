@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
 import { keysChannels } from '../../../src-shared/ipc/keys';
 import { syncChannels, type ReceiptOutcome, type SyncStatus } from '../../../src-shared/ipc/sync';
@@ -14,6 +14,8 @@ import {
 } from '../../../src-main/services/intake/server';
 import { caller, expectOk, FAST_SCRYPT, makeContext, NOW } from '../keys/handlerContext';
 import { makePlatform, makeReviews, type TestPlatform } from './factories';
+import { recordedEvents } from '../../doubles/events';
+import type { UploadProgress } from '../../../src-shared/ipc/sync';
 
 const PROFILE = { id: 'p-expert-1', name: '王建华', role: 'expert' as const, district: '海淀区' };
 const PASS = 'correct horse battery';
@@ -26,7 +28,8 @@ afterEach(async () => {
 });
 
 async function setup(opts: { enroll?: boolean; onSleep?: () => Promise<void> } = {}) {
-  const ctx = await makeContext();
+  const events = recordedEvents();
+  const ctx = { ...(await makeContext()), sendEvent: events.send };
   const options = {
     scrypt: FAST_SCRYPT,
     now: () => NOW,
@@ -49,7 +52,7 @@ async function setup(opts: { enroll?: boolean; onSleep?: () => Promise<void> } =
     ctx.dialogs.answerNextOpen(replyFile);
     expectOk(await call('keys:importEnrollmentReply', { profileId: PROFILE.id }));
   }
-  return { ctx, call, platform };
+  return { ctx, call, platform, events };
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -232,12 +235,15 @@ describe('sync IPC: platform URL and upload', () => {
     ).toMatchObject({ ok: false, error: { code: 'invalid-url' } });
   });
 
-  it('uploads over loopback HTTP through server faults, reporting attempts, then applies the receipt', async () => {
-    // While the client waits between tries, the screen's poll sees the attempt and the next retry.
-    const seen: unknown[] = [];
+  it('uploads over loopback HTTP through server faults, reporting each try by events, then applies the receipt', async () => {
+    // While the client waits between tries, the page has been told the try failed and when the
+    // next one starts (progress events are sent at most every 100 ms, so each wait waits for it).
+    const seen: UploadProgress[] = [];
+    let waits = 0;
     const s: Setup = await setup({
-      onSleep: async () => {
-        seen.push(expectOk(await s.call('sync:uploadProgress', { profileId: PROFILE.id })));
+      onSleep: () => {
+        waits += 1;
+        return vi.waitFor(() => expect(seen.at(-1)?.attempt).toBe(waits), { timeout: 5000 });
       },
     });
     let faults = 2;
@@ -247,11 +253,11 @@ describe('sync IPC: platform URL and upload', () => {
         route === '/v1/bundles' && stage === 'received' && faults-- > 0 ? 'error500' : undefined,
     });
     const prepared = expectOk(await prepare(s));
-    const up = await s.call<ReceiptOutcome & { attempts: number }>('sync:upload', {
-      profileId: PROFILE.id,
-      url: server.url,
-    });
-    expect(seen).toMatchObject([
+    const { jobId } = expectOk(
+      await s.call<{ jobId: string }>('sync:upload', { profileId: PROFILE.id, url: server.url }),
+    );
+    const end = await s.events.until('upload', jobId, (p) => seen.push(p));
+    expect(seen.filter((p) => p.lastError)).toMatchObject([
       {
         active: true,
         attempt: 1,
@@ -265,21 +271,22 @@ describe('sync IPC: platform URL and upload', () => {
         nextRetryAt: expect.any(String),
       },
     ]);
-    expect(expectOk(up)).toMatchObject({
-      bundleId: prepared.bundleId,
-      acceptedRecordIds: prepared.recordIds,
-      attempts: 3,
-      alreadyAcknowledged: false,
+    expect(end).toMatchObject({
+      type: 'done',
+      data: {
+        bundleId: prepared.bundleId,
+        acceptedRecordIds: prepared.recordIds,
+        attempts: 3,
+        alreadyAcknowledged: false,
+      },
     });
     expect(await s.platform.intake.acknowledgedRecordIds(PROFILE.id)).toEqual(prepared.recordIds);
     expect((await status(s)).pending).toBeNull();
-    expect(expectOk(await s.call('sync:uploadProgress', { profileId: PROFILE.id }))).toMatchObject({
-      active: false,
-      attempt: 3,
-      nextRetryAt: null,
-    });
-    expect(await s.call('sync:upload', { profileId: PROFILE.id, url: server.url })).toMatchObject({
-      ok: false,
+    const again = expectOk(
+      await s.call<{ jobId: string }>('sync:upload', { profileId: PROFILE.id, url: server.url }),
+    );
+    expect(await s.events.until('upload', again.jobId)).toMatchObject({
+      type: 'failed',
       error: { code: 'nothing-pending' },
     });
   });
@@ -291,11 +298,34 @@ describe('sync IPC: platform URL and upload', () => {
       faults: () => 'error500',
     });
     expectOk(await prepare(s));
-    const up = await s.call('sync:upload', { profileId: PROFILE.id, url: server.url });
-    expect(up).toMatchObject({ ok: false, error: { code: 'http-500' } });
-    if (!up.ok) expect(up.error.message).toContain('已重试 4 次');
-    const progress = expectOk(await s.call('sync:uploadProgress', { profileId: PROFILE.id }));
-    expect(progress).toMatchObject({ active: false, attempt: 4, lastError: { code: 'http-500' } });
+    const { jobId } = expectOk(
+      await s.call<{ jobId: string }>('sync:upload', { profileId: PROFILE.id, url: server.url }),
+    );
+    const end = await s.events.until('upload', jobId);
+    expect(end).toMatchObject({ type: 'failed', error: { code: 'http-500' } });
+    if (end.type === 'failed') expect(end.error.message).toContain('已重试 4 次');
     expect((await status(s)).pending).not.toBeNull();
+  });
+
+  it('runs one upload per profile at a time, and a cancel stops it with the bundle kept', async () => {
+    let release!: () => void;
+    const s: Setup = await setup({
+      onSleep: () => new Promise<void>((r) => (release = r)),
+    });
+    server = await startIntakeServer(s.platform.intake, { port: 0, faults: () => 'error500' });
+    expectOk(await prepare(s));
+    const { jobId } = expectOk(
+      await s.call<{ jobId: string }>('sync:upload', { profileId: PROFILE.id, url: server.url }),
+    );
+    const ended = s.events.until('upload', jobId);
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    expect(await s.call('sync:upload', { profileId: PROFILE.id, url: server.url })).toMatchObject({
+      ok: false,
+      error: { code: 'upload-running' },
+    });
+    expect(expectOk(await s.call('sync:cancelUpload', { jobId }))).toEqual({ cancelled: true });
+    expect(await ended).toMatchObject({ type: 'failed', error: { code: 'cancelled' } });
+    expect((await status(s)).pending).not.toBeNull();
+    expect(expectOk(await s.call('sync:cancelUpload', { jobId }))).toEqual({ cancelled: false });
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recentAudit } from '../../../src-renderer/db/audit';
-import { auditWords } from '../../../src-renderer/db/auditNames';
+import { auditWords, bundleNumbers } from '../../../src-renderer/db/auditNames';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { submitReview } from '../../../src-renderer/features/review/reviewStore';
 import { markSent } from '../../../src-renderer/features/sync/syncStore';
@@ -33,15 +33,18 @@ describe('audit log in words', () => {
       now: new Date('2026-03-01T02:00:00Z'),
     });
     if (!r.ok) throw new Error('submit failed');
-    await markSent(db, PROFILE.id, {
+    const sent = {
       bundleId: 'b'.repeat(32),
       bundleHash: 'c'.repeat(64),
       counter: 3,
       recordIds: [r.review.id],
       createdAt: '2026-03-01T03:00:00.000Z',
-    });
+    };
+    await markSent(db, PROFILE.id, sent);
     const rows = await recentAudit(db);
-    expect(await auditWords(db, rows, PROFILE, names)).toEqual([
+    // The number comes from main's outbox (sync.status), the one record of bundle history.
+    const numbers = bundleNumbers({ pending: sent, acknowledged: [], nextCounter: 3 });
+    expect(await auditWords(db, rows, PROFILE, names, numbers)).toEqual([
       { actor: '王建华', object: '结果包 第 3 号' },
       { actor: '王建华', object: '张三 · 计划书 1' },
     ]);
@@ -64,5 +67,36 @@ describe('audit log in words', () => {
     expect(await auditWords(db, rows, PROFILE, names)).toEqual([
       { actor: '王建华', object: '评审意见（本机已无该记录）' },
     ]);
+  });
+});
+
+describe('bundle numbers from main', () => {
+  it('numbers the pending bundle, every acknowledged bundle and each receipt by its counter', () => {
+    const at = '2026-03-01T03:00:00.000Z';
+    const sent = (id: string, counter: number) => ({
+      bundleId: id,
+      bundleHash: 'c'.repeat(64),
+      counter,
+      recordIds: [],
+      createdAt: at,
+    });
+    const numbers = bundleNumbers({
+      pending: sent('b-3', 3),
+      acknowledged: [
+        { ...sent('b-1', 1), receiptId: 'r-1', acknowledgedAt: at, acceptedRecordIds: [] },
+        { ...sent('b-2', 2), receiptId: 'r-2', acknowledgedAt: at, acceptedRecordIds: [] },
+      ],
+      nextCounter: 3,
+    });
+    expect([...numbers.bundles]).toEqual([
+      ['b-1', 1],
+      ['b-2', 2],
+      ['b-3', 3],
+    ]);
+    expect([...numbers.receipts]).toEqual([
+      ['r-1', 1],
+      ['r-2', 2],
+    ]);
+    expect(bundleNumbers(null).bundles.size).toBe(0);
   });
 });

@@ -2,6 +2,8 @@
 // cancel at each step, the chunked upload of a dropped file, and errors that change nothing.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jobs as contractJobs } from '../../../src-shared/ipc/contract';
+import { createJobHub } from '../../../src-shared/ipc/events';
 import type { ImportStatus, VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
 import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
@@ -13,6 +15,7 @@ import {
   runImport,
   toBase64,
   type ImportView,
+  type JobEvents,
   type PackagesApi,
   untrustedHints,
 } from '../../../src-renderer/features/packages/importFlow';
@@ -37,18 +40,57 @@ const importer = { profileId: 'p-1', demo: true };
 /** A status main reports; a 'done' one names the result takeImportResult then hands over. */
 type Script = (Partial<ImportStatus> & { result?: VerifiedPackage })[];
 
-/** A fake main side: chooseAndOpen answers `dialog`, importStatus walks through `statuses`. */
+/** A status as main's packages handler reports it: progress, or the end (done / failed). */
+function asEvent(status: ImportStatus) {
+  const { error, ...progress } = status;
+  if (status.phase === 'done') return { type: 'done', data: progress };
+  if (status.phase === 'failed' || status.phase === 'cancelled')
+    return { type: 'failed', error: error ?? { code: 'unknown', message: '?' } };
+  return { type: 'progress', data: progress };
+}
+
+/**
+ * A fake main side: chooseAndOpen answers `dialog`; once the flow subscribes to the job, its
+ * events walk through `statuses`, each through the preload's schema-checking hub.
+ */
 function fakeApi(
   statuses: Script,
   opts: { dialog?: IpcResult<{ jobId: string | null }>; onStatus?: (i: number) => void } = {},
 ) {
   const calls: { method: string; req: unknown }[] = [];
   const chunks: { offset: number; data: string }[] = [];
-  /** Every answer main sent, by size: what crossed the IPC. */
+  /** Every event and answer main sent, by size: what crossed the IPC. */
   const sent: { method: string; bytes: number }[] = [];
   let ready: VerifiedPackage | null = null;
-  let i = 0;
   const record = (method: string, req: unknown) => calls.push({ method, req });
+  const hub = createJobHub(contractJobs, (channel, reason) => {
+    throw new Error(`${channel}: ${reason}`);
+  });
+  const status = (s: Partial<ImportStatus>): ImportStatus => ({
+    jobId: JOB,
+    fileName: 'pkg.qhpkg',
+    phase: 'signature',
+    done: 0,
+    total: 0,
+    ...s,
+  });
+  const play = async () => {
+    for (const [i, { result, ...s }] of statuses.entries()) {
+      await new Promise((r) => setTimeout(r, 0));
+      opts.onStatus?.(i);
+      if (result) ready = result;
+      const message = { jobId: JOB, event: asEvent(status(s)) };
+      sent.push({ method: 'job:import', bytes: JSON.stringify(message).length });
+      hub.deliver('import', message);
+    }
+  };
+  const jobs: JobEvents = {
+    subscribe: (kind, jobId, handler) => {
+      const stop = hub.subscribe(kind, jobId, handler as never);
+      void play();
+      return stop;
+    },
+  };
   const api = {
     loadDemo: () => Promise.resolve(fail('x', 'x')),
     chooseAndOpen: (req: unknown) => {
@@ -68,22 +110,6 @@ function fakeApi(
       record('finishUpload', req),
       Promise.resolve(ok({ jobId: JOB }))
     ),
-    importStatus: (req: unknown) => {
-      record('importStatus', req);
-      opts.onStatus?.(i);
-      const { result, ...s } = statuses[Math.min(i++, statuses.length - 1)]!;
-      if (result) ready = result;
-      const answer = ok({
-        jobId: JOB,
-        fileName: 'pkg.qhpkg',
-        phase: 'signature' as const,
-        done: 0,
-        total: 0,
-        ...s,
-      });
-      sent.push({ method: 'importStatus', bytes: JSON.stringify(answer).length });
-      return Promise.resolve(answer);
-    },
     takeImportResult: (req: unknown) => {
       record('takeImportResult', req);
       // As main: handed over once, then the job is forgotten.
@@ -97,7 +123,7 @@ function fakeApi(
       return Promise.resolve(ok({ cancelled: true }));
     },
   } as unknown as PackagesApi;
-  return { api, calls, chunks, sent };
+  return { api, jobs, calls, chunks, sent };
 }
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -113,28 +139,23 @@ const pkg = (version = 1, hash = 'a'.repeat(64)): VerifiedPackage =>
   );
 
 async function run(
-  api: PackagesApi,
+  { api, jobs }: { api: PackagesApi; jobs: JobEvents },
   source = { kind: 'dialog' } as const,
   control = new ImportControl(),
 ) {
   const views: ImportView[] = [];
-  const last = await runImport(
-    { api, db, importer, sleep: () => Promise.resolve() },
-    source,
-    control,
-    (v) => views.push(v),
-  );
+  const last = await runImport({ api, jobs, db, importer }, source, control, (v) => views.push(v));
   return { last, views };
 }
 
 describe('importing a package chosen in the dialog', () => {
   it('shows signature, file progress and the database write, then the summary', async () => {
-    const { api, calls } = fakeApi([
+    const fake = fakeApi([
       { phase: 'signature' },
       { phase: 'files', done: 10, total: 40, current: 'a.pdf' },
       { phase: 'done', done: 40, total: 40, result: pkg() },
     ]);
-    const { last, views } = await run(api);
+    const { last, views } = await run(fake);
     expect(views.map((v) => (v.step === 'running' ? v.phase : v.step))).toEqual([
       'starting',
       'signature',
@@ -148,12 +169,12 @@ describe('importing a package chosen in the dialog', () => {
       outcome: { kind: 'imported', counts: { classes: 2, trainees: 6, submissions: 6 } },
     });
     expect(await db.trainees.count()).toBe(6);
-    expect(calls[0]).toEqual({ method: 'chooseAndOpen', req: { importer } });
+    expect(fake.calls[0]).toEqual({ method: 'chooseAndOpen', req: { importer } });
     // Taking the result is what releases the finished job in main.
-    expect(calls.at(-1)).toEqual({ method: 'takeImportResult', req: { jobId: JOB } });
+    expect(fake.calls.at(-1)).toEqual({ method: 'takeImportResult', req: { jobId: JOB } });
   });
 
-  it('receives a big verified package across the IPC once, never with a progress poll', async () => {
+  it('receives a big verified package across the IPC once, never with a progress event', async () => {
     const big = makeVerifiedPackage(
       makeManifest({}, makeRecords({ classes: 20, traineesPerClass: 500 })),
       'c'.repeat(64),
@@ -164,17 +185,17 @@ describe('importing a package chosen in the dialog', () => {
       total: 30,
       current: `submissions/${k}.pdf`,
     }));
-    const { api, sent } = fakeApi([...progress, { phase: 'done', result: big }]);
-    const { last } = await run(api);
+    const fake = fakeApi([...progress, { phase: 'done', result: big }]);
+    const { last } = await run(fake);
     expect(last.step).toBe('finished');
     expect(await db.trainees.count()).toBe(10_000);
     const resultBytes = JSON.stringify(big).length;
     expect(resultBytes).toBeGreaterThan(1_000_000);
-    const carrying = sent.filter((s) => s.bytes >= resultBytes);
+    const carrying = fake.sent.filter((s) => s.bytes >= resultBytes);
     expect(carrying).toEqual([{ method: 'takeImportResult', bytes: expect.any(Number) }]);
-    const polls = sent.filter((s) => s.method === 'importStatus');
-    expect(polls.length).toBe(31);
-    expect(Math.max(...polls.map((p) => p.bytes))).toBeLessThan(400);
+    const events = fake.sent.filter((s) => s.method === 'job:import');
+    expect(events.length).toBe(31);
+    expect(Math.max(...events.map((p) => p.bytes))).toBeLessThan(400);
   });
 
   it('writes a big package in chunks, reporting each, and still all or nothing', async () => {
@@ -203,21 +224,21 @@ describe('importing a package chosen in the dialog', () => {
   it('says 未作更改 and writes nothing when the same package comes again', async () => {
     await importVerifiedPackage(db, pkg());
     const before = await snapshot();
-    const { last } = await run(fakeApi([{ phase: 'done', result: pkg() }]).api);
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg() }]));
     expect(last).toMatchObject({ step: 'finished', outcome: { kind: 'unchanged' } });
     expect(await snapshot()).toEqual(before);
   });
 
   it('reports an update from version 1 to 2', async () => {
     await importVerifiedPackage(db, pkg());
-    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]).api);
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]));
     expect(last).toMatchObject({ outcome: { kind: 'updated', fromVersion: 1, version: 2 } });
   });
 
   it('passes a refused package on with its reason and changes nothing', async () => {
     await importVerifiedPackage(db, pkg(3, 'c'.repeat(64)));
     const before = await snapshot();
-    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]).api);
+    const { last } = await run(fakeApi([{ phase: 'done', result: pkg(2, 'b'.repeat(64)) }]));
     expect(last).toMatchObject({ outcome: { kind: 'refused', code: 'older-version' } });
     expect(await snapshot()).toEqual(before);
   });
@@ -228,25 +249,25 @@ describe('importing a package chosen in the dialog', () => {
       code: 'hash-mismatch',
       message: '工作包 “x.qhpkg” 中的文件 “a.pdf” 的 SHA-256 与签名清单不符',
     };
-    const { last } = await run(fakeApi([{ phase: 'files' }, { phase: 'failed', error }]).api);
+    const { last } = await run(fakeApi([{ phase: 'files' }, { phase: 'failed', error }]));
     expect(last).toEqual({ step: 'failed', fileName: 'pkg.qhpkg', ...error });
     expect(await snapshot()).toEqual(before);
   });
 
   it('shows a trust failure (no enrollment) before any job exists', async () => {
-    const { api } = fakeApi([], { dialog: fail('not-enrolled', '尚未登记平台公钥') });
-    const { last } = await run(api);
+    const fake = fakeApi([], { dialog: fail('not-enrolled', '尚未登记平台公钥') });
+    const { last } = await run(fake);
     expect(last).toEqual({ step: 'failed', code: 'not-enrolled', message: '尚未登记平台公钥' });
   });
 
   it('treats a closed dialog as cancelled', async () => {
-    const { last } = await run(fakeApi([], { dialog: ok({ jobId: null }) }).api);
+    const { last } = await run(fakeApi([], { dialog: ok({ jobId: null }) }));
     expect(last).toEqual({ step: 'cancelled' });
   });
 
   it('cancels a running verification in main and ends cancelled, with nothing written', async () => {
     const control = new ImportControl();
-    const { api, calls } = fakeApi(
+    const fake = fakeApi(
       [
         { phase: 'files', done: 1, total: 100 },
         { phase: 'files', done: 2, total: 100 },
@@ -254,18 +275,18 @@ describe('importing a package chosen in the dialog', () => {
       ],
       { onStatus: (i) => i === 1 && control.cancel() },
     );
-    const { last } = await run(api, { kind: 'dialog' }, control);
+    const { last } = await run(fake, { kind: 'dialog' }, control);
     expect(last).toMatchObject({ step: 'cancelled' });
-    expect(calls.filter((c) => c.method === 'cancelImport').length).toBeGreaterThan(0);
+    expect(fake.calls.filter((c) => c.method === 'cancelImport').length).toBeGreaterThan(0);
     expect(await db.packages.count()).toBe(0);
   });
 
   it('does not write a package whose verification finished just as the user cancelled', async () => {
     const control = new ImportControl();
-    const { api } = fakeApi([{ phase: 'files' }, { phase: 'done', result: pkg() }], {
+    const fake = fakeApi([{ phase: 'files' }, { phase: 'done', result: pkg() }], {
       onStatus: (i) => i === 1 && control.cancel(),
     });
-    const { last } = await run(api, { kind: 'dialog' }, control);
+    const { last } = await run(fake, { kind: 'dialog' }, control);
     expect(last.step).toBe('cancelled');
     expect(await db.packages.count()).toBe(0);
   });
@@ -275,20 +296,24 @@ describe('importing a dropped file', () => {
   it('sends the bytes in order, in chunks that decode back to the file', async () => {
     const bytes = new Uint8Array(UPLOAD_CHUNK_BYTES * 2 + 123).map((_, i) => (i * 7) % 251);
     const file = Object.assign(new Blob([bytes]), { name: '海淀.qhpkg' });
-    const { api, calls, chunks } = fakeApi([{ phase: 'done', result: pkg() }]);
-    const { last } = await run(api, { kind: 'file', file } as never);
+    const fake = fakeApi([{ phase: 'done', result: pkg() }]);
+    const { last } = await run(fake, { kind: 'file', file } as never);
     expect(last.step).toBe('finished');
-    expect(calls[0]).toEqual({
+    expect(fake.calls[0]).toEqual({
       method: 'beginUpload',
       req: { importer, fileName: '海淀.qhpkg', size: bytes.length },
     });
-    expect(chunks.map((c) => c.offset)).toEqual([0, UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES * 2]);
-    const joined = chunks.map((c) => atob(c.data)).join('');
+    expect(fake.chunks.map((c) => c.offset)).toEqual([
+      0,
+      UPLOAD_CHUNK_BYTES,
+      UPLOAD_CHUNK_BYTES * 2,
+    ]);
+    const joined = fake.chunks.map((c) => atob(c.data)).join('');
     expect(joined.length).toBe(bytes.length);
     // The first differing byte, not a deep equal: that takes half a minute over 2 MB.
     const firstDiff = bytes.findIndex((b, i) => joined.charCodeAt(i) !== b);
     expect(firstDiff).toBe(-1);
-    expect(calls.findIndex((c) => c.method === 'finishUpload')).toBeGreaterThan(3);
+    expect(fake.calls.findIndex((c) => c.method === 'finishUpload')).toBeGreaterThan(3);
   });
 
   it('stops sending chunks when cancelled during the upload', async () => {
@@ -296,17 +321,17 @@ describe('importing a dropped file', () => {
     const file = Object.assign(new Blob([new Uint8Array(UPLOAD_CHUNK_BYTES * 3)]), {
       name: 'big.qhpkg',
     });
-    const { api, calls } = fakeApi([]);
-    const upload = api.uploadChunk;
-    (api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = (req) => {
+    const fake = fakeApi([]);
+    const upload = fake.api.uploadChunk;
+    (fake.api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = (req) => {
       control.cancel();
       return upload(req);
     };
-    const { last } = await run(api, { kind: 'file', file } as never, control);
+    const { last } = await run(fake, { kind: 'file', file } as never, control);
     expect(last.step).toBe('cancelled');
-    expect(calls.filter((c) => c.method === 'uploadChunk')).toHaveLength(1);
-    expect(calls.some((c) => c.method === 'finishUpload')).toBe(false);
-    expect(calls.some((c) => c.method === 'cancelImport')).toBe(true);
+    expect(fake.calls.filter((c) => c.method === 'uploadChunk')).toHaveLength(1);
+    expect(fake.calls.some((c) => c.method === 'finishUpload')).toBe(false);
+    expect(fake.calls.some((c) => c.method === 'cancelImport')).toBe(true);
   });
 
   it('ends cancelled at once while main is still writing a chunk', async () => {
@@ -314,16 +339,16 @@ describe('importing a dropped file', () => {
     const file = Object.assign(new Blob([new Uint8Array(UPLOAD_CHUNK_BYTES * 3)]), {
       name: 'big.qhpkg',
     });
-    const { api, calls } = fakeApi([]);
+    const fake = fakeApi([]);
     // The first chunk's answer never comes (a stalled disk in main).
-    (api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = () => {
+    (fake.api as { uploadChunk: PackagesApi['uploadChunk'] }).uploadChunk = () => {
       control.cancel();
       return new Promise(() => {});
     };
-    const { last } = await run(api, { kind: 'file', file } as never, control);
+    const { last } = await run(fake, { kind: 'file', file } as never, control);
     expect(last.step).toBe('cancelled');
-    expect(calls.some((c) => c.method === 'finishUpload')).toBe(false);
-    expect(calls.some((c) => c.method === 'cancelImport')).toBe(true);
+    expect(fake.calls.some((c) => c.method === 'finishUpload')).toBe(false);
+    expect(fake.calls.some((c) => c.method === 'cancelImport')).toBe(true);
   });
 
   it('accepts exactly one non-empty .qhpkg file', () => {
