@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { fail, ok } from '../../src-shared/ipc/result';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import { sheetFromRows } from '../services/policy/sheetFromRows';
-import { buildSubsidyWorkbook } from '../services/policy/subsidySheet';
+import { writeSubsidySheet } from '../services/policy/subsidySheet';
 import { isDemoProfile } from '../services/packages/profileKinds';
 import { exportNameFor } from '../services/profiles/exportName';
 import type { MainContext } from './context';
@@ -37,19 +34,8 @@ export function policyHandlers(ctx: MainContext): QihangHandlers['policy'] {
       });
       if (chosen === null) return ok({ status: 'cancelled' as const });
       const target = withXlsx(chosen);
-      // Write beside the target and rename, so a failed write never leaves half a workbook
-      // where the person expects the sheet (or clobbers an older one).
-      const temp = path.join(
-        path.dirname(target),
-        `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`,
-      );
-      try {
-        await buildSubsidyWorkbook(sheet, { demo }).xlsx.writeFile(temp);
-        await rename(temp, target);
-      } catch (e) {
-        await rm(temp, { force: true });
-        return fail('policy/xlsx-write', `无法写入补贴表 ${target}：${(e as Error).message}`);
-      }
+      const written = await writeSubsidySheet(sheet, target, { demo });
+      if (!written.ok) return fail(written.error.code, written.error.message);
       return ok({
         status: 'saved' as const,
         path: target,

@@ -32,11 +32,8 @@ export interface SheetRow {
   reasons: string[];
 }
 
-/** The sheet's totals, shared by buildQuarterSheet and main's export so the two cannot disagree. */
-export function sheetTotals(
-  claimable: SheetRow[],
-  unclaimable: SheetRow[],
-): QuarterSheet['totals'] {
+/** The sheet's totals (sheetOf counts them for both buildQuarterSheet and main's export). */
+function sheetTotals(claimable: SheetRow[], unclaimable: SheetRow[]): QuarterSheet['totals'] {
   const sum = (kind: SheetRow['kind']) =>
     claimable.filter((r) => r.kind === kind).reduce((s, r) => s + r.amountYuan, 0);
   const trainingYuan = sum('training');
@@ -91,6 +88,68 @@ export interface SheetOptions {
 export type SheetResult =
   { ok: true; sheet: QuarterSheet } | { ok: false; error: { code: string; message: string } };
 
+/**
+ * What a quarter's sheet decides before any row: the pack in force on the quarter's last day,
+ * its deadline and the deadline's finding. Main's export (sheetFromRows) takes the same frame,
+ * so a page cannot print a deadline, a programme name or a total that does not follow from it.
+ */
+export interface QuarterFrame {
+  quarter: Quarter;
+  range: { from: string; to: string };
+  pack: PolicyPack;
+  deadline: string;
+  deadlineFinding: Finding;
+}
+
+export function quarterFrame(
+  quarter: string,
+  packs: readonly PolicyPack[] | undefined,
+  requestDate: string | undefined,
+): { ok: true; frame: QuarterFrame } | { ok: false; error: { code: string; message: string } } {
+  const q: Quarter | undefined = parseQuarter(quarter);
+  if (!q)
+    return {
+      ok: false,
+      error: { code: 'sheet/quarter', message: `季度「${quarter}」格式不对，应为如 2025Q4` },
+    };
+  const range = quarterRange(q);
+  const pack = selectPack(packs?.length ? packs : BUILTIN_PACKS, range.to).pack;
+  return {
+    ok: true,
+    frame: {
+      quarter: q,
+      range,
+      pack,
+      deadline: quarterDeadline(q, pack.fund.deadlineDayOfQuarterLastMonth),
+      deadlineFinding: fundDeadline.quarterCheck!({ pack, quarter: q, requestDate }),
+    },
+  };
+}
+
+/** The sheet from its frame and its rows; the totals are counted here and nowhere else. */
+export function sheetOf(
+  frame: QuarterFrame,
+  rows: {
+    quarter: string;
+    district: string;
+    claimable: SheetRow[];
+    unclaimable: SheetRow[];
+    notApplicable: SheetExcludedClass[];
+  },
+): QuarterSheet {
+  return {
+    quarter: rows.quarter,
+    quarterZh: quarterZh(frame.quarter),
+    district: rows.district,
+    deadline: frame.deadline,
+    deadlineFinding: frame.deadlineFinding,
+    claimable: rows.claimable,
+    unclaimable: rows.unclaimable,
+    notApplicable: rows.notApplicable,
+    totals: sheetTotals(rows.claimable, rows.unclaimable),
+  };
+}
+
 /** A reason as the sheet's reader needs it: the rule's name and clause first, its id last. */
 export function reasonText(f: Finding): string {
   return `${f.title}（${f.clause}，${f.ruleId}）：${f.message}（${f.facts}）`;
@@ -123,23 +182,9 @@ export function buildQuarterSheet(
   evaluation: PackageEvaluation,
   options: SheetOptions,
 ): SheetResult {
-  const q: Quarter | undefined = parseQuarter(options.quarter);
-  if (!q)
-    return {
-      ok: false,
-      error: {
-        code: 'sheet/quarter',
-        message: `季度「${options.quarter}」格式不对，应为如 2025Q4`,
-      },
-    };
-  const range = quarterRange(q);
-  const pack = selectPack(options.packs?.length ? options.packs : BUILTIN_PACKS, range.to).pack;
-  const deadline = quarterDeadline(q, pack.fund.deadlineDayOfQuarterLastMonth);
-  const deadlineFinding = fundDeadline.quarterCheck!({
-    pack,
-    quarter: q,
-    requestDate: options.requestDate,
-  });
+  const framed = quarterFrame(options.quarter, options.packs, options.requestDate);
+  if (!framed.ok) return framed;
+  const { range, pack } = framed.frame;
   const inQuarter = (d: string | undefined): boolean =>
     d !== undefined && d >= range.from && d <= range.to;
   const programName = (c: ClassResult): string => pack.programs[c.program].name;
@@ -218,16 +263,12 @@ export function buildQuarterSheet(
   }
   return {
     ok: true,
-    sheet: {
+    sheet: sheetOf(framed.frame, {
       quarter: options.quarter,
-      quarterZh: quarterZh(q),
       district: options.district ?? '全部',
-      deadline,
-      deadlineFinding,
       claimable,
       unclaimable,
       notApplicable,
-      totals: sheetTotals(claimable, unclaimable),
-    },
+    }),
   };
 }

@@ -1,22 +1,17 @@
 // Turns the rows the renderer sends into the QuarterSheet subsidySheet.ts writes. The rows are
 // the renderer's engine result; everything else in the workbook — quarter name, deadline
-// (R-FUND-DEADLINE), programme names, totals — is derived here, so a page cannot print a
-// deadline or a total that does not follow from the pack and the rows.
+// (R-FUND-DEADLINE), programme names, totals — comes from the frame buildQuarterSheet decides
+// (quarterFrame, sheetOf), so a page cannot print a deadline or a total that does not follow
+// from the pack and the rows.
 import type { ExportSheetRequest, SheetRowWire } from '../../../src-shared/ipc/policy';
-import {
-  parseQuarter,
-  quarterDeadline,
-  quarterRange,
-  quarterZh,
-} from '../../../src-shared/policy/dates';
 import { BUILTIN_PACKS } from '../../../src-shared/policy/pack-jrsnf-2023-25';
-import { selectPack, type PolicyPack } from '../../../src-shared/policy/pack';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
 import {
-  sheetTotals,
+  quarterFrame,
+  sheetOf,
   type QuarterSheet,
   type SheetRow,
 } from '../../../src-shared/policy/quarterSheet';
-import { fundDeadline } from '../../../src-shared/policy/rules/subsidy';
 import { hiddenCodes, markedText } from '../../../src-shared/bundle/visibleText';
 
 /** A row held back because a name in it holds characters no cell should show as they are. */
@@ -75,14 +70,9 @@ export function sheetFromRows(
   req: ExportSheetRequest,
   packs: readonly PolicyPack[] = BUILTIN_PACKS,
 ): SheetBuild {
-  const q = parseQuarter(req.quarter);
-  if (!q)
-    return {
-      ok: false,
-      error: { code: 'sheet/quarter', message: `季度「${req.quarter}」格式不对，应为如 2025Q4` },
-    };
-  // The same pack choice as buildQuarterSheet: the one in force on the quarter's last day.
-  const pack = selectPack(packs, quarterRange(q).to).pack;
+  const framed = quarterFrame(req.quarter, packs, req.requestDate);
+  if (!framed.ok) return framed;
+  const { pack } = framed.frame;
   const toRow = (r: SheetRowWire): SheetRow => ({
     ...r,
     programName: pack.programs[r.program].name,
@@ -115,24 +105,16 @@ export function sheetFromRows(
   }
   return {
     ok: true,
-    sheet: {
+    sheet: sheetOf(framed.frame, {
       quarter: req.quarter,
-      quarterZh: quarterZh(q),
       district: req.district,
-      deadline: quarterDeadline(q, pack.fund.deadlineDayOfQuarterLastMonth),
-      deadlineFinding: fundDeadline.quarterCheck!({
-        pack,
-        quarter: q,
-        requestDate: req.requestDate,
-      }),
       claimable,
       unclaimable,
       notApplicable: (req.notApplicable ?? []).map((c) => ({
         ...c,
         className: markedText(c.className),
       })),
-      totals: sheetTotals(claimable, unclaimable),
-    },
+    }),
     flagged,
   };
 }

@@ -1,6 +1,9 @@
 // Writes a quarter's subsidy sheet as the workbook a district attaches to its fund request
 // (用款申请): one sheet of claimable rows with a totals row in 元, one of unclaimable rows
 // with reasons, so the district sees at a glance what it asks for and what it holds back.
+import { randomBytes } from 'node:crypto';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { QuarterSheet, SheetRow } from '../../../src-shared/policy/quarterSheet';
 import { demoTitle } from '../../../src-shared/profiles/demoMark';
@@ -185,19 +188,31 @@ export function buildSubsidyWorkbook(
   return wb;
 }
 
+/**
+ * The one way the sheet reaches disk (the app's export and the policy CLI): written beside the
+ * target and renamed over it, so a failed write never leaves half a workbook where the person
+ * expects the sheet, nor clobbers an older one.
+ */
 export async function writeSubsidySheet(
   sheet: QuarterSheet,
-  path: string,
+  target: string,
+  opts: SheetOptions = {},
 ): Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`,
+  );
   try {
-    await buildSubsidyWorkbook(sheet).xlsx.writeFile(path);
+    await buildSubsidyWorkbook(sheet, opts).xlsx.writeFile(temp);
+    await rename(temp, target);
     return { ok: true };
   } catch (e) {
+    await rm(temp, { force: true });
     return {
       ok: false,
       error: {
         code: 'policy/xlsx-write',
-        message: `无法写入补贴表 ${path}：${(e as Error).message}`,
+        message: `无法写入补贴表 ${target}：${(e as Error).message}`,
       },
     };
   }
