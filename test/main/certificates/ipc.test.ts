@@ -9,11 +9,13 @@ import { readDemoKey } from '../../../src-main/services/packages/trust';
 import { openWorkPackage } from '../../../src-main/services/packages/open';
 import type { BatchItem } from '../../../src-shared/ipc/certificates';
 import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
+import { ScriptedDialogs } from '../../doubles/dialogs';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 let items: BatchItem[] = [];
 
-function context(answer: string | null, onAsk?: (defaultName: string) => void): MainContext {
+function context(answer: string | null, dialogs = new ScriptedDialogs()): MainContext {
+  dialogs.answerNextSave(answer);
   return {
     version: '0.0.0-test',
     host: 'browser-harness',
@@ -21,14 +23,7 @@ function context(answer: string | null, onAsk?: (defaultName: string) => void): 
     platform: 'linux',
     resourcesDir: RESOURCES,
     userDataDir: mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-')),
-    dialogs: {
-      openFile: () => Promise.resolve(null),
-      saveFile: (r: { defaultName: string }) => {
-        onAsk?.(r.defaultName);
-        return Promise.resolve(answer);
-      },
-      openFolder: () => Promise.resolve(null),
-    },
+    dialogs,
     sealer: {
       isEncryptionAvailable: () => false,
       backend: () => 'test',
@@ -95,12 +90,13 @@ describe('certificates IPC handlers', () => {
 
   it("marks a demo profile's batch 演示 in its file name and on its pages (main's record)", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qh-cert-ipc-out-')), 'demo.pdf');
-    let asked = '';
-    const saved = await certificatesHandlers(context(out, (n) => (asked = n))).saveBatch(
+    const dialogs = new ScriptedDialogs();
+    const saved = await certificatesHandlers(context(out, dialogs)).saveBatch(
       request(items.slice(0, 1)),
     );
     expect(saved.ok && saved.value.status).toBe('saved');
-    expect(asked).toMatch(/^演示-合格证书_.+_\d{4}-\d{2}-\d{2}_1张\.pdf$/);
+    expect(dialogs.asked.map((a) => a.defaultName)).toHaveLength(1);
+    expect(dialogs.asked[0]?.defaultName).toMatch(/^演示-合格证书_.+_\d{4}-\d{2}-\d{2}_1张\.pdf$/);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
     expect(text).toContain(DEMO_DOCUMENT_NOTICE);
   }, 120_000);

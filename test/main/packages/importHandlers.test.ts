@@ -23,6 +23,7 @@ import { trustForImporter } from '../../../src-main/services/packages/trust';
 import { writeWorkPackage } from '../../../src-main/services/packages/write';
 import { makeSigner } from '../bundles/factories';
 import { makeKey, makeManifest, tempDir, type ManifestOptions } from './factory';
+import { ScriptedDialogs } from '../../doubles/dialogs';
 
 const REPO = path.resolve(__dirname, '../../..');
 const RESOURCES = path.join(REPO, 'resources');
@@ -43,8 +44,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 function setup() {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
-  const answers: (string | null)[] = [];
-  const asked: string[] = [];
+  const dialogs = new ScriptedDialogs();
   const ctx: MainContext = {
     version: '0.0.0-test',
     host: 'browser-harness',
@@ -52,14 +52,7 @@ function setup() {
     platform: process.platform,
     resourcesDir: RESOURCES,
     userDataDir: path.join(dir, 'userData'),
-    dialogs: {
-      openFile: (req) => {
-        asked.push(req.filters.flatMap((f) => f.extensions).join(','));
-        return Promise.resolve(answers.shift() ?? null);
-      },
-      saveFile: () => Promise.resolve(null),
-      openFolder: () => Promise.resolve(null),
-    },
+    dialogs,
     sealer: {
       isEncryptionAvailable: () => true,
       backend: () => 'test',
@@ -76,7 +69,9 @@ function setup() {
   );
   const call = async <T>(method: string, req: unknown): Promise<IpcResult<T>> =>
     (await gate.dispatch(`packages:${method}`, req, sender)) as IpcResult<T>;
-  return { dir, ctx, answers, asked, call };
+  /** The extensions each open dialog offered, one string per dialog. */
+  const asked = () => dialogs.asked.map((a) => a.filters.flatMap((f) => f.extensions).join(','));
+  return { dir, ctx, dialogs, asked, call };
 }
 
 type Env = ReturnType<typeof setup>;
@@ -166,7 +161,7 @@ async function waitForEnd(env: Env, jobId: string): Promise<Status> {
 }
 
 async function openViaDialog(env: Env, pkg: string, importer: object): Promise<Status> {
-  env.answers.push(pkg);
+  env.dialogs.answerNextOpen(pkg);
   const started = await env.call<{ jobId: string | null }>('chooseAndOpen', { importer });
   if (!started.ok) throw new Error(started.error.message);
   if (!started.value.jobId) throw new Error('no job');
@@ -201,7 +196,7 @@ describe('which platform keys an import trusts', () => {
     const r = await env.call('chooseAndOpen', { importer: normal });
     expect(r).toMatchObject({ ok: false, error: { code: 'not-enrolled' } });
     if (!r.ok) expect(r.error.message).toContain('尚未完成平台注册');
-    expect(env.asked).toEqual([]);
+    expect(env.asked()).toEqual([]);
   });
 
   it('refuses a package signed with the demo key for a normal, enrolled profile', async () => {
@@ -227,7 +222,7 @@ describe('which platform keys an import trusts', () => {
     const status = await openViaDialog(env, pkg, demo);
     expect(status.phase).toBe('done');
     expect(status.result?.manifest).toMatchObject({ version: 2 });
-    expect(env.asked).toEqual(['qhpkg']);
+    expect(env.asked()).toEqual(['qhpkg']);
   });
 
   it('accepts a package signed with the platform key pinned at enrollment and reports progress to 100 %', async () => {
@@ -324,7 +319,7 @@ describe('import jobs', () => {
       classes: 4,
       fileBytes: 4 * 1024 * 1024,
     });
-    env.answers.push(pkg);
+    env.dialogs.answerNextOpen(pkg);
     const started = await env.call<{ jobId: string }>('chooseAndOpen', { importer: demo });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;

@@ -5,13 +5,14 @@ import type { MainContext } from '../../../src-main/ipc/context';
 import { panelHandlers } from '../../../src-main/ipc/panel';
 import { pinProfileKind } from '../../../src-main/services/packages/profileKinds';
 import { DEMO_DOCUMENT_NOTICE } from '../../../src-shared/profiles/demoMark';
+import { ScriptedDialogs } from '../../doubles/dialogs';
 import { makePanelRecordData } from '../../fixtures/panelRecordData';
 import { readZip } from '../demo/zip';
 import { tempFolders } from '../tempFolders';
 
 const temp = tempFolders();
 
-function context(userDataDir: string, answer: string, asked: string[]): MainContext {
+function context(userDataDir: string, dialogs: ScriptedDialogs): MainContext {
   return {
     version: '0.0.0-test',
     host: 'browser-harness',
@@ -19,14 +20,7 @@ function context(userDataDir: string, answer: string, asked: string[]): MainCont
     platform: 'linux',
     resourcesDir: '/nonexistent',
     userDataDir,
-    dialogs: {
-      openFile: () => Promise.resolve(null),
-      saveFile: (r: { defaultName: string }) => {
-        asked.push(r.defaultName);
-        return Promise.resolve(answer);
-      },
-      openFolder: () => Promise.resolve(null),
-    },
+    dialogs,
     sealer: {
       isEncryptionAvailable: () => false,
       backend: () => 'test',
@@ -39,9 +33,10 @@ function context(userDataDir: string, answer: string, asked: string[]): MainCont
 async function saved(demo: boolean) {
   const userData = temp.sync('panel-docs-');
   await pinProfileKind(path.join(userData, 'keys'), 'p-chair', demo);
-  const asked: string[] = [];
+  const dialogs = new ScriptedDialogs();
   const target = path.join(temp.sync('panel-docs-out-'), 'record.docx');
-  const r = await panelHandlers(context(userData, target, asked)).saveRecordDocx({
+  dialogs.answerNextSave(target);
+  const r = await panelHandlers(context(userData, dialogs)).saveRecordDocx({
     ...makePanelRecordData(),
     profileId: 'p-chair',
   });
@@ -51,7 +46,7 @@ async function saved(demo: boolean) {
     .filter(([n]) => n.startsWith('word/header'))
     .map(([, b]) => b.toString('utf8'))
     .join('');
-  return { name: asked[0]!, headers };
+  return { name: dialogs.asked[0]!.defaultName!, headers };
 }
 
 describe('panel documents through main', () => {
