@@ -181,7 +181,7 @@ describe('the action bar at 1366×768', () => {
     await page.getByTestId('review-errors').waitFor();
     const pane = (await page.getByTestId('review-pane').boundingBox())!;
     await expect
-      .poll(async () => (await page.getByText(/^评分标准：/).boundingBox())?.y ?? -1)
+      .poll(async () => (await page.getByText(/^评审标准：/).boundingBox())?.y ?? -1)
       .toBeGreaterThanOrEqual(pane.y);
     expect(await inView('review-errors')).toBe(true);
 
