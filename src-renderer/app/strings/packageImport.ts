@@ -18,6 +18,8 @@ export const packageImportStrings = {
     files: (done: number, total: number) => `校验文件 ${mb(done)} / ${mb(total)}`,
     external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
     writing: '写入数据库…',
+    writingRows: (done: number, total: number) =>
+      `写入数据库 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条`,
   },
   cancel: '取消',
   close: '关闭',

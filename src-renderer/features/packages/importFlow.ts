@@ -26,7 +26,8 @@ export type ImportView =
       total: number;
       current?: string;
     }
-  | { step: 'writing'; fileName: string }
+  /** `done`/`total`: rows written so far and in all, once the first slice is written. */
+  | { step: 'writing'; fileName: string; done?: number; total?: number }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
   | { step: 'failed'; fileName?: string; code: string; message: string }
   | { step: 'cancelled'; fileName?: string };
@@ -221,8 +222,8 @@ async function runSteps(
   const result = taken.value;
   show({ step: 'writing', fileName: last.fileName });
   try {
-    const outcome = await importVerifiedPackage(deps.db, result, undefined, () =>
-      show({ step: 'writing', fileName: last.fileName }),
+    const outcome = await importVerifiedPackage(deps.db, result, undefined, (done, total) =>
+      show({ step: 'writing', fileName: last.fileName, done, total }),
     );
     return end({
       step: 'finished',
