@@ -1,4 +1,6 @@
 // 导入工作包: the button, the drop targets and the progress / summary dialog.
+// One formatter: building an Intl formatter per progress update cost more than the update.
+const rowsFormat = new Intl.NumberFormat('zh-CN');
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export const packageImportStrings = {
@@ -19,7 +21,7 @@ export const packageImportStrings = {
     external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
     writing: '写入数据库…',
     writingRows: (done: number, total: number) =>
-      `写入数据库 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条`,
+      `写入数据库 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
   },
   cancel: '取消',
   close: '关闭',
