@@ -43,14 +43,24 @@ class Slicer {
   }
 }
 
-/** Rows written so far and in all; called after each slice. */
-export type OnWritten = (done: number, total: number) => void;
+/**
+ * After each slice: which stage (looking up who owns the incoming ids, then writing), and rows
+ * done so far and in all in that stage.
+ */
+export type OnProgress = (stage: ImportStage, done: number, total: number) => void;
+export type ImportStage = 'checking' | 'writing';
 
 interface Progress {
+  stage: ImportStage;
   done: number;
   total: number;
-  onWritten?: OnWritten;
+  onProgress?: OnProgress;
   slicer: Slicer;
+}
+
+function advance(progress: Progress, count: number): void {
+  progress.done += count;
+  progress.onProgress?.(progress.stage, progress.done, progress.total);
 }
 
 /**
@@ -84,10 +94,7 @@ function putInSlices<T, R>(
     rows,
     progress.slicer,
     (slice) => table.bulkPut(slice.map(toRow)),
-    (count) => {
-      progress.done += count;
-      progress.onWritten?.(progress.done, progress.total);
-    },
+    (count) => advance(progress, count),
   );
 }
 
@@ -155,7 +162,7 @@ async function ownersOf(
   db: WorkstationDb,
   r: PackageRecords,
   files: VerifiedPackage['files'],
-  slicer: Slicer,
+  progress: Progress,
 ): Promise<OwnedRecord[]> {
   const owned: OwnedRecord[] = [];
   const signers = new Map((await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]));
@@ -165,7 +172,7 @@ async function ownersOf(
     show: (i: number) => string,
   ) => {
     let at = 0;
-    await inSlices(keys, slicer, async (slice) => {
+    await inSlices(keys, progress.slicer, async (slice) => {
       const rows = (await db.table(table).bulkGet(slice)) as ({ packageId: string } | undefined)[];
       rows.forEach((row, i) => {
         if (row) {
@@ -174,6 +181,7 @@ async function ownersOf(
         }
       });
       at += slice.length;
+      advance(progress, slice.length);
     });
   };
   const ids = (rows: { id: string }[]) => rows.map((x) => x.id);
@@ -202,8 +210,8 @@ export async function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
   now: () => string = () => new Date().toISOString(),
-  /** Called after each slice of the write with rows written and rows in all (for progress). */
-  onWritten?: OnWritten,
+  /** Called after each slice of the lookups and of the write (the page shows progress). */
+  onProgress?: OnProgress,
 ): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const packageId = manifest.packageId;
@@ -236,18 +244,28 @@ export async function importVerifiedPackage(
         mediaRelocated: relocated.length,
       } as const;
     }
-    const slicer = new Slicer();
-    const foreign = refuseForeignIds(pkg, await ownersOf(db, manifest.records, pkg.files, slicer));
-    if (foreign) return { kind: 'refused', code: foreign.code, message: foreign.message } as const;
-    if (plan.action === 'update') {
-      for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
-    }
     const r = manifest.records;
     const total = packageTables.reduce(
       (n, t) => n + (t === 'files' ? pkg.files.length : r[t].length),
       0,
     );
-    const progress: Progress = { done: 0, total, slicer, ...(onWritten ? { onWritten } : {}) };
+    const slicer = new Slicer();
+    const stage = (name: ImportStage): Progress => ({
+      stage: name,
+      done: 0,
+      total,
+      slicer,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const foreign = refuseForeignIds(
+      pkg,
+      await ownersOf(db, manifest.records, pkg.files, stage('checking')),
+    );
+    if (foreign) return { kind: 'refused', code: foreign.code, message: foreign.message } as const;
+    if (plan.action === 'update') {
+      for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
+    }
+    const progress = stage('writing');
     const tag = <T extends object>(row: T) => ({ ...row, packageId });
     await putInSlices(db.organizers, r.organizers, tag, progress);
     await putInSlices(db.classes, r.classes, tag, progress);

@@ -9,7 +9,12 @@ const s = t.packageImport;
 
 function phaseText(view: ImportView): string {
   if (view.step === 'writing')
-    return view.total ? s.phase.writingRows(view.done ?? 0, view.total) : s.phase.writing;
+    return view.total
+      ? (view.stage === 'checking' ? s.phase.checkingRows : s.phase.writingRows)(
+          view.done ?? 0,
+          view.total,
+        )
+      : s.phase.writing;
   if (view.step !== 'running') return s.phase.starting;
   switch (view.phase) {
     case 'uploading':

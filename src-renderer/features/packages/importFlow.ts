@@ -11,7 +11,11 @@ import {
   type ImportStatus,
 } from '../../../src-shared/ipc/packages';
 import type { WorkstationDb } from '../../db/db';
-import { importVerifiedPackage, type ImportOutcome } from '../../db/importPackage';
+import {
+  importVerifiedPackage,
+  type ImportOutcome,
+  type ImportStage,
+} from '../../db/importPackage';
 import { t } from '../../app/strings';
 
 export type PackagesApi = QihangApi['packages'];
@@ -26,8 +30,8 @@ export type ImportView =
       total: number;
       current?: string;
     }
-  /** `done`/`total`: rows written so far and in all, once the first slice is written. */
-  | { step: 'writing'; fileName: string; done?: number; total?: number }
+  /** `stage`, `done`/`total`: rows looked up or written so far and in all, after the first slice. */
+  | { step: 'writing'; fileName: string; stage?: ImportStage; done?: number; total?: number }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
   | { step: 'failed'; fileName?: string; code: string; message: string }
   | { step: 'cancelled'; fileName?: string };
@@ -222,8 +226,8 @@ async function runSteps(
   const result = taken.value;
   show({ step: 'writing', fileName: last.fileName });
   try {
-    const outcome = await importVerifiedPackage(deps.db, result, undefined, (done, total) =>
-      show({ step: 'writing', fileName: last.fileName, done, total }),
+    const outcome = await importVerifiedPackage(deps.db, result, undefined, (stage, done, total) =>
+      show({ step: 'writing', fileName: last.fileName, stage, done, total }),
     );
     return end({
       step: 'finished',

@@ -15,18 +15,44 @@ export const MAX_BLOCK_MS = 200;
 export interface ProbeRun {
   summary: { trainees: string; classes: string };
   rows: { trainees: number; classes: number };
-  longestTaskMs: number;
-  longTasks: number[];
+  /** Long tasks (≥ 50 ms) while the rows were looked up and written, slice by slice. */
+  rowsPhase: { longestTaskMs: number; longTasks: number; progressSteps: number; ms: number };
+  /** Long tasks before that: the dialog opening and the verified package arriving from main. */
+  beforeRows: { longestTaskMs: number; longTasks: number };
   longestFrameGapMs: number;
-  /** Distinct progress texts seen while the import ran. */
-  progressSteps: number;
   elapsedMs: number;
 }
 
+/** Start time and duration of each long task; time and text of each progress change. */
+type Probe = { tasks: [number, number][]; maxGap: number; texts: [number, string][] };
+
 declare global {
   interface Window {
-    __qhProbe?: { tasks: number[]; maxGap: number; texts: string[]; stop: () => void };
+    __qhProbe?: Probe & { stop: () => void };
   }
+}
+
+/** The progress texts of the row stages (核对本机已有数据 / 写入数据库 n / m 条). */
+const ROWS_TEXT = /(核对本机已有数据|写入数据库) [\d,]+ \/ [\d,]+ 条/;
+
+function split(probe: Probe) {
+  const rowTexts = probe.texts.filter(([, text]) => ROWS_TEXT.test(text));
+  const from = rowTexts[0]?.[0] ?? Infinity;
+  const to = rowTexts.at(-1)?.[0] ?? Infinity;
+  const longest = (tasks: [number, number][]) =>
+    Math.round(Math.max(0, ...tasks.map(([, d]) => d)));
+  // A task that ends after the first row slice belongs to the row stages.
+  const rows = probe.tasks.filter(([start, d]) => start + d >= from);
+  const before = probe.tasks.filter(([start, d]) => start + d < from);
+  return {
+    rowsPhase: {
+      longestTaskMs: longest(rows),
+      longTasks: rows.length,
+      progressSteps: rowTexts.length,
+      ms: Math.round(to - from),
+    },
+    beforeRows: { longestTaskMs: longest(before), longTasks: before.length },
+  };
 }
 
 async function rowCounts(app: AppSession): Promise<{ trainees: number; classes: number }> {
@@ -57,14 +83,14 @@ const PROBE = `(() => {
   let last = performance.now();
   let live = true;
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
+    for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]);
   });
   observer.observe({ type: 'longtask' });
   const frame = (now) => {
     maxGap = Math.max(maxGap, now - last);
     last = now;
     const text = document.querySelector('[data-testid="import-phase"]')?.textContent ?? '';
-    if (text && texts[texts.length - 1] !== text) texts.push(text);
+    if (text && texts[texts.length - 1]?.[1] !== text) texts.push([now, text]);
     if (live) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -89,7 +115,7 @@ export async function importWithProbe(app: AppSession, file: string): Promise<Pr
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-summary').waitFor({ timeout: 600_000 });
   const elapsedMs = Date.now() - start;
-  const probe = await page.evaluate(() => {
+  const probe = await page.evaluate((): Probe => {
     const p = window.__qhProbe!;
     p.stop();
     return { tasks: [...p.tasks], maxGap: p.maxGap, texts: [...p.texts] };
@@ -103,10 +129,8 @@ export async function importWithProbe(app: AppSession, file: string): Promise<Pr
   return {
     summary,
     rows: { trainees: after.trainees - before.trainees, classes: after.classes - before.classes },
-    longestTaskMs: Math.round(Math.max(0, ...probe.tasks)),
-    longTasks: probe.tasks.map(Math.round),
+    ...split(probe),
     longestFrameGapMs: Math.round(probe.maxGap),
-    progressSteps: probe.texts.length,
     elapsedMs,
   };
 }
