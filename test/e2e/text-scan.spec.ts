@@ -34,7 +34,10 @@ function renderedText(): Promise<{ where: string; text: string }[]> {
     // A file path or address the person must find or type exactly (the log file, a saved
     // file) is shown verbatim and marked so; everything else is the person's language.
     let body = document.body.innerText;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-verbatim]')) {
+    // An id under a name another row of the same list also has is how the two are told apart.
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '[data-verbatim], [data-testid="same-name-id"]',
+    )) {
       body = body.split(el.innerText).join(' ');
     }
     // A closed 详情 is for support and not shown, but Chromium still counts its text in

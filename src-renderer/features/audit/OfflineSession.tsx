@@ -137,7 +137,8 @@ function FullRecording(
         return (
           <Stack key={id} gap={0} data-testid={`full-${id}`}>
             <Text size="xs" style={{ wordBreak: 'break-all' }}>
-              {s().full}：{props.files.get(id)?.path ?? id}
+              {/* The recording's path on the media drive, where the auditor finds it: verbatim. */}
+              {s().full}：<span data-verbatim>{props.files.get(id)?.path ?? id}</span>
             </Text>
             <Group gap={6}>
               <Text size="xs" c={short ? 'red' : 'dimmed'}>
