@@ -100,5 +100,4 @@ const bench: Benchmark = {
     };
   },
 };
-export { pages as benchPages };
 export default bench;
