@@ -92,6 +92,7 @@ export function planBatch(input: BatchInput): BatchPlan {
     pages.push(
       certificatePage(
         {
+          traineeId: c.traineeId,
           record: check.record,
           signedRecord: c.signedRecord,
           programName: programName(check.record.program, check.record.startDate),
