@@ -11,7 +11,8 @@ import {
   docCharacters,
   type CertificateDoc,
 } from '../src-shared/certificates/certificateDoc';
-import type { CertificateRecord } from '../src-shared/certificates/signedRecord';
+import type { CertificateFacts } from '../src-shared/certificates/signedRecord';
+import { issuerName } from '../src-shared/certificates/districts';
 import { parseTemplateFile } from '../src-shared/certificates/template';
 import { generateSigningKey } from '../src-main/services/crypto/ed25519';
 import { signCertificateRecord } from '../src-main/services/certificates/signedRecord';
@@ -39,24 +40,26 @@ function pages(): CertificateDoc {
       SURNAMES[i % SURNAMES.length]! +
       GIVEN[(i * 7) % GIVEN.length]! +
       (i % 3 ? GIVEN[(i * 13) % GIVEN.length]! : '');
-    const record: CertificateRecord = {
-      v: 1,
+    const facts: CertificateFacts = {
       number: `BJJC-2025-${String(i + 1).padStart(6, '0')}`,
-      traineeId: `T-${String(i).padStart(5, '0')}`,
       name,
       idNumberMasked: `110108********${String(1000 + i).slice(-4)}`,
       program: 'basic',
-      classId: `C-${Math.floor(i / 40)}`,
       hours: 56,
       startDate: '2025-03-03',
       endDate: '2025-03-28',
       organizer: `北京第${Math.floor(i / 40) + 1}职业技能培训学校`,
-      issuer: '北京市海淀区人力资源和社会保障局',
+      district: '110108',
       issuedOn: '2025-04-18',
     };
     out.push(
       certificatePage(
-        { record, signedRecord: signCertificateRecord(record, key), programName: '创业基础培训' },
+        {
+          traineeId: `T-${String(i).padStart(5, '0')}`,
+          record: { ...facts, v: 2, district: '110108', issuer: issuerName('110108') },
+          signedRecord: signCertificateRecord(facts, key),
+          programName: '创业基础培训',
+        },
         template,
       ),
     );

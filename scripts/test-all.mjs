@@ -229,6 +229,9 @@ for (const [index, step] of steps.entries()) {
       if (code === 0) code = 1;
     }
     fs.rmSync(step.reportFile, { force: true });
+    // The table so far after every round, so a long repeat stopped early still says what it saw.
+    if (runs > 1 && round < runs)
+      printTally(`${step.name} (after ${round} of ${runs})`, tally, round);
   }
   if (step.reportFile && !missing) {
     totals.passed += stepTotals.passed;

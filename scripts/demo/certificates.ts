@@ -2,16 +2,12 @@
 // 2024 online class): what a real platform sends with each number, and what the QR code on the
 // printed certificate carries. Signed with the demo platform key, like the package itself.
 import type { PackageRecords } from '../../src-shared/bundle/records';
-import type { CertificateRecord } from '../../src-shared/certificates/signedRecord';
+import { districtCodeOf } from '../../src-shared/certificates/districts';
+import type { CertificateFacts } from '../../src-shared/certificates/signedRecord';
 import { JRSNF_2023_25 } from '../../src-shared/policy/pack-jrsnf-2023-25';
 import type { SigningKey } from '../../src-main/services/crypto/ed25519';
 import { signCertificateRecord } from '../../src-main/services/certificates/signedRecord';
 import { addDays } from './calendar';
-
-/** The district bureau that issues a class's certificates. */
-export function issuerOf(district: string): string {
-  return `北京市${district}人力资源和社会保障局`;
-}
 
 export function withSignedCertificates(records: PackageRecords, key: SigningKey): PackageRecords {
   const classes = new Map(records.classes.map((c) => [c.id, c]));
@@ -24,20 +20,20 @@ export function withSignedCertificates(records: PackageRecords, key: SigningKey)
     const cls = classes.get(n.classId)!;
     const t = trainees.get(n.traineeId)!;
     const params = JRSNF_2023_25.programs[cls.program];
-    const record: CertificateRecord = {
-      v: 1,
+    const district = districtCodeOf(cls.district);
+    if (!district)
+      throw new Error(`demo class ${cls.id}: ${cls.district} is not a Beijing district`);
+    const record: CertificateFacts = {
       number: n.number,
-      traineeId: t.id,
       name: t.name,
       idNumberMasked: t.idNumberMasked,
       program: cls.program,
       ...(cls.onlineEdition ? { onlineEdition: cls.onlineEdition } : {}),
-      classId: cls.id,
       hours: (minutes.get(cls.id) ?? 0) / JRSNF_2023_25.minutesPerHour + params.outcomeHours,
       startDate: cls.startDate,
       endDate: cls.endDate,
       organizer: organizers.get(cls.organizerId)?.name ?? cls.organizerId,
-      issuer: issuerOf(cls.district),
+      district,
       issuedOn: addDays(cls.endDate, 21),
     };
     return { ...n, signedRecord: signCertificateRecord(record, key) };

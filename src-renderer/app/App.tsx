@@ -6,7 +6,7 @@ import { DbContext } from './dbContext';
 import { SessionContext } from './sessionContext';
 import { Shell } from './Shell';
 import { t } from './strings';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, lightOnly, theme } from './theme';
 import { useWorkstation } from './useWorkstation';
 
 function Workstation() {
@@ -62,6 +62,8 @@ export function App() {
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="light"
+      forceColorScheme="light"
+      colorSchemeManager={lightOnly}
     >
       <Workstation />
     </MantineProvider>

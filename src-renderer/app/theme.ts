@@ -9,6 +9,7 @@ import {
   DEFAULT_THEME,
   luminance,
   type CSSVariablesResolver,
+  type MantineColorSchemeManager,
 } from '@mantine/core';
 import { t } from './strings';
 
@@ -104,3 +105,17 @@ export const theme = createTheme({
     }),
   },
 });
+
+/**
+ * The workstation has one colour scheme (the contrast rules above are worked out for light).
+ * Mantine's default manager reads localStorage during the first render, and the first
+ * localStorage access of a window waits for the origin's whole store to load: ~100 ms of the
+ * cold start under load, for a value that can only be 'light'.
+ */
+export const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};

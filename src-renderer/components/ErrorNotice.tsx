@@ -21,7 +21,8 @@ interface Props {
   compact?: boolean;
 }
 
-function Details({ text, all }: { text: string; all: string }) {
+/** 详情 with 复制: technical text for support, closed until asked for (also under a list item). */
+export function TechnicalDetails({ text, all = text }: { text: string; all?: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <details data-testid="error-details">
@@ -81,7 +82,7 @@ export function ErrorNotice({
           </Text>
         ))}
         {children}
-        {details && <Details text={details} all={all} />}
+        {details && <TechnicalDetails text={details} all={all} />}
       </Stack>
     </Alert>
   );

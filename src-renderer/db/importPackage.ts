@@ -5,9 +5,13 @@
 // so an update cannot touch reviews, decisions, findings, certificates or the audit log.
 //
 // A big package (200,000 trainees) must not freeze the window: one bulkPut clones every row in
-// a single task (5.5 s once). Rows are written in chunks, and between chunks the page gets a
-// macrotask to paint and handle input, while Dexie.waitFor keeps the one transaction alive
-// across that pause, so the write stays all or nothing.
+// a single task (5.5 s once), and one bulkGet of 200,000 ids to look for foreign owners blocked
+// for seconds as well. Rows are looked up and written in slices, and between slices the page
+// gets a macrotask to paint and handle input, while Dexie.waitFor keeps the one transaction
+// alive across that pause, so the write stays all or nothing. A slice is sized by time, not by
+// a fixed count: on a loaded machine the same 2,000 rows took 300 ms (the e2e probe in
+// test/e2e/big-package.spec.ts measured it), so each slice aims at SLICE_MS and the next one is
+// scaled from how long the last took.
 import type { VerifiedPackage } from '../../src-shared/ipc/packages';
 import type { PackageRecords } from '../../src-shared/bundle/records';
 import {
@@ -20,24 +24,78 @@ import { packageTables, type WorkstationDb } from './db';
 import type { TraineeRow } from './types';
 import Dexie from 'dexie';
 
-/** Rows per write between pauses: a few tens of ms of structured cloning on a slow machine. */
+/** The most rows one slice holds, however fast the machine. */
 export const WRITE_CHUNK = 2000;
+/** The fewest rows a slice holds, so a slow machine still moves forward. */
+const MIN_SLICE = 50;
+/** What one slice aims to take, well under the 200 ms at which a pause is felt. */
+export const SLICE_MS = 40;
 
 /** A macrotask the page can paint in, inside a transaction that must stay open across it. */
 const pause = () => Dexie.waitFor(new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
-async function putInChunks<T>(
-  table: { bulkPut(rows: T[]): Promise<unknown> },
-  rows: T[],
-  onChunk?: () => void,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
-    if (rows.length > WRITE_CHUNK) {
-      onChunk?.();
-      await pause();
-    }
+/** Sizes the next slice from how long the last one took. */
+class Slicer {
+  size = 250;
+  took(rows: number, ms: number): void {
+    const scaled = Math.round((rows * SLICE_MS) / Math.max(ms, 1));
+    this.size = Math.min(WRITE_CHUNK, Math.max(MIN_SLICE, scaled));
   }
+}
+
+/**
+ * After each slice: which stage (looking up who owns the incoming ids, then writing), and rows
+ * done so far and in all in that stage.
+ */
+export type OnProgress = (stage: ImportStage, done: number, total: number) => void;
+export type ImportStage = 'checking' | 'writing';
+
+interface Progress {
+  stage: ImportStage;
+  done: number;
+  total: number;
+  onProgress?: OnProgress;
+  slicer: Slicer;
+}
+
+function advance(progress: Progress, count: number): void {
+  progress.done += count;
+  progress.onProgress?.(progress.stage, progress.done, progress.total);
+}
+
+/**
+ * Runs `work` over `items` slice by slice with a pause between slices. `work` gets the slice
+ * and returns when it is done; nothing is built for rows not yet reached.
+ */
+async function inSlices<T>(
+  items: readonly T[],
+  slicer: Slicer,
+  work: (slice: T[]) => Promise<unknown>,
+  after?: (count: number) => void,
+): Promise<void> {
+  for (let i = 0; i < items.length;) {
+    const slice = items.slice(i, i + slicer.size);
+    const start = performance.now();
+    await work(slice);
+    slicer.took(slice.length, performance.now() - start);
+    i += slice.length;
+    after?.(slice.length);
+    if (items.length > MIN_SLICE) await pause();
+  }
+}
+
+function putInSlices<T, R>(
+  table: { bulkPut(rows: R[]): Promise<unknown> },
+  rows: readonly T[],
+  toRow: (row: T) => R,
+  progress: Progress,
+): Promise<void> {
+  return inSlices(
+    rows,
+    progress.slicer,
+    (slice) => table.bulkPut(slice.map(toRow)),
+    (count) => advance(progress, count),
+  );
 }
 
 /** What the package holds, for the summary the user sees. */
@@ -68,12 +126,21 @@ export type ImportOutcome =
   | (Stored & { kind: 'updated'; fromVersion: number })
   | { kind: 'refused'; code: RefusalCode; message: string };
 
-function traineeRows(records: PackageRecords, packageId: string): TraineeRow[] {
+/** Each trainee's row gets the classes that list it (a map built once, rows built per slice). */
+function traineeRow(records: PackageRecords, packageId: string) {
   const classIds = new Map<string, string[]>();
   for (const c of records.classes) {
-    for (const t of c.traineeIds) classIds.set(t, [...(classIds.get(t) ?? []), c.id]);
+    for (const t of c.traineeIds) {
+      const ids = classIds.get(t);
+      if (ids) ids.push(c.id);
+      else classIds.set(t, [c.id]);
+    }
   }
-  return records.trainees.map((t) => ({ ...t, packageId, classIds: classIds.get(t.id) ?? [] }));
+  return (t: PackageRecords['trainees'][number]): TraineeRow => ({
+    ...t,
+    packageId,
+    classIds: classIds.get(t.id) ?? [],
+  });
 }
 
 export function countsOf(records: PackageRecords): ImportCounts {
@@ -95,6 +162,7 @@ async function ownersOf(
   db: WorkstationDb,
   r: PackageRecords,
   files: VerifiedPackage['files'],
+  progress: Progress,
 ): Promise<OwnedRecord[]> {
   const owned: OwnedRecord[] = [];
   const signers = new Map((await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]));
@@ -103,12 +171,17 @@ async function ownersOf(
     keys: (string | [string, string])[],
     show: (i: number) => string,
   ) => {
-    const rows = (await db.table(table).bulkGet(keys)) as ({ packageId: string } | undefined)[];
-    rows.forEach((row, i) => {
-      if (row) {
-        const ownerSignedBy = signers.get(row.packageId) ?? [];
-        owned.push({ table, id: show(i), packageId: row.packageId, ownerSignedBy });
-      }
+    let at = 0;
+    await inSlices(keys, progress.slicer, async (slice) => {
+      const rows = (await db.table(table).bulkGet(slice)) as ({ packageId: string } | undefined)[];
+      rows.forEach((row, i) => {
+        if (row) {
+          const ownerSignedBy = signers.get(row.packageId) ?? [];
+          owned.push({ table, id: show(at + i), packageId: row.packageId, ownerSignedBy });
+        }
+      });
+      at += slice.length;
+      advance(progress, slice.length);
     });
   };
   const ids = (rows: { id: string }[]) => rows.map((x) => x.id);
@@ -137,8 +210,8 @@ export async function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
   now: () => string = () => new Date().toISOString(),
-  /** Called after each chunk of a big write (the page may show progress). */
-  onChunk?: () => void,
+  /** Called after each slice of the lookups and of the write (the page shows progress). */
+  onProgress?: OnProgress,
 ): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const packageId = manifest.packageId;
@@ -171,27 +244,41 @@ export async function importVerifiedPackage(
         mediaRelocated: relocated.length,
       } as const;
     }
-    const foreign = refuseForeignIds(pkg, await ownersOf(db, manifest.records, pkg.files));
+    const r = manifest.records;
+    const total = packageTables.reduce(
+      (n, t) => n + (t === 'files' ? pkg.files.length : r[t].length),
+      0,
+    );
+    const slicer = new Slicer();
+    const stage = (name: ImportStage): Progress => ({
+      stage: name,
+      done: 0,
+      total,
+      slicer,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    const foreign = refuseForeignIds(
+      pkg,
+      await ownersOf(db, manifest.records, pkg.files, stage('checking')),
+    );
     if (foreign) return { kind: 'refused', code: foreign.code, message: foreign.message } as const;
     if (plan.action === 'update') {
       for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
     }
-    const r = manifest.records;
-    const tag = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, packageId }));
-    const put = <T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[]) =>
-      putInChunks(table, rows, onChunk);
-    await put(db.organizers, tag(r.organizers));
-    await put(db.classes, tag(r.classes));
-    await put(db.sessions, tag(r.sessions));
-    await put(db.lecturers, tag(r.lecturers));
-    await put(db.trainees, traineeRows(r, packageId));
-    await put(db.submissions, tag(r.submissions));
-    await put(db.experts, tag(r.experts));
-    await put(db.panels, tag(r.panels));
-    await put(db.assignments, tag(r.assignments));
-    await put(db.rubrics, tag(r.rubrics));
-    await put(db.certificateNumbers, tag(r.certificateNumbers));
-    await put(db.files, tag(pkg.files));
+    const progress = stage('writing');
+    const tag = <T extends object>(row: T) => ({ ...row, packageId });
+    await putInSlices(db.organizers, r.organizers, tag, progress);
+    await putInSlices(db.classes, r.classes, tag, progress);
+    await putInSlices(db.sessions, r.sessions, tag, progress);
+    await putInSlices(db.lecturers, r.lecturers, tag, progress);
+    await putInSlices(db.trainees, r.trainees, traineeRow(r, packageId), progress);
+    await putInSlices(db.submissions, r.submissions, tag, progress);
+    await putInSlices(db.experts, r.experts, tag, progress);
+    await putInSlices(db.panels, r.panels, tag, progress);
+    await putInSlices(db.assignments, r.assignments, tag, progress);
+    await putInSlices(db.rubrics, r.rubrics, tag, progress);
+    await putInSlices(db.certificateNumbers, r.certificateNumbers, tag, progress);
+    await putInSlices(db.files, pkg.files, tag, progress);
     await db.packages.put({
       packageId,
       version: manifest.version,

@@ -151,8 +151,12 @@ export interface SimilarityTextRow {
 /** A file the pre-check could not read, and why (zh-CN). */
 export interface SimilarityFailure {
   submissionId: string;
+  /** The file's path in the package: for support, behind 详情. */
   fileLabel: string;
+  /** What happened, in the person's words. */
   message: string;
+  /** The reader's or the transport's own text (pdf.js, a status), behind 详情. */
+  detail?: string;
 }
 
 /** The last completed pre-check of a package. */

@@ -62,6 +62,8 @@ export interface CertificateDoc {
 
 /** One certificate to print: the platform's record and the QR text it came in. */
 export interface CertificateEntry {
+  /** The package's trainee id: names the trainee in messages (a version 2 record has none). */
+  traineeId: string;
   record: CertificateRecord;
   signedRecord: string;
   /** The program as the policy pack names it (e.g. 创业基础培训). */
@@ -137,7 +139,7 @@ export function certificatePage(
   return {
     widthMm: template.page.widthMm,
     heightMm: template.page.heightMm,
-    traineeId: entry.record.traineeId,
+    traineeId: entry.traineeId,
     name: entry.record.name,
     number: entry.record.number,
     items,

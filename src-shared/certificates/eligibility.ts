@@ -71,11 +71,17 @@ function finding(t: TraineeResult, ruleId: Finding['ruleId']): Finding | undefin
   return t.reasons.find((f) => f.ruleId === ruleId);
 }
 
-/** Fields of the signed record that must match the package, named for the message. */
+/**
+ * Fields of the signed record that must match the package, named for the message. The number
+ * ties the record to the package's (class, trainee) entry; a version 2 record carries no ids of
+ * its own, a version 1 record's are checked too.
+ */
 function mismatch(rec: CertificateRecord, n: CertificateNumber, name: string): string | undefined {
   if (rec.number !== n.number) return `编号 ${rec.number} ≠ ${n.number}`;
-  if (rec.traineeId !== n.traineeId) return `学员编号 ${rec.traineeId} ≠ ${n.traineeId}`;
-  if (rec.classId !== n.classId) return `班级 ${rec.classId} ≠ ${n.classId}`;
+  if (rec.traineeId !== undefined && rec.traineeId !== n.traineeId)
+    return `学员编号 ${rec.traineeId} ≠ ${n.traineeId}`;
+  if (rec.classId !== undefined && rec.classId !== n.classId)
+    return `班级 ${rec.classId} ≠ ${n.classId}`;
   if (rec.program !== n.program) return `项目 ${rec.program} ≠ ${n.program}`;
   if (rec.name !== name) return `姓名 ${rec.name} ≠ ${name}`;
   return undefined;

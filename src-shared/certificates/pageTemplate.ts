@@ -47,15 +47,19 @@ function layoutKey(page: DocPage): string {
 
 /** The longest run of characters (code points, not UTF-16 units) every text starts with. */
 function commonPrefix(texts: readonly string[]): string {
-  let prefix = [...texts[0]!];
+  let end = texts[0]!.length;
   for (const t of texts) {
-    const chars = [...t];
+    if (end > t.length) end = t.length;
+    const first = texts[0]!;
     let n = 0;
-    while (n < prefix.length && n < chars.length && prefix[n] === chars[n]) n++;
-    if (n < prefix.length) prefix = prefix.slice(0, n);
-    if (prefix.length === 0) break;
+    while (n < end && first.charCodeAt(n) === t.charCodeAt(n)) n++;
+    end = n;
+    if (end === 0) return '';
   }
-  return prefix.join('');
+  // Never end between the two halves of a surrogate pair (𠮷 is one character).
+  const last = texts[0]!.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return texts[0]!.slice(0, end);
 }
 
 function sameLine(a: DocItem, b: DocItem): boolean {

@@ -55,7 +55,10 @@ export function preflight(doc: CertificateDoc, covers: GlyphCoverage): Preflight
         const k = `${item.field}|${ch}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        const who = page.traineeId ? `学员 ${page.name ?? ''}（${page.traineeId}）` : '本页';
+        // The printer knows the trainee by name and certificate number, not by record id.
+        const who = page.traineeId
+          ? `学员 ${page.name ?? ''}${page.number ? `（${page.number}）` : ''}`
+          : '本页';
         problems.push({
           pageIndex,
           ...(page.traineeId ? { traineeId: page.traineeId } : {}),

@@ -324,7 +324,10 @@ describe('合规检查 for a 区级审核员 on the demo package', () => {
     await app.page.getByRole('option', { name: '2026Q1', exact: true }).click();
     const na = app.page.getByTestId('sheet-not-applicable');
     await na.waitFor();
-    await expect.poll(() => na.textContent()).toContain(classId);
+    // Named by the class's name; its id is not shown where the name says which class.
+    const className = fixture.manifest.records.classes[0]!.name;
+    await expect.poll(() => na.textContent()).toContain(className);
+    expect(await na.textContent()).not.toContain(classId);
     await expect
       .poll(() => app.page.getByTestId('sheet-claimable-count').textContent())
       .toContain('0');

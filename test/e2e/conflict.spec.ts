@@ -119,8 +119,13 @@ describe('an expert declares a conflict of interest', () => {
     await page.locator('[data-screen="sync"]').click();
     await page.getByTestId('screen-sync').waitFor();
     const message = () => page.getByTestId('sync-message');
-    await page.getByRole('button', { name: '导出结果包' }).click();
-    await expect.poll(() => message().textContent(), SLOW).toContain('还没有签名密钥');
+    // No key yet: export waits for one, and says so beside the button.
+    await expect
+      .poll(() => page.getByRole('button', { name: '导出结果包' }).isDisabled(), SLOW)
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('sync-no-key').textContent())
+      .toContain('还没有签名密钥');
     await page.getByTestId('key-passphrase').fill(PASS);
     await page.getByTestId('key-passphrase-confirm').fill(PASS);
     await page.getByRole('button', { name: '创建签名密钥' }).click();

@@ -107,12 +107,14 @@ describe('reviewing by keyboard only', () => {
       // After the last score Enter lands on the verdict: Space picks 通过.
       await expect.poll(async () => (await active()).type).toBe('radio');
       await key('Space');
-      await key('Tab');
-      await expect.poll(async () => (await active()).tag).toBe('TEXTAREA');
-      await page.keyboard.type('键盘评审：计划完整，测算合理，同意通过。');
-      await key('Tab');
+      // The verdict sits in the action bar below the form: one Shift+Tab back is the
+      // 无利害关系 box, one more the general comment.
+      await key('Shift+Tab');
       await expect.poll(async () => (await active()).testid).toBe('no-conflict');
       await key('Space');
+      await key('Shift+Tab');
+      await expect.poll(async () => (await active()).tag).toBe('TEXTAREA');
+      await page.keyboard.type('键盘评审：计划完整，测算合理，同意通过。');
       await key('Control+Enter');
       await page.getByTestId('review-status').filter({ hasText: '待同步' }).waitFor(SLOW);
       submitted.push(id);

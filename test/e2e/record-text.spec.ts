@@ -139,8 +139,10 @@ describe('record text from a hostile package', () => {
     const flagged = app.page.getByTestId('export-flagged');
     await flagged.waitFor();
     const text = (await flagged.textContent()) ?? '';
-    // Isolated (FSI … PDI) inside the app's sentence, spelled inside the isolate.
-    expect(text).toContain(`\u2068王⟦U+0000⟧五\u2069（${NUL_TRAINEE}）`);
+    // Isolated (FSI … PDI) inside the app's sentence, spelled inside the isolate; named by row
+    // and name (the id only shows where two rows share a name).
+    expect(text).toContain(`\u2068王⟦U+0000⟧五\u2069`);
+    expect(text).not.toContain(NUL_TRAINEE);
     const rowNo = Number(/第 (\d+) 行/.exec(text)?.[1]);
     expect(rowNo).toBeGreaterThan(0);
     await expect.poll(() => app.page.getByTestId('export-result').textContent()).toContain(out);

@@ -66,7 +66,9 @@ describe('an expert reviews an assigned outcome', () => {
     await page.locator('body').press('ArrowUp');
     await expect.poll(() => selected().getAttribute('data-assignment-id')).toBe(first);
     await page.getByTestId('submission-files').waitFor();
-    await expect.poll(() => page.getByTestId('submission-files').textContent()).toMatch(/\.pdf/);
+    await expect
+      .poll(() => page.getByTestId('submission-files').textContent())
+      .toMatch(/计划书（PDF）/);
     await shot('queue');
   });
 

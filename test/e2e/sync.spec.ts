@@ -15,9 +15,13 @@ import { currentProfileDbName, enterDemo } from './helpers/profiles';
 import { submitFirstReview } from './helpers/review';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
+import { scanText } from './helpers/textScan';
+import { VIEWPORT } from './helpers/walk';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const PASS = 'qihang-e2e-口令';
+// The harness's window; the enrollment step looks at the 1366×768 laptop screen, then goes back.
+const DEFAULT_VIEWPORT = { width: 1360, height: 860 };
 let app: AppSession;
 let files: string;
 let platformKeyid: string;
@@ -118,13 +122,36 @@ describe('sync round trip', () => {
     const replyFile = path.join(files, 'reply.json');
     await writeFile(replyFile, reply.replyText);
     await page.getByLabel('平台密钥指纹（选填，首次注册时核对）').fill(platformKeyid);
+    // The panel changes in place at enrollment: its top stays where the person was looking
+    // (it used to move below the history), and the sync actions come up under it.
+    const panel = page.getByTestId('keys-panel');
+    await page.setViewportSize(VIEWPORT);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const before = await panel.boundingBox();
+    const actionsBefore = await page.getByRole('button', { name: '导出结果包' }).boundingBox();
+    await page.screenshot({ path: path.join(SHOTS, 'sync-before-enrollment-1366.png') });
     app.harness.dialogs.answerNextOpen(replyFile);
     await page.getByRole('button', { name: '导入注册回复' }).click();
     await expect.poll(() => message().textContent(), SLOW).toContain('已导入注册回复');
     await expect
       .poll(() => page.getByTestId('enrollment-state').textContent())
       .toContain('已注册到');
+    await expect.poll(() => panel.getAttribute('data-setup-done')).toBe('true');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(before).not.toBeNull();
+    await expect.poll(async () => (await panel.boundingBox())?.y).toBe(before?.y);
+    // Smaller, not longer: the export button moved up, into the 768 px window.
+    const actionsAfter = await page.getByRole('button', { name: '导出结果包' }).boundingBox();
+    expect(actionsAfter!.y).toBeLessThan(actionsBefore!.y);
+    expect(actionsAfter!.y + actionsAfter!.height).toBeLessThan(VIEWPORT.height);
+    await page.screenshot({ path: path.join(SHOTS, 'sync-after-enrollment-1366.png') });
+    // The platform keys, re-enrollment and the passphrase stay one click away.
+    await page.getByTestId('keys-panel-toggle').click();
+    await page.getByRole('button', { name: '导入注册回复' }).waitFor();
+    await expect.poll(async () => (await panel.boundingBox())?.y).toBe(before?.y);
+    await page.setViewportSize(DEFAULT_VIEWPORT);
     await shot('enrolled');
+    await page.getByTestId('keys-panel-toggle').click();
   });
 
   let bundleFile: string;
@@ -251,7 +278,13 @@ describe('sync round trip', () => {
 
     await page.getByRole('button', { name: '上传到平台' }).click();
     await enterPassphrase();
-    await page.getByTestId('upload-progress').filter({ hasText: '次尝试失败' }).waitFor();
+    const retrying = page.getByTestId('upload-progress').filter({ hasText: '次尝试失败' });
+    await retrying.waitFor();
+    // The server fault in words: no status number, no English (the code stays in main's log).
+    const line = (await retrying.textContent()) ?? '';
+    expect(line).toContain('管理平台暂时无法处理');
+    expect(scanText(line)).toEqual([]);
+    expect(line).not.toMatch(/HTTP|500/);
     await shot('upload-retry');
     await expect.poll(() => message().textContent(), SLOW).toContain('上传成功');
     await expect.poll(() => count('acknowledged'), SLOW).toBe(2);

@@ -42,6 +42,15 @@ describe('scanText', () => {
     ]);
   });
 
+  test('reports trainee and class ids, demo and test-package spellings, but not SHA-256', () => {
+    expect(kinds('王芳 T-00007 · C-2025-HD-B01 · 2025-03-03')).toEqual([
+      'internal-id:T-00007',
+      'internal-id:C-2025-HD-B01',
+    ]);
+    expect(kinds('学员1-2 TRN-1-2（CLS-1）')).toEqual(['internal-id:TRN-1-2', 'internal-id:CLS-1']);
+    expect(kinds('文件的 SHA-256 与签名清单不符')).toEqual([]);
+  });
+
   test('certificate numbers are the identifier a printer compares, and pass', () => {
     expect(kinds('韩海勇 BJWL-2024-004100')).toEqual([]);
   });

@@ -94,18 +94,19 @@ async function attemptOnce(input: UploadInput, timeoutMs: number): Promise<Attem
     return {
       kind: 'fatal',
       code: 'redirect',
-      message: `管理平台要求转到其他地址（HTTP ${res.status}），结果包未发送；请核对“同步”设置中的平台地址`,
+      message: '管理平台要求转到其他地址，结果包未发送；请核对“同步”设置中的平台地址',
     };
   }
+  // The status travels as the code (http-503), which the screen keeps behind 详情.
   if (res.status >= 500 || res.status === 429 || res.status === 408) {
     return {
       kind: 'retry',
       code: `http-${res.status}`,
-      message: `管理平台暂时无法处理（HTTP ${res.status}）`,
+      message: '管理平台暂时无法处理',
     };
   }
   if (res.status !== 200) {
-    let reason = `HTTP ${res.status}`;
+    let reason = '平台未说明原因';
     try {
       const j = JSON.parse(body) as { code?: unknown; message?: unknown };
       if (typeof j.message === 'string') reason = j.message;

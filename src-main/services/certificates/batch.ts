@@ -60,11 +60,14 @@ export function planBatch(input: BatchInput): BatchPlan {
   const programName = (p: ProgramCode, on: string) => selectPack(packs, on).pack.programs[p].name;
   for (const c of input.candidates) {
     const who = { traineeId: c.traineeId, name: c.name, ...(c.number ? { number: c.number } : {}) };
+    // The printer compares the name and the certificate number with the sheet in hand; the
+    // record id means nothing to them (it stays in the held entry's traineeId).
+    const named = c.number ? `${c.name}（${c.number}）` : c.name;
     if (!c.printable || !c.signedRecord) {
       held.push({
         ...who,
         code: 'not-printable',
-        message: `${c.name}（${c.traineeId}）：${c.reason}`,
+        message: `${named}：${c.reason}`,
       });
       continue;
     }
@@ -73,7 +76,7 @@ export function planBatch(input: BatchInput): BatchPlan {
       held.push({
         ...who,
         code: 'record-invalid',
-        message: `${c.name}（${c.traineeId}）的平台证书记录未通过校验：${check.message}，不予打印`,
+        message: `${named}的平台证书记录未通过校验：${check.message}，不予打印`,
       });
       continue;
     }
@@ -89,6 +92,7 @@ export function planBatch(input: BatchInput): BatchPlan {
     pages.push(
       certificatePage(
         {
+          traineeId: c.traineeId,
           record: check.record,
           signedRecord: c.signedRecord,
           programName: programName(check.record.program, check.record.startDate),

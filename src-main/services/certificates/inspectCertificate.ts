@@ -3,7 +3,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { ONLINE_EDITION_ZH } from '../../../src-shared/bundle/records';
-import { CERTIFICATE_TEXT_PREFIX } from '../../../src-shared/certificates/signedRecord';
+import { CERTIFICATE_TEXT_PREFIXES } from '../../../src-shared/certificates/signedRecord';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { verifyCertificateText } from './signedRecord';
@@ -16,7 +16,8 @@ export interface CertificateReport {
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 
 export function looksLikeCertificateText(text: string): boolean {
-  return text.trim().startsWith(`${CERTIFICATE_TEXT_PREFIX}.`);
+  const t = text.trim();
+  return Object.values(CERTIFICATE_TEXT_PREFIXES).some((p) => t.startsWith(`${p}.`));
 }
 
 export function isPng(bytes: Uint8Array): boolean {
@@ -51,9 +52,11 @@ export function inspectCertificateText(text: string, trusted: TrustedKeys): Cert
       ...lines,
       `签名 ${check.keyid.slice(0, 16)}…（受信任）`,
       `证书：${program.certificateName}，编号 ${r.number}`,
-      `持证人：${r.name}（身份证号 ${r.idNumberMasked}，学员编号 ${r.traineeId}）`,
-      `培训：${program.name}${edition}，班级 ${r.classId}，${r.startDate} 至 ${r.endDate}，${r.hours} 课时`,
-      `培训机构：${r.organizer}；发证机关：${r.issuer}；发证日期：${r.issuedOn}`,
+      // Version 1 records also carried the platform's internal ids; version 2 leaves them out.
+      `持证人：${r.name}（身份证号 ${r.idNumberMasked}${r.traineeId ? `，学员编号 ${r.traineeId}` : ''}）`,
+      `培训：${program.name}${edition}，${r.classId ? `班级 ${r.classId}，` : ''}${r.startDate} 至 ${r.endDate}，${r.hours} 课时`,
+      `培训机构：${r.organizer}；发证机关：${r.issuer}${r.district ? `（${r.district}）` : ''}；发证日期：${r.issuedOn}`,
+      `记录格式：第 ${r.v} 版`,
       '有效：由受信任的平台密钥签发，内容未被改动',
     ],
   };

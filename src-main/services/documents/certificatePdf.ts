@@ -9,12 +9,11 @@ import fontkit from '@pdf-lib/fontkit';
 import {
   PDFDocument,
   PDFName,
+  PDFPageLeaf,
   beginText,
-  concatTransformationMatrix,
   drawLine,
   drawObject,
   endText,
-  moveText,
   popGraphicsState,
   pushGraphicsState,
   rgb,
@@ -27,6 +26,7 @@ import {
   type PDFFont,
   type PDFHexString,
   type PDFOperator,
+  type PDFRef,
 } from 'pdf-lib';
 import {
   docCharacters,
@@ -71,6 +71,8 @@ interface Embedded {
 interface Run {
   font: Embedded;
   hex: PDFHexString;
+  /** `<glyph codes>`, as the Tj operator takes it. */
+  hexText: string;
   /** Advance width at 1 pt. */
   width: number;
 }
@@ -87,11 +89,10 @@ class TextRuns {
   get(text: string): Run[] {
     let runs = this.cache.get(text);
     if (!runs) {
-      runs = this.split(text).map(({ text: t, font }) => ({
-        font,
-        hex: font.pdf.encodeText(t),
-        width: font.pdf.widthOfTextAtSize(t, 1),
-      }));
+      runs = this.split(text).map(({ text: t, font }) => {
+        const hex = font.pdf.encodeText(t);
+        return { font, hex, hexText: hex.toString(), width: font.pdf.widthOfTextAtSize(t, 1) };
+      });
       this.cache.set(text, runs);
     }
     return runs;
@@ -115,24 +116,28 @@ class TextRuns {
   }
 }
 
-function textOps(item: DocText, after: string, heightPt: number, text: TextRuns): PDFOperator[] {
+/**
+ * One text item as content-stream operators, written as text directly: pdf-lib's operator
+ * objects and its number formatting cost more than the rest of a page's text together.
+ */
+function textOps(item: DocText, after: string, heightPt: number, text: TextRuns): string {
   const size = item.sizePt;
   let x =
     item.xMm * PT_PER_MM +
     (item.align === 'center' ? -(text.width(item.text) * size) / 2 : text.width(after) * size);
-  const y = heightPt - item.yMm * PT_PER_MM;
-  const ops: PDFOperator[] = [];
+  const y = pt(heightPt - item.yMm * PT_PER_MM);
+  let ops = 'BT';
+  // The first Td places the line; each later run moves along it from the previous run's start.
+  let at = 0;
+  let first = true;
   for (const r of text.get(item.text)) {
-    ops.push(
-      beginText(),
-      setFontAndSize(r.font.key, size),
-      moveText(pt(x), pt(y)),
-      showText(r.hex),
-      endText(),
-    );
+    const nx = pt(x);
+    ops += `\n/${r.font.key} ${size} Tf\n${first ? `${nx} ${y}` : `${pt(nx - at)} 0`} Td\n${r.hexText} Tj`;
+    at = nx;
+    first = false;
     x += r.width * size;
   }
-  return ops;
+  return `${ops}\nET`;
 }
 
 function lineOps(item: DocLine, heightPt: number): PDFOperator[] {
@@ -153,7 +158,7 @@ function demoMarkOps(
   heightPt: number,
   text: TextRuns,
   opacity: string,
-): PDFOperator[] {
+): (PDFOperator | string)[] {
   const size = Math.min(widthPt, heightPt) / 3;
   const w = text.width(DEMO_MARK) * size;
   const angle = Math.atan2(heightPt, widthPt);
@@ -180,7 +185,7 @@ function demoMarkOps(
     ...text.get(DEMO_MARK).flatMap((r) => [setFontAndSize(r.font.key, size), showText(r.hex)]),
     endText(),
     popGraphicsState(),
-    ...textOps(notice, '', heightPt, text),
+    textOps(notice, '', heightPt, text),
     popGraphicsState(),
   ];
 }
@@ -195,31 +200,32 @@ function demoMarkOps(
  */
 function qrOps(item: DocQr, heightPt: number): string {
   const rows = qrModules(item.payload);
+  const quiet = QR_QUIET_MODULES;
   const total = rows.length;
-  const n = total - 2 * QR_QUIET_MODULES;
-  const rowBytes = Math.ceil(n / 8);
-  // DeviceGray at 1 bit: 1 is white, 0 is black; start white and clear the dark modules.
-  const bits = new Uint8Array(rowBytes * n).fill(0xff);
+  const n = total - 2 * quiet;
+  // DeviceGray at 1 bit: 1 is white, 0 is black. Each row is packed byte by byte and written
+  // as hex straight away (no intermediate bitmap; rows pad with white bits).
+  let hex = '';
   for (let y = 0; y < n; y++) {
-    const row = rows[y + QR_QUIET_MODULES]!;
-    for (let x = 0; x < n; x++) {
-      if (!row[x + QR_QUIET_MODULES]) continue;
-      const i = y * rowBytes + (x >> 3);
-      bits[i] = bits[i]! & ~(0x80 >> (x & 7));
+    const row = rows[y + quiet]!;
+    for (let x = 0; x < n; x += 8) {
+      let byte = 0;
+      for (let b = 0; b < 8; b++) {
+        const dark = x + b < n && row[x + b + quiet] === true;
+        byte = (byte << 1) | (dark ? 0 : 1);
+      }
+      hex += HEX[byte]!;
     }
   }
   const module = (item.sizeMm * PT_PER_MM) / total;
   const size = module * n;
   const x = item.xMm * PT_PER_MM + module * QR_QUIET_MODULES;
   const y = heightPt - item.yMm * PT_PER_MM - module * QR_QUIET_MODULES - size;
-  return [
-    pushGraphicsState(),
-    concatTransformationMatrix(pt(size), 0, 0, pt(size), pt(x), pt(y)),
-    // Modules must stay sharp squares when scaled up (no /I true), or a scanner sees blur.
-    `BI /W ${n} /H ${n} /CS /G /BPC 1 /F /AHx ID ${Buffer.from(bits).toString('hex')}> EI`,
-    popGraphicsState(),
-  ].join('\n');
+  // Modules must stay sharp squares when scaled up (no /I true), or a scanner sees blur.
+  return `q\n${pt(size)} 0 0 ${pt(size)} ${pt(x)} ${pt(y)} cm\nBI /W ${n} /H ${n} /CS /G /BPC 1 /F /AHx ID ${hex}> EI\nQ`;
 }
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 function contentStream(pdf: PDFDocument, parts: (PDFOperator | string)[], dict: object) {
   const text = parts.map(String).join('\n');
@@ -266,13 +272,13 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
   const templateNames = templates.map((t, i) => {
     const w = t.widthMm * PT_PER_MM;
     const h = t.heightMm * PT_PER_MM;
-    const ops: PDFOperator[] = [setFillingColor(INK)];
+    const ops: (PDFOperator | string)[] = [setFillingColor(INK)];
     for (const item of t.items) {
-      if (item.kind === 'text') ops.push(...textOps(item, '', h, text));
+      if (item.kind === 'text') ops.push(textOps(item, '', h, text));
       else if (item.kind === 'line') ops.push(...lineOps(item, h));
     }
     const name = `T${i}`;
-    const form = (content: PDFOperator[]) =>
+    const form = (content: (PDFOperator | string)[]) =>
       pdf.context.register(
         contentStream(pdf, content, {
           Type: 'XObject',
@@ -286,6 +292,10 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     return name;
   });
 
+  // Pages go straight onto the page tree: pdf-lib's addPage walks every page already added to
+  // find where the new one goes, which makes a 1,000-page batch quadratic.
+  const pageTree = pdf.catalog.Pages();
+  const pagesRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
   for (const p of pages) {
     const t = templates[p.template]!;
     const w = t.widthMm * PT_PER_MM;
@@ -293,14 +303,18 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
     const parts: (PDFOperator | string)[] = [drawObject(templateNames[p.template]!)];
     parts.push(setFillingColor(INK));
     for (const item of p.items) {
-      if (item.kind === 'text') parts.push(...textOps(item, item.after, h, text));
+      if (item.kind === 'text') parts.push(textOps(item, item.after, h, text));
       else if (item.kind === 'qr') parts.push(qrOps(item, h));
       else parts.push(...lineOps(item, h));
     }
     if (demo) parts.push(drawObject(`${templateNames[p.template]!}Demo`));
-    const page = pdf.addPage([w, h]);
-    page.node.set(PDFName.of('Resources'), pageResources);
-    page.node.set(PDFName.of('Contents'), pdf.context.register(contentStream(pdf, parts, {})));
+    const leaf = PDFPageLeaf.fromMapWithContext(new Map(), pdf.context);
+    leaf.set(PDFName.of('Type'), PDFName.of('Page'));
+    leaf.set(PDFName.of('Parent'), pagesRef);
+    leaf.set(PDFName.of('MediaBox'), pdf.context.obj([0, 0, w, h]));
+    leaf.set(PDFName.of('Resources'), pageResources);
+    leaf.set(PDFName.of('Contents'), pdf.context.register(contentStream(pdf, parts, {})));
+    pageTree.pushLeafNode(pdf.context.register(leaf));
   }
   const now = opts.now ?? new Date();
   pdf.setTitle(demo ? `【${DEMO_MARK}】${doc.title}` : doc.title);
@@ -308,5 +322,6 @@ export async function certificatePdf(doc: CertificateDoc, opts: PdfOptions): Pro
   pdf.setCreator('启航评审工作站');
   pdf.setCreationDate(now);
   pdf.setModificationDate(now);
-  return pdf.save({ useObjectStreams: true });
+  // The page count pdf-lib keeps is stale (pages bypassed addPage): no default page added.
+  return pdf.save({ useObjectStreams: true, addDefaultPage: false });
 }

@@ -3,8 +3,9 @@ export const certificatesStrings = {
   pkg: '工作包',
   asOf: '评估日',
   klass: '班级',
-  classOption: (id: string, name: string, printable: number, total: number) =>
-    `${id} ${name}（可打印 ${printable} / ${total}）`,
+  /** `id` only when another class has the same name. */
+  classOption: (id: string | null, name: string, printable: number, total: number) =>
+    `${id ? `${id} ` : ''}${name}（可打印 ${printable} / ${total}）`,
   noPackage: '尚未导入工作包：请先在“设置”页导入平台下发的工作包。',
   loading: '正在读取工作包并判断取证资格…',
   columns: {

@@ -118,8 +118,7 @@ export const complianceStrings = {
     noUnclaimable: '本季度没有暂不申领的学员。',
     noRows: '本季度没有结业的培训班，也没有满 6 个月的实践指导补贴。',
     notApplicableTitle: '不适用（开班日无有效政策包，不列入申领）',
-    notApplicableLine: (classId: string, name: string, needed: string) =>
-      `${classId} ${name}：${needed}`,
+    notApplicableLine: (name: string, needed: string) => `${name}：${needed}`,
     totalYuan: (s: string) => `合计 ${s}`,
     kind: { training: '培训补贴', practice: '创业实践指导补贴' },
     col: {
@@ -134,7 +133,7 @@ export const complianceStrings = {
     exporting: '正在导出…',
     flagged: (rows: { traineeId: string; traineeName: string; unclaimableRow: number }[]) =>
       `有 ${rows.length} 行的姓名含不可见字符，已列入“不可申领”表（暂不申领）并标黄，请与平台名单核对：${rows
-        .map((r) => `第 ${r.unclaimableRow} 行 ${r.traineeName}（${r.traineeId}）`)
+        .map((r) => `第 ${r.unclaimableRow} 行 ${r.traineeName}`)
         .join('；')}。`,
     saved: (path: string, claimable: number, unclaimable: number) =>
       `已导出 ${path}（可申领 ${claimable} 人次，暂不申领 ${unclaimable} 人次）`,

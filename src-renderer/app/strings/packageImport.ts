@@ -1,4 +1,6 @@
 // 导入工作包: the button, the drop targets and the progress / summary dialog.
+// One formatter: building an Intl formatter per progress update cost more than the update.
+const rowsFormat = new Intl.NumberFormat('zh-CN');
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export const packageImportStrings = {
@@ -18,6 +20,10 @@ export const packageImportStrings = {
     files: (done: number, total: number) => `校验文件 ${mb(done)} / ${mb(total)}`,
     external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
     writing: '写入数据库…',
+    checkingRows: (done: number, total: number) =>
+      `核对本机已有数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+    writingRows: (done: number, total: number) =>
+      `写入数据库 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
   },
   cancel: '取消',
   close: '关闭',

@@ -1,13 +1,30 @@
 // zh-CN strings of the reader: PDFs, images and sales sheets of a submission, shown beside the
 // scoring form and in the chair's screen.
+import type { ReaderFileErrorCode } from '../../../src-shared/reader/fileErrors';
+
 export const readerStrings = {
   title: '阅读材料',
   loading: '正在打开文件…',
   cannotShow: '无法显示此文件',
-  damagedPdf: (path: string) => `文件“${path}”已损坏或不是 PDF，无法打开`,
-  notPdfType: (path: string) => `文件“${path}”不是 PDF，未显示`,
+  // The sentences name no path: the path in the package is the platform's filing, kept for
+  // support behind 详情 (fileDetail) with the route's or pdf.js's own words.
+  damagedPdf: '文件已损坏或不是 PDF，无法打开。',
+  notPdfType: '文件不是 PDF，未显示。',
   noFiles: '此成果没有可阅读的文件。',
-  notReadable: (path: string) => `文件“${path}”的类型无法在工作站内阅读。`,
+  notReadable: '这类文件无法在工作站内阅读。',
+  fileDetail: (path: string) => `文件：${path}`,
+  /** Why the files route refused, by its code (src-shared/reader/fileErrors.ts). */
+  refused: {
+    'bad-file-url': '本机没有这个文件：工作包可能未导入，或已被新版本替换。',
+    'file-unknown': '本机没有这个文件：工作包可能未导入，或已被新版本替换。',
+    'file-external': '这个文件不在工作包内（随硬盘单独交付），无法在此打开。',
+    'file-missing': '找不到这个文件，请重新导入工作包。',
+    'hash-mismatch': '文件已损坏或被改动：其 SHA-256 与签名清单不符，未显示。请重新导入工作包。',
+    'not-a-pdf': '文件标为 PDF，但内容不是 PDF，未显示。',
+    'wrong-file-type': '文件内容与清单中的类型不符，未显示。',
+    'file-too-large': '文件太大，超过阅读器的上限，无法在此打开。',
+    'io-error': '读取文件时出错，请重试。',
+  } satisfies Record<ReaderFileErrorCode, string>,
   external: '随硬盘交付',
   pages: (n: number) => `共 ${n} 页`,
   page: '页码',

@@ -1,4 +1,5 @@
 // zh-CN strings of the 评审任务 screen.
+import type { fileKinds } from '../../../src-shared/bundle/records';
 export const reviewStrings = {
   link: {
     title: '请确认您的评审专家身份',
@@ -84,6 +85,20 @@ export const reviewStrings = {
     fileMissing: '文件缺失',
     fileExternal: '外部介质',
     fileInPackage: '工作包内',
+    /** A package file by what it is, with its format; its path in the package is the platform's filing. */
+    fileKinds: {
+      'business-plan': '计划书',
+      portfolio: '经营材料',
+      'sales-table': '销售记录',
+      video: '视频',
+      clip: '视频片段',
+      'course-package': '课程包',
+      evidence: '佐证材料',
+      'policy-pack': '政策文件',
+      other: '其他材料',
+    } satisfies Record<(typeof fileKinds)[number], string>,
+    fileLabel: (kind: string, format: string, n: number | null) =>
+      `${kind}${format ? `（${format}）` : ''}${n === null ? '' : ` ${n}`}`,
   },
   form: {
     rubric: '评审标准',

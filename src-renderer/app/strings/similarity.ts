@@ -1,5 +1,4 @@
 // zh-CN strings of the similarity pre-check (相似度预检), shown to the expert and the chair.
-const q = (s: string) => `“${s}”`;
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 export const similarityStrings = {
@@ -18,7 +17,7 @@ export const similarityStrings = {
   cancelled: '预检已取消，已提取的文字已保存，下次不必重新提取。',
   extracting: (done: number, total: number) => `正在提取文字：${done} / ${total} 份`,
   comparing: '正在比较…',
-  current: (file: string) => `当前文件：${file}`,
+  current: (plan: string) => `正在读取：${plan}`,
   lastRun: (at: string, docs: number) => `上次预检：${at}，比较了 ${docs} 份计划书`,
   stale: '工作包已更新，此结果来自旧版本，请重新预检。',
   never: '尚未预检。预检在本机进行，约每秒数十份。',
@@ -30,17 +29,20 @@ export const similarityStrings = {
     page === 0 ? '申报表' : endPage > page ? `第 ${page}–${endPage} 页` : `第 ${page} 页`,
   mine: '分配给我',
   ours: '本组',
-  unknownSubmission: (id: string) => `（工作包中没有 ${id}）`,
+  // The id is all there is when the package has no such plan: said as a record number.
+  unknownSubmission: (id: string) => `（工作包中没有这份成果，编号 ${id}）`,
   failuresTitle: (n: number) => `${n} 份文件未能读取，未参与比较：`,
-  crashed: (why: string) => `预检出错：${why}`,
+  /** A failure's own line: whose plan, then what happened (the file path and the reader's words behind 详情). */
+  failureLine: (plan: string, message: string) => `${plan}：${message}`,
+  fileLabel: (path: string) => `文件：${path}`,
+  // What happened in the person's words; the reader's own (English) text goes behind 详情.
+  crashed: '预检中途出错，结果未保存。请重新预检；仍出错时请把详情交给技术支持。',
   worker: {
-    fetchFailed: (file: string, why: string) => `无法读取文件${q(file)}：${why}`,
-    httpFailed: (file: string, status: number) => `无法读取文件${q(file)}（HTTP ${status}）`,
-    hashMismatch: (file: string) =>
-      `文件${q(file)}的 SHA-256 与签名清单不符，已跳过。请重新导入工作包`,
-    notReadable: (file: string, why: string) => `文件${q(file)}不是可读取文字的 PDF：${why}`,
-    crashed: (why: string) => `预检出错：${why}`,
+    fetchFailed: '文件无法读取，未参与比较。',
+    hashMismatch: '文件与签名清单不符（可能已损坏），已跳过。请重新导入工作包。',
+    notReadable: '文件不是可读取文字的 PDF（可能已损坏，或是扫描图片），未参与比较。',
+    crashed: '预检中途出错，结果未保存。请重新预检；仍出错时请把详情交给技术支持。',
   },
-  fileUnavailable: (file: string) => `文件${q(file)}不在工作包内（外置或缺失），未参与比较`,
-  fileUnknown: (id: string) => `成果 ${id} 的文件不在清单中，未参与比较`,
+  fileUnavailable: '文件不在工作包内（外置或缺失），未参与比较。',
+  fileUnknown: '工作包清单里没有这份成果的文件，未参与比较。',
 };

@@ -97,6 +97,8 @@ export const syncStrings = {
     replyImported: (issuer: string, n: number) =>
       `已导入注册回复：${issuer}，信任 ${n} 个平台密钥。`,
     sealerMissing: '本机无法安全保存签名密钥',
+    showDetails: '查看平台密钥、重新注册或修改口令',
+    hideDetails: '收起',
   },
   /** Plain-language explanations for service codes; the service's own message follows. */
   codes: {

@@ -79,7 +79,10 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
       if (controller.signal.aborted) return;
       if (!fetched.ok) return setStatus({ kind: 'error', error: fetched.error });
       if (!fetched.contentType.startsWith('application/pdf'))
-        return setStatus({ kind: 'error', error: { message: s.notPdfType(path) } });
+        return setStatus({
+          kind: 'error',
+          error: { message: s.notPdfType, detail: `${s.fileDetail(path)}\n${fetched.contentType}` },
+        });
       const { lib, viewer, worker } = await loadPdfjs();
       let pdf: PDFDocumentProxy;
       try {
@@ -88,7 +91,11 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
         if (!controller.signal.aborted)
           setStatus({
             kind: 'error',
-            error: { code: 'not-a-pdf', message: s.damagedPdf(path), detail: String(error) },
+            error: {
+              code: 'not-a-pdf',
+              message: s.damagedPdf,
+              detail: `${s.fileDetail(path)}\n${String(error)}`,
+            },
           });
         return;
       }

@@ -80,7 +80,13 @@ export function SalesSheetView({ url, path }: { url: string; path: string }) {
   const rule = JRSNF_2023_25.practice;
   const avg = salesAverage(sheet.rows, rule);
   return (
-    <ScrollArea h="100%" type="auto" data-testid="sales-reader">
+    <ScrollArea
+      h="100%"
+      type="auto"
+      data-testid="sales-reader"
+      // Nothing inside takes focus, so the region itself must, or a keyboard user cannot scroll it.
+      viewportProps={{ tabIndex: 0, 'aria-label': s.sales.title }}
+    >
       <Stack gap="sm" p={4}>
         <Group gap="xs">
           <Text fw={600}>{s.sales.title}</Text>

@@ -63,7 +63,7 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
       )}
       <div style={{ flex: 1, minHeight: 0 }}>
         {file.external ? (
-          <Alert color="gray">{s.notReadable(file.path)}</Alert>
+          <Alert color="gray">{s.refused['file-external']}</Alert>
         ) : kind === 'pdf' ? (
           <PdfViewer
             key={url}
@@ -77,7 +77,7 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
         ) : kind === 'csv' ? (
           <SalesSheetView key={url} url={url} path={file.path} />
         ) : (
-          <Alert color="gray">{s.notReadable(file.path)}</Alert>
+          <Alert color="gray">{s.notReadable}</Alert>
         )}
       </div>
     </Stack>

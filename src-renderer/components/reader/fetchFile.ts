@@ -1,9 +1,21 @@
 // Fetches a package file from main's /files route. A refusal arrives as a typed error (JSON) and
 // is handed back as a value, so the viewer always has something to say instead of a blank pane.
 import { parseReaderFileError, type ReaderFileError } from '../../../src-shared/reader/fileErrors';
+import { readerStrings } from '../../app/strings/reader';
+
+/** A refusal as the person reads it: the sentence by code; the route's words (with the path) behind 详情. */
+export type ShownRefusal = ReaderFileError & { detail: string };
 
 export type FetchedFile =
-  { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; error: ReaderFileError };
+  { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; error: ShownRefusal };
+
+export function shownRefusal(error: ReaderFileError): ShownRefusal {
+  return {
+    ...error,
+    message: readerStrings.refused[error.code],
+    detail: `HTTP ${error.status}：${error.message}`,
+  };
+}
 
 export async function fetchPackageFile(url: string, signal?: AbortSignal): Promise<FetchedFile> {
   // The body can fail too (the viewer closed mid-read aborts it): every failure is a value,
@@ -12,7 +24,7 @@ export async function fetchPackageFile(url: string, signal?: AbortSignal): Promi
     const response = await fetch(url, { signal });
     if (!response.ok) {
       const body: unknown = await response.json().catch(() => null);
-      return { ok: false, error: parseReaderFileError(response.status, body) };
+      return { ok: false, error: shownRefusal(parseReaderFileError(response.status, body)) };
     }
     return {
       ok: true,
@@ -22,7 +34,12 @@ export async function fetchPackageFile(url: string, signal?: AbortSignal): Promi
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'io-error', status: 0, message: `读取文件失败：${(error as Error).message}` },
+      error: {
+        code: 'io-error',
+        status: 0,
+        message: readerStrings.refused['io-error'],
+        detail: String(error),
+      },
     };
   }
 }

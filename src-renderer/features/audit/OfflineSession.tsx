@@ -10,6 +10,7 @@ import { formatTimecode } from '../../../src-shared/audit/timecode';
 import { clipHours } from '../../../src-shared/bundle/clipHours';
 import { sessionSignIns } from '../../../src-shared/policy/signIns';
 import { t } from '../../app/strings';
+import { RecordText } from '../../components/RecordText';
 import type { FileRow, SessionRow, WatchLedgerRow } from '../../db/types';
 import type { PlayTarget } from './SamplePanel';
 import type { MediaState } from './useMedia';
@@ -137,7 +138,11 @@ function FullRecording(
         return (
           <Stack key={id} gap={0} data-testid={`full-${id}`}>
             <Text size="xs" style={{ wordBreak: 'break-all' }}>
-              {s().full}：{props.files.get(id)?.path ?? id}
+              {s().full}：
+              {/* The file's path on the organizer's drive, as the auditor must find it. */}
+              <Text span inherit data-verbatim>
+                <RecordText text={props.files.get(id)?.path ?? id} />
+              </Text>
             </Text>
             <Group gap={6}>
               <Text size="xs" c={short ? 'red' : 'dimmed'}>

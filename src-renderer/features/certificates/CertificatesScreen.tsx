@@ -45,6 +45,7 @@ import { PrintLogPanel } from './PrintLogPanel';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/bundle/visibleText';
+import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
 
 const s = () => t.certificates;
 
@@ -189,6 +190,17 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
   const doPrint = () => doBatch(printBatchFlow, s().printCancelled);
 
   const printableIds = current.candidates.filter((c) => c.printable).map((c) => c.traineeId);
+  // Names, not record ids: an id only where two classes or two trainees read the same.
+  const sameClassName = idsSharingAName(
+    classes,
+    (c) => c.className,
+    (c) => c.classId,
+  );
+  const sameTraineeName = idsSharingAName(
+    current.candidates,
+    (c) => c.name,
+    (c) => c.traineeId,
+  );
   const held = preview?.held ?? [];
 
   return (
@@ -208,7 +220,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
           data={classes.map((c) => ({
             value: c.classId,
             label: s().classOption(
-              c.classId,
+              sameClassName.has(c.classId) ? c.classId : null,
               isolated(c.className),
               c.printable,
               c.candidates.length,
@@ -254,7 +266,11 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                     <Table.Td>
                       <Checkbox
                         size="xs"
-                        aria-label={`${isolated(c.name)} ${c.traineeId}`}
+                        aria-label={
+                          sameTraineeName.has(c.traineeId)
+                            ? `${isolated(c.name)} ${c.traineeId}`
+                            : isolated(c.name)
+                        }
                         disabled={!c.printable}
                         checked={c.printable && selected.has(c.traineeId)}
                         onChange={(e) => {
@@ -267,10 +283,12 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                     </Table.Td>
                     <Table.Td>
                       <RecordText text={c.name} max={24} />
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        {c.traineeId}
-                      </Text>
+                      {sameTraineeName.has(c.traineeId) && (
+                        <Text span size="xs" c="dimmed" data-testid="same-name-id">
+                          {' '}
+                          {c.traineeId}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{c.number ?? '—'}</Table.Td>
                     <Table.Td>

@@ -74,8 +74,7 @@ export function ClassDetail({
           </Title>
         </Group>
         <Text size="xs" c="dimmed">
-          {cls.classId} · {programLabels[cls.program]} · {cls.district} ·{' '}
-          {s().dates(cls.startDate, cls.endDate)} ·{' '}
+          {programLabels[cls.program]} · {cls.district} · {s().dates(cls.startDate, cls.endDate)} ·{' '}
           {s().hours(
             hours(cls.hours.filed),
             hours(cls.hours.recorded),

@@ -1,7 +1,8 @@
 // The classes of the package as a listbox: ↑/↓ move, Home/End jump, Enter (or a click) opens.
 // Badges count a class's errors, warnings and 待核查 (for the filtered rule when one is set).
 import { Badge, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
 import type { ClassResult } from '../../../src-shared/policy/engine';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { t } from '../../app/strings';
@@ -41,6 +42,16 @@ export function ClassList({
   );
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const focusWithin = useRef(false);
+  // The id stays beside a name only where two classes are called the same.
+  const sharedNames = useMemo(
+    () =>
+      idsSharingAName(
+        classes,
+        (c) => c.className,
+        (c) => c.classId,
+      ),
+    [classes],
+  );
 
   useEffect(() => {
     if (focusWithin.current) refs.current[cursor]?.focus();
@@ -100,6 +111,7 @@ export function ClassList({
         >
           {classes.map((c, i) => {
             const n = classIssueCounts(c, rule);
+            const sameName = sharedNames.has(c.classId);
             const active = c.classId === selected;
             return (
               <UnstyledButton
@@ -130,7 +142,7 @@ export function ClassList({
                 </Text>
                 <Group gap={4} mt={2} wrap="nowrap">
                   <Text size="10px" c="dimmed" style={{ flex: 1 }} truncate>
-                    {c.classId} · {c.startDate}
+                    {sameName ? `${c.classId} · ${c.startDate}` : c.startDate}
                   </Text>
                   {isPlanReview(c, asOf) && (
                     <Badge size="xs" color="grape" variant="filled">

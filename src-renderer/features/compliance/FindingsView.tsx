@@ -5,13 +5,22 @@ import { t } from '../../app/strings';
 import { SeverityBadge, RuleBadge, StatusBadge, SEVERITY_COLOR } from './marks';
 import { countLines, SEVERITIES, type FindingLine, type SeverityGroups } from './viewModel';
 import { isolated } from '../../../src-shared/bundle/visibleText';
+import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
 
 const s = () => t.compliance;
 
 /** Names are listed in full on hover; the cell shows the first few. */
 function Scope({ line }: { line: FindingLine }) {
   if (line.scope === 'class') return <Text size="xs">{s().classScope}</Text>;
-  const names = line.trainees.map((x) => `${isolated(x.name)}（${x.id}）`);
+  // Names; an id only beside a name two of the trainees share.
+  const shared = idsSharingAName(
+    line.trainees,
+    (x) => x.name,
+    (x) => x.id,
+  );
+  const names = line.trainees.map((x) =>
+    shared.has(x.id) ? `${isolated(x.name)}（${x.id}）` : isolated(x.name),
+  );
   if (line.trainees.length === 1) return <Text size="xs">{names[0]}</Text>;
   return (
     <Tooltip multiline w={360} label={names.join('、')} withArrow>

@@ -31,9 +31,29 @@ import {
 } from './viewModel';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/bundle/visibleText';
+import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
 
 const s = () => t.compliance.sheet;
 const PAGE = 12;
+
+/** Rows whose class or trainee would read the same as another's without its id. */
+function sameNames(rows: SheetRow[]): { classes: Set<string>; trainees: Set<string> } {
+  const byClass = [...new Map(rows.map((r) => [r.classId, r])).values()];
+  const byTrainee = [...new Map(rows.map((r) => [`${r.classId}|${r.traineeId}`, r])).values()];
+  return {
+    classes: idsSharingAName(
+      byClass,
+      (r) => r.className,
+      (r) => r.classId,
+    ),
+    // Within a class: the class column already tells two classes' 王芳 apart.
+    trainees: idsSharingAName(
+      byTrainee,
+      (r) => `${r.classId}|${r.traineeName}`,
+      (r) => `${r.classId}|${r.traineeId}`,
+    ),
+  };
+}
 const ALL = '全部';
 
 function RowsTable({
@@ -50,6 +70,7 @@ function RowsTable({
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const current = Math.min(page, pages);
+  const shared = useMemo(() => sameNames(rows), [rows]);
   if (!rows.length)
     return (
       <Text size="sm" c="dimmed" data-testid={`${testId}-empty`}>
@@ -82,15 +103,19 @@ function RowsTable({
                 <Text size="xs">
                   <RecordText text={r.className} max={40} />
                 </Text>
-                <Text size="10px" c="dimmed">
-                  {r.classId}
-                </Text>
+                {shared.classes.has(r.classId) && (
+                  <Text size="10px" c="dimmed" data-testid="same-name-id">
+                    {r.classId}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <RecordText text={r.traineeName} max={24} />
-                <Text size="10px" c="dimmed">
-                  {r.traineeId}
-                </Text>
+                {shared.trainees.has(`${r.classId}|${r.traineeId}`) && (
+                  <Text size="10px" c="dimmed" data-testid="same-name-id">
+                    {r.traineeId}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{s().kind[r.kind]}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
@@ -300,7 +325,7 @@ export function SubsidySheetPanel({
           <Stack gap={2}>
             {sheet.notApplicable.map((c) => (
               <Text key={c.classId} size="xs" data-class-id={c.classId}>
-                {s().notApplicableLine(c.classId, isolated(c.className), c.neededPack)}
+                {s().notApplicableLine(isolated(c.className), c.neededPack)}
               </Text>
             ))}
           </Stack>

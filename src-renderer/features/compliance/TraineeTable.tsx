@@ -1,7 +1,8 @@
 // Per trainee: eligibility, what can be claimed now and once 待核查 items pass, and why not.
 // Paged: a class has at most ~40 trainees, but a rule filter over a large package may not.
 import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
 import type { TraineeResult } from '../../../src-shared/policy/engine';
 import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';
@@ -86,6 +87,16 @@ export function TraineeTable({
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(trainees.length / PAGE));
   const current = Math.min(page, pages);
+  // Names, not ids: an id only under a name another trainee of the class also has.
+  const sharedNames = useMemo(
+    () =>
+      idsSharingAName(
+        trainees,
+        (tr) => tr.name,
+        (tr) => tr.traineeId,
+      ),
+    [trainees],
+  );
   if (trainees.length === 0)
     return (
       <Text c="dimmed" size="sm" data-testid="trainees-empty">
@@ -120,9 +131,11 @@ export function TraineeTable({
                 <Text size="xs" fw={500}>
                   <RecordText text={tr.name} max={24} />
                 </Text>
-                <Text size="10px" c="dimmed">
-                  {tr.traineeId}
-                </Text>
+                {sharedNames.has(tr.traineeId) && (
+                  <Text size="10px" c="dimmed" data-testid="same-name-id">
+                    {tr.traineeId}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td style={NOWRAP}>
                 <TraineeStatusBadge status={tr.status} />

@@ -8,7 +8,13 @@ import { isolated } from '../../../src-shared/bundle/visibleText';
 const s = t.packageImport;
 
 function phaseText(view: ImportView): string {
-  if (view.step === 'writing') return s.phase.writing;
+  if (view.step === 'writing')
+    return view.total
+      ? (view.stage === 'checking' ? s.phase.checkingRows : s.phase.writingRows)(
+          view.done ?? 0,
+          view.total,
+        )
+      : s.phase.writing;
   if (view.step !== 'running') return s.phase.starting;
   switch (view.phase) {
     case 'uploading':
@@ -22,11 +28,19 @@ function phaseText(view: ImportView): string {
   }
 }
 
+/** Bytes or rows done and in all, where the step has a count. */
+function countOf(view: ImportView): { done: number; total: number } | null {
+  if (view.step === 'running' && view.phase !== 'signature' && view.total > 0) return view;
+  if (view.step === 'writing' && view.total) return { done: view.done ?? 0, total: view.total };
+  return null;
+}
+
 function Progressing({ view, cancelling, onCancel }: Props & { view: ImportView }) {
   const running = view.step === 'running';
-  // Signature checking and the database write have no byte count: show a moving full bar.
-  const measured = running && view.phase !== 'signature' && view.total > 0;
-  const value = measured ? Math.min(100, (view.done / view.total) * 100) : 100;
+  // Signature checking has no count: show a moving full bar.
+  const count = countOf(view);
+  const measured = count !== null;
+  const value = count ? Math.min(100, (count.done / count.total) * 100) : 100;
   return (
     <Stack gap="sm">
       <Text fw={500} data-testid="import-phase">

@@ -12,7 +12,11 @@ import {
   type importJob,
 } from '../../../src-shared/ipc/packages';
 import type { WorkstationDb } from '../../db/db';
-import { importVerifiedPackage, type ImportOutcome } from '../../db/importPackage';
+import {
+  importVerifiedPackage,
+  type ImportOutcome,
+  type ImportStage,
+} from '../../db/importPackage';
 import { t } from '../../app/strings';
 
 export type PackagesApi = QihangApi['packages'];
@@ -28,7 +32,8 @@ export type ImportView =
       total: number;
       current?: string;
     }
-  | { step: 'writing'; fileName: string }
+  /** `stage`, `done`/`total`: rows looked up or written so far and in all, after the first slice. */
+  | { step: 'writing'; fileName: string; stage?: ImportStage; done?: number; total?: number }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
   | { step: 'failed'; fileName?: string; code: string; message: string }
   | { step: 'cancelled'; fileName?: string };
@@ -223,8 +228,8 @@ async function runSteps(
   const result = taken.value;
   show({ step: 'writing', fileName: last.fileName });
   try {
-    const outcome = await importVerifiedPackage(deps.db, result, undefined, () =>
-      show({ step: 'writing', fileName: last.fileName }),
+    const outcome = await importVerifiedPackage(deps.db, result, undefined, (stage, done, total) =>
+      show({ step: 'writing', fileName: last.fileName, stage, done, total }),
     );
     return end({
       step: 'finished',

@@ -76,6 +76,9 @@ export function ExpertLink({ profile, onDone }: { profile: Profile; onDone?: () 
                 // The screen's one question: the cursor starts there.
                 data-autofocus
                 autoFocus
+                // The cursor waits in the field; the list opens on a click or a typed letter, not
+                // over the screen on arrival.
+                openOnFocus={false}
                 data={data}
                 renderOption={({ option: o }) => (
                   <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">

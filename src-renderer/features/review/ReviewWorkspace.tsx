@@ -7,7 +7,7 @@ import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
 import { defaultView, loadQueue, statusCounts, type QueueView } from './queue';
-import { buildQueueIndex, queryQueue } from './queueIndex';
+import { queryQueue, queueIndexer } from './queueIndex';
 import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
 import { ReadingSplit } from './ReadingSplit';
@@ -48,11 +48,13 @@ export function ReviewWorkspace({
   const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
   useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
   const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
-  // Indexed once per data change (queueIndex.ts); a filter change or a keystroke then costs
-  // a pass over bitsets, and the list reads only the rows it draws.
-  // The index is built for the order in use; another order's on first use.
+  // Indexed when the list first loads (queueIndex.ts); a filter change or a keystroke then
+  // costs a pass over bitsets, and the list reads only the rows it draws. The live query hands
+  // over the whole list again after every saved draft or review: only the items that changed
+  // are re-indexed. The index is built for the order in use; another order's on first use.
+  const [indexer] = useState(queueIndexer);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const index = useMemo(() => (all ? buildQueueIndex(all, view.sort) : undefined), [all]);
+  const index = useMemo(() => (all ? indexer(all, view.sort) : undefined), [all, indexer]);
   const items = useMemo(() => (index ? queryQueue(index, view) : undefined), [index, view]);
   const counts = useMemo(() => (all ? statusCounts(all) : null), [all]);
   const done = useMemo(

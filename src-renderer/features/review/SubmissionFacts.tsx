@@ -27,6 +27,7 @@ function Fact({ label, value, record }: { label: string; value: string; record?:
 /** What the expert needs to know about the outcome before scoring it (and to judge a conflict). */
 export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
   const { submission, trainee, klass, organizer, files, assignment } = ctx;
+  const fileLabels = labelFiles(files);
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -51,7 +52,7 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
           <List size="sm" spacing={2} data-testid="submission-files">
             {files.map((f) => (
               <List.Item key={f.id}>
-                <FileLine file={f} />
+                <FileLine file={f} label={fileLabels.get(f.id) ?? ''} />
               </List.Item>
             ))}
           </List>
@@ -61,7 +62,32 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
   );
 }
 
-function FileLine({ file }: { file: PackageFile & { location?: string } }) {
+const formatOf = (path: string) => {
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(path)?.[1];
+  return ext ? ext.toUpperCase() : '';
+};
+
+/** 计划书（PDF）, 销售记录（CSV）…; numbered only when two files would read the same. */
+function labelFiles(files: PackageFile[]): Map<string, string> {
+  const base = files.map((f) => ({
+    id: f.id,
+    kind: s.fileKinds[f.kind],
+    format: formatOf(f.path),
+  }));
+  const key = (b: (typeof base)[number]) => `${b.kind}|${b.format}`;
+  const total = new Map<string, number>();
+  for (const b of base) total.set(key(b), (total.get(key(b)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(
+    base.map((b) => {
+      const n = (seen.get(key(b)) ?? 0) + 1;
+      seen.set(key(b), n);
+      return [b.id, s.fileLabel(b.kind, b.format, (total.get(key(b)) ?? 0) > 1 ? n : null)];
+    }),
+  );
+}
+
+function FileLine({ file, label }: { file: PackageFile & { location?: string }; label: string }) {
   const where =
     file.location === 'missing'
       ? { label: s.fileMissing, color: 'red' }
@@ -70,8 +96,8 @@ function FileLine({ file }: { file: PackageFile & { location?: string } }) {
         : { label: s.fileInPackage, color: 'gray' };
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text size="sm" style={{ wordBreak: 'break-all' }}>
-        <RecordText text={file.path} max={80} />
+      <Text size="sm" data-file-path={file.path}>
+        {label}
       </Text>
       <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
         {sizeLabel(file.size)}

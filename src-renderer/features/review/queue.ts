@@ -156,7 +156,8 @@ export function statusMatches(state: QueueState, status: StatusFilter): boolean 
   }
 }
 
-const STATE_ORDER: Record<QueueState, number> = {
+/** The order of 按状态: drafts first, recused last. */
+export const STATE_ORDER: Record<QueueState, number> = {
   draft: 0,
   todo: 1,
   pending: 2,
@@ -216,4 +217,63 @@ export function statusCounts(items: readonly QueueItem[]): Record<StatusFilter, 
   };
   for (const i of items) for (const f of statusFilters) if (statusMatches(i.state, f)) counts[f]++;
   return counts;
+}
+
+// ---- one list after another (the live query re-reads the whole list on every change) ----
+
+/** Same own keys with the same values; arrays of plain values compared element by element. */
+function sameRecord(a: object | null, b: object | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (!Array.isArray(u) || !Array.isArray(v) || u.length !== v.length) return false;
+    if (u.some((e, i) => e !== v[i])) return false;
+  }
+  return true;
+}
+
+/** Whether the list shows an item the same way (a stored review is only ever re-marked as sent). */
+export function sameQueueItem(a: QueueItem, b: QueueItem): boolean {
+  return (
+    a.state === b.state &&
+    a.hasDraft === b.hasDraft &&
+    a.versions === b.versions &&
+    a.traineeName === b.traineeName &&
+    a.className === b.className &&
+    a.program === b.program &&
+    a.organizerId === b.organizerId &&
+    a.organizerName === b.organizerName &&
+    a.traineeId === b.traineeId &&
+    a.latest?.id === b.latest?.id &&
+    a.latest?.syncState === b.latest?.syncState &&
+    sameRecord(a.assignment, b.assignment) &&
+    sameRecord(a.submission, b.submission)
+  );
+}
+
+/**
+ * `next` with every item that reads the same as the previous list's item at its place replaced
+ * by that item, so that what did not change keeps its identity (and its place in the queue's
+ * index, see updateQueueIndex); `prev` itself when nothing changed at all.
+ */
+export function keepUnchanged(
+  prev: readonly QueueItem[] | undefined,
+  next: readonly QueueItem[],
+): readonly QueueItem[] {
+  if (!prev || prev.length !== next.length) return next;
+  let changed = false;
+  const out = next.map((item, i) => {
+    const old = prev[i]!;
+    if (old.assignment.id === item.assignment.id && sameQueueItem(old, item)) return old;
+    changed = true;
+    return item;
+  });
+  return changed ? out : prev;
 }

@@ -5,7 +5,8 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { formatDateTime } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, TechnicalDetails } from '../../components/ErrorNotice';
+import { isolated } from '../../../src-shared/bundle/visibleText';
 import { PairCard } from './PairCard';
 import {
   startPrecheck,
@@ -100,7 +101,10 @@ export function SimilarityPanel({ profile, role }: { profile: Profile; role: Sim
         </Alert>
       )}
       {state?.kind === 'error' && (
-        <ErrorNotice error={state.message} data-testid="similarity-error" />
+        <ErrorNotice
+          error={{ message: state.message, ...(state.detail ? { detail: state.detail } : {}) }}
+          data-testid="similarity-error"
+        />
       )}
       {last && last.envelopeHash !== pkg.envelopeHash && <Alert color="yellow">{s.stale}</Alert>}
       {last && (
@@ -125,9 +129,20 @@ export function SimilarityPanel({ profile, role }: { profile: Profile; role: Sim
               data-testid="similarity-failures"
             >
               <List size="sm">
-                {failures.map((f) => (
-                  <List.Item key={f.submissionId}>{f.message}</List.Item>
-                ))}
+                {failures.map((f) => {
+                  const label = view.labels.get(f.submissionId);
+                  const plan = label
+                    ? `${isolated(label.trainee)}《${isolated(label.title)}》`
+                    : s.unknownSubmission(f.submissionId);
+                  return (
+                    <List.Item key={f.submissionId} data-testid="similarity-failure">
+                      <Text size="sm">{s.failureLine(plan, f.message)}</Text>
+                      <TechnicalDetails
+                        text={[s.fileLabel(f.fileLabel), f.detail].filter(Boolean).join('\n')}
+                      />
+                    </List.Item>
+                  );
+                })}
               </List>
             </Alert>
           )}

@@ -23,7 +23,7 @@ export type PrecheckState =
   | { kind: 'running'; phase: 'extract' | 'compare'; done: number; total: number; current?: string }
   | { kind: 'done' }
   | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; detail?: string };
 
 export async function buildRunRequest(db: WorkstationDb, packageId: string): Promise<RunRequest> {
   const [submissions, rubrics] = await Promise.all([
@@ -42,13 +42,13 @@ export async function buildRunRequest(db: WorkstationDb, packageId: string): Pro
       failures.push({
         submissionId: sub.id,
         fileLabel: sub.fileId,
-        message: s.fileUnknown(sub.id),
+        message: s.fileUnknown,
       });
     } else if (file.location !== 'package') {
       failures.push({
         submissionId: sub.id,
         fileLabel: file.path,
-        message: s.fileUnavailable(file.path),
+        message: s.fileUnavailable,
       });
     } else {
       jobs.push({
@@ -57,6 +57,7 @@ export async function buildRunRequest(db: WorkstationDb, packageId: string): Pro
         sha256: file.sha256,
         url: packageFileUrl(packageId, file.sha256),
         fileLabel: file.path,
+        planTitle: sub.title,
       });
     }
   });
@@ -109,7 +110,7 @@ export function startPrecheck(
     if (!pkg) return settle({ kind: 'error', message: s.noPackage });
     onState({ kind: 'running', phase: 'extract', done: 0, total: request.jobs.length });
     worker = makeWorker();
-    worker.onerror = (e) => settle({ kind: 'error', message: s.crashed(e.message) });
+    worker.onerror = (e) => settle({ kind: 'error', message: s.crashed, detail: e.message });
     worker.onmessage = (event) => {
       const m = event.data;
       if (!isWorkerMessage(m) || settled) return;
@@ -131,7 +132,7 @@ export function startPrecheck(
           }),
         );
       } else if (m.type === 'error') {
-        settle({ kind: 'error', message: m.message });
+        settle({ kind: 'error', message: m.message, detail: m.detail });
       } else {
         write(() =>
           db.similarityResults.put({
@@ -143,14 +144,18 @@ export function startPrecheck(
           }),
         ).then(
           () => settle({ kind: 'done' }),
-          (e: unknown) => settle({ kind: 'error', message: s.crashed(String(e)) }),
+          (e: unknown) => settle({ kind: 'error', message: s.crashed, detail: String(e) }),
         );
       }
     };
     worker.postMessage(request);
   };
   begin().catch((e: unknown) =>
-    settle({ kind: 'error', message: s.crashed(e instanceof Error ? e.message : String(e)) }),
+    settle({
+      kind: 'error',
+      message: s.crashed,
+      detail: e instanceof Error ? e.message : String(e),
+    }),
   );
   return { cancel: () => settle({ kind: 'cancelled' }), finished };
 }

@@ -13,8 +13,10 @@ export interface ExtractJob {
   sha256: string;
   /** Where the worker fetches the verified bytes (the app:// files route). */
   url: string;
-  /** The file's path in the package, for progress lines and errors. */
+  /** The file's path in the package, for support (behind 详情). */
   fileLabel: string;
+  /** The plan's title, for the progress line. */
+  planTitle: string;
 }
 
 export interface RunRequest {
@@ -37,7 +39,7 @@ export type WorkerMessage =
     }
   | { type: 'extracted'; sha256: string; pages: SimilarityPage[] }
   | { type: 'done'; result: PrecheckResult; failures: SimilarityFailure[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; detail?: string };
 
 export function isWorkerMessage(data: unknown): data is WorkerMessage {
   const type = (data as { type?: unknown } | null)?.type;

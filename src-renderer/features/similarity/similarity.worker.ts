@@ -14,8 +14,21 @@ import type { SimilarityFailure } from '../../db/types';
 import { pdfPages } from './pdfText';
 import type { ExtractJob, RunRequest, WorkerMessage } from './protocol';
 import { similarityStrings } from '../../app/strings/similarity';
+import {
+  parseReaderFileError,
+  type ReaderFileErrorCode,
+} from '../../../src-shared/reader/fileErrors';
 
 const s = similarityStrings.worker;
+
+const refusalSentence: Partial<Record<ReaderFileErrorCode, string>> = {
+  'not-a-pdf': s.notReadable,
+  'wrong-file-type': s.notReadable,
+  'hash-mismatch': s.hashMismatch,
+  'file-external': similarityStrings.fileUnavailable,
+  'file-missing': similarityStrings.fileUnavailable,
+  'file-unknown': similarityStrings.fileUnavailable,
+};
 const post = (m: WorkerMessage) => postMessage(m);
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -23,27 +36,33 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function extract(job: ExtractJob): Promise<SimilarityPage[] | string> {
+type Failed = { message: string; detail?: string };
+
+const why = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+async function extract(job: ExtractJob): Promise<SimilarityPage[] | Failed> {
   let response: Response;
   try {
     response = await fetch(job.url);
   } catch (e) {
-    return s.fetchFailed(job.fileLabel, e instanceof Error ? e.message : String(e));
+    return { message: s.fetchFailed, detail: why(e) };
   }
   if (!response.ok) {
-    // The files route answers a refusal with { code, message } in Chinese; show it as it is.
-    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-    return typeof body?.message === 'string'
-      ? body.message
-      : s.httpFailed(job.fileLabel, response.status);
+    // The files route's refusal names the file by its path in the package, which is the
+    // platform's filing, not the person's: the sentence comes from its code, the rest is 详情.
+    const refused = parseReaderFileError(response.status, await response.json().catch(() => null));
+    return {
+      message: refusalSentence[refused.code] ?? s.fetchFailed,
+      detail: `HTTP ${refused.status} ${refused.code}\n${refused.message}`,
+    };
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   // The cache is keyed by hash: text is stored only for bytes that are what the manifest says.
-  if ((await sha256Hex(bytes)) !== job.sha256) return s.hashMismatch(job.fileLabel);
+  if ((await sha256Hex(bytes)) !== job.sha256) return { message: s.hashMismatch };
   try {
     return await pdfPages(pdfjs, bytes);
   } catch (e) {
-    return s.notReadable(job.fileLabel, e instanceof Error ? e.message : String(e));
+    return { message: s.notReadable, detail: why(e) };
   }
 }
 
@@ -53,12 +72,12 @@ async function run(request: RunRequest): Promise<void> {
   const texts = new Map(Object.entries(request.cached));
   const total = request.jobs.length;
   for (const [i, job] of request.jobs.entries()) {
-    post({ type: 'progress', phase: 'extract', done: i, total, current: job.fileLabel });
+    post({ type: 'progress', phase: 'extract', done: i, total, current: job.planTitle });
     let pages = texts.get(job.sha256);
     if (!pages) {
       const got = await extract(job);
-      if (typeof got === 'string') {
-        failures.push({ submissionId: job.submissionId, fileLabel: job.fileLabel, message: got });
+      if (!Array.isArray(got)) {
+        failures.push({ submissionId: job.submissionId, fileLabel: job.fileLabel, ...got });
         continue;
       }
       pages = got;
@@ -80,6 +99,6 @@ addEventListener('message', (event: MessageEvent<unknown>) => {
   // pdf.js's own handler shares this port; its messages carry no `type: 'run'`.
   if (data?.type !== 'run') return;
   run(data as RunRequest).catch((e: unknown) =>
-    post({ type: 'error', message: s.crashed(e instanceof Error ? e.message : String(e)) }),
+    post({ type: 'error', message: s.crashed, detail: why(e) }),
   );
 });

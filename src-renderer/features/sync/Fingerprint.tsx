@@ -8,7 +8,12 @@ export const groupsOfFour = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? 
 export function Fingerprint({ value, testId }: { value: string; testId?: string }) {
   return (
     <Group gap={4} wrap="nowrap" display="inline-flex" align="center">
-      <Code data-testid={testId} data-value={value} style={{ wordBreak: 'break-word' }}>
+      <Code
+        data-testid={testId}
+        data-value={value}
+        data-verbatim
+        style={{ wordBreak: 'break-word' }}
+      >
         {groupsOfFour(value)}
       </Code>
       <CopyButton value={value}>

@@ -254,12 +254,32 @@ function Enrollment({ profile, status, refresh, ask, notify }: Props) {
 export function KeysPanel(props: Props) {
   const { status } = props;
   const [changing, setChanging] = useState(false);
+  // Once the key exists and is enrolled the panel stays where it was and shrinks to one line
+  // (fingerprint and platform), so the sync actions below come up instead of the panel jumping
+  // to the bottom of the screen; the table, re-enrollment and the passphrase wait behind a toggle.
+  const setupDone = Boolean(status?.key && status.enrollment);
+  const [open, setOpen] = useState(false);
+  const showAll = !setupDone || open;
   return (
-    <Card withBorder data-testid="keys-panel">
+    <Card withBorder data-testid="keys-panel" data-setup-done={setupDone || undefined}>
       <Stack gap="sm">
-        <Title order={2} size="h5">
-          {s.title}
-        </Title>
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h5">
+            {s.title}
+          </Title>
+          {setupDone && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setOpen((o) => !o)}
+              aria-expanded={open}
+              aria-controls="keys-panel-details"
+              data-testid="keys-panel-toggle"
+            >
+              {open ? s.hideDetails : s.showDetails}
+            </Button>
+          )}
+        </Group>
         {status?.sealerAvailable === false && (
           <Text c="red" size="sm" role="alert">
             {s.sealerMissing}：{status.sealerMessage}
@@ -277,19 +297,31 @@ export function KeysPanel(props: Props) {
               <Text size="sm">
                 {s.keyid}：<Fingerprint value={status.key.keyid} testId="key-id" />
               </Text>
-              <Text size="sm">
-                {s.createdAt}：{formatDateTime(status.key.createdAt)}
-              </Text>
+              {showAll ? (
+                <Text size="sm">
+                  {s.createdAt}：{formatDateTime(status.key.createdAt)}
+                </Text>
+              ) : (
+                status.enrollment && (
+                  <Text size="sm" data-testid="enrollment-state">
+                    {s.enrolledBy(status.enrollment.issuer)}
+                  </Text>
+                )
+              )}
             </Group>
-            <Enrollment {...props} />
-            {changing ? (
-              <ChangePassphraseForm {...props} />
-            ) : (
-              <Group>
-                <Button variant="subtle" px={0} onClick={() => setChanging(true)}>
-                  {s.showChange}
-                </Button>
-              </Group>
+            {showAll && (
+              <Stack gap="sm" id="keys-panel-details">
+                <Enrollment {...props} />
+                {changing ? (
+                  <ChangePassphraseForm {...props} />
+                ) : (
+                  <Group>
+                    <Button variant="subtle" px={0} onClick={() => setChanging(true)}>
+                      {s.showChange}
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
             )}
           </>
         )}

@@ -223,8 +223,6 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const receiptNow = () => deps && run('receipt', () => importReceipt(deps));
 
   const pending = status?.pending ?? null;
-  // Until the key exists and is enrolled, that is the first thing to do: show it on top.
-  const setupDone = Boolean(keyStatus?.key && keyStatus.enrollment);
   // Known only once the key status has loaded; nothing pending can exist without a key.
   const noKey = keyStatus !== null && !keyStatus.key && !pending;
   const keysPanel = (
@@ -269,7 +267,8 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           onClose={() => setMessage(null)}
         />
       )}
-      {!setupDone && keysPanel}
+      {/* One place for the key panel before and after enrollment: it changes in place. */}
+      {keysPanel}
       <SimpleGrid cols={3} maw={720}>
         <CountCard label={s.counts.pending} value={counts?.pending ?? 0} testId="count-pending" />
         <CountCard label={s.counts.sent} value={counts?.sent ?? 0} testId="count-sent" />
@@ -351,7 +350,6 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           <History status={status} />
         </Stack>
       </Card>
-      {setupDone && keysPanel}
     </Stack>
   );
 }

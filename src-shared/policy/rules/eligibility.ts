@@ -224,6 +224,12 @@ export const eliteEligible: RuleDef = {
 };
 
 /** Classes of this package the trainee is also in, that come before `cls` (earlier end, then id). */
+/**
+ * A past class from the trainee's history: the platform sends only its number (no name), so it
+ * is said as a number, the thing a clerk looks up on the platform.
+ */
+const pastClass = (classId: string) => `（往期班级编号 ${classId}）`;
+
 function earlierInPackage(
   others: readonly TrainingClass[] | undefined,
   cls: TrainingClass,
@@ -258,7 +264,7 @@ export const onePerYear: RuleDef = {
         'error',
         'fail',
         `${year} 年已享受过一次补贴创业培训`,
-        `${PROGRAM_NAMES[h.program]} ${h.classId} 于 ${h.completedAt} 结业并享受补贴；本班结业 ${ctx.cls.endDate}`,
+        `${PROGRAM_NAMES[h.program]}${pastClass(h.classId)}于 ${h.completedAt} 结业并享受补贴；本班结业 ${ctx.cls.endDate}`,
         t.id,
       );
     const o =
@@ -274,7 +280,7 @@ export const onePerYear: RuleDef = {
         'error',
         'fail',
         `${year} 年已在本工作包另一班级参训`,
-        `${o.id} 结业 ${o.endDate}；本班结业 ${ctx.cls.endDate}`,
+        `${o.name} 结业 ${o.endDate}；本班结业 ${ctx.cls.endDate}`,
         t.id,
       );
     return ctx.memo('R-ONE-PER-YEAR', 'opy', () =>
@@ -300,7 +306,7 @@ export const noRepeat: RuleDef = {
         'error',
         'fail',
         `已参加过${PROGRAM_NAMES[p]}，不可重复参加`,
-        `${h.classId} 于 ${h.completedAt} 结业`,
+        `${pastClass(h.classId)}于 ${h.completedAt} 结业`,
         t.id,
       );
     const o =

@@ -37,6 +37,10 @@ const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g
 // assignments, rubrics, files, course packages. People see names for all of these.
 const INTERNAL_ID =
   /\b(?:org|lec|sub|exp|panel|asg|rub|file|full|course)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
+// Trainee and class ids (demo T-00007, C-2025-HD-B01; test packages TRN-1-2, CLS-1): where a
+// name exists it is shown instead; an id under a name two rows share is marked and left out.
+const RECORD_ID = /\b(?:T|C|TRN|CLS)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g;
+const NUMBER_SAID = /编号 (?:T|C|TRN|CLS)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g;
 const WORD = /[A-Za-z]{4,}/g;
 // The platform's certificate numbers (BJWL-2024-004100): the one identifier a printer compares
 // with the sheet in hand.
@@ -66,6 +70,10 @@ export function scanText(text: string): TextHit[] {
   rest = rest.replace(RULE_ID, ' ');
   for (const m of rest.matchAll(INTERNAL_ID)) add('internal-id', m[0]);
   rest = rest.replace(INTERNAL_ID, ' ');
+  // Said as a number where nothing names it (a past class the platform sends only by number).
+  rest = rest.replace(NUMBER_SAID, ' ');
+  for (const m of rest.matchAll(RECORD_ID)) add('internal-id', m[0]);
+  rest = rest.replace(RECORD_ID, ' ');
   for (const m of rest.matchAll(WORD)) {
     if (!Object.hasOwn(ALLOWED_WORDS, m[0])) add('english', m[0]);
   }

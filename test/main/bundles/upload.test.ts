@@ -123,6 +123,11 @@ describe('upload with faults', () => {
       },
     });
     expect(r).toMatchObject({ ok: false, code: 'http-500', retryable: true });
+    // In the person's words; the status is the code, which the screen keeps behind 详情.
+    if (!r.ok) {
+      expect(r.message).toBe('管理平台暂时无法处理，已重试 4 次。结果包已保存，稍后可继续上传。');
+      expect(r.message).not.toMatch(/HTTP|\d{3}/);
+    }
     expect(delays).toEqual([100, 200, 400]);
     const again = await prepareBundle(
       { dir, profileId: 'p-1', records: makeReviews(1, 5), auditLogHead: null },

@@ -9,7 +9,9 @@ import {
   signCertificateRecord,
   verifyCertificateText,
 } from '../../../src-main/services/certificates/signedRecord';
+import { qrModules, QR_QUIET_MODULES } from '../../../src-shared/certificates/qrMatrix';
 import { makeCertificateCase, recordFor } from '../../fixtures/certificates';
+import { signV1 } from '../../fixtures/certificatesV1';
 
 const key = generateSigningKey();
 const trusted = new Map([[key.keyid, key.publicKeyRaw]]);
@@ -40,6 +42,82 @@ describe('signed certificate records', () => {
       const r = verifyCertificateText(changeAt(text, i), trusted);
       expect(r.ok, `position ${i}`).toBe(false);
     }
+  });
+
+  it('writes version 2: fixed field order, no key names, district code, payload last', () => {
+    expect(text.startsWith(`QHC2.${key.keyid.slice(0, 16)}.`)).toBe(true);
+    const payload = text.split('.').slice(3).join('.');
+    expect(JSON.parse(payload)).toEqual([
+      'BJJC-2025-000100',
+      record.name,
+      record.idNumberMasked,
+      'basic',
+      56,
+      Number(record.startDate.replace(/-/g, '')),
+      Number(record.endDate.replace(/-/g, '')),
+      '北京示例培训学校',
+      110108,
+      20250410,
+    ]);
+    const r = verifyCertificateText(text, trusted);
+    expect(r.ok && r.record).toMatchObject({
+      v: 2,
+      district: '110108',
+      issuer: '北京市海淀区人力资源和社会保障局',
+      issuedOn: '2025-04-10',
+    });
+    expect(r.ok && 'traineeId' in r.record).toBe(false);
+  });
+
+  it('keeps a payload that contains dots, and an online edition', () => {
+    const dotted = signCertificateRecord(
+      { ...record, organizer: '北京 A.B. 培训学校', program: 'online', onlineEdition: 'ecommerce' },
+      key,
+    );
+    const r = verifyCertificateText(dotted, trusted);
+    expect(r.ok && r.record).toMatchObject({
+      organizer: '北京 A.B. 培训学校',
+      onlineEdition: 'ecommerce',
+    });
+  });
+
+  it('still verifies a version 1 text, and refuses its payload relabelled as version 2', () => {
+    const { district: _district, ...facts } = record;
+    const v1 = signV1(
+      {
+        ...facts,
+        v: 1,
+        traineeId: records.trainees[0]!.id,
+        classId: records.classes[0]!.id,
+        issuer: '北京市海淀区人力资源和社会保障局',
+      },
+      key,
+    );
+    expect(v1.startsWith('QHC1.')).toBe(true);
+    const r = verifyCertificateText(v1, trusted);
+    expect(r).toMatchObject({ ok: true, record: { v: 1, traineeId: records.trainees[0]!.id } });
+    expect(inspectCertificateText(v1, trusted).lines.join('\n')).toContain('学员编号');
+    // Same signature, same bytes, other version: the payload type in the PAE differs.
+    const [, kid, payload, sig] = v1.split('.');
+    const asV2 = `QHC2.${kid}.${sig}.${new TextDecoder().decode(
+      Uint8Array.from(atob(payload!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+    )}`;
+    expect(verifyCertificateText(asV2, trusted)).toMatchObject({
+      ok: false,
+      code: 'bad-signature',
+    });
+  });
+
+  it('refuses a district that is not one of Beijing’s 16, when signing and when reading', () => {
+    expect(() => signCertificateRecord({ ...record, district: '110110' }, key)).toThrow();
+    const forged = text.replace(/,110108,/, ',110199,');
+    expect(verifyCertificateText(forged, trusted).ok).toBe(false);
+  });
+
+  it('fits a version 11 QR code at error correction M for a typical record', () => {
+    // 61 modules: ~490 bytes a certificate as a 1-bit image (version 1 needed version 19).
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(251);
+    expect(qrModules(text).length - 2 * QR_QUIET_MODULES).toBe(61);
   });
 
   it('fails under a key that is not trusted', () => {

@@ -156,13 +156,23 @@ describe('importing a package chosen in the dialog', () => {
       { phase: 'done', done: 40, total: 40, result: pkg() },
     ]);
     const { last, views } = await run(fake);
-    expect(views.map((v) => (v.step === 'running' ? v.phase : v.step))).toEqual([
+    const steps = views.map((v) => (v.step === 'running' ? v.phase : v.step));
+    // One 写入 view before the first rows, then one per written slice (each table here).
+    expect(steps.filter((s, i) => s !== steps[i - 1])).toEqual([
       'starting',
       'signature',
       'files',
       'writing',
       'finished',
     ]);
+    const writing = views.filter((v) => v.step === 'writing');
+    const { manifest, files } = pkg();
+    const r = manifest.records;
+    const rows = [
+      ...[r.organizers, r.classes, r.sessions, r.lecturers, r.trainees, r.submissions],
+      ...[r.experts, r.panels, r.assignments, r.rubrics, r.certificateNumbers, files],
+    ].reduce((n, list) => n + list.length, 0);
+    expect(writing.at(-1)).toMatchObject({ done: rows, total: rows });
     expect(last).toMatchObject({
       step: 'finished',
       title: '测试工作包',

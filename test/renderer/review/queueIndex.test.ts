@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   queueSorts,
   statusFilters,
+  keepUnchanged,
   viewQueue,
   type QueueItem,
   type QueueState,
@@ -10,6 +11,9 @@ import {
 import {
   buildQueueIndex,
   queryQueue,
+  queueIndexer,
+  updateQueueIndex,
+  type QueueIndex,
   type QueueResult,
 } from '../../../src-renderer/features/review/queueIndex';
 
@@ -143,5 +147,123 @@ describe('queryQueue (the indexed queue)', () => {
     const none = queryQueue(index, { ...view(random(1)), status: 'all', classId: 'C-404' });
     expect(none.count).toBe(0);
     expect(queryQueue(index, { ...view(random(1)), status: 'all', search: '龘' }).count).toBe(0);
+  });
+});
+
+/** A few items changed the way saving does: state, draft flag, versions; or name and facets. */
+function changeSome(list: readonly QueueItem[], rnd: () => number, k: number): QueueItem[] {
+  const next = [...list];
+  for (let j = 0; j < k && list.length > 0; j++) {
+    const i = Math.floor(rnd() * list.length);
+    const old = next[i]!;
+    const donor = list[Math.floor(rnd() * list.length)]!;
+    next[i] =
+      rnd() < 0.6
+        ? { ...old, state: STATES[Math.floor(rnd() * STATES.length)]!, hasDraft: rnd() < 0.5 }
+        : {
+            ...old,
+            traineeName: donor.traineeName,
+            program: donor.program,
+            organizerId: donor.organizerId,
+            state: donor.state,
+            submission:
+              old.submission && donor.submission
+                ? { ...old.submission, title: donor.submission.title, kind: donor.submission.kind }
+                : old.submission,
+          };
+  }
+  return next;
+}
+
+const answers = (index: QueueIndex, views: QueueView[]) =>
+  views.map((v) => {
+    const r = queryQueue(index, v);
+    return { v, ids: rows(r), first: r.count > 0 ? r.indexOf(r.at(0)!.assignment.id) : -1 };
+  });
+
+describe('updateQueueIndex (a live list after a save)', () => {
+  it('answers like a fresh build after random changes, and leaves the old index as it was', () => {
+    for (const [seed, n] of [
+      [11, 1],
+      [12, 33],
+      [13, 300],
+      [14, 1000],
+    ] as const) {
+      const rnd = random(seed);
+      const views = Array.from({ length: 60 }, () => view(rnd));
+      let list = items(n, rnd);
+      let index = buildQueueIndex(list, 'deadline', 'class');
+      for (let round = 0; round < 8; round++) {
+        const before = answers(index, views);
+        const next = changeSome(list, rnd, 1 + Math.floor(rnd() * 4));
+        const updated = updateQueueIndex(index, next);
+        expect(answers(updated, views)).toEqual(answers(buildQueueIndex(next), views));
+        for (const v of views.slice(0, 10))
+          expect(rows(queryQueue(updated, v))).toEqual(
+            viewQueue(next, v).map((i) => i.assignment.id),
+          );
+        expect(answers(index, views)).toEqual(before);
+        list = next;
+        index = updated;
+      }
+    }
+  });
+
+  it('keeps the bitsets of orders no change touched and rebuilds when places change', () => {
+    const list = items(200, random(21));
+    const index = buildQueueIndex(list, 'deadline');
+    const one = [...list];
+    one[5] = { ...list[5]!, state: list[5]!.state === 'todo' ? 'draft' : 'todo' };
+    const updated = updateQueueIndex(index, one);
+    // Same positions: the order arrays are shared, not re-sorted.
+    expect(updated.sorts.deadline!.order).toBe(index.sorts.deadline!.order);
+    expect(updated.sorts.deadline!.chars).not.toBe(index.sorts.deadline!.chars);
+    // A new due date moves the item: built again (new order), still the right answers.
+    const moved = [...list];
+    moved[5] = { ...list[5]!, assignment: { ...list[5]!.assignment, dueAt: '2030-01-01' } };
+    const rebuilt = updateQueueIndex(index, moved);
+    expect(rebuilt.sorts.deadline!.order).not.toBe(index.sorts.deadline!.order);
+    const all = {
+      ...view(random(1)),
+      status: 'all' as const,
+      search: '',
+      sort: 'deadline' as const,
+    };
+    const plain = { ...all, program: null, classId: null, organizerId: null, kind: null };
+    expect(rows(queryQueue(rebuilt, plain))).toEqual(
+      viewQueue(moved, plain).map((i) => i.assignment.id),
+    );
+  });
+});
+
+describe('keepUnchanged and queueIndexer', () => {
+  it('keeps the identity of items that read the same, and the list when nothing changed', () => {
+    const list = items(50, random(31));
+    const copy = list.map((i) => ({
+      ...i,
+      assignment: { ...i.assignment },
+      submission: i.submission ? { ...i.submission } : null,
+    }));
+    expect(keepUnchanged(list, copy)).toBe(list);
+    copy[7] = { ...copy[7]!, hasDraft: !copy[7]!.hasDraft };
+    const kept = keepUnchanged(list, copy);
+    expect(kept[7]).toBe(copy[7]);
+    expect(kept.filter((i, k) => i === list[k]).length).toBe(49);
+    expect(keepUnchanged(list.slice(1), copy)).toBe(copy);
+  });
+
+  it('follows a live list: re-reads of the same data change nothing', () => {
+    const index = queueIndexer();
+    const list = items(100, random(41));
+    const first = index(list, 'status');
+    const again = index(
+      list.map((i) => ({ ...i })),
+      'status',
+    );
+    expect(again).toBe(first);
+    const next = changeSome(list, random(42), 3);
+    const updated = index(next, 'status');
+    const v = { ...view(random(43)), sort: 'status' as const };
+    expect(rows(queryQueue(updated, v))).toEqual(viewQueue(next, v).map((i) => i.assignment.id));
   });
 });

@@ -116,7 +116,8 @@ describe('buildRunRequest', () => {
     expect(r.failures).toEqual([
       expect.objectContaining({ submissionId: 'sub-2', fileLabel: 'submissions/C-1/T-2.pdf' }),
     ]);
-    expect(r.failures[0]!.message).toContain('submissions/C-1/T-2.pdf');
+    // The sentence is the person's; the path is for support, behind 详情.
+    expect(r.failures[0]!.message).toBe('文件不在工作包内（外置或缺失），未参与比较。');
   });
 
   it('ignores a cached text written by another extractor', async () => {
@@ -177,7 +178,7 @@ describe('startPrecheck', () => {
     expect(await db.similarityResults.get(PKG)).toBeUndefined();
   });
 
-  it('reports a worker error as a state with its message', async () => {
+  it('reports a worker error as a state with its sentence, the reader’s own text as detail', async () => {
     const w = fakeWorker();
     const run = startPrecheck(
       db,
@@ -186,8 +187,27 @@ describe('startPrecheck', () => {
       () => undefined,
     );
     await until(() => w.sent[0]);
-    w.say({ type: 'error', message: '预检出错：测试' });
-    expect(await run.finished).toEqual({ kind: 'error', message: '预检出错：测试' });
+    w.say({ type: 'error', message: '预检中途出错', detail: 'InvalidPDFException: Invalid PDF' });
+    expect(await run.finished).toEqual({
+      kind: 'error',
+      message: '预检中途出错',
+      detail: 'InvalidPDFException: Invalid PDF',
+    });
+  });
+
+  it('says a crashed worker in Chinese and keeps the browser’s words for 详情', async () => {
+    const w = fakeWorker();
+    const run = startPrecheck(
+      db,
+      PKG,
+      () => w,
+      () => undefined,
+    );
+    await until(() => w.sent[0]);
+    w.onerror?.({ message: 'Uncaught TypeError: x is undefined' } as ErrorEvent);
+    const state = await run.finished;
+    expect(state).toMatchObject({ kind: 'error', detail: 'Uncaught TypeError: x is undefined' });
+    expect(state.kind === 'error' && state.message).not.toMatch(/[A-Za-z]{4,}/);
   });
 });
 

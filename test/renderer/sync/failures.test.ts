@@ -28,11 +28,11 @@ describe('sync messages in plain Chinese', () => {
     const waiting = {
       ...base,
       attempt: 1,
-      lastError: { code: 'http-500', message: '管理平台暂时无法处理（HTTP 500）' },
+      lastError: { code: 'http-500', message: '管理平台暂时无法处理' },
       nextRetryAt: new Date(now + 2500).toISOString(),
     };
     expect(progressLine(waiting, now)).toBe(
-      '第 1 次尝试失败：管理平台暂时无法处理（HTTP 500）。3 秒后进行第 2 / 6 次尝试…',
+      '第 1 次尝试失败：管理平台暂时无法处理。3 秒后进行第 2 / 6 次尝试…',
     );
     expect(progressLine(waiting, now + 3000)).toBe('正在上传（第 2 / 6 次尝试）…');
   });

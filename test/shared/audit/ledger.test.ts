@@ -116,6 +116,21 @@ describe('watched ledger', () => {
     ).toBe(false);
   });
 
+  test('a stretch whose first frame was up to 2 s stale still counts; 2.5 s ahead does not', () => {
+    // A 1 fps recording at 2×: the stretch's first frame was delivered late, so the media
+    // clock is ~1.8 s ahead of the wall time measured from it (the e2e under load saw this).
+    const step = (advance: number): PlayStep => ({
+      from: advance - 2,
+      to: advance,
+      rate: 2,
+      wallSeconds: 0.3,
+      playing: true,
+      sinceAnchor: { advance, wallSeconds: 10 },
+    });
+    expect(isWatchedStep(step(21.8))).toBe(true);
+    expect(isWatchedStep(step(22.5))).toBe(false);
+  });
+
   test('playing faster than 2× adds nothing; 2× counts', () => {
     expect(watchedSeconds(play([], 0, 60, 4))).toBe(0);
     expect(watchedSeconds(play([], 0, 60, 2))).toBeCloseTo(60, 6);

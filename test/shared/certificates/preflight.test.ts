@@ -11,21 +11,20 @@ const template = parsed.file.templates[0]!;
 
 function entry(name: string, i: number) {
   const record: CertificateRecord = {
-    v: 1,
+    v: 2,
     number: `BJJC-2025-00000${i}`,
-    traineeId: `t-${i}`,
     name,
     idNumberMasked: '110108********0021',
     program: 'basic',
-    classId: 'c-1',
     hours: 56,
     startDate: '2025-03-03',
     endDate: '2025-03-20',
     organizer: '北京示例培训学校',
     issuer: '北京市海淀区人力资源和社会保障局',
+    district: '110108',
     issuedOn: '2025-04-10',
   };
-  return { record, signedRecord: 'QHC1.x', programName: '创业基础培训' };
+  return { traineeId: `t-${i}`, record, signedRecord: 'QHC2.x', programName: '创业基础培训' };
 }
 
 const RARE = ['𠮷', '龑', '䶮'];
