@@ -1,4 +1,5 @@
 // Sandboxed preload: exposes the contract's API under one global, nothing else.
+import '../../src-shared/ipc/pageZod';
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_GLOBAL } from '../../src-shared/ipc/contract';
 import { buildApi } from './api';

@@ -1,6 +1,7 @@
 // The browser stand-in for src-main/preload/index.ts: the same buildApi, with ipcRenderer
 // replaced by a WebSocket to the harness. Bundled by the harness; the e2e sessions install it
 // as an init script (session.ts), a preview serves it (server.ts).
+import '../../../src-shared/ipc/pageZod';
 import { API_GLOBAL } from '../../../src-shared/ipc/contract';
 import { buildApi } from '../../../src-main/preload/api';
 
