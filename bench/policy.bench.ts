@@ -6,8 +6,8 @@ import type {
   PackageRecords,
   Trainee,
   TrainingClass,
-} from '../src-shared/bundle/records';
-import { emptyPackageRecords } from '../src-shared/bundle/records';
+} from '../src-shared/records/records';
+import { emptyPackageRecords } from '../src-shared/records/records';
 import { evaluatePackage } from '../src-shared/policy/engine';
 import type { PolicyInputs } from '../src-shared/policy/inputs';
 import { compare, resultOf } from './lib/measure';

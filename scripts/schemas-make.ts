@@ -1,13 +1,13 @@
 // npm run schemas:make — writes docs/schemas/<name>.schema.json from the zod schemas the
 // workstation parses with. Run it after an intended format change; the test
-// test/shared/bundle/jsonSchemas.test.ts fails while the committed files differ.
+// test/shared/wire/jsonSchemas.test.ts fails while the committed files differ.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   jsonSchemaText,
   publishedSchemas,
   type PublishedSchemaName,
-} from '../src-shared/bundle/jsonSchemas';
+} from '../src-shared/wire/jsonSchemas';
 
 const DIR = path.join(__dirname, '../docs/schemas');
 for (const name of Object.keys(publishedSchemas) as PublishedSchemaName[]) {

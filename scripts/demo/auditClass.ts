@@ -11,7 +11,7 @@
 //   is on the drive (the other four stay declared-only, as in every other class).
 // The class still files 56+ hours with under half recorded. It is reshaped after every class
 // was generated, with its own PRNG, so no other record of the demo changes.
-import type { ClassSession, Trainee } from '../../src-shared/bundle/records';
+import type { ClassSession, Trainee } from '../../src-shared/records/records';
 import { instant } from './calendar';
 import { makeRng } from './prng';
 import { clipCapturedAt } from './sessions';

@@ -4,8 +4,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { bytesToBase64 } from '../../src-shared/bundle/envelope';
-import { WORK_PACKAGE_SCHEMA_VERSION } from '../../src-shared/bundle/records';
+import { bytesToBase64 } from '../../src-shared/wire/envelope';
+import { WORK_PACKAGE_SCHEMA_VERSION } from '../../src-shared/records/records';
 import {
   writeWorkPackage,
   type FileSource,

@@ -1,6 +1,6 @@
 // Fixed demo cast: organizers, lecturers, experts, panels and rubrics. Invented names and
 // institutions; nothing here refers to a real person or a real training school's filings.
-import type { Expert, Lecturer, Organizer, Panel, Rubric } from '../../src-shared/bundle/records';
+import type { Expert, Lecturer, Organizer, Panel, Rubric } from '../../src-shared/records/records';
 
 export const ORGANIZERS: Organizer[] = [
   {

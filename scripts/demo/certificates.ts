@@ -1,7 +1,7 @@
 // The platform's signed certificate records for the demo's numbered certificates (the finished
 // 2024 online class): what a real platform sends with each number, and what the QR code on the
 // printed certificate carries. Signed with the demo platform key, like the package itself.
-import type { PackageRecords } from '../../src-shared/bundle/records';
+import type { PackageRecords } from '../../src-shared/records/records';
 import { districtCodeOf } from '../../src-shared/certificates/districts';
 import type { CertificateFacts } from '../../src-shared/certificates/signedRecord';
 import { JRSNF_2023_25 } from '../../src-shared/policy/pack-jrsnf-2023-25';

@@ -1,6 +1,6 @@
 // The demo classes. Most are compliant; the `seeded` notes name the deliberate violations
 // (and eligibility edge cases) so that screens and policy tests can point at them.
-import type { ProgramCode, SessionMode, TrainingClass } from '../../src-shared/bundle/records';
+import type { ProgramCode, SessionMode, TrainingClass } from '../../src-shared/records/records';
 
 export interface ClassPlan {
   id: string;

@@ -1,5 +1,5 @@
 // Deliberate eligibility and history edge cases, each noted for the docs and tests.
-import type { Trainee } from '../../src-shared/bundle/records';
+import type { Trainee } from '../../src-shared/records/records';
 import { zhDate } from './calendar';
 import type { ClassPlan } from './classes';
 import { salesTable } from './plan-text';

@@ -2,7 +2,7 @@
 // verifiable after every regeneration; only a demo profile ever trusts it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { base64ToBytes, bytesToBase64 } from '../../src-shared/bundle/envelope';
+import { base64ToBytes, bytesToBase64 } from '../../src-shared/wire/envelope';
 import {
   exportPkcs8,
   generateSigningKey,

@@ -8,8 +8,8 @@
 //   - one conflict-of-interest declaration (杨振华 knows the trainee).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToBase64 } from '../../src-shared/bundle/envelope';
-import type { Assignment, Expert, PackageRecords, Rubric } from '../../src-shared/bundle/records';
+import { bytesToBase64 } from '../../src-shared/wire/envelope';
+import type { Assignment, Expert, PackageRecords, Rubric } from '../../src-shared/records/records';
 import type { ResultRecord } from '../../src-shared/bundle/resultBundle';
 import { buildResultBundle } from '../../src-main/services/bundles/build';
 import { demoExpertKey } from '../../src-main/services/keys/demoExpertKeys';

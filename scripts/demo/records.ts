@@ -7,7 +7,7 @@ import type {
   Submission,
   Trainee,
   TrainingClass,
-} from '../../src-shared/bundle/records';
+} from '../../src-shared/records/records';
 import { addDays } from './calendar';
 import { EXPERTS, LECTURERS, ORGANIZERS, PANELS, RUBRICS } from './catalog';
 import { CLASS_PLANS } from './classes';

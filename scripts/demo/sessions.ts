@@ -2,7 +2,7 @@
 // 10-second on-site clip per class hour, the few recordings that ship with the demo, and the
 // full recordings and course packages that are only declared (they travel on a drive).
 import { createHash } from 'node:crypto';
-import type { ClassSession, Trainee } from '../../src-shared/bundle/records';
+import type { ClassSession, Trainee } from '../../src-shared/records/records';
 import { instant, spreadDates } from './calendar';
 import { SESSION_MINUTES, SESSION_TITLES, type ClassPlan } from './classes';
 import type { Ctx, DeclaredExternal } from './types';

@@ -5,7 +5,7 @@
 //   flagged).
 // All four are basic-program plans assigned to the demo expert exp-03 (朱丽萍), in the panel
 // chaired by exp-01, so both the expert and the chair see them.
-import type { Assignment, Submission } from '../../src-shared/bundle/records';
+import type { Assignment, Submission } from '../../src-shared/records/records';
 import type { PlanSection } from './plan-text';
 import type { Ctx } from './types';
 

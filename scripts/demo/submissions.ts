@@ -4,7 +4,7 @@ import type {
   Submission,
   Trainee,
   TrainingClass,
-} from '../../src-shared/bundle/records';
+} from '../../src-shared/records/records';
 import { addDays, instant, zhDate } from './calendar';
 import { ELITE_PROJECTS, ONLINE_PROJECTS, ORGANIZERS, PANELS, PROJECTS } from './catalog';
 import type { ClassPlan } from './classes';

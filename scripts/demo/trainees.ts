@@ -1,6 +1,6 @@
 // Demo trainees: key employment groups for basic/online classes, and certificate holders,
 // award winners and young-firm heads for the elite camps.
-import type { Trainee } from '../../src-shared/bundle/records';
+import type { Trainee } from '../../src-shared/records/records';
 import { addDays, addMonths } from './calendar';
 import { ELITE_PROJECTS, SCHOOLS } from './catalog';
 import type { ClassPlan } from './classes';

@@ -1,5 +1,5 @@
 // Shapes shared by the demo generator's parts: the file specs it emits and its working state.
-import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
+import type { PackageFile, PackageRecords } from '../../src-shared/records/records';
 import type { PlanDoc } from './plan-text';
 import type { ShopShot } from './screenshot';
 import type { Rng } from './prng';

@@ -7,12 +7,12 @@
 // --package names the work packages the platform issued (verified with --package-key, else
 // with the intake's own platform key): their panels say whose signature a panel decision needs.
 import { readFile, writeFile } from 'node:fs/promises';
-import { bytesToBase64 } from '../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../src-shared/wire/envelope';
 import { createIntake } from '../services/intake/intake';
 import { loadOrCreatePlatformKey, newPlatformKey } from '../services/intake/platformKey';
 import { startIntakeServer } from '../services/intake/server';
 import { dirStorage, memoryStorage } from '../services/intake/state';
-import type { WorkPackageManifest } from '../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../src-shared/records/records';
 import type { TrustedKeys } from '../services/crypto/ed25519';
 import { keysFromTrustFile } from '../services/keys/trustFile';
 import { openWorkPackage } from '../services/packages';

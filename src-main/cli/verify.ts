@@ -8,7 +8,7 @@
 // carry their chair's signature, as the intake requires; each signer is reported with its role.
 // Exit 0 valid, 1 unsafe or invalid, 2 unreadable or bad usage (docs/formats.md §8).
 import { open, readFile } from 'node:fs/promises';
-import { visibleText } from '../../src-shared/bundle/visibleText';
+import { visibleText } from '../../src-shared/records/visibleText';
 import { inspectFile, type InspectReport, type IntakeView } from '../services/bundles/inspect';
 import {
   inspectCertificatePng,

@@ -4,7 +4,7 @@
 // a locked profile's key operations are refused even with the right passphrase.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isKeyActive } from '../../src-shared/bundle/enrollment';
+import { isKeyActive } from '../../src-shared/keys/enrollment';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { fail, ok } from '../../src-shared/ipc/result';
 import {

@@ -11,7 +11,7 @@ import {
   markerOf,
   textSegments,
   type TextSegment,
-} from '../../src-shared/bundle/visibleText';
+} from '../../src-shared/records/visibleText';
 import { t } from '../app/strings';
 
 export interface RecordTextProps {

@@ -1,6 +1,6 @@
 // The engine's input from Dexie: one package's rows, stripped back to the platform records
 // they were stored from. The engine is pure; this is the only place that knows tables.
-import type { PackageFile, PackageRecords } from '../../src-shared/bundle/records';
+import type { PackageFile, PackageRecords } from '../../src-shared/records/records';
 import type { PanelOutcomeDecision, PolicyInputs } from '../../src-shared/policy/inputs';
 import type { PolicyPack } from '../../src-shared/policy/pack';
 import { packsWithShipped } from '../../src-shared/policy/pack-jrsnf-2023-25';

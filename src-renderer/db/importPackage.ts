@@ -13,13 +13,13 @@
 // test/e2e/big-package.spec.ts measured it), so each slice aims at SLICE_MS and the next one is
 // scaled from how long the last took.
 import type { VerifiedPackage } from '../../src-shared/ipc/packages';
-import type { PackageRecords } from '../../src-shared/bundle/records';
+import type { PackageRecords } from '../../src-shared/records/records';
 import {
   planImport,
   refuseForeignIds,
   type OwnedRecord,
   type RefusalCode,
-} from '../../src-shared/bundle/importPlan';
+} from '../../src-shared/records/importPlan';
 import { packageTables, type WorkstationDb } from './db';
 import type { TraineeRow } from './types';
 import Dexie from 'dexie';

@@ -1,7 +1,7 @@
 // The panel decisions stored on this workstation, as the engine's panel-decision input
 // (R-OUTCOME-HOURS, R-CERT-PASSED): without a decision a trainee's outcome stays 待核查, and a
 // decision that disagrees with a platform certificate number is shown as a conflict.
-import type { PackageRecords } from '../../src-shared/bundle/records';
+import type { PackageRecords } from '../../src-shared/records/records';
 import { decisionsInForce, type PanelDecision } from '../../src-shared/panel/decision';
 import { outcomesFromDecisions } from '../../src-shared/panel/outcome';
 import type { PanelOutcomeDecision } from '../../src-shared/policy/inputs';

@@ -13,7 +13,7 @@ import type {
   Submission,
   Trainee,
   TrainingClass,
-} from '../../src-shared/bundle/records';
+} from '../../src-shared/records/records';
 import type { PolicyPack } from '../../src-shared/policy/pack';
 import type { Profile } from '../../src-shared/profiles/roles';
 import type { AuditAction, AuditEntityKind } from '../../src-shared/auditlog';

@@ -3,7 +3,7 @@
 // finding with its timecodes, rule and frame grab, the session verdicts, the class conclusion,
 // the rules cited and signature lines. src-main/services/documents lays the blocks out as DOCX.
 import { z } from 'zod';
-import { recordId, sha256Hex } from '../bundle/records';
+import { recordId, sha256Hex } from '../wire/primitives';
 import type { DocBlock } from '../panel/panelRecordDoc';
 import { CATEGORIES, findingCategories, findingSeverities, SEVERITY_LABEL } from './findings';
 import { formatTimecode } from './timecode';

@@ -2,7 +2,7 @@
 // file, with its category, the rule it breaks and — where one applies — the exit ground (清退
 // 情形, 附件1–3 二（四）) it is evidence of. Stored locally and signed as kind 'finding'.
 import { z } from 'zod';
-import { isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 import type { RuleId } from '../policy/ruleIds';
 
 export const findingCategories = [

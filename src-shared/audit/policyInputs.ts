@@ -1,7 +1,7 @@
 // The auditor's stored work turned into what the policy engine reads (src-shared/policy/inputs):
 // watched minutes of the sampled sessions, measured durations, clip marks, course-package
 // checklists, platform confirmations and exit observations. Pure; db/checkInput.ts feeds it.
-import type { ClassSession, PackageRecords } from '../bundle/records';
+import type { ClassSession, PackageRecords } from '../records/records';
 import type { CoursePackageReview, ExitObservation, PolicyInputs } from '../policy/inputs';
 import { CATEGORIES, type AuditFindingPayload } from './findings';
 import { watchedSeconds, type Interval } from './ledger';

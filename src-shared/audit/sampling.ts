@@ -5,7 +5,7 @@
 // The SHA-256 itself is computed by the caller (WebCrypto in the renderer, node:crypto in main
 // and tests): src-shared stays free of both, and never hand-rolls a hash.
 import { z } from 'zod';
-import { recordId } from '../bundle/records';
+import { recordId } from '../wire/primitives';
 import type { Failure } from '../failure';
 
 export const SAMPLE_ALGORITHM = 'qh-live-sample-v1';

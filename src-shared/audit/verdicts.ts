@@ -3,7 +3,7 @@
 // genuine/not mark per offline clip and a course package's checklist. One payload shape per
 // `subject`; a later record for the same subject supersedes the earlier one.
 import { z } from 'zod';
-import { recordId } from '../bundle/records';
+import { recordId } from '../wire/primitives';
 
 export const sessionVerdicts = ['pass', 'issues', 'violation'] as const;
 export type SessionVerdict = (typeof sessionVerdicts)[number];

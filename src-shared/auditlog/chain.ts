@@ -1,7 +1,7 @@
 // Appending and verifying the hash chain. Verification reports the first broken link and
 // never repairs: a broken chain is evidence and must stay visible.
-import { canonicalBytes } from '../bundle/canonical';
-import { webSha256Hex, type HashHex } from '../bundle/digest';
+import { canonicalBytes } from '../wire/canonical';
+import { webSha256Hex, type HashHex } from '../wire/digest';
 import { GENESIS_HASH, auditEntrySchema, type AuditEntry, type AuditEvent } from './entry';
 
 export type ChainBreakReason = 'malformed' | 'seq-gap' | 'prev-mismatch' | 'hash-mismatch';

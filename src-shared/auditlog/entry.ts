@@ -2,7 +2,7 @@
 // entry names its predecessor's hash, so changing, removing or reordering any entry breaks
 // every link after it. The payload itself is stored elsewhere; only its hash is chained.
 import { z } from 'zod';
-import { isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

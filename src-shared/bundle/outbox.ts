@@ -4,7 +4,7 @@
 // makes the platform see a gap) instead of numbering a new one.
 import { z } from 'zod';
 import type { Receipt, SentBundle } from './receipt';
-import { isoInstant, recordId, sha256Hex } from './records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 const sentBundleSchema = z.object({
   bundleId: recordId,

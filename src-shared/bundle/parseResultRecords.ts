@@ -6,7 +6,7 @@
 // errors and stripping stay zod's. test/shared/bundle/parseResultRecords.test.ts holds the
 // two paths to the same answers.
 import { z } from 'zod';
-import { RECORD_ID_PATTERN } from './records';
+import { RECORD_ID_PATTERN } from '../wire/primitives';
 import {
   isPlainObject,
   resultRecordKinds,

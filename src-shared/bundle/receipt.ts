@@ -2,7 +2,7 @@
 // envelope payload it received, so a receipt for one version of a bundle cannot acknowledge
 // another; only the record ids listed in it count as synced.
 import { z } from 'zod';
-import { isoInstant, recordId, sha256Hex } from './records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 export const RECEIPT_SCHEMA_VERSION = 1;
 

@@ -4,7 +4,7 @@
 // payload. The chain fields (counter, previousBundleHash) let the platform refuse replays and gaps.
 import { z } from 'zod';
 import { firstIssue } from '../zodIssues';
-import { isoInstant, recordId, sha256Hex } from './records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 // Version 2 moved the records out of the signed payload into their own entry, named in the
 // manifest by size and SHA-256 (as evidence files are). Signatures then cover a few hundred

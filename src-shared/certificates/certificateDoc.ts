@@ -2,7 +2,7 @@
 // top-left corner of the sheet. The PDF writer (src-main/services/documents/certificatePdf.ts)
 // turns it into bytes and the screen draws page 1 from the same data, so the preview shows
 // what will print.
-import { ONLINE_EDITION_ZH } from '../bundle/records';
+import { ONLINE_EDITION_ZH } from '../records/records';
 import type { CertificateRecord } from './signedRecord';
 import {
   certificateFieldNames,

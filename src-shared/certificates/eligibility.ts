@@ -3,7 +3,7 @@
 // feeds them, the local panel decisions go in; one row per trainee comes out. The hours and the
 // number checks are the engine's own findings, read back rather than recomputed, so this list
 // and the compliance screen can never disagree.
-import type { CertificateNumber, PackageFile, PackageRecords } from '../bundle/records';
+import type { CertificateNumber, PackageFile, PackageRecords } from '../records/records';
 import { evaluatePackage, type ClassResult, type TraineeResult } from '../policy/engine';
 import type { Finding } from '../policy/findings';
 import { fmtHours } from '../policy/findings';

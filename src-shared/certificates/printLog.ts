@@ -3,7 +3,7 @@
 // decided here, purely: a number printed before needs a reason to print again, and a void
 // needs a reason and a number that was printed.
 import { z } from 'zod';
-import { isoInstant, recordId } from '../bundle/records';
+import { isoInstant, recordId } from '../wire/primitives';
 import { formatDateTime } from '../time';
 import type { Failure } from '../failure';
 

@@ -17,13 +17,12 @@
 // and the payload bytes, as for every other envelope.
 import { z } from 'zod';
 import {
-  isoDate,
   onlineEditions,
   programCode,
-  recordId,
   type OnlineEdition,
   type ProgramCode,
-} from '../bundle/records';
+} from '../records/records';
+import { isoDate, recordId } from '../wire/primitives';
 import { isDistrictCode, issuerName, type DistrictCode } from './districts';
 
 export type CertificateRecordVersion = 1 | 2;

@@ -3,7 +3,7 @@
 // pre-printed paper edits the file, not the code. Checked here so a bad file is refused with
 // the field named, before anything is printed.
 import { z } from 'zod';
-import { programCode, type ProgramCode } from '../bundle/records';
+import { programCode, type ProgramCode } from '../records/records';
 
 export const certificateFieldNames = [
   'name',

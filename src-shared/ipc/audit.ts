@@ -3,7 +3,7 @@
 // renderer's database and travel in result bundles; media is the media capability.
 import { z } from 'zod';
 import { auditReportDataSchema } from '../audit/auditReportDoc';
-import { recordId } from '../bundle/records';
+import { recordId } from '../wire/primitives';
 import { channel } from './channel';
 
 /** The report's data and whose it is: main decides the 演示 mark from its own profile record. */

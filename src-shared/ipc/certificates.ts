@@ -4,7 +4,8 @@
 // fonts, and answers with page 1 as data (preview) or writes the batch PDF where the person
 // chooses (atomic write). Main alone touches fonts, keys and the disk.
 import { z } from 'zod';
-import { programCode, recordId } from '../bundle/records';
+import { programCode } from '../records/records';
+import { recordId } from '../wire/primitives';
 import { calibrationSchema } from '../certificates/template';
 import { importerSchema } from './packages';
 import { channel } from './channel';

@@ -3,7 +3,7 @@
 // facts (key id, pinned platform keys) and file paths the person chose.
 import { z } from 'zod';
 import { roleSchema } from '../profiles/roles';
-import { isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 import { channel } from './channel';
 
 /** Bounded so a pasted novel cannot make scrypt chew on megabytes. */

@@ -3,7 +3,8 @@
 // main verifies each declared file by streamed SHA-256 as a job the renderer polls, and only
 // verified files get a URL the player may load (same origin: `/media/<sha256>`).
 import { z } from 'zod';
-import { fileKinds, recordId, sha256Hex } from '../bundle/records';
+import { fileKinds } from '../records/records';
+import { recordId, sha256Hex } from '../wire/primitives';
 import { channel } from './channel';
 import { jobChannel } from './events';
 

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  packageFileSchema,
-  recordId,
-  sha256Hex,
-  workPackageManifestSchema,
-} from '../bundle/records';
+import { packageFileSchema, workPackageManifestSchema } from '../records/records';
+import { recordId, sha256Hex } from '../wire/primitives';
 import { policyPackSchema } from '../policy/pack';
 import { channel } from './channel';
 import { jobChannel } from './events';

@@ -3,7 +3,8 @@
 // the panel's keys) and writes the meeting record and results documents. The renderer stores
 // what main verified and decides everything else (src-shared/panel).
 import { z } from 'zod';
-import { expertKeySchema, recordId, sha256Hex } from '../bundle/records';
+import { expertKeySchema } from '../records/records';
+import { recordId, sha256Hex } from '../wire/primitives';
 import { resultRecordSchema } from '../bundle/resultBundle';
 import { panelRecordDataSchema } from '../panel/recordData';
 import { channel } from './channel';

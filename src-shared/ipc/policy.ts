@@ -2,7 +2,8 @@
 // sheet's rows; main asks where to save, recomputes everything that is not a row (deadline,
 // programme names, totals) and writes the XLSX. Main alone touches the disk.
 import { z } from 'zod';
-import { isoDate, programCode, recordId } from '../bundle/records';
+import { programCode } from '../records/records';
+import { isoDate, recordId } from '../wire/primitives';
 import { policyPackSchema, type PolicyPack } from '../policy/pack';
 import { channel } from './channel';
 

@@ -2,7 +2,7 @@
 // signing key: main checks it by opening the key, keeps only "unlocked" in memory, and refuses
 // key operations of a locked profile. The renderer never stores the passphrase.
 import { z } from 'zod';
-import { recordId } from '../bundle/records';
+import { recordId } from '../wire/primitives';
 import { channel } from './channel';
 import { passphraseField } from './keys';
 

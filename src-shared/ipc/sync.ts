@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { MAX_FRAME_GRAB_BYTES } from '../audit/findings';
 import { auditHeadSchema, resultRecordSchema, safeRelativePath } from '../bundle/resultBundle';
-import { expertKeySchema, isoInstant, recordId, sha256Hex } from '../bundle/records';
+import { expertKeySchema } from '../records/records';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 import { channel } from './channel';
 import { jobChannel } from './events';
 import { passphraseField } from './keys';

@@ -4,8 +4,8 @@
 // still required as for every bundle; when the platform enrolled that same key for the chair,
 // its one signature is both (a key never counts twice). Decided here, for the intake, the
 // verify CLI and the workstation that builds the bundle alike.
-import type { ExpertKey, PackageRecords } from '../bundle/records';
-import { RECORD_ID_PATTERN } from '../bundle/records';
+import type { ExpertKey, PackageRecords } from '../records/records';
+import { RECORD_ID_PATTERN } from '../wire/primitives';
 import type { ResultRecord } from '../bundle/resultBundle';
 
 /** One panel's chair as a work package names them, with the keys enrolled for that expert. */

@@ -3,7 +3,7 @@
 // against the experts' majority, must say why. Signed in the chair's next result bundle as a
 // 'panel-decision' record; append-only like reviews (a change supersedes).
 import { z } from 'zod';
-import { isoInstant, recordId } from '../bundle/records';
+import { isoInstant, recordId } from '../wire/primitives';
 import type { SubmissionStats } from '../review/aggregate';
 import { verdicts, type Verdict } from '../review/schema';
 

@@ -1,7 +1,7 @@
 // From panel decisions to what the policy pays on: a trainee's outcome in a class passed when
 // every part the programme requires was decided 通过 (online programme: the portfolio and the
 // plan), failed as soon as a required part was decided 不通过, and is unknown (待核查) otherwise.
-import type { ProgramCode, Submission } from '../bundle/records';
+import type { ProgramCode, Submission } from '../records/records';
 import type { Verdict } from '../review/schema';
 
 export interface DecidedSubmission {

@@ -2,7 +2,7 @@
 // flattened to names, numbers and sentences, as plain JSON the renderer sends and main
 // re-validates before writing a file. Built by the renderer from its summary (panelDocInput).
 import { z } from 'zod';
-import { isoDate, recordId } from '../bundle/records';
+import { isoDate, recordId } from '../wire/primitives';
 import { verdicts } from '../review/schema';
 
 const text = (max: number) => z.string().max(max);

@@ -3,11 +3,11 @@
 // (kept once, whichever way it came); one with the same id and different content is a
 // conflict, refused and shown, never merged; a record for another panel, or naming an expert
 // whose key did not sign the bundle, is refused.
-import { canonicalJson } from '../bundle/canonical';
+import { canonicalJson } from '../wire/canonical';
 import type { ResultRecord } from '../bundle/resultBundle';
 import { conflictDeclarationSchema, type ConflictDeclaration } from '../review/conflict';
 import { reviewSchema, rubricIssues, type Review } from '../review/schema';
-import type { Rubric } from '../bundle/records';
+import type { Rubric } from '../records/records';
 
 export type PanelRecord =
   { kind: 'review'; record: Review } | { kind: 'conflict'; record: ConflictDeclaration };

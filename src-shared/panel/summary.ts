@@ -2,7 +2,7 @@
 // panel, computed once from plain records: per submission each expert's review (or recusal),
 // the statistics and the flag, the decision in force; per panel the experts' leniency and
 // Krippendorff's alpha overall and per rubric.
-import type { Assignment, Expert, Panel, Rubric, Submission } from '../bundle/records';
+import type { Assignment, Expert, Panel, Rubric, Submission } from '../records/records';
 import { krippendorffAlpha } from '../review/agreement';
 import {
   DEFAULT_DISAGREEMENT_THRESHOLD,

@@ -1,8 +1,8 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
 import { sessionSignIns } from './signIns';
-import { clipHours } from '../bundle/clipHours';
-import { submissionKinds } from '../bundle/records';
+import { clipHours } from '../records/clipHours';
+import { submissionKinds } from '../records/records';
 import type {
   CertificateNumber,
   ClassSession,
@@ -13,7 +13,7 @@ import type {
   ProgramCode,
   Trainee,
   TrainingClass,
-} from '../bundle/records';
+} from '../records/records';
 import type { Finding, FindingStatus, OutcomeSource, Severity } from './findings';
 import type { CoursePackageReview, PanelOutcomeDecision, PolicyInputs } from './inputs';
 import { ruleText, type PolicyPack, type ProgramParams } from './pack';
@@ -181,7 +181,7 @@ export interface TraineeVerdict {
 /**
  * Offline hours with no clip, or whose clips the auditor all failed. Which hour a clip proves
  * comes from its capture time (manifest version 3) or, without one, its filing order
- * (src-shared/bundle/clipHours.ts); one clip is due per completed class hour (90 minutes → 2,
+ * (src-shared/records/clipHours.ts); one clip is due per completed class hour (90 minutes → 2,
  * 100 minutes → 2).
  */
 function unprovenHours(

@@ -1,6 +1,6 @@
 // The policy engine: records + auditor inputs in, findings and subsidy figures out. Pure: the
 // evaluation date is an argument, nothing is read from the clock or the disk.
-import type { PackageFile, PackageRecords, ProgramCode } from '../bundle/records';
+import type { PackageFile, PackageRecords, ProgramCode } from '../records/records';
 import { buildIndex, ClassContext, emptyTraineeState, type TraineeVerdict } from './context';
 import type { Finding, OutcomeSource } from './findings';
 import type { PolicyInputs } from './inputs';

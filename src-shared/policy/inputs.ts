@@ -4,7 +4,7 @@
 // PolicyInputs uses Maps for lookups; PolicyInputsJson is the same thing as plain JSON (CLI
 // files, IPC) and `inputsFromJson` converts it.
 import { z } from 'zod';
-import { isoDate, isoInstant, recordId } from '../bundle/records';
+import { isoDate, isoInstant, recordId } from '../wire/primitives';
 
 export interface ExitObservation {
   /** 1–10, the numbered ground in 附件1–3 二（四）. */

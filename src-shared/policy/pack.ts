@@ -4,13 +4,13 @@
 // make sure the data is complete and coherent.
 import { z } from 'zod';
 import {
-  isoDate,
   lecturerCertTypes,
   programCode,
   programCodes,
   submissionKinds,
   targetGroups,
-} from '../bundle/records';
+} from '../records/records';
+import { isoDate } from '../wire/primitives';
 import { RULE_IDS, type RuleId } from './ruleIds';
 
 const clauseSchema = z.object({

@@ -2,7 +2,7 @@
 // and why, and the day the district must send it (R-FUND-DEADLINE). Training subsidies belong
 // to the quarter in which the class ended; a practice subsidy to the quarter in which its
 // 6-month condition was met, so no subsidy appears in two quarters.
-import type { ProgramCode } from '../bundle/records';
+import type { ProgramCode } from '../records/records';
 import { parseQuarter, quarterDeadline, quarterRange, quarterZh, type Quarter } from './dates';
 import {
   blockingFindings,

@@ -1,7 +1,7 @@
 // Who signed in to an offline session (R-OFFLINE-SIGNIN: face recognition and location, 通知
 // 四（三）), read against the class roster. One reading for the policy context (missing sign-ins
 // per trainee) and the auditor's screen (who signed, who did not, per session).
-import type { ClassSession } from '../bundle/records';
+import type { ClassSession } from '../records/records';
 
 export interface SessionSignIns {
   /** Roster trainees with a sign-in that passed both face and location. */

@@ -1,7 +1,7 @@
 // Why a submission file could not be shown, as a stable code, the HTTP status the app:// route
 // answers with, and a zh-CN sentence naming the file. The route sends it as the JSON body of its
 // refusal so the viewer shows the reason instead of an empty pane.
-import { visibleText } from '../bundle/visibleText';
+import { visibleText } from '../records/visibleText';
 
 export const READER_FILE_ERROR_CODES = [
   'bad-file-url',

@@ -1,7 +1,7 @@
 // The app:// address of a file of an imported package: /files/<packageId>/<sha256>. The same
 // path works under Electron (app://qihang) and in the browser harness (its loopback origin), so
 // the page uses it relative to its own origin.
-import { RECORD_ID_PATTERN } from '../bundle/records';
+import { RECORD_ID_PATTERN } from '../wire/primitives';
 
 export const FILES_ROUTE = '/files/';
 

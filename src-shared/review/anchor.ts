@@ -2,7 +2,7 @@
 // file it rests on (引用此页). It names the file by its SHA-256, so it means the same bytes on
 // the chair's workstation and on the platform, whatever the file is called there.
 import { z } from 'zod';
-import { recordId, sha256Hex } from '../bundle/records';
+import { recordId, sha256Hex } from '../wire/primitives';
 
 export const ANCHOR_QUOTE_MAX = 200;
 /** More than this on one review is not citing any more; it also bounds the record's size. */

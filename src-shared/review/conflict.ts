@@ -8,7 +8,7 @@
 // the declaration it came from. Nothing is withdrawn silently: a withdrawal is a new record
 // that supersedes the recusal and carries the reason.
 import { z } from 'zod';
-import { isoInstant, recordId } from '../bundle/records';
+import { isoInstant, recordId } from '../wire/primitives';
 
 export const conflictPartyKinds = ['organizer', 'trainee'] as const;
 export type ConflictPartyKind = (typeof conflictPartyKinds)[number];

@@ -3,7 +3,7 @@
 // never passes the rubric's maximum), and a pass/fail reading only once every criterion is
 // scored and valid — a half-filled form must not look like a failing one — except that a raised
 // hard-fail check (抄袭, 代写, …) fails the outcome at once.
-import type { Rubric } from '../bundle/records';
+import type { Rubric } from '../records/records';
 import { needsCriterionComment, totalOf } from './schema';
 
 export interface LiveScore {

@@ -3,7 +3,8 @@
 // append-only: changing a submitted review writes a new record that names the one it
 // supersedes, so the platform sees every version and the audit log links them.
 import { z } from 'zod';
-import { isoInstant, recordId, type Rubric } from '../bundle/records';
+import { type Rubric } from '../records/records';
+import { isoInstant, recordId } from '../wire/primitives';
 import { ANCHORS_MAX, pageAnchorSchema } from './anchor';
 
 export const verdicts = ['pass', 'fail'] as const;

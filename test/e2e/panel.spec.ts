@@ -27,7 +27,7 @@ import { enterDemo } from './helpers/profiles';
 import {
   FORWARDED_BUNDLE_MEDIA_TYPE,
   type WorkPackageManifest,
-} from '../../src-shared/bundle/records';
+} from '../../src-shared/records/records';
 import { writeWorkPackage } from '../../src-main/services/packages/write';
 import { DEMO_KEY } from './helpers/packages';
 

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readPackageFileBytes } from '../../src-main/services/packages/extract';
 import { packageStoreDir } from '../../src-main/services/packages/store';
-import type { PackageFile } from '../../src-shared/bundle/records';
+import type { PackageFile } from '../../src-shared/records/records';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';

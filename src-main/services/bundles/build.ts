@@ -2,7 +2,7 @@
 // size and SHA-256 → envelope over the manifest, signed by every signer (the expert, then the
 // chair) → ZIP with envelope.json, records.json and the evidence files.
 import { randomUUID } from 'node:crypto';
-import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/wire/envelope';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   BUNDLE_FILES_DIR,

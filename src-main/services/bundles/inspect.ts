@@ -4,10 +4,10 @@
 import { isUtf8 } from 'node:buffer';
 import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
-import { enrollmentReplySchema } from '../../../src-shared/bundle/enrollment';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/wire/envelope';
+import { enrollmentReplySchema } from '../../../src-shared/keys/enrollment';
 import { receiptSchema } from '../../../src-shared/bundle/receipt';
-import type { PackageErrorCode } from '../../../src-shared/bundle/packageErrors';
+import type { PackageErrorCode } from '../../../src-shared/records/packageErrors';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   RETIRED_RESULT_BUNDLE_TYPE,

@@ -1,6 +1,6 @@
 // Receipt verification on the workstation: the signature must come from a platform key pinned
 // and valid now, and the receipt must name a bundle we sent, by id and by hash.
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   matchReceipt,
   receiptSchema,

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entry, ZipFile } from 'yauzl';
-import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
-import type { PackageErrorCode } from '../../../src-shared/bundle/packageErrors';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/wire/envelope';
+import type { PackageErrorCode } from '../../../src-shared/records/packageErrors';
 import {
   BUNDLE_ENVELOPE_ENTRY,
   BUNDLE_FILES_DIR,

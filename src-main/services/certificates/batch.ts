@@ -2,7 +2,7 @@
 // candidates, each platform record verified against the trusted platform keys, the glyph
 // preflight over every page, then one PDF of the pages that passed. Whatever is held back is
 // returned with a sentence naming the trainee and the reason.
-import type { ProgramCode } from '../../../src-shared/bundle/records';
+import type { ProgramCode } from '../../../src-shared/records/records';
 import {
   certificatePage,
   type CertificateDoc,

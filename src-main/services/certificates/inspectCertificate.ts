@@ -2,7 +2,7 @@
 // text (typed, pasted or in a file) or a PNG photo/scan of the QR code.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { ONLINE_EDITION_ZH } from '../../../src-shared/bundle/records';
+import { ONLINE_EDITION_ZH } from '../../../src-shared/records/records';
 import { CERTIFICATE_TEXT_PREFIXES } from '../../../src-shared/certificates/signedRecord';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import type { TrustedKeys } from '../crypto/ed25519';

@@ -2,7 +2,7 @@
 // the compact signed certificate record. Node crypto Ed25519 over the DSSE PAE, like every
 // other signed document here. New records are version 2; version 1 texts still verify.
 import { sign, verify } from 'node:crypto';
-import { preAuthEncoding } from '../../../src-shared/bundle/envelope';
+import { preAuthEncoding } from '../../../src-shared/wire/envelope';
 import {
   CERTIFICATE_RECORD_TYPES,
   decodeCertificatePayload,

@@ -14,7 +14,7 @@ import {
   payloadTypeName,
   preAuthEncoding,
   type Envelope,
-} from '../../../src-shared/bundle/envelope';
+} from '../../../src-shared/wire/envelope';
 
 // An Ed25519 SubjectPublicKeyInfo is this fixed 12-byte prefix followed by the raw key.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

@@ -1,7 +1,7 @@
 // Signed JSON documents (receipts, enrollment files, bundle manifests): verify the envelope
 // first, and only then parse the payload — no byte is trusted before its signature is.
 import type { z } from 'zod';
-import { base64ToBytes, envelopeSchema, type Envelope } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, envelopeSchema, type Envelope } from '../../../src-shared/wire/envelope';
 import { describeIssue } from '../../../src-shared/bundle/resultBundle';
 import { isUtf8 } from 'node:buffer';
 import { verifyParsedEnvelope, type TrustedKeys } from './ed25519';

@@ -3,13 +3,13 @@
 // each profile's chain strictly sequential, and answers every accepted bundle — including a
 // re-post of one it already has — with the same signed receipt.
 import { randomUUID } from 'node:crypto';
-import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   ENROLLMENT_SCHEMA_VERSION,
   type EnrollmentReply,
   type EnrollmentReplyInput,
   type PlatformKey,
-} from '../../../src-shared/bundle/enrollment';
+} from '../../../src-shared/keys/enrollment';
 import { RECEIPT_SCHEMA_VERSION, type Receipt } from '../../../src-shared/bundle/receipt';
 import { signEnvelope, type SigningKey } from '../crypto/ed25519';
 import { parseEnvelopeText } from '../crypto/signedJson';
@@ -18,7 +18,7 @@ import { verifyResultBundle } from '../bundles/verify';
 import { memoryStorage, type IntakeState, type IntakeStorage } from './state';
 import { limitConcurrency, serialQueue } from '../../common/serialQueue';
 import type { ZipSource } from '../packages/zip';
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
 import { chairRegistryOf } from '../panel/chairRegistry';
 
 export interface PlatformSigningKey {

@@ -2,7 +2,7 @@
 // we import into the profile's trust store (pinned platform keys, with rotation).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, bytesToBase64, PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   ENROLLMENT_SCHEMA_VERSION,
   activePlatformKeys,
@@ -12,7 +12,7 @@ import {
   trustStoreSchema,
   type EnrollmentRequest,
   type TrustStore,
-} from '../../../src-shared/bundle/enrollment';
+} from '../../../src-shared/keys/enrollment';
 import type { Role } from '../../../src-shared/profiles/roles';
 import { keyIdOf } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';

@@ -1,11 +1,11 @@
 // Opening a workstation's enrollment request: the one routine the intake enrolls with and the
 // verify CLI binds signers to profiles with (`--enrollment`), so both trust the same key for
 // the same profile.
-import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   enrollmentRequestSchema,
   type EnrollmentRequest,
-} from '../../../src-shared/bundle/enrollment';
+} from '../../../src-shared/keys/enrollment';
 import { keyIdOf } from '../crypto/ed25519';
 import { openSignedJson, parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 import type { Failure } from '../../../src-shared/failure';

@@ -5,8 +5,8 @@
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
-import { recordId, sha256Hex } from '../../../src-shared/bundle/records';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
+import { recordId, sha256Hex } from '../../../src-shared/wire/primitives';
 import { generateSigningKey, keyIdOf, rawPublicKey, type SigningKey } from '../crypto/ed25519';
 import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 import { checkOsSealer, type OsSealer } from './osSealer';

@@ -1,6 +1,6 @@
 // A signer is what leaves the key store: it can sign and co-sign envelopes, and it carries
 // the public key, but it never exposes the private key material.
-import { preAuthEncoding, type Envelope } from '../../../src-shared/bundle/envelope';
+import { preAuthEncoding, type Envelope } from '../../../src-shared/wire/envelope';
 import { addSignature, signEnvelope, signPae, type SigningKey } from '../crypto/ed25519';
 
 export interface Signer {

@@ -1,11 +1,11 @@
 // Reading public keys an operator points the verify CLI at: a raw key as base64 or hex (the
 // demo key file is base64), a profile trust store, or a workstation's enrollment request.
-import { base64ToBytes } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes } from '../../../src-shared/wire/envelope';
 import {
   activePlatformKeys,
   enrollmentRequestSchema,
   trustStoreSchema,
-} from '../../../src-shared/bundle/enrollment';
+} from '../../../src-shared/keys/enrollment';
 import { keyIdOf } from '../crypto/ed25519';
 import { parseEnvelopeText, peekPayload } from '../crypto/signedJson';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { sha256Hex } from '../../../src-shared/bundle/records';
+import { sha256Hex } from '../../../src-shared/wire/primitives';
 import { readJsonFile, writeFileAtomic } from '../../common/atomicFile';
 
 const cacheFileSchema = z.object({

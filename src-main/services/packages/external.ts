@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PackageFile } from '../../../src-shared/bundle/records';
-import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import type { PackageFile } from '../../../src-shared/records/records';
+import { packageErrors } from '../../../src-shared/records/packageErrors';
 import { isPathInside } from '../../common/isPathInside';
 import { fail, PackageFailure } from './failure';
 

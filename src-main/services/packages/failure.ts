@@ -1,6 +1,6 @@
 // Inside the package services a refusal is thrown as a PackageFailure so deep helpers can stop
 // the whole read at once; the exported functions catch it and hand back a plain value.
-import { packageErrors, type PackageError } from '../../../src-shared/bundle/packageErrors';
+import { packageErrors, type PackageError } from '../../../src-shared/records/packageErrors';
 
 export class PackageFailure extends Error {
   constructor(readonly error: PackageError) {

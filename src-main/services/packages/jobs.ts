@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { DEFAULT_PACKAGE_LIMITS } from './limits';
 import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFile } from './open';
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
 import type { PolicyPack } from '../../../src-shared/policy/pack';
 import type { Failure } from '../../../src-shared/failure';
 

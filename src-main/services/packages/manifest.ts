@@ -2,13 +2,13 @@
 // before anything inside the payload is parsed, so an attacker's JSON never reaches zod.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/bundle/envelope';
-import { packageErrors, type PackageError } from '../../../src-shared/bundle/packageErrors';
+import { PAYLOAD_TYPES, type Envelope } from '../../../src-shared/wire/envelope';
+import { packageErrors, type PackageError } from '../../../src-shared/records/packageErrors';
 import {
   SUPPORTED_WORK_PACKAGE_VERSIONS,
   workPackageManifestSchema,
   type WorkPackageManifest,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import { verifyEnvelope, type EnvelopeCheck, type TrustedKeys } from '../crypto/ed25519';
 import { firstIssue } from '../../../src-shared/zodIssues';
 import { fail } from './failure';

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Entry, ZipFile } from 'yauzl';
-import { packageErrors } from '../../../src-shared/bundle/packageErrors';
-import type { PackageFile, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import { packageErrors } from '../../../src-shared/records/packageErrors';
+import type { PackageFile, WorkPackageManifest } from '../../../src-shared/records/records';
 import { parsePolicyPack, type PolicyPack } from '../../../src-shared/policy/pack';
 import type { TrustedKeys } from '../crypto/ed25519';
 import { ExternalMediaLocator } from './external';

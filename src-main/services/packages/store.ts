@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackageFile, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { PackageFile, WorkPackageManifest } from '../../../src-shared/records/records';
 import { readerFileErrors, type ReaderFileError } from '../../../src-shared/reader/fileErrors';
 import { readPackageFileBytes } from './extract';
 

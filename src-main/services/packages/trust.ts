@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
-import { predecessorsOf } from '../../../src-shared/bundle/enrollment';
+import { predecessorsOf } from '../../../src-shared/keys/enrollment';
 import { platformTrust } from '../keys/enrollment';
 import { pinProfileKind } from './profileKinds';
 import type { Failure } from '../../../src-shared/failure';

@@ -14,12 +14,12 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ZipFile } from 'yazl';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   workPackageManifestSchema,
   type PackageFile,
   type WorkPackageManifest,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import { signEnvelope, type SigningKey } from '../crypto/ed25519';
 import { ENVELOPE_ENTRY, FILES_PREFIX } from './open';
 import { collisionKey, unsafePathReason } from './paths';

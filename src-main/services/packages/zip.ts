@@ -12,7 +12,7 @@ import {
   type RandomAccessReader,
   type ZipFile,
 } from 'yauzl';
-import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { packageErrors } from '../../../src-shared/records/packageErrors';
 import { fail, PackageFailure, throwIfAborted } from './failure';
 import type { PackageLimits } from './limits';
 import { collisionKey, unsafePathReason } from './paths';

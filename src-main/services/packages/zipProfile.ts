@@ -4,7 +4,7 @@
 // does not fit 32 bits. All of it is judged from headers, before any entry data is read: a
 // reader that walks local headers (streaming unzip tools do) must see the archive we checked.
 import type { Entry, RandomAccessReader } from 'yauzl';
-import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { packageErrors } from '../../../src-shared/records/packageErrors';
 import { fail } from './failure';
 
 const LOCAL_HEADER = 0x04034b50;

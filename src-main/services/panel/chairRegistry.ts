@@ -2,8 +2,8 @@
 // needs them: each panel's chair with only the listed keys whose keyid really is the hash of
 // the key, and those keys as trusted co-signers. A mislabelled listed key is ignored, so it can
 // neither sign nor count as the chair's.
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
-import { base64ToBytes } from '../../../src-shared/bundle/envelope';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
+import { base64ToBytes } from '../../../src-shared/wire/envelope';
 import { panelChairsOf, type PanelChair } from '../../../src-shared/panel/chairSignature';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 

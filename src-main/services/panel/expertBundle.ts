@@ -1,8 +1,8 @@
 // A panel chair imports the other experts' result bundles from a USB stick. A bundle counts
 // only if every signature verifies with a key the work package enrolled for one of the
 // panel's experts; the bundle verifier is the same one the intake uses, given only those keys.
-import type { ExpertKey } from '../../../src-shared/bundle/records';
-import { base64ToBytes } from '../../../src-shared/bundle/envelope';
+import type { ExpertKey } from '../../../src-shared/records/records';
+import { base64ToBytes } from '../../../src-shared/wire/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import { keyIdOf, type TrustedKeys } from '../crypto/ed25519';
 import { verifyResultBundle } from '../bundles/verify';

@@ -5,14 +5,14 @@ import { readFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { z } from 'zod';
 import { allIssues } from '../../../src-shared/zodIssues';
-import { base64ToBytes, envelopeSchema, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, envelopeSchema, PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   packageFileSchema,
   packageRecordsSchema,
   workPackageManifestSchema,
   type PackageFile,
   type PackageRecords,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import {
   inputsFromJson,
   policyInputsJsonSchema,

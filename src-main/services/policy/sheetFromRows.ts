@@ -12,7 +12,7 @@ import {
   type QuarterSheet,
   type SheetRow,
 } from '../../../src-shared/policy/quarterSheet';
-import { hiddenCodes, markedText } from '../../../src-shared/bundle/visibleText';
+import { hiddenCodes, markedText } from '../../../src-shared/records/visibleText';
 
 /** A row held back because a name in it holds characters no cell should show as they are. */
 export interface FlaggedRow {

@@ -1,5 +1,5 @@
 // zh-CN strings of the 评审任务 screen.
-import type { fileKinds } from '../../../src-shared/bundle/records';
+import type { fileKinds } from '../../../src-shared/records/records';
 export const reviewStrings = {
   link: {
     title: '请确认您的评审专家身份',

@@ -9,7 +9,7 @@ import type { FileRow } from '../../db/types';
 import { ImageViewer } from './ImageViewer';
 import { PdfViewer, type PageRequest, type PdfCite } from './PdfViewer';
 import { SalesSheetView } from './SalesSheetView';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.reader;
 

@@ -1,5 +1,5 @@
 // One offline session as the auditor checks it (通知 四（三）): per class hour, the on-site clip
-// that proves it (by capture time, src-shared/bundle/clipHours) — present, short or missing —
+// that proves it (by capture time, src-shared/records/clipHours) — present, short or missing —
 // each marked genuine or not (clipChecks); the full-session recording and its duration
 // (R-OFFLINE-FULL); and the face + location sign-ins against the class roster (R-OFFLINE-SIGNIN),
 // read exactly as the policy reads them (src-shared/policy/signIns).
@@ -7,7 +7,7 @@ import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditVerdictPayload } from '../../../src-shared/audit/verdicts';
 import { formatTimecode } from '../../../src-shared/audit/timecode';
-import { clipHours } from '../../../src-shared/bundle/clipHours';
+import { clipHours } from '../../../src-shared/records/clipHours';
 import { sessionSignIns } from '../../../src-shared/policy/signIns';
 import { t } from '../../app/strings';
 import { RecordText } from '../../components/RecordText';

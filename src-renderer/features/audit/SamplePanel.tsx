@@ -24,7 +24,7 @@ import { t } from '../../app/strings';
 import type { StoredPlan } from '../../db/auditWork';
 import type { SessionRow, WatchLedgerRow } from '../../db/types';
 import type { MediaState } from './useMedia';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = () => t.audit.sample;
 

@@ -2,7 +2,7 @@
 // page) and the calibration page with its millimetre grid.
 import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { ProgramCode } from '../../../src-shared/bundle/records';
+import type { ProgramCode } from '../../../src-shared/records/records';
 import { calibrationSchema, type Calibration } from '../../../src-shared/certificates/template';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';

@@ -44,8 +44,8 @@ import { CALIBRATION_KEY } from './printLogStore';
 import { PrintLogPanel } from './PrintLogPanel';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { isolated } from '../../../src-shared/records/visibleText';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 
 const s = () => t.certificates;
 

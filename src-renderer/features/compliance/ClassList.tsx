@@ -2,7 +2,7 @@
 // Badges count a class's errors, warnings and 待核查 (for the filtered rule when one is set).
 import { Badge, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 import type { ClassResult } from '../../../src-shared/policy/engine';
 import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { t } from '../../app/strings';

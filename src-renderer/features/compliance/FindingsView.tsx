@@ -4,8 +4,8 @@ import { Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { t } from '../../app/strings';
 import { SeverityBadge, RuleBadge, StatusBadge, SEVERITY_COLOR } from './marks';
 import { countLines, SEVERITIES, type FindingLine, type SeverityGroups } from './viewModel';
-import { isolated } from '../../../src-shared/bundle/visibleText';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { isolated } from '../../../src-shared/records/visibleText';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 
 const s = () => t.compliance;
 

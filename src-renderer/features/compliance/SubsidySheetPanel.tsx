@@ -30,8 +30,8 @@ import {
   sheetQuarters,
 } from './viewModel';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { isolated } from '../../../src-shared/records/visibleText';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 
 const s = () => t.compliance.sheet;
 const PAGE = 12;

@@ -2,7 +2,7 @@
 // Paged: a class has at most ~40 trainees, but a rule filter over a large package may not.
 import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 import type { TraineeResult } from '../../../src-shared/policy/engine';
 import { formatYuan } from '../../../src-shared/money';
 import { t } from '../../app/strings';

@@ -3,7 +3,7 @@ import { t } from '../../app/strings';
 import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
 import type { ImportView } from './importFlow';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.packageImport;
 

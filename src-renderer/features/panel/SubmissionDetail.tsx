@@ -3,7 +3,7 @@ import type { SubmissionSummary } from '../../../src-shared/panel/summary';
 import type { PageAnchor } from '../../../src-shared/review/anchor';
 import { t } from '../../app/strings';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 import { AnchorChips } from '../../components/reader/AnchorChips';
 
 const s = t.panel;

@@ -1,7 +1,7 @@
 // The chair's side of IndexedDB: which panel this profile chairs, the other experts' records
 // imported from their bundles, and the panel decisions (signed later in the chair's bundle).
 // Decisions about what to store are made by src-shared/panel; this file only reads and writes.
-import type { Panel } from '../../../src-shared/bundle/records';
+import type { Panel } from '../../../src-shared/records/records';
 import type { VerifiedExpertBundle } from '../../../src-shared/ipc/panel';
 import {
   decisionIssues,

@@ -13,7 +13,7 @@ import { t } from '../../app/strings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { declareParty, withdrawConflict } from './conflictStore';
 import { RecordText } from '../../components/RecordText';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.review.conflict;
 

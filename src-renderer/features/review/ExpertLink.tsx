@@ -19,7 +19,7 @@ import { t } from '../../app/strings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { linkExpert } from '../../db/expertLink';
 import { ScreenTitle } from '../../app/ScreenTitle';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.review.link;
 

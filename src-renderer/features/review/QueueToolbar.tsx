@@ -9,7 +9,7 @@ import {
   type QueueView,
   type StatusFilter,
 } from './queue';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.review.queue;
 

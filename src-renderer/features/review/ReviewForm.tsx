@@ -18,7 +18,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import { sameAnchor, type PageAnchor } from '../../../src-shared/review/anchor';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import {

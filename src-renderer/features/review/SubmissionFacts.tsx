@@ -1,5 +1,5 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { PackageFile } from '../../../src-shared/bundle/records';
+import type { PackageFile } from '../../../src-shared/records/records';
 import { formatDateTime } from '../../../src-shared/time';
 import { programLabels, t } from '../../app/strings';
 import type { ReviewContext } from './loadReviewItem';

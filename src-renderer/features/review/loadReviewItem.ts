@@ -1,5 +1,5 @@
 // Everything the form shows about one assignment, read together from the package tables.
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import type { WorkstationDb } from '../../db/db';
 import { submissionFiles } from '../../db/submissionFiles';
 import type {

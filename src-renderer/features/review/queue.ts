@@ -1,6 +1,6 @@
 // The expert's work list: every assignment for the linked expert, with what the screen needs
 // to show about it (trainee, class, state of the review) — one query, read in one transaction.
-import type { ProgramCode } from '../../../src-shared/bundle/records';
+import type { ProgramCode } from '../../../src-shared/records/records';
 import type { WorkstationDb } from '../../db/db';
 import type { AssignmentRow, SubmissionRow } from '../../db/types';
 import { declarationsInForce, isRecused } from '../../../src-shared/review/conflict';

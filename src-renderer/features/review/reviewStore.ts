@@ -1,6 +1,6 @@
 // Reading and writing an expert's reviews in IndexedDB: drafts saved on every change, and submission — the review row and its audit entry in one transaction.
 import { z } from 'zod';
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import { anchorIssues, pageAnchorSchema, type PageAnchor } from '../../../src-shared/review/anchor';
 import {

@@ -16,7 +16,7 @@ import { t } from '../../app/strings';
 import type { PlanLabel } from './scope';
 import { diffMarks, type Segment } from './diffMarks';
 import { unwrapLines } from './unwrapLines';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.similarity;
 

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../src-shared/time';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { ErrorNotice, TechnicalDetails } from '../../components/ErrorNotice';
-import { isolated } from '../../../src-shared/bundle/visibleText';
+import { isolated } from '../../../src-shared/records/visibleText';
 import { PairCard } from './PairCard';
 import {
   startPrecheck,

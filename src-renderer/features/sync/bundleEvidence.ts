@@ -2,7 +2,7 @@
 // profile's database and handed to main with the records. A finding travels only together
 // with its grab: when the grabs would overflow one bundle, the findings they belong to wait
 // for the next one (still pending), so no bundle ever cites a file it lacks.
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import { evidenceRefs, frameGrabPath } from '../../../src-shared/bundle/evidenceLinks';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import {

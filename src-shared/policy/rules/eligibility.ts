@@ -1,6 +1,6 @@
 // Who may be trained with a subsidy (通知 一、三; 附件3 一). Windows are inclusive of their
 // bound: 「两年内」「12个月内」 include the anniversary day (民法典 第一千二百五十九条).
-import type { Trainee, TrainingClass } from '../../bundle/records';
+import type { Trainee, TrainingClass } from '../../records/records';
 import { addMonths, addYears, yearOf } from '../dates';
 import type { Finding } from '../findings';
 import { PROGRAM_NAMES } from '../programs';

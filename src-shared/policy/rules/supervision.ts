@@ -1,7 +1,7 @@
 // Supervision (通知 四; 附件4 第五条): what auditors check about live, recorded and offline
 // teaching. Duties of the district or the platform are warnings; the organizer's own duties
 // (sign-in, clips, full recording) are errors.
-import type { ClassSession } from '../../bundle/records';
+import type { ClassSession } from '../../records/records';
 import type { ClassContext } from '../context';
 import { addYears } from '../dates';
 import { fmtHours, fmtPercent, type Finding } from '../findings';

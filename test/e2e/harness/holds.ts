@@ -7,7 +7,7 @@ import type {
   OpenPackageOptions,
   OpenPackageResult,
 } from '../../../src-main/services/packages/open';
-import { packageErrors } from '../../../src-shared/bundle/packageErrors';
+import { packageErrors } from '../../../src-shared/records/packageErrors';
 
 export interface Hold {
   /** Resolves once the held work has arrived at the hold. */

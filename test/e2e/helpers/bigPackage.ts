@@ -2,7 +2,7 @@
 // the fly by the same writer as every other spec package: no committed binaries. Classes hold
 // 50 trainees each, as a real class does; files and submissions stay few, because what such a
 // package makes big is its records (≈ 30 MB of manifest), which is what the page must take in.
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
 import { writeSignedPackage } from './packages';
 
 export const BIG_CLASS_SIZE = 50;

@@ -6,7 +6,7 @@ import { signingKeyFromPkcs8, type SigningKey } from '../../../src-main/services
 import { writeWorkPackage } from '../../../src-main/services/packages/write';
 import { makeManifest, type ManifestOptions } from '../../main/packages/factory';
 import { REPO_ROOT } from '../harness/server';
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
 
 export const DEMO_KEY: SigningKey = signingKeyFromPkcs8(
   new Uint8Array(

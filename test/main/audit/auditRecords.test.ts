@@ -9,7 +9,7 @@ import { auditFindingPayloadSchema } from '../../../src-shared/audit/findings';
 import { newSamplingPlan, sampleSeedText } from '../../../src-shared/audit/sampling';
 import { auditVerdictPayloadSchema } from '../../../src-shared/audit/verdicts';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
-import { jsonSchemaOf } from '../../../src-shared/bundle/jsonSchemas';
+import { jsonSchemaOf } from '../../../src-shared/wire/jsonSchemas';
 import { enrollAt, makePlatform, makeSigner } from '../bundles/factories';
 
 const plan = newSamplingPlan({

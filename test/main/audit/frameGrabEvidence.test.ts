@@ -7,7 +7,7 @@ import { buildResultBundle } from '../../../src-main/services/bundles/build';
 import { verifyResultBundle } from '../../../src-main/services/bundles/verify';
 import { signWithAll } from '../../../src-main/services/keys/signer';
 import { auditFindingPayloadSchema } from '../../../src-shared/audit/findings';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import { frameGrabPath } from '../../../src-shared/bundle/evidenceLinks';
 import type { ResultBundleManifest, ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import {

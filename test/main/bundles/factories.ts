@@ -5,7 +5,7 @@ import {
   bytesToBase64,
   envelopeSchema,
   type Envelope,
-} from '../../../src-shared/bundle/envelope';
+} from '../../../src-shared/wire/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import { generateSigningKey, type SigningKey } from '../../../src-main/services/crypto/ed25519';
 import { signerFromKey, type Signer } from '../../../src-main/services/keys/signer';

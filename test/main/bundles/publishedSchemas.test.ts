@@ -9,7 +9,7 @@ import {
   jsonSchemaOf,
   publishedSchemas,
   type PublishedSchemaName,
-} from '../../../src-shared/bundle/jsonSchemas';
+} from '../../../src-shared/wire/jsonSchemas';
 import { exportEnrollmentRequest } from '../../../src-main/services/keys/enrollment';
 import { makePlatform, makeSigner, zipEntries } from './factories';
 

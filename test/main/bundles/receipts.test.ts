@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import type { Receipt } from '../../../src-shared/bundle/receipt';
 import {
   generateSigningKey,
@@ -102,8 +102,8 @@ describe('receipts on the workstation', () => {
   it('rejects a receipt signed by an expired or rotated-out platform key', async () => {
     const { sent } = await sentBundle();
     const old = generateSigningKey();
-    const { activePlatformKeys } = await import('../../../src-shared/bundle/enrollment');
-    const { bytesToBase64 } = await import('../../../src-shared/bundle/envelope');
+    const { activePlatformKeys } = await import('../../../src-shared/keys/enrollment');
+    const { bytesToBase64 } = await import('../../../src-shared/wire/envelope');
     const store = {
       schemaVersion: 1 as const,
       profileId: 'p-1',

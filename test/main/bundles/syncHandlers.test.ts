@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import { keysChannels } from '../../../src-shared/ipc/keys';
 import { syncChannels, type ReceiptOutcome, type SyncStatus } from '../../../src-shared/ipc/sync';
 import { keysHandlers } from '../../../src-main/ipc/keys';

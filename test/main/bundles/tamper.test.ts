@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAYLOAD_TYPES, base64ToBytes, bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES, base64ToBytes, bytesToBase64 } from '../../../src-shared/wire/envelope';
 import { sha256Hex } from '../../../src-main/services/crypto/hash';
 import { signWithAll } from '../../../src-main/services/keys/signer';
 import { writeZip } from '../../../src-main/services/bundles/zip';

@@ -9,7 +9,7 @@ import {
   isCanonicalBase64,
   preAuthEncoding,
   type Envelope,
-} from '../../../src-shared/bundle/envelope';
+} from '../../../src-shared/wire/envelope';
 import {
   addSignature,
   signEnvelope,

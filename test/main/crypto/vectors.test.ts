@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { envelopeSchema, preAuthEncoding } from '../../../src-shared/bundle/envelope';
+import { envelopeSchema, preAuthEncoding } from '../../../src-shared/wire/envelope';
 import { signEnvelope, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
 import { signingKeyFromSeed } from '../../../src-main/services/crypto/seed';
 import { sign } from 'node:crypto';

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes, PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   workPackageManifestSchema,
   type WorkPackageManifest,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import { keyIdOf, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import {

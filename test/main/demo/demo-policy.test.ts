@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
+import type { PackageFile, PackageRecords } from '../../../src-shared/records/records';
 import {
   evaluatePackage,
   type ClassResult,

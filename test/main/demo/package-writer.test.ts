@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
-import { emptyPackageRecords, workPackageManifestSchema } from '../../../src-shared/bundle/records';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
+import {
+  emptyPackageRecords,
+  workPackageManifestSchema,
+} from '../../../src-shared/records/records';
 import { generateSigningKey, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
 import {
   writeWorkPackage,

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import { main as intakeMain } from '../../../src-main/cli/intake';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
-import type { EnrollmentReplyInput } from '../../../src-shared/bundle/enrollment';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
+import type { EnrollmentReplyInput } from '../../../src-shared/keys/enrollment';
 import { generateSigningKey, type SigningKey } from '../../../src-main/services/crypto/ed25519';
 import {
   importEnrollmentReply,

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { base64ToBytes } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes } from '../../../src-shared/wire/envelope';
 import { keysChannels } from '../../../src-shared/ipc/keys';
 import { keysHandlers } from '../../../src-main/ipc/keys';
 import { generateSigningKey } from '../../../src-main/services/crypto/ed25519';

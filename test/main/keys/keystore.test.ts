@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import { publicKeyFromRaw, verifyEnvelope } from '../../../src-main/services/crypto/ed25519';
 import {
   changePassphrase,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractPackageFile, readPackageFileBytes } from '../../../src-main/services/packages';
-import type { PackageFile } from '../../../src-shared/bundle/records';
+import type { PackageFile } from '../../../src-shared/records/records';
 import { makeKey, makeManifest, tempDir, writePackage, type PackageFixture } from './factory';
 
 const cleanups: (() => void)[] = [];

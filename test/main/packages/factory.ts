@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
-import type { PackageFile, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
+import type { PackageFile, WorkPackageManifest } from '../../../src-shared/records/records';
 import {
   generateSigningKey,
   signEnvelope,

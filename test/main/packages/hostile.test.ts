@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { visibleText } from '../../../src-shared/bundle/visibleText';
+import { visibleText } from '../../../src-shared/records/visibleText';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import {
   envelopeBytes,

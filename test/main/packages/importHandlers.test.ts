@@ -4,14 +4,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import { createGate } from '../../../src-shared/ipc/gate';
 import {
   packagesChannels,
   UPLOAD_CHUNK_BYTES,
   type VerifiedPackage,
 } from '../../../src-shared/ipc/packages';
-import { planImport, refuseForeignIds } from '../../../src-shared/bundle/importPlan';
+import { planImport, refuseForeignIds } from '../../../src-shared/records/importPlan';
 import type { IpcResult } from '../../../src-shared/ipc/result';
 import type { MainContext } from '../../../src-main/ipc/context';
 import { keysDir } from '../../../src-main/ipc/keyFiles';

@@ -7,7 +7,7 @@ import {
   bytesToBase64,
   PAYLOAD_TYPES,
   type Envelope,
-} from '../../../src-shared/bundle/envelope';
+} from '../../../src-shared/wire/envelope';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import { envelopeBytes, makeKey, makeManifest, tempDir, trustOnly, writePackage } from './factory';
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import { main as verifyCli } from '../../../src-main/cli/verify';
 import { openWorkPackage } from '../../../src-main/services/packages';
 import type { SigningKey } from '../../../src-main/services/crypto/ed25519';

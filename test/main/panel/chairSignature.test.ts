@@ -4,9 +4,9 @@
 // listed key, the chair's (a demo profile's demo chair key).
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
-import type { WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { WorkPackageManifest } from '../../../src-shared/records/records';
 import { panelChairsOf } from '../../../src-shared/panel/chairSignature';
 import { main as verifyMain, type VerifyJson } from '../../../src-main/cli/verify';
 import { buildResultBundle } from '../../../src-main/services/bundles/build';

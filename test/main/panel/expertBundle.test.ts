@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import { verifyExpertBundle } from '../../../src-main/services/panel/expertBundle';
 import { firstBundle, makeReview, makeSigner } from '../bundles/factories';
 

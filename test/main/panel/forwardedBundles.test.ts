@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../src-shared/bundle/envelope';
+import { bytesToBase64 } from '../../../src-shared/wire/envelope';
 import {
   FORWARDED_BUNDLE_MEDIA_TYPE,
   type WorkPackageManifest,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import type { MainContext } from '../../../src-main/ipc/context';
 import { panelHandlers } from '../../../src-main/ipc/panel';
 import { openWorkPackage } from '../../../src-main/services/packages';

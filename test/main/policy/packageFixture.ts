@@ -3,13 +3,13 @@
 import { writeFile } from 'node:fs/promises';
 import yazl from 'yazl';
 import { createWriteStream } from 'node:fs';
-import { PAYLOAD_TYPES } from '../../../src-shared/bundle/envelope';
+import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   WORK_PACKAGE_SCHEMA_VERSION,
   type PackageFile,
   type PackageRecords,
   type WorkPackageManifest,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import { generateSigningKey, signEnvelope } from '../../../src-main/services/crypto/ed25519';
 
 export async function writeQhpkg(

@@ -9,7 +9,7 @@ import {
   samplingPlanPayloadSchema,
 } from '../../../src-shared/audit/sampling';
 import { auditVerdictPayloadSchema } from '../../../src-shared/audit/verdicts';
-import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
+import type { PackageFile, PackageRecords } from '../../../src-shared/records/records';
 import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { evaluatePackage } from '../../../src-shared/policy/engine';
 import { WorkstationDb } from '../../../src-renderer/db/db';

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { cutSegments, RecordText } from '../../../src-renderer/components/RecordText';
-import { textSegments } from '../../../src-shared/bundle/visibleText';
+import { textSegments } from '../../../src-shared/records/visibleText';
 
 describe('RecordText', () => {
   it('wraps the text in <bdi> and shows a hidden character as a marker, never raw', () => {

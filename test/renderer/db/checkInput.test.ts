@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackageFile, PackageRecords } from '../../../src-shared/bundle/records';
+import type { PackageFile, PackageRecords } from '../../../src-shared/records/records';
 import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { evaluatePackage } from '../../../src-shared/policy/engine';
 import type { PolicyPack } from '../../../src-shared/policy/pack';

@@ -5,7 +5,7 @@ import {
   type PackageFile,
   type PackageRecords,
   type Rubric,
-} from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
 import type { QihangApi } from '../../../src-shared/ipc/contract';
 import type { ForwardedBundleOutcome } from '../../../src-shared/ipc/panel';
 import { importForwardedFlow } from '../../../src-renderer/features/panel/panelFlows';

@@ -1,6 +1,6 @@
 // A tiny package in IndexedDB for the review tests: one class, two trainees' submissions, two
 // experts, assignments for both, and the rubric the class's program uses.
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import type { WorkstationDb } from '../../../src-renderer/db/db';
 import type { AssignmentRow } from '../../../src-renderer/db/types';
 import type { DraftData } from '../../../src-renderer/features/review/reviewStore';

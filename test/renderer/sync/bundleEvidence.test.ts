@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { gatherEvidence } from '../../../src-renderer/features/sync/bundleEvidence';
-import { base64ToBytes } from '../../../src-shared/bundle/envelope';
+import { base64ToBytes } from '../../../src-shared/wire/envelope';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 
 let db: WorkstationDb;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
-import { emptyPackageRecords } from '../../../src-shared/bundle/records';
+import { emptyPackageRecords } from '../../../src-shared/records/records';
 import {
   checkChairSignatures,
   panelChairsOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import type { ResultRecord } from '../../../src-shared/bundle/resultBundle';
 import {
   planIntake,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Trainee } from '../../../src-shared/bundle/records';
+import type { Trainee } from '../../../src-shared/records/records';
 import { cleanAudit, evaluate, evaluateOne, makeClass, merge, traineeFinding } from './factories';
 
 const graduate = (over: Partial<NonNullable<Trainee['graduate']>>): Partial<Trainee> => ({

@@ -9,8 +9,8 @@ import type {
   SessionMode,
   Trainee,
   TrainingClass,
-} from '../../../src-shared/bundle/records';
-import { emptyPackageRecords } from '../../../src-shared/bundle/records';
+} from '../../../src-shared/records/records';
+import { emptyPackageRecords } from '../../../src-shared/records/records';
 import {
   evaluatePackage,
   type ClassResult,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Trainee } from '../../../src-shared/bundle/records';
+import type { Trainee } from '../../../src-shared/records/records';
 import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { fundDeadline } from '../../../src-shared/policy/rules/subsidy';
 import { cleanAudit, evaluateOne, makeClass, traineeFinding, withOutcomes } from './factories';

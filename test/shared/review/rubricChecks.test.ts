@@ -1,8 +1,8 @@
 // Point 10 of the expert review: rubrics may carry hard-fail checks and criteria that need
 // their own comment when scored low; both are data from the package, enforced here.
 import { describe, expect, it } from 'vitest';
-import type { Rubric } from '../../../src-shared/bundle/records';
-import { rubricSchema } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
+import { rubricSchema } from '../../../src-shared/records/records';
 import { submissionStats } from '../../../src-shared/review/aggregate';
 import { liveScore } from '../../../src-shared/review/liveScore';
 import {

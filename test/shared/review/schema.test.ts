@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Rubric } from '../../../src-shared/bundle/records';
+import type { Rubric } from '../../../src-shared/records/records';
 import { reviewSchemaFor, totalOf, type Review } from '../../../src-shared/review/schema';
 
 const rubric: Rubric = {

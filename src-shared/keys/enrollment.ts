@@ -5,8 +5,8 @@
 // now, and only if newer than the last reply applied (an old reply cannot resurrect a key).
 import { z } from 'zod';
 import { roleSchema } from '../profiles/roles';
-import { base64ToBytes } from './envelope';
-import { isoInstant, recordId, sha256Hex } from './records';
+import { base64ToBytes } from '../wire/envelope';
+import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 export const ENROLLMENT_SCHEMA_VERSION = 1;
 

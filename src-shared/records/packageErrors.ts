@@ -1,7 +1,7 @@
 // Every way a work package (*.qhpkg) can be refused, as a stable code and a zh-CN sentence that
 // names the package and the offending entry. Codes are shared so the renderer can react to them
 // (e.g. offer "choose the media folder" on a missing file) without parsing the message.
-import { payloadTypeName } from './envelope';
+import { payloadTypeName } from '../wire/envelope';
 import { visibleText } from './visibleText';
 
 export const PACKAGE_ERROR_CODES = [

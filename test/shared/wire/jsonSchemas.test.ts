@@ -5,7 +5,7 @@ import {
   jsonSchemaText,
   publishedSchemas,
   type PublishedSchemaName,
-} from '../../../src-shared/bundle/jsonSchemas';
+} from '../../../src-shared/wire/jsonSchemas';
 
 const DIR = path.resolve(__dirname, '../../../docs/schemas');
 const names = Object.keys(publishedSchemas) as PublishedSchemaName[];

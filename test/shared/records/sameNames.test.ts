@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsSharingAName } from '../../../src-shared/bundle/sameNames';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 
 const rows = [
   { id: 'T-1', name: '王芳' },

@@ -4,7 +4,7 @@ import {
   applyEnrollmentReply,
   type EnrollmentReply,
   type TrustStore,
-} from '../../../src-shared/bundle/enrollment';
+} from '../../../src-shared/keys/enrollment';
 
 const key = (n: number, notBefore = '2026-01-01T00:00:00Z', notAfter = '2027-01-01T00:00:00Z') => ({
   keyid: String(n).repeat(64).slice(0, 64),

@@ -1,21 +1,21 @@
 // The JSON Schemas (2020-12) published in docs/schemas/ for implementers on the platform side,
 // generated from the zod schemas that the workstation itself parses with, so the two cannot
-// drift (test/shared/bundle/jsonSchemas.test.ts compares the committed files with these).
+// drift (test/shared/wire/jsonSchemas.test.ts compares the committed files with these).
 // A JSON Schema states the shape; the rules between fields (unique ids, counter 1 ⇔ no previous
 // hash, …) are in docs/formats.md, where each schema is linked.
 import { z } from 'zod';
 import { auditFindingPayloadSchema } from '../audit/findings';
 import { samplingPlanPayloadSchema } from '../audit/sampling';
 import { auditVerdictPayloadSchema } from '../audit/verdicts';
-import { enrollmentReplySchema, enrollmentRequestSchema } from './enrollment';
+import { enrollmentReplySchema, enrollmentRequestSchema } from '../keys/enrollment';
 import { envelopeSchema } from './envelope';
-import { receiptSchema } from './receipt';
-import { workPackageManifestSchema } from './records';
+import { receiptSchema } from '../bundle/receipt';
+import { workPackageManifestSchema } from '../records/records';
 import {
   recordPayloadSchema,
   resultBundleManifestSchema,
   resultRecordsSchema,
-} from './resultBundle';
+} from '../bundle/resultBundle';
 
 /** File name (without `.schema.json`) → the zod schema and what it describes. */
 export const publishedSchemas = {

@@ -5,7 +5,7 @@ import {
   markedText,
   textSegments,
   visibleText,
-} from '../../../src-shared/bundle/visibleText';
+} from '../../../src-shared/records/visibleText';
 
 describe('record text with characters a reader cannot see', () => {
   it('spells every bidi control, zero-width character, BOM and C0/C1 control', () => {

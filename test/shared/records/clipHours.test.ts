@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipHours, sessionStartMs } from '../../../src-shared/bundle/clipHours';
+import { clipHours, sessionStartMs } from '../../../src-shared/records/clipHours';
 
 const session = (clipFileIds: string[], minutes = 180) => ({
   date: '2025-03-10',

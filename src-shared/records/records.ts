@@ -3,16 +3,7 @@
 // they live once here as zod schemas and the TypeScript types are inferred from them.
 // Calendar dates are 'YYYY-MM-DD' in Asia/Shanghai; instants are ISO-8601 with offset.
 import { z } from 'zod';
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD');
-export const isoInstant = z.iso.datetime({ offset: true });
-export const RECORD_ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
-export const recordId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(RECORD_ID_PATTERN, '编号只能含字母、数字和 ._:-');
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制');
+import { isoDate, isoInstant, recordId, sha256Hex } from '../wire/primitives';
 
 export const programCodes = ['basic', 'online', 'elite-launch', 'elite-practice'] as const;
 export const programCode = z.enum(programCodes);

@@ -5,7 +5,7 @@ import {
   planImport,
   refuseForeignIds,
   type ImportedPackage,
-} from '../../../src-shared/bundle/importPlan';
+} from '../../../src-shared/records/importPlan';
 
 const PLATFORM = 'p'.repeat(64);
 const DEMO = 'd'.repeat(64);

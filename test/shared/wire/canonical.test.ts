@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, tryCanonicalJson } from '../../../src-shared/bundle/canonical';
+import { canonicalJson, tryCanonicalJson } from '../../../src-shared/wire/canonical';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
