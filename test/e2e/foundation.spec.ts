@@ -130,7 +130,8 @@ describe('the workstation in the browser harness', () => {
       process: 'undefined',
       module: 'undefined',
       buffer: 'undefined',
-      api: Object.keys(contract).sort(),
+      // One member per capability, plus the job-event subscriptions (api.jobs).
+      api: [...Object.keys(contract), 'jobs'].sort(),
       frozen: true,
     });
   });
