@@ -28,7 +28,11 @@ export interface JobEmitter<J extends JobsSpec = Jobs> {
     data: z.input<J[K]['progress']>,
   ): void;
   done<K extends keyof J & string>(kind: K, jobId: string, data: z.input<J[K]['done']>): void;
-  failed(kind: keyof J & string, jobId: string, error: Pick<IpcError, 'code' | 'message'>): void;
+  failed(
+    kind: keyof J & string,
+    jobId: string,
+    error: Pick<IpcError, 'code' | 'message' | 'detail'>,
+  ): void;
 }
 
 export function createJobEmitter<J extends JobsSpec = Jobs>(
@@ -74,7 +78,12 @@ export function createJobEmitter<J extends JobsSpec = Jobs>(
       end(kind, jobId, { type: 'done', data } as JobEvent);
     },
     failed(kind, jobId, error) {
-      end(kind, jobId, { type: 'failed', error: { code: error.code, message: error.message } });
+      // Only the error's own fields travel (a service's failure object may carry more).
+      const { code, message, detail } = error;
+      end(kind, jobId, {
+        type: 'failed',
+        error: detail === undefined ? { code, message } : { code, message, detail },
+      });
     },
   };
 

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isKeyActive } from '../../src-shared/keys/enrollment';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
-import { fail, ok } from '../../src-shared/ipc/result';
+import { fail, failWith, ok } from '../../src-shared/ipc/result';
 import {
   exportEnrollmentRequest,
   importEnrollmentReply,
@@ -120,7 +120,8 @@ export function keysHandlers(ctx: MainContext, opts: KeyOptions = {}): QihangHan
         now: now(),
         ...(expectedKeyid !== undefined ? { expectedKeyid } : {}),
       });
-      if (!imported.ok) return fail(imported.code, `${path.basename(file)}：${imported.message}`);
+      if (!imported.ok)
+        return failWith({ ...imported, message: `${path.basename(file)}：${imported.message}` });
       return ok({
         path: file,
         issuer: imported.store.issuer,

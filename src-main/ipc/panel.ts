@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
-import { fail, ok } from '../../src-shared/ipc/result';
+import { fail, failWith, ok } from '../../src-shared/ipc/result';
 import { panelRecordDoc } from '../../src-shared/panel/panelRecordDoc';
 import type { PanelDocRequest } from '../../src-shared/ipc/panel';
 import { panelRecordDocx } from '../services/documents/panelRecordDocx';
@@ -132,7 +132,7 @@ export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
         return fail('panel/io-error', `无法读取 ${fileName}：${(e as Error).message}`);
       }
       const verified = await verifyExpertBundle(bytes, experts, fileName);
-      if (!verified.ok) return fail(verified.code, verified.message);
+      if (!verified.ok) return failWith(verified);
       return ok({
         path: chosen,
         fileName,

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
-import { fail, ok } from '../../src-shared/ipc/result';
+import { fail, failWith, ok } from '../../src-shared/ipc/result';
 import type { ReceiptOutcome, UploadDone } from '../../src-shared/ipc/sync';
 import { RESULT_BUNDLE_EXTENSION } from '../../src-shared/bundle/resultBundle';
 import {
@@ -234,7 +234,8 @@ export function syncHandlers(ctx: MainContext, opts: SyncOptions = {}): QihangHa
         platformKeys: trust.keys,
         now: now(),
       });
-      if (!accepted.ok) return fail(accepted.code, `${path.basename(file)}：${accepted.message}`);
+      if (!accepted.ok)
+        return failWith({ ...accepted, message: `${path.basename(file)}：${accepted.message}` });
       const outcome = await outcomeOf(dir, profileId, accepted);
       if ('ok' in outcome) return fail(outcome.code, outcome.message);
       return ok({ ...outcome, path: file });

@@ -16,6 +16,11 @@ export const auditReportDataSchema = z
     packageTitle: z.string().max(200),
     classId: recordId,
     className: z.string().max(200),
+    /**
+     * Another class of the package has the same name: only then does the report add the class's
+     * id to tell them apart (src-shared/records/sameNames.ts); otherwise people read the name.
+     */
+    classNameShared: z.boolean().optional(),
     organizerName: z.string().max(200),
     auditorName: z.string().min(1).max(64),
     /** The report's date, YYYY-MM-DD (Asia/Shanghai). */
@@ -97,7 +102,8 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   const heading = (text: string) => b.push({ type: 'heading', text: `${cn[h++]}、${text}` });
 
   heading('抽查范围');
-  b.push({ type: 'para', text: `培训班：${data.className}（${data.classId}）` });
+  const classLabel = data.classNameShared ? `${data.className}（${data.classId}）` : data.className;
+  b.push({ type: 'para', text: `培训班：${classLabel}` });
   b.push({ type: 'para', text: `培训组织方：${data.organizerName}` });
   b.push({ type: 'para', text: `工作包：${data.packageTitle}（${data.packageId}）` });
   b.push({ type: 'para', text: `抽查人：${data.auditorName}${GAP}抽查日期：${zhDate(data.date)}` });

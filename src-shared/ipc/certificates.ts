@@ -70,6 +70,8 @@ export const heldSchema = z.object({
   number: z.string().optional(),
   code: z.string(),
   message: z.string(),
+  /** For support only (behind 详情), e.g. the id of a key that is not trusted. */
+  detail: z.string().optional(),
 });
 export type HeldWire = z.infer<typeof heldSchema>;
 

@@ -18,6 +18,8 @@ export interface IpcError {
   message: string;
   /** Which request field was wrong, when the request failed validation. */
   field?: string;
+  /** Technical detail for support (a full key id, a content type): shown only behind 详情, never in the sentence. */
+  detail?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -26,6 +28,7 @@ export const ipcErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  detail: z.string().optional(),
 });
 
 export function ok<T>(value: T): IpcResult<T> {
@@ -34,4 +37,15 @@ export function ok<T>(value: T): IpcResult<T> {
 
 export function fail(code: IpcError['code'], message: string, field?: string): IpcResult<never> {
   return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/** A service's failure as an IPC answer: the sentence and its technical detail travel together. */
+export function failWith(
+  f: { code: IpcError['code']; message: string; detail?: string | undefined },
+  field?: string,
+): IpcResult<never> {
+  const error: IpcError = { code: f.code, message: f.message };
+  if (field !== undefined) error.field = field;
+  if (f.detail !== undefined) error.detail = f.detail;
+  return { ok: false, error };
 }

@@ -71,9 +71,13 @@ export type EnrollmentError = {
   ok: false;
   code: 'enrollment-mismatch' | 'enrollment-stale' | 'enrollment-untrusted' | 'enrollment-invalid';
   message: string;
+  /** For support only (behind 详情): the key ids or profile id the sentence speaks of. */
+  detail?: string;
 };
 
 const ms = (iso: string) => Date.parse(iso);
+const signedByDetail = (signedBy: readonly string[]) =>
+  `回复的签名密钥指纹：${signedBy.length > 0 ? signedBy.join('、') : '（无）'}`;
 
 export function isKeyActive(key: PinnedKey, now: Date): boolean {
   const t = now.getTime();
@@ -125,18 +129,25 @@ export function applyEnrollmentReply(
   reply: EnrollmentReply,
   ctx: ApplyReplyContext,
 ): ApplyReplyResult {
-  const err = (code: EnrollmentError['code'], message: string): EnrollmentError => ({
-    ok: false,
-    code,
-    message,
-  });
+  // Key ids and profile ids mean nothing to the person: the sentence names the key by its role
+  // (平台密钥, the fingerprint they typed), the ids go to 详情.
+  const err = (code: EnrollmentError['code'], message: string, detail?: string): EnrollmentError =>
+    detail === undefined ? { ok: false, code, message } : { ok: false, code, message, detail };
   if (reply.profileId !== ctx.profileId)
-    return err('enrollment-mismatch', `注册回复属于用户档案 ${reply.profileId}，不是本档案`);
+    return err(
+      'enrollment-mismatch',
+      '注册回复是发给另一个用户档案的，不是本档案的',
+      `回复中的用户档案编号：${reply.profileId}`,
+    );
   if (reply.workstationKeyid !== ctx.workstationKeyid)
     return err('enrollment-mismatch', '注册回复登记的不是本档案的签名密钥');
   for (const k of reply.platformKeys) {
     if (ms(k.notAfter) <= ms(k.notBefore))
-      return err('enrollment-invalid', `平台密钥 ${k.keyid.slice(0, 16)}… 的有效期不正确`);
+      return err(
+        'enrollment-invalid',
+        '注册回复中有一把平台密钥的有效期不正确（结束不晚于开始）',
+        `平台密钥指纹：${k.keyid}`,
+      );
   }
 
   if (store === null) {
@@ -146,11 +157,16 @@ export function applyEnrollmentReply(
       return k !== undefined && isKeyActive(k, ctx.now);
     });
     if (signer === undefined)
-      return err('enrollment-untrusted', '注册回复不是由其中列出的、当前有效的平台密钥签名');
+      return err(
+        'enrollment-untrusted',
+        '注册回复不是由其中列出的、当前有效的平台密钥签名',
+        signedByDetail(ctx.signedBy),
+      );
     if (ctx.expectedKeyid !== undefined && !ctx.signedBy.includes(ctx.expectedKeyid)) {
       return err(
         'enrollment-untrusted',
-        `注册回复的签名密钥与预期的平台指纹 ${ctx.expectedKeyid.slice(0, 16)}… 不符`,
+        '注册回复不是由您输入指纹的那把平台密钥签名的，请与平台核对指纹',
+        `输入的平台密钥指纹：${ctx.expectedKeyid}\n${signedByDetail(ctx.signedBy)}`,
       );
     }
     const retire = new Set(reply.retireKeyIds);
@@ -179,7 +195,11 @@ export function applyEnrollmentReply(
   }
   const active = activePlatformKeys(store, ctx.now);
   if (!ctx.signedBy.some((id) => active.has(id))) {
-    return err('enrollment-untrusted', '注册回复没有当前已信任且在有效期内的平台密钥签名');
+    return err(
+      'enrollment-untrusted',
+      '注册回复没有当前已信任且在有效期内的平台密钥签名',
+      signedByDetail(ctx.signedBy),
+    );
   }
 
   const byId = new Map<string, PinnedKey>(store.platformKeys.map((k) => [k.keyid, { ...k }]));
@@ -190,7 +210,11 @@ export function applyEnrollmentReply(
   for (const k of reply.platformKeys) {
     const known = byId.get(k.keyid);
     if (known?.retiredAt !== undefined)
-      return err('enrollment-invalid', `平台密钥 ${k.keyid.slice(0, 16)}… 已停用，不能重新启用`);
+      return err(
+        'enrollment-invalid',
+        '注册回复要重新启用一把已停用的平台密钥，已拒绝',
+        `平台密钥指纹：${k.keyid}`,
+      );
     if (!known) added.push(k.keyid);
     const announcedBy = known ? known.announcedBy : vouchers.filter((id) => id !== k.keyid);
     byId.set(k.keyid, { ...k, ...(announcedBy?.length ? { announcedBy } : {}) });
@@ -198,7 +222,12 @@ export function applyEnrollmentReply(
   const retired: string[] = [];
   for (const id of reply.retireKeyIds) {
     const known = byId.get(id);
-    if (!known) return err('enrollment-invalid', `要停用的平台密钥 ${id.slice(0, 16)}… 并未登记`);
+    if (!known)
+      return err(
+        'enrollment-invalid',
+        '注册回复要停用的平台密钥不是本机登记的平台密钥',
+        `要停用的平台密钥指纹：${id}`,
+      );
     if (known.retiredAt === undefined) {
       known.retiredAt = reply.issuedAt;
       retired.push(id);

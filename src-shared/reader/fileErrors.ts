@@ -66,7 +66,11 @@ export const readerFileErrors = {
     err('io-error', 500, `读取文件${q(path)}时出错：${visibleText(why)}`),
 };
 
-/** Reads the route's refusal body; anything else becomes a generic message with the status. */
+/**
+ * Reads the route's refusal body. A body without a known code (a proxy's page, an empty answer)
+ * becomes io-error: the person reads the io-error sentence of the catalog, and the status travels
+ * in `status` for 详情, so the message here is only the technical note beside it.
+ */
 export function parseReaderFileError(status: number, body: unknown): ReaderFileError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as {
     code?: unknown;
@@ -74,5 +78,5 @@ export function parseReaderFileError(status: number, body: unknown): ReaderFileE
   };
   const code = READER_FILE_ERROR_CODES.find((c) => c === b.code);
   if (code && typeof b.message === 'string') return { code, status, message: b.message };
-  return err('io-error', status, `读取文件失败（HTTP ${status}）`);
+  return err('io-error', status, '文件路由的回答中没有可识别的原因');
 }

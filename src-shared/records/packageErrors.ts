@@ -57,13 +57,15 @@ export interface PackageError {
   code: PackageErrorCode;
   /** zh-CN, names the package file and the entry or field at fault. */
   message: string;
+  /** For support only (behind 详情): e.g. the full id of a key that is not trusted. */
+  detail?: string;
 }
 
 // Names, fields and reasons come from the archive: every invisible character is spelled out.
-const err = (code: PackageErrorCode, message: string): PackageError => ({
-  code,
-  message: visibleText(message),
-});
+const err = (code: PackageErrorCode, message: string, detail?: string): PackageError =>
+  detail === undefined
+    ? { code, message: visibleText(message) }
+    : { code, message: visibleText(message), detail };
 const q = (s: string) => `“${s}”`;
 
 /** Message builders; `pkg` is the package's file name as the user chose it. */
@@ -197,7 +199,8 @@ export const packageErrors = {
   untrustedSigner: (pkg: string, keyid: string) =>
     err(
       'untrusted-signer',
-      `工作包 ${q(pkg)} 的签名密钥（指纹 ${keyid.slice(0, 16)}…）不是本用户信任的平台密钥，已拒绝`,
+      `工作包 ${q(pkg)} 不是由本用户信任的平台密钥签名的，已拒绝`,
+      `未受信任的签名密钥指纹：${keyid}`,
     ),
   badSignature: (pkg: string) =>
     err('bad-signature', `工作包 ${q(pkg)} 的签名校验失败，清单可能被篡改，已拒绝`),

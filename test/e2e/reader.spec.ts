@@ -195,7 +195,16 @@ describe("an online portfolio with the trainee's sales sheet and shop screenshot
 
   it('shows the sales sheet as a table and a chart with the policy 6-month average', async () => {
     const { page } = app;
-    await page.locator('label').filter({ hasText: 'TRN-1-3-sales.csv' }).click();
+    // The switcher names files by what they are; the file name (with trainee numbers) is a title.
+    const switcher = page.getByTestId('submission-reader').locator('label');
+    await expect
+      .poll(async () => (await switcher.allTextContents()).join('|'))
+      .toMatch(/销售记录（CSV）.*\|经营材料（PNG）/);
+    expect((await switcher.allTextContents()).join('|')).not.toMatch(/TRN-|\.csv|\.png|\.pdf/i);
+    await expect
+      .poll(() => page.locator('[data-file-name="TRN-1-3-sales.csv"]').getAttribute('title'))
+      .toContain('TRN-1-3-sales.csv');
+    await page.locator('label').filter({ hasText: '销售记录（CSV）' }).click();
     await page.getByTestId('sales-table').waitFor();
     await expect.poll(() => page.locator('[data-testid="sales-table"] tbody tr').count()).toBe(6);
     await expect
@@ -207,7 +216,7 @@ describe("an online portfolio with the trainee's sales sheet and shop screenshot
 
   it('shows the screenshot and zooms it', async () => {
     const { page } = app;
-    await page.locator('label').filter({ hasText: 'TRN-1-3-shop.png' }).click();
+    await page.locator('label').filter({ hasText: '经营材料（PNG）' }).click();
     const img = page.locator('[data-testid="image-reader"] img');
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(360);
     await page.getByRole('button', { name: '原始大小' }).click();

@@ -46,10 +46,7 @@ describe('an online portfolio on the demo', () => {
     await item.click();
     await declareNoConflictIfAsked(page);
     const reader = page.getByTestId('submission-reader');
-    await reader
-      .locator('label')
-      .filter({ hasText: /-op-sales\.csv/ })
-      .click();
+    await reader.locator('label').filter({ hasText: '销售记录（CSV）' }).click();
     await page.getByTestId('sales-table').waitFor(SLOW);
     // Six months exported: the table has them all and the policy's average is computed.
     await expect.poll(() => page.locator('[data-testid="sales-table"] tbody tr').count()).toBe(6);
@@ -58,10 +55,7 @@ describe('an online portfolio on the demo', () => {
       .toMatch(/近 6 个月月均销售额：[\d,.]+ 元/);
     await page.getByTestId('sales-chart').waitFor();
     await shot('portfolio-sales');
-    await reader
-      .locator('label')
-      .filter({ hasText: /-op-shop\.png/ })
-      .click();
+    await reader.locator('label').filter({ hasText: '经营材料（PNG）' }).click();
     const img = page.locator('[data-testid="image-reader"] img');
     await img.waitFor(SLOW);
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(720);

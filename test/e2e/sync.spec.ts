@@ -89,6 +89,14 @@ describe('sync round trip', () => {
     // Before a key exists, 导出结果包 is disabled with the reason beside it (not an error after).
     const exportButton = page.getByRole('button', { name: '导出结果包' });
     await expect.poll(() => exportButton.isDisabled(), SLOW).toBe(true);
+    // The message an action leaves must not push the screen down: the key panel's place on the
+    // page (not in the viewport, which may scroll to the focused field) is the same with it.
+    const panelTop = () =>
+      page
+        .getByTestId('keys-panel')
+        .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+    expect(await message().count()).toBe(0);
+    const topBefore = await panelTop();
     expect(await page.getByTestId('sync-no-key').textContent()).toContain('还没有签名密钥');
     expect(await exportButton.getAttribute('aria-describedby')).toBe('sync-no-key');
     await page.getByTestId('key-passphrase').fill(PASS);
@@ -99,6 +107,11 @@ describe('sync round trip', () => {
     await page.getByTestId('key-passphrase-confirm').fill(PASS);
     await page.getByTestId('key-passphrase-confirm').press('Enter');
     await expect.poll(() => message().textContent(), SLOW).toContain('签名密钥已创建');
+    await expect.poll(panelTop).toBe(topBefore);
+    // …and the message itself is in the window, not below the fold.
+    await expect
+      .poll(() => message().evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight))
+      .toBe(true);
     await page.getByTestId('key-id').waitFor();
     // The whole fingerprint, in groups of four, and enabled export now that a key exists.
     const keyid = (await page.getByTestId('key-id').getAttribute('data-value')) ?? '';

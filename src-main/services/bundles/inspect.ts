@@ -146,6 +146,8 @@ function refused(
   refusal: Refusal,
   code: string,
   message: string,
+  /** The technical detail (a key id…): the CLI's reader is support, so it is printed. */
+  detail?: string,
 ): InspectReport {
   return {
     kind,
@@ -153,7 +155,11 @@ function refused(
     refusal,
     code,
     message,
-    lines: [...lines, `${REFUSAL_WORD[refusal]}（${code}）：${message}`],
+    lines: [
+      ...lines,
+      `${REFUSAL_WORD[refusal]}（${code}）：${message}`,
+      ...(detail !== undefined ? [detail] : []),
+    ],
   };
 }
 
@@ -256,7 +262,7 @@ async function inspectBundle(
     profileKeyIds: intake?.profileKeyIds,
     ...(chairs ? { chairs } : {}),
   });
-  if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message);
+  if (!r.ok) return refused(kind, lines, refusalOfBundle(r.code), r.code, r.message, r.detail);
   const m = r.manifest;
   // The intake's own words (intake.ts) for a demo profile's bundle.
   if (intake && m.demo && !intake.acceptDemo)
@@ -316,7 +322,7 @@ async function inspectPackage(
 ): Promise<InspectReport> {
   const kind = 'work-package';
   const r = await openWorkPackage(path, { trustedKeys: trusted });
-  if (!r.ok) return refused(kind, lines, refusalOfPackage(r.code), r.code, r.message);
+  if (!r.ok) return refused(kind, lines, refusalOfPackage(r.code), r.code, r.message, r.detail);
   const m = r.manifest;
   const inside = r.files.filter((f) => f.location === 'package').length;
   const external = r.files.length - inside;
@@ -367,7 +373,7 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
           ids: { ...ids, signedBy: r.signedBy },
           lines: [...lines, ...facts, '有效'],
         }
-      : refused(kind, lines, 'invalid', r.code, r.message);
+      : refused(kind, lines, 'invalid', r.code, r.message, r.detail);
 
   switch (kind) {
     case 'receipt': {
@@ -393,7 +399,7 @@ function inspectJson(bytes: Uint8Array, trusted: TrustedKeys, name: string): Ins
       // Self-signed: verifiable without a trust list, against the key it carries.
       // Opened exactly as the intake enrolls it.
       const r = openEnrollmentRequest(bytes);
-      if (!r.ok) return refused(kind, lines, 'invalid', r.code, r.message);
+      if (!r.ok) return refused(kind, lines, 'invalid', r.code, r.message, r.detail);
       const q = r.request;
       return done(
         { ok: true, signedBy: [q.keyid] },

@@ -179,7 +179,8 @@ export async function acceptReceipt(
     return {
       ok: false,
       code: 'receipt-unexpected',
-      message: `回执对应的结果包 ${opened.receipt.bundleId} 不是本档案发出的`,
+      message: '回执对应的结果包不是本档案发出的',
+      detail: `回执中的结果包编号：${opened.receipt.bundleId}`,
     };
   const matched = matchReceipt(opened.receipt, sent);
   if (!matched.ok) return matched;

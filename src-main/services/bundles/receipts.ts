@@ -26,6 +26,7 @@ export function openReceipt(
     platformKeys,
     receiptSchema,
     '回执文件',
+    '本机登记的平台密钥',
   );
   if (!opened.ok) return opened;
   return { ok: true, receipt: opened.value, signedBy: opened.signedBy };

@@ -86,6 +86,7 @@ export type BundleError = {
     | 'chair-mismatch'
     | 'chair-signature-missing';
   message: string;
+  detail?: string;
 };
 
 export interface VerifyBundleOptions {
@@ -222,6 +223,7 @@ async function verifyOpened(
     opts.trusted,
     resultBundleManifestSchema,
     '结果包清单',
+    '受信任的签名密钥',
   );
   if (!opened.ok) return opened;
   const manifest = opened.value;

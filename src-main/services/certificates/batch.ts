@@ -42,6 +42,8 @@ export interface Held {
   number?: string;
   code: 'not-printable' | 'record-invalid' | 'no-template' | 'glyph-missing';
   message: string;
+  /** For support only (behind 详情): e.g. the prefix of a key that is not trusted. */
+  detail?: string;
   glyph?: GlyphProblem;
 }
 
@@ -77,6 +79,7 @@ export function planBatch(input: BatchInput): BatchPlan {
         ...who,
         code: 'record-invalid',
         message: `${named}的平台证书记录未通过校验：${check.message}，不予打印`,
+        ...(check.detail !== undefined ? { detail: check.detail } : {}),
       });
       continue;
     }

@@ -41,7 +41,9 @@ export function inspectCertificateText(text: string, trusted: TrustedKeys): Cert
   const check = verifyCertificateText(text.trim(), trusted);
   if (!check.ok) {
     const verdict = check.code === 'malformed' ? 'unreadable' : 'invalid';
-    return { verdict, lines: [...lines, `无效：${check.message}`] };
+    // The CLI's reader is support: the key prefix stays on its own line.
+    const detail = check.detail !== undefined ? [check.detail] : [];
+    return { verdict, lines: [...lines, `无效：${check.message}`, ...detail] };
   }
   const r = check.record;
   const program = JRSNF_2023_25.programs[r.program];

@@ -35,6 +35,8 @@ export type CertificateCheck =
       ok: false;
       code: 'malformed' | 'unknown-key' | 'bad-signature' | 'invalid-record';
       message: string;
+      /** For support only: the signing key's id prefix as the record carries it. */
+      detail?: string;
     };
 
 export function verifyCertificateText(text: string, trusted: TrustedKeys): CertificateCheck {
@@ -46,7 +48,8 @@ export function verifyCertificateText(text: string, trusted: TrustedKeys): Certi
     return {
       ok: false,
       code: 'unknown-key',
-      message: `证书记录由不受信任的密钥 ${keyidPrefix}… 签名`,
+      message: '证书记录不是由本机信任的平台密钥签发的',
+      detail: `证书记录中的签名密钥指纹前缀：${keyidPrefix}`,
     };
   // The payload type names the version, so a version 1 signature never vouches for a text
   // relabelled as version 2 or the other way round.

@@ -108,7 +108,14 @@ export type EnvelopeCheck =
       ok: false;
       code: 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature';
       message: string;
+      /** For support only (the untrusted key's full id); callers name the signer in the sentence. */
+      detail?: string;
     };
+
+/** 详情 text for a key that is not trusted: the full id, which support can compare. */
+export function untrustedKeyDetail(keyid: string): string {
+  return `未受信任的签名密钥指纹：${keyid}`;
+}
 
 /**
  * Verifies an envelope against trusted raw public keys by keyid. Every signature present must
@@ -153,7 +160,9 @@ export function verifyParsedEnvelope(
       return {
         ok: false,
         code: 'unknown-key',
-        message: `签名密钥 ${s.keyid.slice(0, 16)}… 不受信任`,
+        // Who should have signed is the caller's to say (平台, 该专家…); the id is for support.
+        message: '签名所用的密钥不在本机信任的密钥中',
+        detail: untrustedKeyDetail(s.keyid),
       };
     if (!verify(null, pae, publicKeyFromRaw(pub), Buffer.from(base64ToBytes(s.sig)))) {
       return {

@@ -18,6 +18,7 @@ export type SignedJsonError = {
   code:
     'unreadable' | 'malformed' | 'wrong-type' | 'unknown-key' | 'bad-signature' | 'invalid-payload';
   message: string;
+  detail?: string;
 };
 
 /** Parses envelope JSON text or bytes into an envelope (shape only, nothing verified). */
@@ -53,9 +54,22 @@ export function openSignedJson<S extends z.ZodType>(
   trusted: TrustedKeys,
   schema: S,
   what: string,
+  /** Who must have signed, in the reader's words (平台的签名密钥…): named when the key is unknown. */
+  signer?: string,
 ): { ok: true; value: z.infer<S>; payload: Uint8Array; signedBy: string[] } | SignedJsonError {
   const checked = verifyParsedEnvelope(envelope, payloadType, trusted);
-  if (!checked.ok) return { ok: false, code: checked.code, message: `${what}：${checked.message}` };
+  if (!checked.ok) {
+    const message =
+      checked.code === 'unknown-key' && signer !== undefined
+        ? `${what}不是由${signer}签名的，已拒绝`
+        : `${what}：${checked.message}`;
+    return {
+      ok: false,
+      code: checked.code,
+      message,
+      ...(checked.detail !== undefined ? { detail: checked.detail } : {}),
+    };
+  }
   let json: unknown;
   try {
     json = JSON.parse(strictUtf8(checked.payload));

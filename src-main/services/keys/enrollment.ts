@@ -137,7 +137,8 @@ export async function importEnrollmentReply(
       return {
         ok: false,
         code: 'invalid-payload',
-        message: `注册回复中平台密钥 ${k.keyid.slice(0, 16)}… 的指纹与公钥不符`,
+        message: '注册回复中有一把平台密钥的指纹与公钥不符，文件可能已损坏或被改动',
+        detail: `平台密钥指纹：${k.keyid}`,
       };
     }
   }
@@ -156,7 +157,8 @@ export async function importEnrollmentReply(
       return {
         ok: false,
         code: 'enrollment-untrusted',
-        message: '注册回复的签名密钥不是当前已信任且在有效期内的平台密钥',
+        message: '注册回复不是由本机登记、当前有效的平台密钥签名的',
+        ...(opened.detail !== undefined ? { detail: opened.detail } : {}),
       };
     }
     return opened;

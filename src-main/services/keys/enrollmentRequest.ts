@@ -28,6 +28,7 @@ export function openEnrollmentRequest(text: string | Uint8Array): OpenedEnrollme
     new Map([[peek.keyid, raw]]),
     enrollmentRequestSchema,
     '注册申请',
+    '申请中登记的密钥',
   );
   if (!opened.ok) return opened;
   return { ok: true, request: opened.value, publicKeyRaw: raw };

@@ -57,7 +57,8 @@ export async function verifyExpertBundle(
       return {
         ok: false,
         code: 'panel/unlisted-key',
-        message: `${fileName}：结果包的签名密钥不是工作包为本评审组专家登记的密钥，已拒绝导入`,
+        message: `${fileName}：结果包不是由工作包为本评审组专家登记的密钥签名的，已拒绝导入`,
+        ...(verified.detail !== undefined ? { detail: verified.detail } : {}),
       };
     }
     return {

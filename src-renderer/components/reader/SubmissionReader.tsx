@@ -9,6 +9,7 @@ import type { FileRow } from '../../db/types';
 import { ImageViewer } from './ImageViewer';
 import { PdfViewer, type PageRequest, type PdfCite } from './PdfViewer';
 import { SalesSheetView } from './SalesSheetView';
+import { fileNameOf, labelFiles } from './fileLabels';
 import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.reader;
@@ -28,8 +29,6 @@ export function readerKindOf(file: Pick<FileRow, 'mediaType'>): ReaderKind {
   return 'other';
 }
 
-const fileName = (path: string) => path.split('/').at(-1) ?? path;
-
 export interface SubmissionReaderProps {
   files: FileRow[];
   goTo?: FilePageRequest | null;
@@ -47,6 +46,8 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
     if (goTo) setSelected(goTo.fileId);
   }
   const file = readable.find((f) => f.id === selected) ?? readable[0];
+  // Numbered over all the submission's files, so 佐证材料（PNG） 2 is the same file on the card.
+  const labels = labelFiles(files);
   if (!file) return <Text c="dimmed">{s.noFiles}</Text>;
 
   const url = packageFileUrl(file.packageId, file.sha256);
@@ -58,7 +59,15 @@ export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps)
           size="xs"
           value={file.id}
           onChange={setSelected}
-          data={readable.map((f) => ({ value: f.id, label: isolated(fileName(f.path)) }))}
+          data={readable.map((f) => ({
+            value: f.id,
+            // What the file is, as on the facts card; its name (with trainee numbers) on hover.
+            label: (
+              <span title={isolated(fileNameOf(f.path))} data-file-name={fileNameOf(f.path)}>
+                {labels.get(f.id)}
+              </span>
+            ),
+          }))}
         />
       )}
       <div style={{ flex: 1, minHeight: 0 }}>

@@ -3,6 +3,7 @@
 import type { AuditReportData } from '../../../src-shared/audit/auditReportDoc';
 import { latestVerdicts, watchedBySession } from '../../../src-shared/audit/policyInputs';
 import { sampledSessionIds } from '../../../src-shared/audit/sampling';
+import { idsSharingAName } from '../../../src-shared/records/sameNames';
 import { shanghaiDate } from '../../../src-shared/time';
 import type { WorkstationDb } from '../../db/db';
 import type { AuditData } from './useAuditData';
@@ -74,6 +75,13 @@ export async function buildReportData(
     packageTitle: data.pkg.title,
     classId,
     className: klass.name,
+    ...(idsSharingAName(
+      data.classes,
+      (c) => c.name,
+      (c) => c.id,
+    ).has(classId)
+      ? { classNameShared: true }
+      : {}),
     organizerName: organizer?.name ?? klass.organizerId,
     auditorName,
     date: shanghaiDate(new Date()),

@@ -28,7 +28,7 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, TechnicalDetails } from '../../components/ErrorNotice';
 import { OutcomeNotice, type Outcome } from '../../components/OutcomeNotice';
 import { loadCheckInput, type CheckInput } from '../../db/checkInput';
 import {
@@ -366,9 +366,12 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
             {result && (
               <OutcomeNotice outcome={result} data-testid="certificates-result">
                 {result.held.map((h) => (
-                  <Text key={h.traineeId} size="xs">
-                    {s().held}：{h.message}
-                  </Text>
+                  <div key={h.traineeId}>
+                    <Text size="xs">
+                      {s().held}：{h.message}
+                    </Text>
+                    {h.detail && <TechnicalDetails text={h.detail} />}
+                  </div>
                 ))}
               </OutcomeNotice>
             )}
@@ -385,6 +388,7 @@ export function CertificatesScreen({ profile }: { profile: Profile }) {
                 {held.map((h) => (
                   <Alert key={h.traineeId} color="orange" py={4} data-testid="certificates-held">
                     {s().held}：{h.message}
+                    {h.detail && <TechnicalDetails text={h.detail} />}
                   </Alert>
                 ))}
               </Stack>

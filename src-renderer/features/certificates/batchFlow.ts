@@ -62,7 +62,7 @@ async function runBatch<V extends { status: 'saved' | 'printed'; numbers: string
     });
     if (!check.ok) return { kind: 'failed', message: check.message };
     const r = await send();
-    if (!r.ok) return { kind: 'failed', code: r.error.code, message: r.error.message };
+    if (!r.ok) return { kind: 'failed', ...r.error };
     const v = r.value;
     if (v.status === 'cancelled') return { kind: 'cancelled' };
     if (v.status === 'nothing') return { kind: 'nothing', held: v.held };

@@ -32,7 +32,7 @@ export async function importBundleFlow(
     const experts = await panelExpertKeys(db, panel);
     if (experts.length === 0) return { kind: 'error', message: t.panel.notChair };
     const r = await api.panel.importExpertBundle({ experts });
-    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message };
+    if (!r.ok) return { kind: 'error', ...r.error };
     if (r.value.path === null || !('fileName' in r.value)) return { kind: 'cancelled' };
     const summary = await importExpertRecords(db, { panel, profileId, bundle: r.value });
     return {
@@ -71,7 +71,7 @@ export async function importForwardedFlow(
     const bundles = await forwardedBundlesOf(db, panel);
     if (bundles.length === 0) return { kind: 'error', message: t.panel.noForwarded };
     const r = await api.panel.importForwarded({ packageId: panel.packageId, bundles, experts });
-    if (!r.ok) return { kind: 'error', message: r.error.message };
+    if (!r.ok) return { kind: 'error', ...r.error };
     const summaries: ImportSummary[] = [];
     const failed: { fileName: string; message: string }[] = [];
     let otherRecords = 0;
@@ -110,7 +110,7 @@ export async function exportDocFlow(
       format === 'docx'
         ? await api.panel.saveRecordDocx(request)
         : await api.panel.saveResultsXlsx(request);
-    if (!r.ok) return { kind: 'error', code: r.error.code, message: r.error.message };
+    if (!r.ok) return { kind: 'error', ...r.error };
     if (r.value.path === null) return { kind: 'cancelled' };
     return { kind: 'saved', path: r.value.path };
   } catch (e) {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../src-shared/time';
 import { programLabels, t } from '../../app/strings';
 import type { ReviewContext } from './loadReviewItem';
 import { RecordText } from '../../components/RecordText';
+import { labelFiles } from '../../components/reader/fileLabels';
 
 const s = t.review.facts;
 
@@ -59,31 +60,6 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
         </div>
       </Stack>
     </Card>
-  );
-}
-
-const formatOf = (path: string) => {
-  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(path)?.[1];
-  return ext ? ext.toUpperCase() : '';
-};
-
-/** 计划书（PDF）, 销售记录（CSV）…; numbered only when two files would read the same. */
-function labelFiles(files: PackageFile[]): Map<string, string> {
-  const base = files.map((f) => ({
-    id: f.id,
-    kind: s.fileKinds[f.kind],
-    format: formatOf(f.path),
-  }));
-  const key = (b: (typeof base)[number]) => `${b.kind}|${b.format}`;
-  const total = new Map<string, number>();
-  for (const b of base) total.set(key(b), (total.get(key(b)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return new Map(
-    base.map((b) => {
-      const n = (seen.get(key(b)) ?? 0) + 1;
-      seen.set(key(b), n);
-      return [b.id, s.fileLabel(b.kind, b.format, (total.get(key(b)) ?? 0) > 1 ? n : null)];
-    }),
   );
 }
 

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { KeyStatus } from '../../../src-shared/ipc/keys';
 import type { SyncStatus, UploadProgress } from '../../../src-shared/ipc/sync';
 import type { Profile } from '../../../src-shared/profiles/roles';
@@ -149,6 +149,18 @@ function loadStatus(api: ReturnType<typeof getApi>, profileId: string) {
   return Promise.all([api?.keys.status({ profileId }), api?.sync.status({ profileId })]);
 }
 
+// Opaque behind the alert's light tint, so the content it floats over does not show through.
+const MESSAGE_PLACE: CSSProperties = {
+  position: 'fixed',
+  right: 16,
+  bottom: 16,
+  width: 'min(460px, calc(100vw - 32px))',
+  zIndex: 150,
+  background: 'var(--mantine-color-body)',
+  borderRadius: 'var(--mantine-radius-md)',
+  boxShadow: 'var(--mantine-shadow-lg)',
+};
+
 export function SyncScreen({ profile }: { profile: Profile }) {
   const db = useDb();
   const api = getApi();
@@ -247,25 +259,30 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       <Text size="sm" c="dimmed">
         {s.intro}
       </Text>
-      {message?.kind === 'ok' && (
-        <Alert
-          color="green"
-          role="status"
-          data-testid="sync-message"
-          style={{ whiteSpace: 'pre-line' }}
-          withCloseButton
-          onClose={() => setMessage(null)}
-        >
-          {message.text}
-        </Alert>
-      )}
-      {message?.kind === 'error' && (
-        <ErrorNotice
-          error={message.text}
-          hints={s.codes}
-          data-testid="sync-message"
-          onClose={() => setMessage(null)}
-        />
+      {/* The outcome of an action floats in the window's corner: always in view, and it never
+          pushes the key panel and the actions down under the person's pointer. */}
+      {message && (
+        <div style={MESSAGE_PLACE} data-testid="sync-message-place">
+          {message.kind === 'ok' ? (
+            <Alert
+              color="green"
+              role="status"
+              data-testid="sync-message"
+              style={{ whiteSpace: 'pre-line' }}
+              withCloseButton
+              onClose={() => setMessage(null)}
+            >
+              {message.text}
+            </Alert>
+          ) : (
+            <ErrorNotice
+              error={message.text}
+              hints={s.codes}
+              data-testid="sync-message"
+              onClose={() => setMessage(null)}
+            />
+          )}
+        </div>
       )}
       {/* One place for the key panel before and after enrollment: it changes in place. */}
       {keysPanel}

@@ -97,6 +97,11 @@ describe('receipts on the workstation', () => {
       platformKeys: new Map([[pinned.keyid, pinned.publicKeyRaw]]),
     });
     expect(r).toMatchObject({ ok: false, code: 'unknown-key' });
+    // The sentence names the signer in the person's terms; the key id is for 详情 only.
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).toBe('回执文件不是由本机登记的平台密钥签名的，已拒绝');
+    expect(r.message).not.toMatch(/[0-9a-f]{8,}/);
+    expect(r.detail).toContain(wrong.keyid);
   });
 
   it('rejects a receipt signed by an expired or rotated-out platform key', async () => {
@@ -163,6 +168,9 @@ describe('receipts on the workstation', () => {
       platformKeys: platform.trust,
     });
     expect(r).toMatchObject({ ok: false, code: 'receipt-unexpected' });
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).not.toContain('b-other');
+    expect(r.detail).toContain('b-other');
   });
 
   it('rejects a receipt that acknowledges records the bundle did not contain', async () => {

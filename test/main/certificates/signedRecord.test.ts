@@ -124,6 +124,10 @@ describe('signed certificate records', () => {
     const other = generateSigningKey();
     const r = verifyCertificateText(text, new Map([[other.keyid, other.publicKeyRaw]]));
     expect(r).toMatchObject({ ok: false, code: 'unknown-key' });
+    // Who should have signed, in the operator's words; the key prefix only for 详情.
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).toBe('证书记录不是由本机信任的平台密钥签发的');
+    expect(r.detail).toContain(key.keyid.slice(0, 16));
   });
 
   it('reads the record from a PNG of the QR code', async () => {

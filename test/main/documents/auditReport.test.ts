@@ -18,7 +18,7 @@ describe('抽查报告 DOCX', () => {
     const { text } = await docx(await auditReportDocx(auditReportDoc(data)));
     for (const part of [
       '海淀区创业培训视频抽查报告',
-      '创业启航基础班第1期（C-2025-HD-B01）',
+      '培训班：创业启航基础班第1期培训组织方',
       '种子「20261203-0417」',
       'qh-live-sample-v1',
       '直播共 900 分钟，应抽查不少于 90 分钟；抽中 180 分钟，实际观看（以不超过 2 倍速播放计）92.5 分钟，达到',
@@ -41,6 +41,15 @@ describe('抽查报告 DOCX', () => {
     const sha = createHash('sha256').update(entries.get(media[0]!)!).digest('hex');
     expect(sha).toBe(data.findings[0]!.grab!.sha256);
     expect(text).toContain(`SHA-256 ${sha}`);
+  });
+
+  it('names the class by its name alone, adding its id only when another class shares the name', async () => {
+    const alone = await docx(await auditReportDocx(auditReportDoc(makeAuditReportData())));
+    expect(alone.text).toContain('培训班：创业启航基础班第1期培训组织方');
+    expect(alone.text).not.toContain('C-2025-HD-B01');
+    const shared = { ...makeAuditReportData(), classNameShared: true };
+    const twin = await docx(await auditReportDocx(auditReportDoc(shared)));
+    expect(twin.text).toContain('培训班：创业启航基础班第1期（C-2025-HD-B01）');
   });
 
   it('says so when the sample falls short and nothing was found', async () => {

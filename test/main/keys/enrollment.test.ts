@@ -146,18 +146,19 @@ describe('enrollment and platform key pinning', () => {
       }),
       [k2],
     );
-    expect(
-      await importEnrollmentReply({
-        dir,
-        profileId: 'p-1',
-        workstationKeyid: ws.keyid,
-        text,
-        now: NOW,
-      }),
-    ).toMatchObject({
-      ok: false,
-      code: 'enrollment-untrusted',
+    const r = await importEnrollmentReply({
+      dir,
+      profileId: 'p-1',
+      workstationKeyid: ws.keyid,
+      text,
+      now: NOW,
     });
+    expect(r).toMatchObject({ ok: false, code: 'enrollment-untrusted' });
+    // Named as the platform's key in the sentence; the unknown key's id goes to 详情.
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).toContain('平台密钥');
+    expect(r.message).not.toMatch(/[0-9a-f]{8,}/);
+    expect(r.detail).toContain(k2.keyid);
   });
 
   it('refuses a rotation signed by a pinned key that has expired', async () => {

@@ -41,7 +41,11 @@ describe('openWorkPackage signature checks', () => {
     const result = await openWorkPackage(path, { trustedKeys: trustOnly(platform) });
 
     expect(result).toMatchObject({ ok: false, code: 'untrusted-signer' });
-    expect(!result.ok && result.message).toContain(stranger.keyid.slice(0, 16));
+    // The sentence says whose key it should be (the platform's); the stranger's id is for 详情.
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.message).toContain('平台密钥');
+    expect(result.message).not.toMatch(/[0-9a-f]{8,}/);
+    expect(result.detail).toContain(stranger.keyid);
   });
 
   it('refuses an envelope whose payload had one byte flipped after signing', async () => {

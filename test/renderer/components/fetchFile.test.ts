@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { shownRefusal } from '../../../src-renderer/components/reader/fetchFile';
 import { explainError } from '../../../src-renderer/components/errorText';
-import { READER_FILE_ERROR_CODES, readerFileErrors } from '../../../src-shared/reader/fileErrors';
+import {
+  parseReaderFileError,
+  READER_FILE_ERROR_CODES,
+  readerFileErrors,
+} from '../../../src-shared/reader/fileErrors';
+import { readerStrings } from '../../../src-renderer/app/strings/reader';
 
 const PATH = 'submissions/sub-T-00068-bp/T-00068-bp.pdf';
 
@@ -13,6 +18,14 @@ describe('shownRefusal', () => {
     expect(shown.lines).toEqual(['文件标为 PDF，但内容不是 PDF，未显示。']);
     expect(shown.details).toContain('错误代码：not-a-pdf');
     expect(shown.details).toContain(`HTTP 415：文件“${PATH}”标为 PDF`);
+  });
+
+  it('shows an answer without a known code as the io-error sentence, the status once, in 详情', () => {
+    const parsed = parseReaderFileError(502, '<html>Bad Gateway</html>');
+    expect(parsed).toMatchObject({ code: 'io-error', status: 502 });
+    const shown = explainError(shownRefusal(parsed));
+    expect(shown.lines).toEqual([readerStrings.refused['io-error']]);
+    expect(shown.details?.match(/502/g)).toHaveLength(1);
   });
 
   it('has a sentence for every code the route sends, none naming a path or a Latin word', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { channel, listChannels } from '../../../src-shared/ipc/channel';
 import { contract } from '../../../src-shared/ipc/contract';
 import { createGate, type SenderInfo } from '../../../src-shared/ipc/gate';
-import { fail, ok } from '../../../src-shared/ipc/result';
+import { fail, failWith, ipcErrorSchema, ok } from '../../../src-shared/ipc/result';
 
 const ORIGIN = 'app://qihang';
 const mainFrame: SenderInfo = { url: `${ORIGIN}/index.html`, isMainFrame: true };
@@ -39,7 +39,8 @@ function makeGate(onError = vi.fn()) {
           throw new Error('disk on fire');
         },
         lies: () => ok({ n: 'not a number' as unknown as number }),
-        refuses: () => fail('signature-invalid', '签名校验失败'),
+        refuses: () =>
+          failWith({ code: 'signature-invalid', message: '签名校验失败', detail: 'keyid ab12' }),
       },
     },
     { allowedOrigin: ORIGIN, onError },
@@ -110,12 +111,15 @@ describe('IPC gate', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
   });
 
-  it("passes a handler's own expected failure through unchanged", async () => {
+  it("passes a handler's own expected failure through unchanged, its technical detail too", async () => {
     const result = await makeGate().dispatch('demo:refuses', {}, mainFrame);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'signature-invalid', message: '签名校验失败' },
+      error: { code: 'signature-invalid', message: '签名校验失败', detail: 'keyid ab12' },
     });
+    if (result.ok) throw new Error('expected a failure');
+    // The job events check errors against this schema: the detail must survive it.
+    expect(ipcErrorSchema.parse(result.error)).toEqual(result.error);
   });
 
   it('refuses to build when a channel of the contract has no handler', () => {

@@ -80,3 +80,80 @@ describe('trust store transitions', () => {
     });
   });
 });
+
+// A run of 8+ hex digits is a key id (or its prefix): it belongs behind 详情, not in the sentence.
+const HEX_ID = /[0-9a-f]{8,}/i;
+
+describe('refusals name the key by its role and keep ids for 详情', () => {
+  const refusals = [
+    {
+      why: 'a reply for another profile',
+      r: () => applyEnrollmentReply(null, reply({ profileId: 'p-2' }), ctx([key(1).keyid])),
+      id: 'p-2',
+    },
+    {
+      why: 'a key whose validity ends before it starts',
+      r: () =>
+        applyEnrollmentReply(
+          null,
+          reply({ platformKeys: [key(1, '2026-06-01T00:00:00Z', '2026-05-01T00:00:00Z')] }),
+          ctx([key(1).keyid]),
+        ),
+      id: key(1).keyid,
+    },
+    {
+      why: 'a first reply not signed by the fingerprint the person typed',
+      r: () =>
+        applyEnrollmentReply(null, reply({ platformKeys: [key(1), key(2)] }), {
+          ...ctx([key(1).keyid]),
+          expectedKeyid: key(2).keyid,
+        }),
+      id: key(2).keyid,
+    },
+    {
+      why: 'retiring a key this profile never pinned',
+      r: () =>
+        applyEnrollmentReply(
+          pinned(),
+          reply({
+            issuedAt: '2026-05-02T00:00:00Z',
+            platformKeys: [key(1), key(2)],
+            retireKeyIds: [key(3).keyid],
+          }),
+          ctx([key(1).keyid]),
+        ),
+      id: key(3).keyid,
+    },
+    {
+      why: 'bringing back a retired key',
+      r: () => {
+        const two = applyEnrollmentReply(
+          pinned(),
+          reply({
+            issuedAt: '2026-05-02T00:00:00Z',
+            platformKeys: [key(1), key(2)],
+            retireKeyIds: [key(2).keyid],
+          }),
+          ctx([key(1).keyid]),
+        );
+        if (!two.ok) throw new Error(two.message);
+        return applyEnrollmentReply(
+          two.store,
+          reply({ issuedAt: '2026-05-03T00:00:00Z', platformKeys: [key(1), key(2)] }),
+          ctx([key(1).keyid]),
+        );
+      },
+      id: key(2).keyid,
+    },
+  ];
+  for (const { why, r, id } of refusals) {
+    it(`says ${why} without the id in the sentence, and gives the whole id in detail`, () => {
+      const out = r();
+      if (out.ok) throw new Error('expected a refusal');
+      expect(out.message).not.toMatch(HEX_ID);
+      expect(out.message).not.toContain(id);
+      expect(out.message).toMatch(/平台密钥|用户档案/);
+      expect(out.detail).toContain(id);
+    });
+  }
+});
