@@ -60,12 +60,12 @@ export type PagedRow<T extends PagedTable> = T extends 'files'
 
 /**
  * A page holds at most this many rows and at most IMPORT_PAGE_CHARS of JSON (whichever comes
- * first; always at least one row). The page is taken in by the window in one task (Electron's
- * structured clone, the harness's JSON.parse): 5,000 trainees are about 0.9 MB of JSON and
- * 5,000 class rows (50 trainee ids each) would be about 6 MB, so the character bound is what
- * keeps a class page small. 2 Mi characters parse in about 20 ms on this kind of machine, a
- * tenth of the 200 ms at which a pause is felt, while 200,000 trainees still take only ~40
- * round trips.
+ * first; always at least one row). The window takes a page in as one task (Electron's
+ * structured clone, the harness's JSON.parse). Measured with Node's JSON.parse on the 2-core
+ * machine at load ~20: 5,000 trainees are ~1.0 Mi characters and parse in ~50 ms; 5,000 class
+ * rows (50 trainee ids each) would be ~5 Mi, so the character bound is what keeps a class page
+ * small; 2 Mi characters parse in ~70 ms, about a third of the 200 ms at which a pause is felt,
+ * while 200,000 trainees still take only ~40 round trips.
  */
 export const IMPORT_PAGE_ROWS = 5000;
 export const IMPORT_PAGE_CHARS = 2 * 1024 * 1024;
