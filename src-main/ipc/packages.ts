@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fail, ok } from '../../src-shared/ipc/result';
+import type { ImportRowsPage } from '../../src-shared/ipc/packages';
 import type { QihangHandlers } from '../../src-shared/ipc/contract';
 import { openWorkPackage } from '../services/packages/open';
 import { ImportJobs } from '../services/packages/jobs';
@@ -22,7 +23,8 @@ function reportImport(jobs: ImportJobs, events: JobEmitter, jobId: string): void
   const status = jobs.status(jobId);
   if (!status.ok) return;
   const { error, ...progress } = status.status;
-  // The result itself stays in main until the page takes it (packages:takeImportResult).
+  // The result itself stays in main until the page takes it (packages:takeImportResult, then
+  // its rows page by page through packages:takeImportRows).
   if (progress.phase === 'done') events.done('import', jobId, progress);
   else if (progress.phase === 'failed' || progress.phase === 'cancelled')
     events.failed(
@@ -139,7 +141,14 @@ export function packagesHandlers(
 
     takeImportResult: ({ jobId }) => {
       const taken = jobs.take(jobId);
-      return taken.ok ? ok(taken.result) : fail(taken.code, taken.message);
+      return taken.ok ? ok(taken.head) : fail(taken.code, taken.message);
+    },
+
+    takeImportRows: ({ jobId, table, offset, limit }) => {
+      const page = jobs.takeRows(jobId, table, offset, limit);
+      return page.ok
+        ? ok({ table, rows: page.rows, done: page.done } as ImportRowsPage)
+        : fail(page.code, page.message);
     },
 
     cancelImport: ({ jobId }) => {

@@ -12,7 +12,15 @@
 // a fixed count: on a loaded machine the same 2,000 rows took 300 ms (the e2e probe in
 // test/e2e/big-package.spec.ts measured it), so each slice aims at SLICE_MS and the next one is
 // scaled from how long the last took.
-import type { VerifiedPackage } from '../../src-shared/ipc/packages';
+import {
+  importHeadOf,
+  pagedRowsOf,
+  pagedTables,
+  type ImportHead,
+  type PagedRow,
+  type PagedTable,
+  type VerifiedPackage,
+} from '../../src-shared/ipc/packages';
 import type { PackageRecords } from '../../src-shared/records/records';
 import {
   planImport,
@@ -34,6 +42,33 @@ export const SLICE_MS = 40;
 /** A macrotask the page can paint in, inside a transaction that must stay open across it. */
 const pause = () => Dexie.waitFor(new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
+/**
+ * Where the rows come from: a package held whole (the demo, tests) hands each table at once;
+ * an import from main hands it in pages (packages:takeImportRows). `page` returns the rows of
+ * `table` from `offset` on, at least one while any are left; a promise is awaited with the
+ * transaction kept open (Dexie.waitFor).
+ */
+export interface PackageSource {
+  head: ImportHead;
+  page<T extends PagedTable>(table: T, offset: number): PagedRow<T>[] | Promise<PagedRow<T>[]>;
+}
+
+/** A package held whole as a source: each table is one page. */
+export function wholePackage(pkg: VerifiedPackage): PackageSource {
+  return {
+    head: importHeadOf(pkg),
+    page: (table, offset) => pagedRowsOf(pkg, table).slice(offset),
+  };
+}
+
+/** Thrown inside the transaction to roll it back when the person cancels. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
 /** Sizes the next slice from how long the last one took. */
 class Slicer {
   size = 250;
@@ -44,58 +79,85 @@ class Slicer {
 }
 
 /**
- * After each slice: which stage (looking up who owns the incoming ids, then writing), and rows
- * done so far and in all in that stage.
+ * After each page or slice: which stage (removing the old version's rows of an update,
+ * receiving rows from main, looking up who owns the incoming ids, writing them), and rows done
+ * so far and in all in that stage.
  */
 export type OnProgress = (stage: ImportStage, done: number, total: number) => void;
-export type ImportStage = 'checking' | 'writing';
+export type ImportStage = 'clearing' | 'receiving' | 'checking' | 'writing';
 
-interface Progress {
-  stage: ImportStage;
-  done: number;
-  total: number;
+export interface ImportOptions {
+  now?: () => string;
   onProgress?: OnProgress;
-  slicer: Slicer;
+  /**
+   * Asked before every page and slice: true rolls the whole import back (the transaction
+   * aborts with ImportCancelledError), so the database is as it was before, old version and all.
+   */
+  cancelled?: () => boolean;
 }
 
-function advance(progress: Progress, count: number): void {
-  progress.done += count;
-  progress.onProgress?.(progress.stage, progress.done, progress.total);
-}
+/** One import's slicer, progress counts and cancel check. */
+class Run {
+  readonly slicer = new Slicer();
+  private readonly done: Record<ImportStage, number> = {
+    clearing: 0,
+    receiving: 0,
+    checking: 0,
+    writing: 0,
+  };
 
-/**
- * Runs `work` over `items` slice by slice with a pause between slices. `work` gets the slice
- * and returns when it is done; nothing is built for rows not yet reached.
- */
-async function inSlices<T>(
-  items: readonly T[],
-  slicer: Slicer,
-  work: (slice: T[]) => Promise<unknown>,
-  after?: (count: number) => void,
-): Promise<void> {
-  for (let i = 0; i < items.length;) {
-    const slice = items.slice(i, i + slicer.size);
-    const start = performance.now();
-    await work(slice);
-    slicer.took(slice.length, performance.now() - start);
-    i += slice.length;
-    after?.(slice.length);
-    if (items.length > MIN_SLICE) await pause();
+  constructor(
+    private readonly options: ImportOptions,
+    /** Rows of the package (receiving, checking, writing) or of the old version (clearing). */
+    readonly totals: Record<ImportStage, number>,
+  ) {}
+
+  stopIfCancelled(): void {
+    if (this.options.cancelled?.()) throw new ImportCancelledError();
   }
-}
 
-function putInSlices<T, R>(
-  table: { bulkPut(rows: R[]): Promise<unknown> },
-  rows: readonly T[],
-  toRow: (row: T) => R,
-  progress: Progress,
-): Promise<void> {
-  return inSlices(
-    rows,
-    progress.slicer,
-    (slice) => table.bulkPut(slice.map(toRow)),
-    (count) => advance(progress, count),
-  );
+  advance(stage: ImportStage, count: number): void {
+    this.done[stage] += count;
+    this.options.onProgress?.(stage, this.done[stage], this.totals[stage]);
+  }
+
+  /** Runs `work` over `items` slice by slice, with a pause (and a cancel check) between. */
+  async inSlices<T>(
+    items: readonly T[],
+    stage: ImportStage,
+    work: (slice: T[]) => Promise<unknown>,
+  ): Promise<void> {
+    for (let i = 0; i < items.length;) {
+      this.stopIfCancelled();
+      const slice = items.slice(i, i + this.slicer.size);
+      const start = performance.now();
+      await work(slice);
+      this.slicer.took(slice.length, performance.now() - start);
+      i += slice.length;
+      this.advance(stage, slice.length);
+      if (items.length > MIN_SLICE) await pause();
+    }
+  }
+
+  /** The next page of a table; a page from main is awaited with the transaction kept open. */
+  async receive<T extends PagedTable>(
+    source: PackageSource,
+    table: T,
+    offset: number,
+  ): Promise<PagedRow<T>[]> {
+    this.stopIfCancelled();
+    // Called outside the transaction's zone: the page's own awaits (an IPC answer) are not
+    // Dexie promises, and awaited inside the zone they let the transaction commit early.
+    const got = Dexie.ignoreTransaction(() => source.page(table, offset));
+    const rows = Array.isArray(got) ? got : await Dexie.waitFor(got);
+    if (rows.length === 0) {
+      throw new Error(
+        `${table} 从第 ${offset} 条起没有收到数据（应有 ${source.head.counts[table]} 条）`,
+      );
+    }
+    this.advance('receiving', rows.length);
+    return rows;
+  }
 }
 
 /** What the package holds, for the summary the user sees. */
@@ -126,182 +188,250 @@ export type ImportOutcome =
   | (Stored & { kind: 'updated'; fromVersion: number })
   | { kind: 'refused'; code: RefusalCode; message: string };
 
-/** Each trainee's row gets the classes that list it (a map built once, rows built per slice). */
-function traineeRow(records: PackageRecords, packageId: string) {
-  const classIds = new Map<string, string[]>();
-  for (const c of records.classes) {
-    for (const t of c.traineeIds) {
-      const ids = classIds.get(t);
-      if (ids) ids.push(c.id);
-      else classIds.set(t, [c.id]);
-    }
+type Refusal = Extract<ImportOutcome, { kind: 'refused' }>;
+
+/** Carries a refusal found after rows were written out of the transaction, rolling them back. */
+class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
   }
-  return (t: PackageRecords['trainees'][number]): TraineeRow => ({
-    ...t,
-    packageId,
-    classIds: classIds.get(t.id) ?? [],
-  });
 }
 
-export function countsOf(records: PackageRecords): ImportCounts {
-  return {
-    classes: records.classes.length,
-    trainees: records.trainees.length,
-    submissions: records.submissions.length,
-  };
+/** Counts media as the file pages arrive. */
+function tallyMedia(media: ImportMedia, files: readonly VerifiedPackage['files'][number][]): void {
+  for (const f of files) {
+    if (f.location === 'package') continue;
+    media.external += 1;
+    if (f.location === 'external') media.found += 1;
+    else media.missing += 1;
+  }
 }
 
-export function mediaOf(files: VerifiedPackage['files']): ImportMedia {
-  const external = files.filter((f) => f.location !== 'package');
-  const found = external.filter((f) => f.location === 'external').length;
-  return { external: external.length, found, missing: external.length - found };
+/** The id a lookup uses and the one a refusal names, per paged table. */
+function keysOf(table: PagedTable, rows: readonly unknown[]): (string | [string, string])[] {
+  if (table === 'certificateNumbers') {
+    return (rows as PackageRecords['certificateNumbers']).map((c): [string, string] => [
+      c.traineeId,
+      c.program,
+    ]);
+  }
+  return (rows as { id: string }[]).map((r) => r.id);
 }
 
-/** Which of the incoming ids are already stored, and under which package. */
+/** Which ids of one page are already stored, and under which package. */
 async function ownersOf(
   db: WorkstationDb,
-  r: PackageRecords,
-  files: VerifiedPackage['files'],
-  progress: Progress,
+  table: PagedTable,
+  rows: readonly unknown[],
+  signers: ReadonlyMap<string, readonly string[]>,
+  run: Run,
 ): Promise<OwnedRecord[]> {
+  const keys = keysOf(table, rows);
   const owned: OwnedRecord[] = [];
-  const signers = new Map((await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]));
-  const look = async (
-    table: (typeof packageTables)[number],
-    keys: (string | [string, string])[],
-    show: (i: number) => string,
-  ) => {
-    let at = 0;
-    await inSlices(keys, progress.slicer, async (slice) => {
-      const rows = (await db.table(table).bulkGet(slice)) as ({ packageId: string } | undefined)[];
-      rows.forEach((row, i) => {
-        if (row) {
-          const ownerSignedBy = signers.get(row.packageId) ?? [];
-          owned.push({ table, id: show(at + i), packageId: row.packageId, ownerSignedBy });
-        }
+  await run.inSlices(keys, 'checking', async (slice) => {
+    const found = (await db.table(table).bulkGet(slice)) as ({ packageId: string } | undefined)[];
+    found.forEach((row, i) => {
+      if (!row) return;
+      const key = slice[i] ?? '';
+      owned.push({
+        table,
+        id: Array.isArray(key) ? key.join('/') : key,
+        packageId: row.packageId,
+        ownerSignedBy: signers.get(row.packageId) ?? [],
       });
-      at += slice.length;
-      advance(progress, slice.length);
     });
-  };
-  const ids = (rows: { id: string }[]) => rows.map((x) => x.id);
-  for (const [table, rows] of [
-    ['organizers', r.organizers],
-    ['classes', r.classes],
-    ['sessions', r.sessions],
-    ['lecturers', r.lecturers],
-    ['trainees', r.trainees],
-    ['submissions', r.submissions],
-    ['experts', r.experts],
-    ['panels', r.panels],
-    ['assignments', r.assignments],
-    ['rubrics', r.rubrics],
-    ['files', files],
-  ] as const) {
-    const keys = ids(rows);
-    await look(table, keys, (i) => keys[i] ?? '');
-  }
-  const certKeys = r.certificateNumbers.map((c): [string, string] => [c.traineeId, c.program]);
-  await look('certificateNumbers', certKeys, (i) => certKeys[i]?.join('/') ?? '');
+  });
   return owned;
 }
 
-export async function importVerifiedPackage(
+/**
+ * Removes an old version's rows of every platform table, slice by slice like the write, inside
+ * the import's transaction: a cancel or a crash before the commit leaves them all in place.
+ */
+async function clearOld(db: WorkstationDb, packageId: string, run: Run): Promise<void> {
+  for (const t of packageTables) {
+    const rows = db.table(t).where('packageId').equals(packageId);
+    for (;;) {
+      run.stopIfCancelled();
+      const start = performance.now();
+      const keys = await rows.clone().limit(run.slicer.size).primaryKeys();
+      if (keys.length === 0) break;
+      await db.table(t).bulkDelete(keys);
+      run.slicer.took(keys.length, performance.now() - start);
+      run.advance('clearing', keys.length);
+      await pause();
+    }
+  }
+}
+
+/** Rows stored here for one package: the total the clearing stage counts down. */
+async function storedRows(db: WorkstationDb, packageId: string): Promise<number> {
+  let n = 0;
+  for (const t of packageTables)
+    n += await db.table(t).where('packageId').equals(packageId).count();
+  return n;
+}
+
+/** Stores a package held whole (the demo, tests); see importPackageRows. */
+export function importVerifiedPackage(
   db: WorkstationDb,
   pkg: VerifiedPackage,
-  now: () => string = () => new Date().toISOString(),
-  /** Called after each slice of the lookups and of the write (the page shows progress). */
+  now?: () => string,
+  /** Called after each page and slice (the page shows progress). */
   onProgress?: OnProgress,
 ): Promise<ImportOutcome> {
-  const { manifest } = pkg;
-  const packageId = manifest.packageId;
-  const counts = countsOf(manifest.records);
-  const media = mediaOf(pkg.files);
-  return db.transaction('rw', [db.packages, ...packageTables.map((t) => db[t])], async () => {
-    // Read inside the transaction: two imports racing cannot both see "not yet imported".
-    const existing = await db.packages.get(packageId);
-    const plan = planImport(pkg, existing);
-    if (plan.action === 'refuse') {
-      return { kind: 'refused', code: plan.code, message: plan.message } as const;
-    }
-    if (plan.action === 'unchanged') {
-      // Same signed content, but the drive with the recordings may have been attached since:
-      // where each file is found is not package content, so it is refreshed.
-      const stored = new Map(
-        (await db.files.where('packageId').equals(packageId).toArray()).map((f) => [
-          f.id,
-          f.location,
-        ]),
-      );
-      const relocated = pkg.files.filter((f) => stored.get(f.id) !== f.location);
-      if (relocated.length > 0) await db.files.bulkPut(relocated.map((f) => ({ ...f, packageId })));
-      return {
-        kind: 'unchanged',
-        packageId,
-        version: plan.version,
-        counts,
-        media,
-        mediaRelocated: relocated.length,
-      } as const;
-    }
-    const r = manifest.records;
-    const total = packageTables.reduce(
-      (n, t) => n + (t === 'files' ? pkg.files.length : r[t].length),
-      0,
-    );
-    const slicer = new Slicer();
-    const stage = (name: ImportStage): Progress => ({
-      stage: name,
-      done: 0,
-      total,
-      slicer,
-      ...(onProgress ? { onProgress } : {}),
-    });
-    const foreign = refuseForeignIds(
-      pkg,
-      await ownersOf(db, manifest.records, pkg.files, stage('checking')),
-    );
-    if (foreign) return { kind: 'refused', code: foreign.code, message: foreign.message } as const;
-    if (plan.action === 'update') {
-      for (const t of packageTables) await db[t].where('packageId').equals(packageId).delete();
-    }
-    const progress = stage('writing');
-    const tag = <T extends object>(row: T) => ({ ...row, packageId });
-    await putInSlices(db.organizers, r.organizers, tag, progress);
-    await putInSlices(db.classes, r.classes, tag, progress);
-    await putInSlices(db.sessions, r.sessions, tag, progress);
-    await putInSlices(db.lecturers, r.lecturers, tag, progress);
-    await putInSlices(db.trainees, r.trainees, traineeRow(r, packageId), progress);
-    await putInSlices(db.submissions, r.submissions, tag, progress);
-    await putInSlices(db.experts, r.experts, tag, progress);
-    await putInSlices(db.panels, r.panels, tag, progress);
-    await putInSlices(db.assignments, r.assignments, tag, progress);
-    await putInSlices(db.rubrics, r.rubrics, tag, progress);
-    await putInSlices(db.certificateNumbers, r.certificateNumbers, tag, progress);
-    await putInSlices(db.files, pkg.files, tag, progress);
-    await db.packages.put({
-      packageId,
-      version: manifest.version,
-      envelopeHash: pkg.envelopeHash,
-      title: manifest.title,
-      issuer: manifest.issuer,
-      district: manifest.district,
-      createdAt: manifest.createdAt,
-      policyPackId: manifest.policyPackId,
-      signedBy: pkg.signedBy,
-      importedAt: now(),
-      policyPacks: pkg.policyPacks,
-      forwardedBundles: r.forwardedBundles ?? [],
-    });
-    return plan.action === 'update'
-      ? ({
-          kind: 'updated',
-          packageId,
-          fromVersion: plan.fromVersion,
-          version: plan.toVersion,
-          counts,
-          media,
-        } as const)
-      : ({ kind: 'imported', packageId, version: manifest.version, counts, media } as const);
+  return importPackageRows(db, wholePackage(pkg), {
+    ...(now ? { now } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
+}
+
+/**
+ * Stores a verified package whose rows arrive page by page. Each page is looked up (does
+ * another signer's package own any of its ids?) and written as it arrives, in time-sized
+ * slices; a foreign id found on a later page rolls back what earlier pages wrote, so the
+ * refusal leaves the database as it was. Throws ImportCancelledError when cancelled (nothing
+ * changed) and whatever a page or the database threw (nothing changed either).
+ */
+export async function importPackageRows(
+  db: WorkstationDb,
+  source: PackageSource,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const { head } = source;
+  const now = options.now ?? (() => new Date().toISOString());
+  const packageId = head.manifest.packageId;
+  const counts: ImportCounts = {
+    classes: head.counts.classes,
+    trainees: head.counts.trainees,
+    submissions: head.counts.submissions,
+  };
+  const total = pagedTables.reduce((n, t) => n + head.counts[t], 0);
+  const totals = { clearing: 0, receiving: total, checking: total, writing: total };
+  const run = new Run(options, totals);
+  const media: ImportMedia = { external: 0, found: 0, missing: 0 };
+  try {
+    return await db.transaction(
+      'rw',
+      [db.packages, ...packageTables.map((t) => db[t])],
+      async () => {
+        // Read inside the transaction: two imports racing cannot both see "not yet imported".
+        const existing = await db.packages.get(packageId);
+        const plan = planImport(head, existing);
+        if (plan.action === 'refuse') {
+          return { kind: 'refused', code: plan.code, message: plan.message } as const;
+        }
+        if (plan.action === 'unchanged') {
+          // Same signed content, but the drive with the recordings may have been attached since:
+          // where each file is found is not package content, so it is refreshed.
+          const stored = new Map(
+            (await db.files.where('packageId').equals(packageId).toArray()).map((f) => [
+              f.id,
+              f.location,
+            ]),
+          );
+          let relocated = 0;
+          for (let offset = 0; offset < head.counts.files;) {
+            const files = await run.receive(source, 'files', offset);
+            offset += files.length;
+            tallyMedia(media, files);
+            const moved = files.filter((f) => stored.get(f.id) !== f.location);
+            relocated += moved.length;
+            if (moved.length > 0) await db.files.bulkPut(moved.map((f) => ({ ...f, packageId })));
+          }
+          return {
+            kind: 'unchanged',
+            packageId,
+            version: plan.version,
+            counts,
+            media,
+            mediaRelocated: relocated,
+          } as const;
+        }
+        if (plan.action === 'update') {
+          totals.clearing = await storedRows(db, packageId);
+          await clearOld(db, packageId, run);
+        }
+        const signers = new Map(
+          (await db.packages.toArray()).map((p) => [p.packageId, p.signedBy]),
+        );
+        // Each trainee's row gets the classes that list it; classes arrive before trainees.
+        const classIds = new Map<string, string[]>();
+        const owned: OwnedRecord[] = [];
+        let refused = false;
+        for (const table of pagedTables) {
+          for (let offset = 0; offset < head.counts[table];) {
+            const rows: readonly unknown[] = await run.receive(source, table, offset);
+            offset += rows.length;
+            if (table === 'classes') {
+              for (const c of rows as PackageRecords['classes']) {
+                for (const t of c.traineeIds) {
+                  const ids = classIds.get(t);
+                  if (ids) ids.push(c.id);
+                  else classIds.set(t, [c.id]);
+                }
+              }
+            }
+            if (table === 'files') tallyMedia(media, rows as VerifiedPackage['files']);
+            const pageOwned = await ownersOf(db, table, rows, signers, run);
+            owned.push(...pageOwned);
+            // Once refused, later pages are still looked up (the refusal counts every foreign
+            // id) but no longer written: the transaction rolls back anyway.
+            refused ||= refuseForeignIds(head, pageOwned) !== null;
+            if (refused) continue;
+            const toRow =
+              table === 'trainees'
+                ? (t: PackageRecords['trainees'][number]): TraineeRow => ({
+                    ...t,
+                    packageId,
+                    classIds: classIds.get(t.id) ?? [],
+                  })
+                : (r: object) => ({ ...r, packageId });
+            await run.inSlices(rows, 'writing', (slice) =>
+              db
+                .table(table)
+                .bulkPut(slice.map((r) => toRow(r as PackageRecords['trainees'][number]))),
+            );
+          }
+        }
+        const foreign = refuseForeignIds(head, owned);
+        if (foreign) {
+          throw new RefusedError({ kind: 'refused', code: foreign.code, message: foreign.message });
+        }
+        await db.packages.put({
+          packageId,
+          version: head.manifest.version,
+          envelopeHash: head.envelopeHash,
+          title: head.manifest.title,
+          issuer: head.manifest.issuer,
+          district: head.manifest.district,
+          createdAt: head.manifest.createdAt,
+          policyPackId: head.manifest.policyPackId,
+          signedBy: head.signedBy,
+          importedAt: now(),
+          policyPacks: head.policyPacks,
+          forwardedBundles: head.forwardedBundles,
+        });
+        return plan.action === 'update'
+          ? ({
+              kind: 'updated',
+              packageId,
+              fromVersion: plan.fromVersion,
+              version: plan.toVersion,
+              counts,
+              media,
+            } as const)
+          : ({
+              kind: 'imported',
+              packageId,
+              version: head.manifest.version,
+              counts,
+              media,
+            } as const);
+      },
+    );
+  } catch (error) {
+    if (error instanceof RefusedError) return error.refusal;
+    throw error;
+  }
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { packageFileSchema, workPackageManifestSchema } from '../records/records';
+import {
+  forwardedBundleSchema,
+  packageFileSchema,
+  packageRecordsSchema,
+  workPackageManifestSchema,
+} from '../records/records';
 import { recordId, sha256Hex } from '../wire/primitives';
 import { policyPackSchema } from '../policy/pack';
 import { channel } from './channel';
@@ -25,6 +30,126 @@ export const verifiedPackageSchema = z.object({
   policyPacks: z.array(policyPackSchema).max(16),
 });
 export type VerifiedPackage = z.infer<typeof verifiedPackageSchema>;
+
+/**
+ * The record arrays and the file list of a verified package, in the order main hands them over
+ * page by page. Classes come before trainees: a trainee's row is built with the classes that
+ * list it.
+ */
+export const pagedTables = [
+  'organizers',
+  'classes',
+  'sessions',
+  'lecturers',
+  'trainees',
+  'submissions',
+  'experts',
+  'panels',
+  'assignments',
+  'rubrics',
+  'certificateNumbers',
+  'files',
+] as const;
+export type PagedTable = (typeof pagedTables)[number];
+
+const verifiedFileSchema = verifiedPackageSchema.shape.files.element;
+const records = packageRecordsSchema.shape;
+export type PagedRow<T extends PagedTable> = T extends 'files'
+  ? VerifiedPackage['files'][number]
+  : VerifiedPackage['manifest']['records'][Exclude<T, 'files'>][number];
+
+/**
+ * A page holds at most this many rows and at most IMPORT_PAGE_CHARS of JSON (whichever comes
+ * first; always at least one row). The window takes a page in as one task (Electron's
+ * structured clone, the harness's JSON.parse). Measured with Node's JSON.parse on the 2-core
+ * machine at load ~20: 5,000 trainees are ~1.0 Mi characters and parse in ~50 ms; 5,000 class
+ * rows (50 trainee ids each) would be ~5 Mi, so the character bound is what keeps a class page
+ * small; 2 Mi characters parse in ~70 ms, about a third of the 200 ms at which a pause is felt,
+ * while 200,000 trainees still take only ~40 round trips.
+ */
+export const IMPORT_PAGE_ROWS = 5000;
+export const IMPORT_PAGE_CHARS = 2 * 1024 * 1024;
+
+const rowCount = z.number().int().nonnegative();
+
+/**
+ * A verified package without its record arrays and file list: what the page needs to decide
+ * (planImport) and to store the package's own row. `counts` says how many rows each paged
+ * table has, so the page knows how far to read.
+ */
+export const importHeadSchema = z.object({
+  manifest: workPackageManifestSchema.omit({ records: true, files: true }),
+  envelopeHash: sha256Hex,
+  signedBy: z.array(z.string()),
+  signerPredecessors: z.array(sha256Hex).max(64).optional(),
+  policyPacks: z.array(policyPackSchema).max(16),
+  forwardedBundles: z.array(forwardedBundleSchema).max(2000),
+  counts: z.object({
+    organizers: rowCount,
+    classes: rowCount,
+    sessions: rowCount,
+    lecturers: rowCount,
+    trainees: rowCount,
+    submissions: rowCount,
+    experts: rowCount,
+    panels: rowCount,
+    assignments: rowCount,
+    rubrics: rowCount,
+    certificateNumbers: rowCount,
+    files: rowCount,
+  }),
+});
+export type ImportHead = z.infer<typeof importHeadSchema>;
+
+/** The head of a verified package held whole (main's job result, the demo, tests). */
+export function importHeadOf(pkg: VerifiedPackage): ImportHead {
+  const { records: r, files: _files, ...manifest } = pkg.manifest;
+  const counts = Object.fromEntries(
+    pagedTables.map((t) => [t, t === 'files' ? pkg.files.length : r[t].length]),
+  ) as ImportHead['counts'];
+  return {
+    manifest,
+    envelopeHash: pkg.envelopeHash,
+    signedBy: pkg.signedBy,
+    ...(pkg.signerPredecessors ? { signerPredecessors: pkg.signerPredecessors } : {}),
+    policyPacks: pkg.policyPacks,
+    forwardedBundles: r.forwardedBundles ?? [],
+    counts,
+  };
+}
+
+/** All rows of one paged table of a package held whole. */
+export function pagedRowsOf<T extends PagedTable>(pkg: VerifiedPackage, table: T): PagedRow<T>[] {
+  const rows = table === 'files' ? pkg.files : pkg.manifest.records[table as Exclude<T, 'files'>];
+  return rows as PagedRow<T>[];
+}
+
+const page = <T extends PagedTable, S extends z.ZodType>(table: T, row: S) =>
+  z
+    .object({
+      table: z.literal(table),
+      rows: z.array(row).max(IMPORT_PAGE_ROWS),
+      /** True on the last page of the last table: main has forgotten the job. */
+      done: z.boolean(),
+    })
+    .strict();
+
+/** One page of rows, checked against its table's record schema like any response. */
+export const importRowsPageSchema = z.discriminatedUnion('table', [
+  page('organizers', records.organizers.element),
+  page('classes', records.classes.element),
+  page('sessions', records.sessions.element),
+  page('lecturers', records.lecturers.element),
+  page('trainees', records.trainees.element),
+  page('submissions', records.submissions.element),
+  page('experts', records.experts.element),
+  page('panels', records.panels.element),
+  page('assignments', records.assignments.element),
+  page('rubrics', records.rubrics.element),
+  page('certificateNumbers', records.certificateNumbers.element),
+  page('files', verifiedFileSchema),
+]);
+export type ImportRowsPage = z.infer<typeof importRowsPageSchema>;
 
 /** Who is importing: trust follows the profile (enrolled platform keys; demo key only for demo). */
 export const importerSchema = z
@@ -69,8 +194,8 @@ export type ImportStatus = z.infer<typeof importStatusSchema>;
 
 /**
  * Import events: phase and bytes while it runs, then that it is done. The verified package is not
- * in any event: it crosses once, through takeImportResult, so every event stays a few hundred
- * bytes however large the package is.
+ * in any event: its head crosses once, through takeImportResult, and its rows in bounded pages
+ * through takeImportRows, so every message stays small however large the package is.
  */
 export const importJob = jobChannel({
   summary: 'Verifying a chosen or dropped package: its phase and bytes, then that it is verified.',
@@ -133,9 +258,22 @@ export const packagesChannels = {
   }),
   takeImportResult: channel({
     summary:
-      "Hands over a finished import job's verified package once and forgets the job (its events never carry it).",
+      "Hands over a finished import job's head once (the package without its record arrays and file list, with their counts); the rows follow through takeImportRows.",
     request: z.object({ jobId }).strict(),
-    response: verifiedPackageSchema,
+    response: importHeadSchema,
+  }),
+  takeImportRows: channel({
+    summary:
+      'The next page of one table of a verified package, in table order (a later table may skip the rest of one); main forgets the job after the last page, a cancel or two idle minutes.',
+    request: z
+      .object({
+        jobId,
+        table: z.enum(pagedTables),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(IMPORT_PAGE_ROWS),
+      })
+      .strict(),
+    response: importRowsPageSchema,
   }),
   cancelImport: channel({
     summary: 'Aborts a running import job (upload or verification) and removes its temporary file.',

@@ -11,6 +11,17 @@ import type { ImportProgress, OpenPackageOptions, OpenPackageResult, VerifiedFil
 import type { WorkPackageManifest } from '../../../src-shared/records/records';
 import type { PolicyPack } from '../../../src-shared/policy/pack';
 import type { Failure } from '../../../src-shared/failure';
+import {
+  IMPORT_PAGE_CHARS,
+  IMPORT_PAGE_ROWS,
+  importHeadOf,
+  pagedRowsOf,
+  pagedTables,
+  type ImportHead,
+  type PagedRow,
+  type PagedTable,
+  type VerifiedPackage,
+} from '../../../src-shared/ipc/packages';
 
 export type JobPhase =
   'uploading' | 'signature' | 'files' | 'external' | 'done' | 'failed' | 'cancelled';
@@ -51,6 +62,19 @@ export interface JobsOptions {
   newId?: () => string;
   /** Called after every change of a job's status (bytes, phase, its end). */
   onChange?: (jobId: string) => void;
+  /**
+   * How long a result whose head was taken waits for its next page before it is forgotten (a
+   * page that reloaded or crashed mid-import never asks again).
+   */
+  handoverIdleMs?: number;
+}
+
+/** Where the hand-over of a verified result stands: the next table and row the page may ask. */
+interface Handover {
+  table: number;
+  offset: number;
+  counts: ImportHead['counts'];
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 interface Upload {
@@ -76,16 +100,36 @@ interface Job extends JobStatus {
   upload?: Upload;
   /** Settles when the job has stopped touching files (for tests and shutdown). */
   settled: Promise<void>;
+  /** Set once the head was taken: the rows are handed over in order from here. */
+  handover?: Handover;
 }
 
 const TERMINAL: ReadonlySet<JobPhase> = new Set(['done', 'failed', 'cancelled']);
 const KEEP_FINISHED = 4;
+/** Two minutes: a page takes well under a second to write, so only an abandoned import waits. */
+export const HANDOVER_IDLE_MS = 120_000;
 
 const unknownJob: JobError = {
   ok: false,
   code: 'unknown-job',
-  message: '找不到这个导入任务（可能已结束、已取消或应用已重启），请重新导入',
+  message: '找不到这个导入任务（可能已结束、已取消、等待超时或应用已重启），请重新导入',
 };
+
+/**
+ * The rows of one page: from `offset`, at most `limit` rows and at most IMPORT_PAGE_CHARS of
+ * JSON, but always one row when any is left, so a page always moves forward.
+ */
+export function pageOf<T>(rows: readonly T[], offset: number, limit: number): T[] {
+  const out: T[] = [];
+  let chars = 0;
+  for (let i = offset; i < rows.length && out.length < Math.min(limit, IMPORT_PAGE_ROWS); i++) {
+    const size = JSON.stringify(rows[i]).length;
+    if (out.length > 0 && chars + size > IMPORT_PAGE_CHARS) break;
+    chars += size;
+    out.push(rows[i] as T);
+  }
+  return out;
+}
 
 function ioMessage(fileName: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -254,17 +298,97 @@ export class ImportJobs {
   }
 
   /**
-   * The verified package of a finished job, handed over once: the job is forgotten with it, so
-   * main does not keep a large manifest for a page that already has it.
+   * The head of a finished job's verified package (everything but the record arrays and the
+   * file list, with their counts), handed over once; the rows follow page by page (takeRows).
+   * A result with no rows at all is forgotten at once.
    */
-  take(jobId: string): { ok: true; result: JobResult } | JobError {
+  take(jobId: string): { ok: true; head: ImportHead } | JobError {
     const job = this.jobs.get(jobId);
     if (!job) return unknownJob;
     if (job.phase !== 'done' || !job.result) {
       return { ok: false, code: 'job-not-done', message: '导入任务尚未完成校验，还没有结果可取' };
     }
-    this.jobs.delete(jobId);
-    return { ok: true, result: job.result };
+    if (job.handover) {
+      return {
+        ok: false,
+        code: 'head-taken',
+        message: `工作包“${job.fileName}”的校验结果已经交出，不能再取一次，请重新导入`,
+      };
+    }
+    const head = importHeadOf(job.result as VerifiedPackage);
+    job.handover = { table: 0, offset: 0, counts: head.counts };
+    this.skipEmpty(job);
+    return { ok: true, head };
+  }
+
+  /**
+   * The next page of `table` from `offset`. Pages go in table order and, within a table, each
+   * starts where the last ended; asking for a later table gives up the rest of the current one
+   * (an unchanged package only needs its files). Anything else is a page out of order, which
+   * ends the hand-over: the page has lost track, and a guess would store the wrong rows.
+   */
+  takeRows<T extends PagedTable>(
+    jobId: string,
+    table: T,
+    offset: number,
+    limit: number,
+  ): { ok: true; rows: PagedRow<T>[]; done: boolean } | JobError {
+    const job = this.jobs.get(jobId);
+    if (!job) return unknownJob;
+    const result = job.result;
+    const at = job.handover;
+    if (!result || !at) {
+      return {
+        ok: false,
+        code: 'head-not-taken',
+        message: `工作包“${job.fileName}”的校验结果还没有交出（先取结果概要），不能按页读取`,
+      };
+    }
+    const wanted = pagedTables.indexOf(table);
+    const inOrder =
+      (wanted === at.table && offset === at.offset) || (wanted > at.table && offset === 0);
+    if (!inOrder) {
+      const expected = pagedTables[at.table] ?? '（已读完）';
+      this.forget(job);
+      return {
+        ok: false,
+        code: 'page-out-of-order',
+        message: `读取工作包“${job.fileName}”的数据时顺序错乱（应读 ${expected} 第 ${at.offset} 条起，收到 ${table} 第 ${offset} 条起），已停止，请重新导入`,
+      };
+    }
+    const rows = pageOf(pagedRowsOf(result as VerifiedPackage, table), offset, limit);
+    at.table = wanted;
+    at.offset = offset + rows.length;
+    const done = this.skipEmpty(job);
+    return { ok: true, rows, done };
+  }
+
+  /**
+   * Moves the hand-over past tables already read to their end and past empty ones; when none
+   * is left the job is forgotten (true), else its idle timer starts again.
+   */
+  private skipEmpty(job: Job): boolean {
+    const at = job.handover as Handover;
+    while (at.table < pagedTables.length) {
+      const name = pagedTables[at.table] as PagedTable;
+      if (at.offset < at.counts[name]) break;
+      at.table += 1;
+      at.offset = 0;
+    }
+    if (at.table >= pagedTables.length) {
+      this.forget(job);
+      return true;
+    }
+    if (at.timer) clearTimeout(at.timer);
+    at.timer = setTimeout(() => this.forget(job), this.options.handoverIdleMs ?? HANDOVER_IDLE_MS);
+    at.timer.unref?.();
+    return false;
+  }
+
+  /** Drops a job and whatever it holds (a verified result, its hand-over timer). */
+  private forget(job: Job): void {
+    if (job.handover?.timer) clearTimeout(job.handover.timer);
+    if (this.jobs.get(job.jobId) === job) this.jobs.delete(job.jobId);
   }
 
   /** Aborts a running job; a finished one is only forgotten. False when it was already over. */
@@ -272,7 +396,7 @@ export class ImportJobs {
     const job = this.jobs.get(jobId);
     if (!job) return unknownJob;
     if (TERMINAL.has(job.phase)) {
-      this.jobs.delete(jobId);
+      this.forget(job);
       return { ok: true, cancelled: false };
     }
     this.abort(job);
@@ -295,7 +419,7 @@ export class ImportJobs {
     for (const other of this.jobs.values()) if (!TERMINAL.has(other.phase)) this.abort(other);
     const finished = [...this.jobs.values()].filter((j) => TERMINAL.has(j.phase));
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED + 1))) {
-      this.jobs.delete(old.jobId);
+      this.forget(old);
     }
     const job: Job = {
       jobId: this.newId(),

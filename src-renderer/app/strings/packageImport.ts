@@ -20,6 +20,10 @@ export const packageImportStrings = {
     files: (done: number, total: number) => `校验文件 ${mb(done)} / ${mb(total)}`,
     external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
     writing: '写入数据库…',
+    clearingRows: (done: number, total: number) =>
+      `移除旧版本数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+    receivingRows: (done: number, total: number) =>
+      `接收数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
     checkingRows: (done: number, total: number) =>
       `核对本机已有数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
     writingRows: (done: number, total: number) =>

@@ -7,13 +7,17 @@ import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.packageImport;
 
+const rowsText = {
+  clearing: s.phase.clearingRows,
+  receiving: s.phase.receivingRows,
+  checking: s.phase.checkingRows,
+  writing: s.phase.writingRows,
+};
+
 function phaseText(view: ImportView): string {
   if (view.step === 'writing')
     return view.total
-      ? (view.stage === 'checking' ? s.phase.checkingRows : s.phase.writingRows)(
-          view.done ?? 0,
-          view.total,
-        )
+      ? rowsText[view.stage ?? 'writing'](view.done ?? 0, view.total)
       : s.phase.writing;
   if (view.step !== 'running') return s.phase.starting;
   switch (view.phase) {
@@ -28,9 +32,10 @@ function phaseText(view: ImportView): string {
   }
 }
 
-/** Bytes or rows done and in all, where the step has a count. */
+/** Bytes or rows done and in all, where the step has a count (rows: the share of all stages). */
 function countOf(view: ImportView): { done: number; total: number } | null {
   if (view.step === 'running' && view.phase !== 'signature' && view.total > 0) return view;
+  if (view.step === 'writing' && view.share !== undefined) return { done: view.share, total: 1 };
   if (view.step === 'writing' && view.total) return { done: view.done ?? 0, total: view.total };
   return null;
 }
@@ -62,8 +67,8 @@ function Progressing({ view, cancelling, onCancel }: Props & { view: ImportView 
         <Button
           variant="default"
           onClick={onCancel}
-          // The database write is one short transaction: it cannot be stopped half way.
-          disabled={view.step === 'writing' || cancelling}
+          // The database write is one transaction: a cancel half way rolls it all back.
+          disabled={cancelling}
           data-testid="import-cancel"
           data-autofocus
         >

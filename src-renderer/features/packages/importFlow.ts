@@ -1,21 +1,28 @@
 // One package import as the user sees it, without React: start a job in main (from the open
 // dialog, or by sending a dropped file's bytes in chunks), follow its events, write the verified
-// package into Dexie, and end with a summary, a refusal or an error. Cancel is honoured at every
-// step before the database write; the write itself is one short transaction that either happens
-// completely or not at all.
+// package into Dexie page by page, and end with a summary, a refusal or an error. Cancel is
+// honoured at every step: the write is one transaction that either happens completely or not at
+// all, so a cancel while rows are written rolls it back and leaves the database as it was.
 import type { Jobs, QihangApi } from '../../../src-shared/ipc/contract';
 import { untilJobEnds, type JobEnd } from '../../../src-shared/ipc/events';
 import {
+  IMPORT_PAGE_ROWS,
   UPLOAD_CHUNK_BYTES,
+  pagedTables,
+  type ImportHead,
   type ImportPhase,
   type Importer,
+  type PagedRow,
   type importJob,
 } from '../../../src-shared/ipc/packages';
+import type { IpcError } from '../../../src-shared/ipc/result';
 import type { WorkstationDb } from '../../db/db';
 import {
-  importVerifiedPackage,
+  ImportCancelledError,
+  importPackageRows,
   type ImportOutcome,
   type ImportStage,
+  type PackageSource,
 } from '../../db/importPackage';
 import { t } from '../../app/strings';
 
@@ -32,8 +39,20 @@ export type ImportView =
       total: number;
       current?: string;
     }
-  /** `stage`, `done`/`total`: rows looked up or written so far and in all, after the first slice. */
-  | { step: 'writing'; fileName: string; stage?: ImportStage; done?: number; total?: number }
+  /**
+   * `stage`, `done`/`total`: rows received, looked up or written so far and in all (or old rows
+   * removed, for an update), after the first page. `share`: how far the whole row work is
+   * (receiving, looking up and writing each count a third), so the bar never moves back when
+   * the stage changes from page to page.
+   */
+  | {
+      step: 'writing';
+      fileName: string;
+      stage?: ImportStage;
+      done?: number;
+      total?: number;
+      share?: number;
+    }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
   | { step: 'failed'; fileName?: string; code: string; message: string }
   | { step: 'cancelled'; fileName?: string };
@@ -221,23 +240,38 @@ async function runSteps(
     return end({ step: 'failed', ...named, code, message });
   }
   const last = ended.data;
-  // The verified package crosses once, here; main forgets the job as it hands it over.
+  // The head crosses once, here; the rows follow in pages while they are written.
   const taken = await deps.api.takeImportResult({ jobId });
   if (!taken.ok) return end({ step: 'failed', fileName: last.fileName, ...taken.error });
   if (control.cancelled) return end({ step: 'cancelled', fileName: last.fileName });
-  const result = taken.value;
+  const head = taken.value;
+  const rows = pagesFromMain(deps.api, jobId, head);
   show({ step: 'writing', fileName: last.fileName });
+  const done: Record<ImportStage, number> = { clearing: 0, receiving: 0, checking: 0, writing: 0 };
+  const onProgress = (stage: ImportStage, n: number, total: number) => {
+    done[stage] = n;
+    const rows = stage !== 'clearing';
+    const share = rows
+      ? (done.receiving + done.checking + done.writing) / (3 * Math.max(total, 1))
+      : n / Math.max(total, 1);
+    show({ step: 'writing', fileName: last.fileName, stage, done: n, total, share });
+  };
   try {
-    const outcome = await importVerifiedPackage(deps.db, result, undefined, (stage, done, total) =>
-      show({ step: 'writing', fileName: last.fileName, stage, done, total }),
-    );
-    return end({
-      step: 'finished',
-      fileName: last.fileName,
-      title: result.manifest.title,
-      outcome,
+    const outcome = await importPackageRows(deps.db, rows, {
+      onProgress,
+      cancelled: () => control.cancelled,
     });
+    // An unchanged or refused package leaves rows in main: tell it to forget them now.
+    if (!rows.handedOver()) void deps.api.cancelImport({ jobId });
+    return end({ step: 'finished', fileName: last.fileName, title: head.manifest.title, outcome });
   } catch (error) {
+    if (control.cancelled || error instanceof ImportCancelledError) {
+      return end({ step: 'cancelled', fileName: last.fileName });
+    }
+    if (!rows.handedOver()) void deps.api.cancelImport({ jobId });
+    if (error instanceof PageRefused) {
+      return end({ step: 'failed', fileName: last.fileName, ...error.error });
+    }
     return end({
       step: 'failed',
       fileName: last.fileName,
@@ -245,6 +279,42 @@ async function runSteps(
       message: t.packageImport.writeFailed(error instanceof Error ? error.message : String(error)),
     });
   }
+}
+
+/** Main refused a page (the job was forgotten, a page out of order…): its code and message. */
+class PageRefused extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+  }
+}
+
+/**
+ * The verified rows as main hands them over (packages:takeImportRows), one bounded page per
+ * call; `handedOver` says whether main has sent the last one and forgotten the job.
+ */
+function pagesFromMain(
+  api: PackagesApi,
+  jobId: string,
+  head: ImportHead,
+): PackageSource & { handedOver(): boolean } {
+  // Main forgets a result without rows as it hands over the head.
+  let over = pagedTables.every((t) => head.counts[t] === 0);
+  return {
+    head,
+    handedOver: () => over,
+    page: async <T extends (typeof pagedTables)[number]>(table: T, offset: number) => {
+      const page = await api.takeImportRows({ jobId, table, offset, limit: IMPORT_PAGE_ROWS });
+      if (!page.ok) throw new PageRefused(page.error);
+      if (page.value.table !== table) {
+        throw new PageRefused({
+          code: 'page-out-of-order',
+          message: `读取导入数据时收到 ${page.value.table} 的数据，应为 ${table}，已停止`,
+        });
+      }
+      if (page.value.done) over = true;
+      return page.value.rows as PagedRow<T>[];
+    },
+  };
 }
 
 /**

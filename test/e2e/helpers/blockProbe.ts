@@ -17,7 +17,7 @@ export interface ProbeRun {
   rows: { trainees: number; classes: number };
   /** Long tasks (≥ 50 ms) while the rows were looked up and written, slice by slice. */
   rowsPhase: { longestTaskMs: number; longTasks: number; progressSteps: number; ms: number };
-  /** Long tasks before that: the dialog opening and the verified package arriving from main. */
+  /** Long tasks before that: the dialog opening, verification and the head arriving from main. */
   beforeRows: { longestTaskMs: number; longTasks: number };
   longestFrameGapMs: number;
   elapsedMs: number;
@@ -32,8 +32,11 @@ declare global {
   }
 }
 
-/** The progress texts of the row stages (核对本机已有数据 / 写入数据库 n / m 条). */
-const ROWS_TEXT = /(核对本机已有数据|写入数据库) [\d,]+ \/ [\d,]+ 条/;
+/**
+ * The progress texts of the row stages (移除旧版本数据 / 接收数据 / 核对本机已有数据 / 写入数据库
+ * n / m 条): from the first page of rows main hands over to the last row written.
+ */
+const ROWS_TEXT = /(移除旧版本数据|接收数据|核对本机已有数据|写入数据库) [\d,]+ \/ [\d,]+ 条/;
 
 function split(probe: Probe) {
   const rowTexts = probe.texts.filter(([, text]) => ROWS_TEXT.test(text));

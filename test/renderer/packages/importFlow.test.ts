@@ -4,8 +4,17 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobs as contractJobs } from '../../../src-shared/ipc/contract';
 import { createJobHub } from '../../../src-shared/ipc/events';
-import type { ImportStatus, VerifiedPackage } from '../../../src-shared/ipc/packages';
-import { UPLOAD_CHUNK_BYTES } from '../../../src-shared/ipc/packages';
+import type { ImportStatus, PagedTable, VerifiedPackage } from '../../../src-shared/ipc/packages';
+import {
+  IMPORT_PAGE_CHARS,
+  IMPORT_PAGE_ROWS,
+  importHeadOf,
+  packagesChannels,
+  pagedRowsOf,
+  pagedTables,
+  UPLOAD_CHUNK_BYTES,
+} from '../../../src-shared/ipc/packages';
+import { pageOf } from '../../../src-main/services/packages/jobs';
 import { fail, ok, type IpcResult } from '../../../src-shared/ipc/result';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { importVerifiedPackage, WRITE_CHUNK } from '../../../src-renderer/db/importPackage';
@@ -37,7 +46,10 @@ afterEach(async () => {
 const JOB = '0123456789abcdef0123456789abcdef';
 const importer = { profileId: 'p-1', demo: true };
 
-/** A status main reports; a 'done' one names the result takeImportResult then hands over. */
+/**
+ * A status main reports; a 'done' one names the result takeImportResult (its head) and
+ * takeImportRows (its pages) then hand over.
+ */
 type Script = (Partial<ImportStatus> & { result?: VerifiedPackage })[];
 
 /** A status as main's packages handler reports it: progress, or the end (done / failed). */
@@ -55,13 +67,21 @@ function asEvent(status: ImportStatus) {
  */
 function fakeApi(
   statuses: Script,
-  opts: { dialog?: IpcResult<{ jobId: string | null }>; onStatus?: (i: number) => void } = {},
+  opts: {
+    dialog?: IpcResult<{ jobId: string | null }>;
+    onStatus?: (i: number) => void;
+    /** Answers page `n` (0-based) with this instead, e.g. the job forgotten mid-way. */
+    pageFails?: { at: number; error: { code: string; message: string } };
+  } = {},
 ) {
   const calls: { method: string; req: unknown }[] = [];
   const chunks: { offset: number; data: string }[] = [];
   /** Every event and answer main sent, by size: what crossed the IPC. */
   const sent: { method: string; bytes: number }[] = [];
   let ready: VerifiedPackage | null = null;
+  /** The result whose head was taken, until its last page (as main forgets it then). */
+  let handing: VerifiedPackage | null = null;
+  let pages = 0;
   const record = (method: string, req: unknown) => calls.push({ method, req });
   const hub = createJobHub(contractJobs, (channel, reason) => {
     throw new Error(`${channel}: ${reason}`);
@@ -112,10 +132,36 @@ function fakeApi(
     ),
     takeImportResult: (req: unknown) => {
       record('takeImportResult', req);
-      // As main: handed over once, then the job is forgotten.
-      const answer = ready ? ok(ready) : fail('unknown-job', '找不到这个导入任务');
+      // As main: the head once, checked by the channel's schema like every answer.
+      const answer = ready
+        ? ok(packagesChannels.takeImportResult.response.parse(importHeadOf(ready)))
+        : fail('unknown-job', '找不到这个导入任务');
+      handing = ready;
       ready = null;
       sent.push({ method: 'takeImportResult', bytes: JSON.stringify(answer).length });
+      return Promise.resolve(answer);
+    },
+    takeImportRows: (req: { table: PagedTable; offset: number; limit: number }) => {
+      record('takeImportRows', req);
+      const n = pages++;
+      if (opts.pageFails?.at === n) {
+        handing = null;
+        const { code, message } = opts.pageFails.error;
+        return Promise.resolve(fail(code, message));
+      }
+      if (!handing) return Promise.resolve(fail('unknown-job', '找不到这个导入任务'));
+      // As main: a bounded page (main's own pageOf); after the last one the job is forgotten.
+      const all = pagedRowsOf(handing, req.table);
+      const rows = pageOf(all, req.offset, req.limit);
+      const later = pagedTables.slice(pagedTables.indexOf(req.table) + 1);
+      const done =
+        req.offset + rows.length >= all.length &&
+        later.every((t) => pagedRowsOf(handing!, t).length === 0);
+      if (done) handing = null;
+      const answer = ok(
+        packagesChannels.takeImportRows.response.parse({ table: req.table, rows, done }),
+      );
+      sent.push({ method: 'takeImportRows', bytes: JSON.stringify(answer).length });
       return Promise.resolve(answer);
     },
     cancelImport: (req: unknown) => {
@@ -180,11 +226,17 @@ describe('importing a package chosen in the dialog', () => {
     });
     expect(await db.trainees.count()).toBe(6);
     expect(fake.calls[0]).toEqual({ method: 'chooseAndOpen', req: { importer } });
-    // Taking the result is what releases the finished job in main.
-    expect(fake.calls.at(-1)).toEqual({ method: 'takeImportResult', req: { jobId: JOB } });
+    // The head, then each table's rows in order; the last page is what releases the job in
+    // main, so no cancel is needed.
+    const after = fake.calls.slice(fake.calls.findIndex((c) => c.method === 'takeImportResult'));
+    expect(after[0]).toEqual({ method: 'takeImportResult', req: { jobId: JOB } });
+    const tables = after.slice(1).map((c) => (c.req as { table: string }).table);
+    expect(tables).toEqual(pagedTables.filter((t) => pagedRowsOf(pkg(), t).length > 0));
+    expect(after.slice(1).every((c) => c.method === 'takeImportRows')).toBe(true);
+    expect(fake.calls.some((c) => c.method === 'cancelImport')).toBe(false);
   });
 
-  it('receives a big verified package across the IPC once, never with a progress event', async () => {
+  it('receives a big verified package in bounded pages, never with a progress event', async () => {
     const big = makeVerifiedPackage(
       makeManifest({}, makeRecords({ classes: 20, traineesPerClass: 500 })),
       'c'.repeat(64),
@@ -196,16 +248,85 @@ describe('importing a package chosen in the dialog', () => {
       current: `submissions/${k}.pdf`,
     }));
     const fake = fakeApi([...progress, { phase: 'done', result: big }]);
-    const { last } = await run(fake);
+    const { last, views } = await run(fake);
     expect(last.step).toBe('finished');
     expect(await db.trainees.count()).toBe(10_000);
     const resultBytes = JSON.stringify(big).length;
-    expect(resultBytes).toBeGreaterThan(1_000_000);
-    const carrying = fake.sent.filter((s) => s.bytes >= resultBytes);
-    expect(carrying).toEqual([{ method: 'takeImportResult', bytes: expect.any(Number) }]);
+    expect(resultBytes).toBeGreaterThan(2_000_000);
+    // No message carries the package: the head is small, each page is bounded by rows and
+    // by characters, and the 10,000 trainees took at least two pages.
+    const head = fake.sent.find((s) => s.method === 'takeImportResult');
+    expect(head?.bytes).toBeLessThan(20_000);
+    const pageBytes = fake.sent.filter((s) => s.method === 'takeImportRows').map((s) => s.bytes);
+    expect(Math.max(...pageBytes)).toBeLessThan(IMPORT_PAGE_CHARS + 1000);
+    const traineePages = fake.calls.filter(
+      (c) => (c.req as { table?: string }).table === 'trainees',
+    );
+    expect(traineePages.length).toBeGreaterThanOrEqual(10_000 / IMPORT_PAGE_ROWS);
+    expect(traineePages.map((c) => (c.req as { offset: number }).offset)).toEqual(
+      traineePages.map((_, k) => k * IMPORT_PAGE_ROWS),
+    );
     const events = fake.sent.filter((s) => s.method === 'job:import');
     expect(events.length).toBe(31);
     expect(Math.max(...events.map((p) => p.bytes))).toBeLessThan(400);
+    // Receiving shows up as its own stage, and the bar never moves back across stages.
+    const writing = views.filter((v) => v.step === 'writing' && v.share !== undefined);
+    expect(writing.some((v) => v.step === 'writing' && v.stage === 'receiving')).toBe(true);
+    const shares = writing.map((v) => (v.step === 'writing' ? v.share! : 0));
+    expect(shares.every((x, i) => i === 0 || x >= shares[i - 1]!)).toBe(true);
+    expect(shares.at(-1)).toBeCloseTo(1);
+  });
+
+  it('cancelled half-way through an update, keeps the previous version whole', async () => {
+    const v1 = makeVerifiedPackage(
+      makeManifest({ version: 1 }, makeRecords({ classes: 10, traineesPerClass: 600 })),
+      'a'.repeat(64),
+    );
+    await importVerifiedPackage(db, v1);
+    const before = await snapshot();
+    const v2 = makeVerifiedPackage(
+      makeManifest({ version: 2 }, makeRecords({ classes: 10, traineesPerClass: 700 })),
+      'b'.repeat(64),
+    );
+    const control = new ImportControl();
+    const fake = fakeApi([{ phase: 'done', result: v2 }]);
+    const views: ImportView[] = [];
+    const last = await runImport({ ...fake, db, importer }, { kind: 'dialog' }, control, (v) => {
+      views.push(v);
+      // Half-way: the old rows are gone inside the transaction and new ones are written.
+      if (v.step === 'writing' && v.stage === 'writing' && (v.done ?? 0) > 3000) control.cancel();
+    });
+    expect(last.step).toBe('cancelled');
+    expect(views.some((v) => v.step === 'writing' && v.stage === 'clearing')).toBe(true);
+    expect(await snapshot()).toEqual(before);
+    expect(fake.calls.some((c) => c.method === 'cancelImport')).toBe(true);
+  });
+
+  it("stops with main's reason when a page is refused, and writes nothing", async () => {
+    const big = makeVerifiedPackage(
+      makeManifest({}, makeRecords({ classes: 4, traineesPerClass: 3000 })),
+      'e'.repeat(64),
+    );
+    const error = { code: 'unknown-job', message: '找不到这个导入任务（等待超时）' };
+    const fake = fakeApi([{ phase: 'done', result: big }], { pageFails: { at: 3, error } });
+    const before = await snapshot();
+    const { last } = await run(fake);
+    expect(last).toEqual({ step: 'failed', fileName: 'pkg.qhpkg', ...error });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('tells main to forget the rows of a package it did not need to read', async () => {
+    await importVerifiedPackage(db, pkg());
+    const fake = fakeApi([{ phase: 'done', result: pkg() }]);
+    const { last } = await run(fake);
+    expect(last).toMatchObject({ outcome: { kind: 'unchanged' } });
+    // Only the files were read (where each is found may have changed), then the job dropped.
+    const pages = fake.calls.filter((c) => c.method === 'takeImportRows');
+    const files = pagedRowsOf(pkg(), 'files').length;
+    expect(pages.map((c) => (c.req as { table: string }).table)).toEqual(
+      files > 0 ? ['files'] : [],
+    );
+    expect(fake.calls.at(-1)).toEqual({ method: 'cancelImport', req: { jobId: JOB } });
   });
 
   it('writes a big package in chunks, reporting each, and still all or nothing', async () => {
