@@ -1,7 +1,7 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
-import { sessionSignIns } from './signIns';
-import { clipHours } from '../bundle/clipHours';
+import { missingSignIns } from './signIns';
+import { clipsByHour } from '../bundle/clipHours';
 import { submissionKinds } from '../bundle/records';
 import type {
   CertificateNumber,
@@ -191,17 +191,33 @@ function unprovenHours(
   checks: ReadonlyMap<string, boolean> | undefined,
 ): UnprovenHour[] {
   const out: UnprovenHour[] = [];
+  const fileById = (id: string) => files.get(id);
   for (const s of sessions) {
     if (s.mode !== 'offline') continue;
-    for (const h of clipHours(s, (id) => files.get(id), perHour).hours) {
-      const base = { sessionId: s.id, date: s.date, startTime: s.startTime, hour: h.hour };
-      if (h.clipFileIds.length === 0) {
-        out.push({ ...base, reason: 'missing' });
+    const { hours } = clipsByHour(s, fileById, perHour);
+    for (let i = 0; i < hours.length; i++) {
+      const clips = hours[i]!;
+      const hour = i + 1;
+      if (clips.length === 0) {
+        out.push({ sessionId: s.id, date: s.date, startTime: s.startTime, hour, reason: 'missing' });
         continue;
       }
-      const failed = h.clipFileIds.filter((id) => checks?.get(id) === false);
-      if (failed.length === h.clipFileIds.length)
-        out.push({ ...base, reason: 'failed', fileId: failed[0]! });
+      if (!checks) continue;
+      let failed: string | undefined;
+      let allFailed = true;
+      for (const id of clips) {
+        if (checks.get(id) === false) failed ??= id;
+        else allFailed = false;
+      }
+      if (allFailed)
+        out.push({
+          sessionId: s.id,
+          date: s.date,
+          startTime: s.startTime,
+          hour,
+          reason: 'failed',
+          fileId: failed!,
+        });
     }
   }
   return out;
@@ -325,16 +341,8 @@ export class ClassContext {
    * Derived here, not handed from one rule to another, so rule order cannot change it.
    */
   get missingSignIns(): ReadonlyMap<string, number> {
-    if (this.signInGaps) return this.signInGaps;
-    const missing = new Map<string, number>();
-    for (const s of this.sessions) {
-      if (s.mode !== 'offline') continue;
-      const signed = new Set(sessionSignIns(s, this.cls.traineeIds).signed);
-      for (const id of this.cls.traineeIds)
-        if (!signed.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
-    }
-    this.signInGaps = missing;
-    return missing;
+    this.signInGaps ??= missingSignIns(this.sessions, this.cls.traineeIds);
+    return this.signInGaps;
   }
 
   get program(): ProgramCode {
