@@ -51,7 +51,8 @@ export function clipsByHour(
   fileById: (id: string) => Pick<PackageFile, 'capturedAt'> | undefined,
   minutesPerHour: number,
 ): SessionClips {
-  const start = sessionStartMs(session);
+  // Parsed at the first timed clip: older packages have none.
+  let start = NaN;
   const need = Math.floor(session.minutes / minutesPerHour);
   const hourMs = minutesPerHour * MINUTE_MS;
   const hours: string[][] = [];
@@ -65,18 +66,21 @@ export function clipsByHour(
       (untimed as string[]).push(id);
       continue;
     }
+    if (Number.isNaN(start)) start = sessionStartMs(session);
     const offset = Date.parse(at) - start;
     const index = Math.floor(offset / hourMs);
     const slot = Number.isFinite(offset) && offset >= 0 ? hours[index] : undefined;
-    if (slot) slot.push(id);
-    else outside.push(id);
+    if (!slot) outside.push(id);
+    // Usually one clip an hour: an array of one, not an empty one grown by push.
+    else if (slot.length === 0) hours[index] = [id];
+    else slot.push(id);
   }
   // Untimed clips fill the hours still without a clip, first to last; filled hours stay filled,
   // so the search resumes where the last one stopped.
   let free = 0;
   for (const id of untimed) {
     while (free < need && hours[free]!.length > 0) free++;
-    if (free < need) hours[free]!.push(id);
+    if (free < need) hours[free] = [id];
     else outside.push(id);
   }
   return { hours, outside };

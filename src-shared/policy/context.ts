@@ -1,5 +1,6 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
+import { recordedPackages } from './rules/coursePackage';
 import { missingSignIns } from './signIns';
 import { clipsByHour } from '../bundle/clipHours';
 import { submissionKinds } from '../bundle/records';
@@ -199,7 +200,13 @@ function unprovenHours(
       const clips = hours[i]!;
       const hour = i + 1;
       if (clips.length === 0) {
-        out.push({ sessionId: s.id, date: s.date, startTime: s.startTime, hour, reason: 'missing' });
+        out.push({
+          sessionId: s.id,
+          date: s.date,
+          startTime: s.startTime,
+          hour,
+          reason: 'missing',
+        });
         continue;
       }
       if (!checks) continue;
@@ -234,6 +241,7 @@ export interface MemoSlot<A, B, T> {
 }
 
 let slotCount = 0;
+const UNSET = Symbol('unset');
 
 /**
  * Declares a cache for rule `ruleId`, once, at module level: `make` gets the context and the
@@ -263,9 +271,12 @@ export class ClassContext {
   readonly certNumbers: Map<string, CertificateNumber>;
   readonly submissions: Map<string, number>;
   private signInGaps: Map<string, number> | undefined;
+  private packages: Map<string, string> | undefined;
   private readonly texts = new Map<RuleId, { title: string; clause: string; quote: string }>();
   /** By MemoSlot.index: that slot's values for this class. */
   private readonly cache: (Map<MemoKey, unknown> | undefined)[] = [];
+  /** By MemoSlot.index: the values of slots read through `once`. */
+  private readonly single: unknown[] = new Array<unknown>(slotCount).fill(UNSET);
   /** Calendar year of the class's end, the year R-ONE-PER-YEAR counts in. */
   readonly endYear: number;
   /** One bit mask per required deliverable (alternatives OR-ed). */
@@ -345,6 +356,12 @@ export class ClassContext {
     return this.signInGaps;
   }
 
+  /** The class's course-package files by id, with their labels (rules/coursePackage.ts). */
+  get recordedPackages(): ReadonlyMap<string, string> {
+    this.packages ??= recordedPackages(this);
+    return this.packages;
+  }
+
   get program(): ProgramCode {
     return this.cls.program;
   }
@@ -385,9 +402,16 @@ export class ClassContext {
     return value;
   }
 
-  /** memo for a slot that holds one value per class. */
+  /** memo for a slot that holds one value per class: kept without a map. */
   once<T>(slot: MemoSlot<undefined, undefined, T>): T {
-    return this.memo(slot, 0, undefined, undefined);
+    const i = slot.index;
+    const single = this.single;
+    if (i < single.length && single[i] !== UNSET) return single[i] as T;
+    const value = slot.make(this, undefined, undefined);
+    // A slot declared after this context was made (tests) grows the list.
+    while (single.length <= i) single.push(UNSET);
+    single[i] = value;
+    return value;
   }
 
   finding(

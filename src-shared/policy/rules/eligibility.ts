@@ -144,10 +144,25 @@ function certifiedIn(
   programs: readonly string[],
   start: string,
 ): Trainee['history'][number] | undefined {
-  return tr.history.find(
-    (h) => programs.includes(h.program) && h.certificateNumber && h.completedAt <= start,
-  );
+  // A loop, not find(): this runs for every trainee of every elite class.
+  for (const h of tr.history)
+    if (programs.includes(h.program) && h.certificateNumber && h.completedAt <= start) return h;
+  return undefined;
 }
+
+const ELITE_LAUNCH: readonly string[] = ['elite-launch'];
+
+/** The accepting sentence, by business kind. */
+const newBusiness = memoSlot(
+  'R-ELITE-ELIGIBLE',
+  (ctx, kind: 'company' | 'individual') =>
+    `本市注册 ${ctx.pack.elite.practiceWindowMonths} 个月内的新创${kind === 'company' ? '小微企业负责人' : '个体工商户经营者'}`,
+);
+
+/** The last day of the practice window, by business registration day. */
+const practiceWindowEnd = memoSlot('R-ELITE-ELIGIBLE', (ctx, registeredAt: string) =>
+  addMonths(registeredAt, ctx.pack.elite.practiceWindowMonths),
+);
 
 export const eliteEligible: RuleDef = {
   id: 'R-ELITE-ELIGIBLE',
@@ -196,7 +211,7 @@ export const eliteEligible: RuleDef = {
         t.id,
       );
     }
-    const h = certifiedIn(tr, ['elite-launch'], start);
+    const h = certifiedIn(tr, ELITE_LAUNCH, start);
     if (h)
       return ctx.pass(
         'R-ELITE-ELIGIBLE',
@@ -214,7 +229,7 @@ export const eliteEligible: RuleDef = {
         '无企业/个体工商户登记信息，无菁英启航训练营合格证书',
         t.id,
       );
-    const windowEnd = addMonths(b.registeredAt, e.practiceWindowMonths);
+    const windowEnd = ctx.memo(practiceWindowEnd, b.registeredAt, b.registeredAt, undefined);
     const facts = `${b.name} 工商登记 ${b.registeredAt}，${e.practiceWindowMonths} 个月截至 ${windowEnd}；开班 ${start}`;
     const problems: string[] = [];
     if (!b.inBeijing) problems.push('非本市注册');
@@ -232,7 +247,7 @@ export const eliteEligible: RuleDef = {
       );
     return ctx.pass(
       'R-ELITE-ELIGIBLE',
-      `本市注册 ${e.practiceWindowMonths} 个月内的新创${b.kind === 'company' ? '小微企业负责人' : '个体工商户经营者'}`,
+      ctx.memo(newBusiness, b.kind, b.kind, undefined),
       facts,
       t.id,
     );
@@ -275,13 +290,13 @@ export const onePerYear: RuleDef = {
     const tr = t.trainee;
     if (!tr) return null;
     const year = ctx.endYear;
-    // Guards keep the common case (no history, one class) free of per-trainee closures.
-    const h =
-      tr.history.length > 0
-        ? tr.history.find(
-            (x) => x.subsidised && x.classId !== ctx.cls.id && yearOf(x.completedAt) === year,
-          )
-        : undefined;
+    // Loops, not find(): no closure per trainee.
+    let h: Trainee['history'][number] | undefined;
+    for (const x of tr.history)
+      if (x.subsidised && x.classId !== ctx.cls.id && yearOf(x.completedAt) === year) {
+        h = x;
+        break;
+      }
     if (h)
       return ctx.finding(
         'R-ONE-PER-YEAR',
@@ -323,10 +338,12 @@ export const noRepeat: RuleDef = {
     const tr = t.trainee;
     if (!tr) return null;
     const p = ctx.program;
-    const h =
-      tr.history.length > 0
-        ? tr.history.find((x) => x.program === p && x.classId !== ctx.cls.id)
-        : undefined;
+    let h: Trainee['history'][number] | undefined;
+    for (const x of tr.history)
+      if (x.program === p && x.classId !== ctx.cls.id) {
+        h = x;
+        break;
+      }
     if (h)
       return ctx.finding(
         'R-NO-REPEAT',

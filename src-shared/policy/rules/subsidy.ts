@@ -1,7 +1,13 @@
 // Subsidy amounts (通知 三（一）（二）). These run last and read the trainee's verdict: any error
 // (the trainee's own or the class's) withholds the money; anything 待核查 keeps it pending.
 import { addMonths, quarterDeadline } from '../dates';
-import { memoSlot, type ClassContext, type MemoSlot, type TraineeVerdict } from '../context';
+import {
+  memoSlot,
+  type ClassContext,
+  type MemoSlot,
+  type TraineeState,
+  type TraineeVerdict,
+} from '../context';
 import { fmtHours, type Finding } from '../findings';
 import type { RuleId } from '../ruleIds';
 import { salesAverage } from '../salesAverage';
@@ -180,74 +186,71 @@ export const subsidyPractice: RuleDef = {
       salesShort = !enoughData && !pr.licenceIssuedAt;
     }
     const facts = parts.join('；') || '无营业执照或网店记录';
-    const out = (f: Finding): Finding => {
-      f.amountYuan = f.status === 'pass' || f.status === 'pending' ? yuan : 0;
-      if (qualifiesOn) f.qualifiesOn = qualifiesOn;
-      return f;
-    };
-    const training = v.blocking.length ? 'fail' : v.pending.length ? 'pending' : 'pass';
-    if (training === 'fail')
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'info',
-          'fail',
-          '培训未完成或不予补贴，不能申领创业实践指导补贴',
-          facts,
-          t.id,
-        ),
-      );
-    if (salesShort)
-      return out(
-        ctx.pending('R-SUBSIDY-PRACTICE', `销售数据不足 ${rules.shopMonths} 个月`, facts, t.id),
-      );
-    if (!qualifiesOn)
-      return out(
-        ctx.finding('R-SUBSIDY-PRACTICE', 'info', 'fail', '未达到成功创业条件', facts, t.id),
-      );
-    if (qualifiesOn > ctx.asOf)
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'info',
-          'fail',
-          `尚未满 ${rules.licenceMonths} 个月，${qualifiesOn} 起可申领`,
-          `${facts}；评估日 ${ctx.asOf}`,
-          t.id,
-        ),
-      );
-    if (pr.evidenceFileIds.length === 0)
-      return out(
-        ctx.pending('R-SUBSIDY-PRACTICE', '须提交营业执照或销售交易数据证明材料', facts, t.id),
-      );
-    if (training === 'pending')
-      return out(ctx.pending('R-SUBSIDY-PRACTICE', '培训补贴尚待核查', facts, t.id));
-    const early =
-      pr.licenceIssuedAt &&
-      pr.licenceIssuedAt < ctx.cls.startDate &&
-      (!pr.shopOpenedAt || pr.shopOpenedAt < ctx.cls.startDate);
-    if (early) {
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'warning',
-          'pass',
-          `可申领 ${yuan} 元，但创业早于开班，须核实为培训后指导创业`,
-          `${facts}；开班 ${ctx.cls.startDate}`,
-          t.id,
-        ),
-      );
-    }
-    return out(
-      ctx.pass(
-        'R-SUBSIDY-PRACTICE',
-        `可申领创业实践指导补贴 ${yuan} 元`,
-        `${facts}；评估日 ${ctx.asOf}`,
-        t.id,
-      ),
-    );
+    const f = practiceFinding(ctx, t, v, facts, qualifiesOn, salesShort);
+    f.amountYuan = f.status === 'pass' || f.status === 'pending' ? yuan : 0;
+    if (qualifiesOn) f.qualifiesOn = qualifiesOn;
+    return f;
   },
 };
+
+function practiceFinding(
+  ctx: ClassContext,
+  t: TraineeState,
+  v: TraineeVerdict,
+  facts: string,
+  qualifiesOn: string | undefined,
+  salesShort: boolean,
+): Finding {
+  const rules = ctx.pack.practice;
+  const yuan = rules.yuan;
+  const pr = t.trainee!.practice!;
+  const training = v.blocking.length ? 'fail' : v.pending.length ? 'pending' : 'pass';
+  if (training === 'fail')
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'info',
+      'fail',
+      '培训未完成或不予补贴，不能申领创业实践指导补贴',
+      facts,
+      t.id,
+    );
+  if (salesShort)
+    return ctx.pending('R-SUBSIDY-PRACTICE', `销售数据不足 ${rules.shopMonths} 个月`, facts, t.id);
+  if (!qualifiesOn)
+    return ctx.finding('R-SUBSIDY-PRACTICE', 'info', 'fail', '未达到成功创业条件', facts, t.id);
+  if (qualifiesOn > ctx.asOf)
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'info',
+      'fail',
+      `尚未满 ${rules.licenceMonths} 个月，${qualifiesOn} 起可申领`,
+      `${facts}；评估日 ${ctx.asOf}`,
+      t.id,
+    );
+  if (pr.evidenceFileIds.length === 0)
+    return ctx.pending('R-SUBSIDY-PRACTICE', '须提交营业执照或销售交易数据证明材料', facts, t.id);
+  if (training === 'pending')
+    return ctx.pending('R-SUBSIDY-PRACTICE', '培训补贴尚待核查', facts, t.id);
+  const early =
+    pr.licenceIssuedAt &&
+    pr.licenceIssuedAt < ctx.cls.startDate &&
+    (!pr.shopOpenedAt || pr.shopOpenedAt < ctx.cls.startDate);
+  if (early)
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'warning',
+      'pass',
+      `可申领 ${yuan} 元，但创业早于开班，须核实为培训后指导创业`,
+      `${facts}；开班 ${ctx.cls.startDate}`,
+      t.id,
+    );
+  return ctx.pass(
+    'R-SUBSIDY-PRACTICE',
+    `可申领创业实践指导补贴 ${yuan} 元`,
+    `${facts}；评估日 ${ctx.asOf}`,
+    t.id,
+  );
+}
 
 export const fundDeadline: RuleDef = {
   id: 'R-FUND-DEADLINE',
