@@ -172,7 +172,7 @@ function inputsFor(r: PackageRecords): PolicyInputs {
  * What every consumer of a package pays before doing anything: parse it and index each record
  * kind by id (certificate numbers by trainee), without validation.
  */
-function load(json: string): PackageRecords {
+export function load(json: string): PackageRecords {
   const r = JSON.parse(json) as PackageRecords;
   const byId = <T extends { id: string }>(list: T[]): Map<string, T> => {
     const m = new Map<string, T>();
@@ -190,7 +190,7 @@ function load(json: string): PackageRecords {
   return r;
 }
 
-function prepare(): { json: string; inputs: PolicyInputs } {
+export function prepare(): { json: string; inputs: PolicyInputs } {
   const records = generate();
   return { json: JSON.stringify(records), inputs: inputsFor(records) };
 }

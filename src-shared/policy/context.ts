@@ -1,7 +1,8 @@
 // Lookups built once per package so every rule is O(its own records): the engine must handle
 // 2,000 classes × 40 trainees in about the time it takes to parse them.
-import { sessionSignIns } from './signIns';
-import { clipHours } from '../records/clipHours';
+import { recordedPackages } from './rules/coursePackage';
+import { missingSignIns } from './signIns';
+import { clipsByHour } from '../records/clipHours';
 import { submissionKinds } from '../records/records';
 import type {
   CertificateNumber,
@@ -191,20 +192,66 @@ function unprovenHours(
   checks: ReadonlyMap<string, boolean> | undefined,
 ): UnprovenHour[] {
   const out: UnprovenHour[] = [];
+  const fileById = (id: string) => files.get(id);
   for (const s of sessions) {
     if (s.mode !== 'offline') continue;
-    for (const h of clipHours(s, (id) => files.get(id), perHour).hours) {
-      const base = { sessionId: s.id, date: s.date, startTime: s.startTime, hour: h.hour };
-      if (h.clipFileIds.length === 0) {
-        out.push({ ...base, reason: 'missing' });
+    const { hours } = clipsByHour(s, fileById, perHour);
+    for (let i = 0; i < hours.length; i++) {
+      const clips = hours[i]!;
+      const hour = i + 1;
+      if (clips.length === 0) {
+        out.push({
+          sessionId: s.id,
+          date: s.date,
+          startTime: s.startTime,
+          hour,
+          reason: 'missing',
+        });
         continue;
       }
-      const failed = h.clipFileIds.filter((id) => checks?.get(id) === false);
-      if (failed.length === h.clipFileIds.length)
-        out.push({ ...base, reason: 'failed', fileId: failed[0]! });
+      if (!checks) continue;
+      let failed: string | undefined;
+      let allFailed = true;
+      for (const id of clips) {
+        if (checks.get(id) === false) failed ??= id;
+        else allFailed = false;
+      }
+      if (allFailed)
+        out.push({
+          sessionId: s.id,
+          date: s.date,
+          startTime: s.startTime,
+          hour,
+          reason: 'failed',
+          fileId: failed!,
+        });
     }
   }
   return out;
+}
+
+/** A cache key: a number, or a string / object whose identity the records or a slot fix. */
+export type MemoKey = string | number | object;
+
+/** One rule's cache of shared values; see ClassContext.memo. */
+export interface MemoSlot<A, B, T> {
+  readonly ruleId: RuleId;
+  readonly index: number;
+  readonly make: (ctx: ClassContext, a: A, b: B) => T;
+}
+
+let slotCount = 0;
+const UNSET = Symbol('unset');
+
+/**
+ * Declares a cache for rule `ruleId`, once, at module level: `make` gets the context and the
+ * two arguments the caller passes to memo (instead of a closure made per call).
+ */
+export function memoSlot<A = undefined, B = undefined, T = Finding>(
+  ruleId: RuleId,
+  make: (ctx: ClassContext, a: A, b: B) => T,
+): MemoSlot<A, B, T> {
+  return { ruleId, index: slotCount++, make };
 }
 
 export class ClassContext {
@@ -224,8 +271,12 @@ export class ClassContext {
   readonly certNumbers: Map<string, CertificateNumber>;
   readonly submissions: Map<string, number>;
   private signInGaps: Map<string, number> | undefined;
+  private packages: Map<string, string> | undefined;
   private readonly texts = new Map<RuleId, { title: string; clause: string; quote: string }>();
-  private readonly cache = new Map<RuleId, Map<string, unknown>>();
+  /** By MemoSlot.index: that slot's values for this class. */
+  private readonly cache: (Map<MemoKey, unknown> | undefined)[] = [];
+  /** By MemoSlot.index: the values of slots read through `once`. */
+  private readonly single: unknown[] = new Array<unknown>(slotCount).fill(UNSET);
   /** Calendar year of the class's end, the year R-ONE-PER-YEAR counts in. */
   readonly endYear: number;
   /** One bit mask per required deliverable (alternatives OR-ed). */
@@ -301,16 +352,14 @@ export class ClassContext {
    * Derived here, not handed from one rule to another, so rule order cannot change it.
    */
   get missingSignIns(): ReadonlyMap<string, number> {
-    if (this.signInGaps) return this.signInGaps;
-    const missing = new Map<string, number>();
-    for (const s of this.sessions) {
-      if (s.mode !== 'offline') continue;
-      const signed = new Set(sessionSignIns(s, this.cls.traineeIds).signed);
-      for (const id of this.cls.traineeIds)
-        if (!signed.has(id)) missing.set(id, (missing.get(id) ?? 0) + 1);
-    }
-    this.signInGaps = missing;
-    return missing;
+    this.signInGaps ??= missingSignIns(this.sessions, this.cls.traineeIds);
+    return this.signInGaps;
+  }
+
+  /** The class's course-package files by id, with their labels (rules/coursePackage.ts). */
+  get recordedPackages(): ReadonlyMap<string, string> {
+    this.packages ??= recordedPackages(this);
+    return this.packages;
   }
 
   get program(): ProgramCode {
@@ -332,21 +381,36 @@ export class ClassContext {
   }
 
   /**
-   * Per-class cache of a rule's findings and texts. Trainees that read the same way share one
-   * value (a finding without a traineeId sits in each trainee's `reasons`), so `make` runs once
-   * per distinct key. Keys are scoped to the rule: two rules can never read each other's values.
-   * Values are never mutated after `make` returns.
+   * Per-class cache of one rule's findings and texts. Trainees that read the same way share one
+   * value (a finding without a traineeId sits in each trainee's `reasons`), so `slot.make` runs
+   * once per distinct key. Each slot belongs to one rule and has its own map, so two rules (or
+   * two kinds of one rule) can never read each other's values. Values are never mutated after
+   * `make` returns. The slot's `make` is a module-level function and the key a number, a
+   * constant or a string the records already hold: a hit allocates nothing (80,000 trainees ×
+   * a dozen calls, see bench/policy.bench.ts).
    */
-  memo<T>(ruleId: RuleId, key: string, make: () => T): T {
-    let byKey = this.cache.get(ruleId);
+  memo<A, B, T>(slot: MemoSlot<A, B, T>, key: MemoKey, a: A, b: B): T {
+    let byKey = this.cache[slot.index] as Map<MemoKey, T> | undefined;
     if (!byKey) {
       byKey = new Map();
-      this.cache.set(ruleId, byKey);
+      this.cache[slot.index] = byKey;
     }
     const hit = byKey.get(key);
     if (hit !== undefined || byKey.has(key)) return hit as T;
-    const value = make();
+    const value = slot.make(this, a, b);
     byKey.set(key, value);
+    return value;
+  }
+
+  /** memo for a slot that holds one value per class: kept without a map. */
+  once<T>(slot: MemoSlot<undefined, undefined, T>): T {
+    const i = slot.index;
+    const single = this.single;
+    if (i < single.length && single[i] !== UNSET) return single[i] as T;
+    const value = slot.make(this, undefined, undefined);
+    // A slot declared after this context was made (tests) grows the list.
+    while (single.length <= i) single.push(UNSET);
+    single[i] = value;
     return value;
   }
 

@@ -33,38 +33,74 @@ function beijingIso(ms: number): string {
   return `${new Date(ms + 8 * 60 * MINUTE_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
+export interface SessionClips {
+  /** hours[i]: the clips that prove class hour i + 1, in filing order. */
+  hours: string[][];
+  outside: string[];
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The assignment alone, without the hours' clock windows: what the policy engine reads for
+ * every offline session of a package (28,000 in bench/policy.bench.ts), where formatting two
+ * instants per hour cost more than the rest of the assignment.
+ */
+export function clipsByHour(
+  session: Pick<ClassSession, 'date' | 'startTime' | 'minutes' | 'clipFileIds'>,
+  fileById: (id: string) => Pick<PackageFile, 'capturedAt'> | undefined,
+  minutesPerHour: number,
+): SessionClips {
+  // Parsed at the first timed clip: older packages have none.
+  let start = NaN;
+  const need = Math.floor(session.minutes / minutesPerHour);
+  const hourMs = minutesPerHour * MINUTE_MS;
+  const hours: string[][] = [];
+  for (let i = 0; i < need; i++) hours.push([]);
+  const outside: string[] = [];
+  let untimed: string[] | readonly string[] = NONE;
+  for (const id of session.clipFileIds) {
+    const at = fileById(id)?.capturedAt;
+    if (at === undefined) {
+      if (untimed === NONE) untimed = [];
+      (untimed as string[]).push(id);
+      continue;
+    }
+    if (Number.isNaN(start)) start = sessionStartMs(session);
+    const offset = Date.parse(at) - start;
+    const index = Math.floor(offset / hourMs);
+    const slot = Number.isFinite(offset) && offset >= 0 ? hours[index] : undefined;
+    if (!slot) outside.push(id);
+    // Usually one clip an hour: an array of one, not an empty one grown by push.
+    else if (slot.length === 0) hours[index] = [id];
+    else slot.push(id);
+  }
+  // Untimed clips fill the hours still without a clip, first to last; filled hours stay filled,
+  // so the search resumes where the last one stopped.
+  let free = 0;
+  for (const id of untimed) {
+    while (free < need && hours[free]!.length > 0) free++;
+    if (free < need) hours[free] = [id];
+    else outside.push(id);
+  }
+  return { hours, outside };
+}
+
 export function clipHours(
   session: Pick<ClassSession, 'date' | 'startTime' | 'minutes' | 'clipFileIds'>,
   fileById: (id: string) => Pick<PackageFile, 'capturedAt'> | undefined,
   minutesPerHour: number,
 ): SessionClipHours {
   const start = sessionStartMs(session);
-  const need = Math.floor(session.minutes / minutesPerHour);
   const hourMs = minutesPerHour * MINUTE_MS;
-  const hours: ClipHour[] = Array.from({ length: need }, (_, i) => ({
-    hour: i + 1,
-    startsAt: beijingIso(start + i * hourMs),
-    endsAt: beijingIso(start + (i + 1) * hourMs),
-    clipFileIds: [],
-  }));
-  const outside: string[] = [];
-  const untimed: string[] = [];
-  for (const id of session.clipFileIds) {
-    const at = fileById(id)?.capturedAt;
-    if (at === undefined) {
-      untimed.push(id);
-      continue;
-    }
-    const offset = Date.parse(at) - start;
-    const index = Math.floor(offset / hourMs);
-    const slot = Number.isFinite(offset) && offset >= 0 ? hours[index] : undefined;
-    if (slot) slot.clipFileIds.push(id);
-    else outside.push(id);
-  }
-  for (const id of untimed) {
-    const free = hours.find((h) => h.clipFileIds.length === 0);
-    if (free) free.clipFileIds.push(id);
-    else outside.push(id);
-  }
-  return { hours, outside };
+  const { hours, outside } = clipsByHour(session, fileById, minutesPerHour);
+  return {
+    hours: hours.map((clipFileIds, i) => ({
+      hour: i + 1,
+      startsAt: beijingIso(start + i * hourMs),
+      endsAt: beijingIso(start + (i + 1) * hourMs),
+      clipFileIds,
+    })),
+    outside,
+  };
 }

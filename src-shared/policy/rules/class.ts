@@ -1,5 +1,5 @@
 // Class rules (附件1–3 三): size, hours, recorded share, lecturers, textbook, plan, venue.
-import type { ClassContext, TraineeState } from '../context';
+import { memoSlot, type ClassContext, type TraineeState } from '../context';
 import {
   fmtHours,
   fmtPercent,
@@ -92,39 +92,42 @@ export const hoursMin: RuleDef = {
     ];
   },
   traineeCheck: (ctx, t) => {
-    const min = ctx.params.minHours;
     const counted = ctx.countedMinutes;
     if (counted >= ctx.minMinutes) return null; // the class finding already says it
     if (counted + ctx.params.outcomeHours * ctx.pack.minutesPerHour < ctx.minMinutes) return null;
-    if (t.outcome === undefined) {
-      return ctx.memo('R-HOURS-MIN', 'hours-p', () =>
-        ctx.pending(
-          'R-HOURS-MIN',
-          '成果评审结果未确定，课时是否达标取决于评审',
-          `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} 课时 < ${min} 课时，待成果评审`,
-        ),
-      );
-    }
-    if (t.outcome) {
-      return ctx.memo('R-HOURS-MIN', 'hours-ok', () =>
-        ctx.pass(
-          'R-HOURS-MIN',
-          '含成果课时后达到总课时',
-          `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时 ≥ ${min} 课时`,
-        ),
-      );
-    }
-    return ctx.memo('R-HOURS-MIN', 'hours-short', () =>
-      ctx.finding(
-        'R-HOURS-MIN',
-        'error',
-        'fail',
-        '成果评审未通过，不计成果课时，总课时不足',
-        `计入 ${fmtHours(counted, ctx.pack.minutesPerHour)} 课时 + 成果 0 课时 < ${min} 课时`,
-      ),
-    );
+    if (t.outcome === undefined) return ctx.once(hoursPending);
+    if (t.outcome) return ctx.memo(hoursWithOutcome, 0, t, undefined);
+    return ctx.once(hoursShort);
   },
 };
+
+// Within a class the counted hours are one figure and the outcome adds a fixed number of hours,
+// so each wording is one value per class.
+const hoursPending = memoSlot('R-HOURS-MIN', (ctx) =>
+  ctx.pending(
+    'R-HOURS-MIN',
+    '成果评审结果未确定，课时是否达标取决于评审',
+    `计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} 课时 < ${ctx.params.minHours} 课时，待成果评审`,
+  ),
+);
+
+const hoursWithOutcome = memoSlot('R-HOURS-MIN', (ctx, t: TraineeState) =>
+  ctx.pass(
+    'R-HOURS-MIN',
+    '含成果课时后达到总课时',
+    `计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} + 成果 ${ctx.params.outcomeHours} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时 ≥ ${ctx.params.minHours} 课时`,
+  ),
+);
+
+const hoursShort = memoSlot('R-HOURS-MIN', (ctx) =>
+  ctx.finding(
+    'R-HOURS-MIN',
+    'error',
+    'fail',
+    '成果评审未通过，不计成果课时，总课时不足',
+    `计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} 课时 + 成果 0 课时 < ${ctx.params.minHours} 课时`,
+  ),
+);
 
 export const recordedMax: RuleDef = {
   id: 'R-RECORDED-MAX',
@@ -160,7 +163,6 @@ export const outcomeHours: RuleDef = {
   id: 'R-OUTCOME-HOURS',
   group: 'class',
   traineeCheck: (ctx, t) => {
-    const h = ctx.params.outcomeHours;
     if (t.conflict)
       return ctx.finding(
         'R-OUTCOME-HOURS',
@@ -170,37 +172,47 @@ export const outcomeHours: RuleDef = {
         conflictFacts(ctx, t),
         t.id,
       );
-    if (t.outcome === undefined)
-      return ctx.memo('R-OUTCOME-HOURS', 'oh-p', () =>
-        ctx.pending('R-OUTCOME-HOURS', '成果评审结果未录入', `成果 ${h} 课时暂不计入`),
-      );
+    if (t.outcome === undefined) return ctx.once(outcomePending);
     const source = t.source ?? 'input';
-    const from = OUTCOME_SOURCE_ZH[source];
-    if (t.outcome)
-      return ctx.memo('R-OUTCOME-HOURS', `oh-ok|${source}`, () =>
-        withSource(
-          ctx.pass(
-            'R-OUTCOME-HOURS',
-            `成果评审合格（${from}），计入 ${h} 课时`,
-            `${source === 'platform' ? '管理平台已分派证书编号；' : ''}计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} + 成果 ${h} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时`,
-          ),
-          source,
-        ),
-      );
-    return ctx.memo('R-OUTCOME-HOURS', `oh-f|${source}`, () =>
-      withSource(
-        ctx.finding(
-          'R-OUTCOME-HOURS',
-          'info',
-          'fail',
-          `成果评审不合格（${from}），成果课时不计入`,
-          `计入 ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时（不含成果 ${h} 课时）`,
-        ),
-        source,
-      ),
-    );
+    return ctx.memo(t.outcome ? outcomeCounted : outcomeFailed, source, t, source);
   },
 };
+
+const outcomePending = memoSlot('R-OUTCOME-HOURS', (ctx) =>
+  ctx.pending(
+    'R-OUTCOME-HOURS',
+    '成果评审结果未录入',
+    `成果 ${ctx.params.outcomeHours} 课时暂不计入`,
+  ),
+);
+
+const outcomeCounted = memoSlot(
+  'R-OUTCOME-HOURS',
+  (ctx, t: TraineeState, source: OutcomeSource) => {
+    const h = ctx.params.outcomeHours;
+    return withSource(
+      ctx.pass(
+        'R-OUTCOME-HOURS',
+        `成果评审合格（${OUTCOME_SOURCE_ZH[source]}），计入 ${h} 课时`,
+        `${source === 'platform' ? '管理平台已分派证书编号；' : ''}计入 ${fmtHours(ctx.countedMinutes, ctx.pack.minutesPerHour)} + 成果 ${h} = ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时`,
+      ),
+      source,
+    );
+  },
+);
+
+const outcomeFailed = memoSlot('R-OUTCOME-HOURS', (ctx, t: TraineeState, source: OutcomeSource) =>
+  withSource(
+    ctx.finding(
+      'R-OUTCOME-HOURS',
+      'info',
+      'fail',
+      `成果评审不合格（${OUTCOME_SOURCE_ZH[source]}），成果课时不计入`,
+      `计入 ${fmtHours(t.creditedMinutes, ctx.pack.minutesPerHour)} 课时（不含成果 ${ctx.params.outcomeHours} 课时）`,
+    ),
+    source,
+  ),
+);
 
 export function withSource(f: Finding, source: OutcomeSource | undefined): Finding {
   if (source) f.source = source;

@@ -6,20 +6,24 @@ import type { CoursePackageReview } from '../inputs';
 import type { RuleId } from '../ruleIds';
 import type { RuleDef } from './types';
 
-/** Files behind the class's recorded sessions (course packages). */
-function packageIds(ctx: ClassContext): string[] {
-  const ids = new Set<string>();
+/**
+ * Files behind the class's recorded sessions (course packages), each with what the reviewer
+ * knows it by: the recorded sessions that use it, not its file id. Five rules read this for
+ * every class, so the context keeps it (ClassContext.recordedPackages).
+ */
+export function recordedPackages(ctx: ClassContext): Map<string, string> {
+  const out = new Map<string, string>();
   for (const s of ctx.sessions) {
     if (s.mode !== 'recorded') continue;
     for (const id of s.videoFileIds) {
+      if (out.has(id)) continue;
       const kind = ctx.index.files.get(id)?.kind;
-      if (kind === undefined || kind === 'course-package') ids.add(id);
+      if (kind === undefined || kind === 'course-package') out.set(id, packageLabel(ctx, id));
     }
   }
-  return [...ids];
+  return out;
 }
 
-/** A course package as the reviewer knows it: by the recorded sessions that use it, not its file id. */
 function packageLabel(ctx: ClassContext, fileId: string): string {
   const titles = ctx.sessions
     .filter((s) => s.mode === 'recorded' && s.videoFileIds.includes(fileId))
@@ -46,19 +50,19 @@ export const pkg45: RuleDef = {
           `${unlinked.length} 次录播无课程包：${unlinked.map((s) => s.title).join('、')}`,
         ),
       );
-    const ids = packageIds(ctx);
+    const packages = ctx.recordedPackages;
     const short: string[] = [];
     const unknown: string[] = [];
     let played = 0;
-    for (const id of ids) {
+    for (const [id, label] of packages) {
       // The duration measured from the file itself (the player) wins over the organizer's
       // manifest statement, which wins over a minute count the reviewer typed.
       const sec = ctx.inputs.measuredSeconds?.get(id) ?? ctx.index.files.get(id)?.durationSeconds;
       const m = sec !== undefined ? sec / 60 : ctx.index.coursePackages.get(id)?.playMinutes;
-      if (m === undefined) unknown.push(packageLabel(ctx, id));
+      if (m === undefined) unknown.push(label);
       else {
         played += m;
-        if (m < min) short.push(`${packageLabel(ctx, id)} ${m.toFixed(1)} 分钟`);
+        if (m < min) short.push(`${label} ${m.toFixed(1)} 分钟`);
       }
     }
     if (short.length)
@@ -73,7 +77,7 @@ export const pkg45: RuleDef = {
       );
     if (unknown.length)
       out.push(ctx.pending('R-PKG-45MIN', '课程包播放时长未知', `未知时长：${unknown.join('、')}`));
-    else if (ids.length && played < ctx.minutes.recorded) {
+    else if (packages.size && played < ctx.minutes.recorded) {
       out.push(
         ctx.finding(
           'R-PKG-45MIN',
@@ -89,7 +93,7 @@ export const pkg45: RuleDef = {
         ctx.pass(
           'R-PKG-45MIN',
           `课程包均不少于 ${min} 分钟`,
-          `${ids.length} 个课程包共 ${played.toFixed(0)} 分钟 ≥ 录播 ${ctx.minutes.recorded} 分钟`,
+          `${packages.size} 个课程包共 ${played.toFixed(0)} 分钟 ≥ 录播 ${ctx.minutes.recorded} 分钟`,
         ),
       );
     return out;
@@ -97,6 +101,7 @@ export const pkg45: RuleDef = {
 };
 
 type Verdict = { bad?: string; unknown?: boolean };
+const UNKNOWN: Verdict = { unknown: true };
 
 function checklist(
   id: RuleId,
@@ -108,21 +113,21 @@ function checklist(
     id,
     group: 'course-package',
     classCheck: (ctx) => {
-      const ids = packageIds(ctx);
-      if (ids.length === 0) return [ctx.notApplicable(id, '无录播课程包')];
+      const packages = ctx.recordedPackages;
+      if (packages.size === 0) return [ctx.notApplicable(id, '无录播课程包')];
       const bad: string[] = [];
       const open: string[] = [];
-      for (const fid of ids) {
+      for (const [fid, name] of packages) {
         const r = ctx.index.coursePackages.get(fid);
-        const v = r ? judge(r) : { unknown: true };
-        if (v.bad) bad.push(`${packageLabel(ctx, fid)}：${v.bad}`);
-        else if (v.unknown) open.push(packageLabel(ctx, fid));
+        const v = r ? judge(r) : UNKNOWN;
+        if (v.bad) bad.push(`${name}：${v.bad}`);
+        else if (v.unknown) open.push(name);
       }
       if (bad.length)
         return [ctx.finding(id, severity, 'fail', `课程包${label}不符合要求`, bad.join('；'))];
       if (open.length)
         return [ctx.pending(id, `课程包${label}尚未审核`, `未审核：${open.join('、')}`)];
-      return [ctx.pass(id, `课程包${label}符合要求`, `${ids.length} 个课程包已审核`)];
+      return [ctx.pass(id, `课程包${label}符合要求`, `${packages.size} 个课程包已审核`)];
     },
   };
 }

@@ -1,7 +1,13 @@
 // Subsidy amounts (通知 三（一）（二）). These run last and read the trainee's verdict: any error
 // (the trainee's own or the class's) withholds the money; anything 待核查 keeps it pending.
 import { addMonths, quarterDeadline } from '../dates';
-import type { ClassContext, TraineeVerdict } from '../context';
+import {
+  memoSlot,
+  type ClassContext,
+  type MemoSlot,
+  type TraineeState,
+  type TraineeVerdict,
+} from '../context';
 import { fmtHours, type Finding } from '../findings';
 import type { RuleId } from '../ruleIds';
 import { salesAverage } from '../salesAverage';
@@ -22,58 +28,104 @@ function ruleTitles(fs: readonly Finding[]): string {
   return [...new Set(fs.map((f) => f.title))].join('、');
 }
 
-function verdictFinding(
-  ctx: ClassContext,
-  id: RuleId,
-  v: TraineeVerdict,
-  yuan: number,
-  basis: string,
-): Finding {
-  // `basis` is memoised per class, so it (with the rule ids) is a ready-made cache key.
-  if (v.blocking.length) {
-    const ids = ruleIds(v.blocking);
-    return ctx.memo(id, `x|${ids}`, () =>
+/**
+ * What a subsidy finding rests on: the amount and the sentence that justifies it. One object
+ * per class and basis (memoised), so the object itself is a cache key.
+ */
+interface Price {
+  yuan: number;
+  basis: string;
+}
+
+/** The three ways a trainee's verdict reads, cached per rule. */
+interface VerdictSlots {
+  /** By the blocking rules' ids. */
+  blocked: MemoSlot<TraineeVerdict, undefined, Finding>;
+  /** By price, then by the pending rules' ids. */
+  pending: MemoSlot<undefined, undefined, Map<string, Finding>>;
+  /** By price. */
+  claimable: MemoSlot<Price, undefined, Finding>;
+}
+
+function verdictSlots(id: RuleId): VerdictSlots {
+  return {
+    blocked: memoSlot(id, (ctx, v: TraineeVerdict) =>
       withAmount(
         ctx.finding(id, 'info', 'fail', '不予补贴', `未满足：${ruleTitles(v.blocking)}`),
         0,
       ),
-    );
-  }
+    ),
+    pending: memoSlot(id, () => new Map<string, Finding>()),
+    claimable: memoSlot(id, (ctx, p: Price) =>
+      withAmount(ctx.pass(id, `可申领 ${p.yuan} 元`, p.basis), p.yuan),
+    ),
+  };
+}
+
+function verdictFinding(
+  ctx: ClassContext,
+  id: RuleId,
+  slots: VerdictSlots,
+  v: TraineeVerdict,
+  price: Price,
+): Finding {
+  if (v.blocking.length) return ctx.memo(slots.blocked, ruleIds(v.blocking), v, undefined);
   if (v.pending.length) {
+    const byIds = ctx.memo(slots.pending, price, undefined, undefined);
     const ids = ruleIds(v.pending);
-    return ctx.memo(id, `p|${basis}|${ids}`, () =>
-      withAmount(
-        ctx.pending(id, `${yuan} 元待确认`, `待核查：${ruleTitles(v.pending)}；${basis}`),
-        yuan,
-      ),
-    );
+    let f = byIds.get(ids);
+    if (!f) {
+      f = withAmount(
+        ctx.pending(
+          id,
+          `${price.yuan} 元待确认`,
+          `待核查：${ruleTitles(v.pending)}；${price.basis}`,
+        ),
+        price.yuan,
+      );
+      byIds.set(ids, f);
+    }
+    return f;
   }
-  return ctx.memo(id, `ok|${basis}`, () =>
-    withAmount(ctx.pass(id, `可申领 ${yuan} 元`, basis), yuan),
-  );
+  return ctx.memo(slots.claimable, price, price, undefined);
 }
 
 function flat(id: RuleId, program: 'basic' | 'online'): RuleDef {
+  const slots = verdictSlots(id);
+  const price = memoSlot(id, (ctx): Price => {
+    const yuan = ctx.params.subsidyYuan ?? 0;
+    return { yuan, basis: `${ctx.params.name} ${yuan} 元/人次，完成培训并取得证书` };
+  });
   return {
     id,
     group: 'subsidy',
     subsidy: true,
     traineeCheck: (ctx, t, v) => {
       if (ctx.program !== program) return null;
-      const yuan = ctx.params.subsidyYuan ?? 0;
-      return verdictFinding(
-        ctx,
-        id,
-        v,
-        yuan,
-        ctx.memo(id, 'flat', () => `${ctx.params.name} ${yuan} 元/人次，完成培训并取得证书`),
-      );
+      return verdictFinding(ctx, id, slots, v, ctx.once(price));
     },
   };
 }
 
 export const subsidyBasic = flat('R-SUBSIDY-BASIC', 'basic');
 export const subsidyOnline = flat('R-SUBSIDY-ONLINE', 'online');
+
+const eliteSlots = verdictSlots('R-SUBSIDY-ELITE');
+
+const eliteTable = memoSlot('R-SUBSIDY-ELITE', (ctx) =>
+  (ctx.params.subsidyTiers ?? []).map((x) => `${x.minHours}课时→${x.yuan}元`).join('，'),
+);
+
+type Tier = { minHours: number; yuan: number };
+
+/**
+ * By the trainee's outcome (passed, failed, not yet): within a class the credited hours depend
+ * only on it, so the tier and its sentence do too.
+ */
+const elitePrice = memoSlot('R-SUBSIDY-ELITE', (ctx, minutes: number, tier: Tier): Price => ({
+  yuan: tier.yuan,
+  basis: `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时达到 ${tier.minHours} 课时档（${ctx.once(eliteTable)}）`,
+}));
 
 export const subsidyElite: RuleDef = {
   id: 'R-SUBSIDY-ELITE',
@@ -87,37 +139,22 @@ export const subsidyElite: RuleDef = {
       t.outcome === undefined
         ? t.creditedMinutes + ctx.params.outcomeHours * ctx.pack.minutesPerHour
         : t.creditedMinutes;
-    let tier: { minHours: number; yuan: number } | undefined;
+    let tier: Tier | undefined;
     for (const x of tiers) if (minutes >= x.minHours * ctx.pack.minutesPerHour) tier = x;
-    const table = ctx.memo('R-SUBSIDY-ELITE', 'tiers', () =>
-      tiers.map((x) => `${x.minHours}课时→${x.yuan}元`).join('，'),
-    );
-    // Within a class the credited hours depend only on the outcome, so the basis does too.
-    const basisKey = t.outcome === undefined ? 'elite-u' : t.outcome ? 'elite-t' : 'elite-f';
     if (!tier) {
       const f = ctx.finding(
         'R-SUBSIDY-ELITE',
         'info',
         'fail',
         '课时未达最低档，不予补贴',
-        `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时 < ${tiers[0]?.minHours ?? 0} 课时（${table}）`,
+        `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时 < ${tiers[0]?.minHours ?? 0} 课时（${ctx.once(eliteTable)}）`,
         t.id,
       );
       return Object.assign(f, { amountYuan: 0 });
     }
-    const reached = tier;
-    return verdictFinding(
-      ctx,
-      'R-SUBSIDY-ELITE',
-      v,
-      tier.yuan,
-      ctx.memo(
-        'R-SUBSIDY-ELITE',
-        basisKey,
-        () =>
-          `${fmtHours(minutes, ctx.pack.minutesPerHour)} 课时达到 ${reached.minHours} 课时档（${table}）`,
-      ),
-    );
+    const outcome = t.outcome === undefined ? 0 : t.outcome ? 1 : 2;
+    const price = ctx.memo(elitePrice, outcome, minutes, tier);
+    return verdictFinding(ctx, 'R-SUBSIDY-ELITE', eliteSlots, v, price);
   },
 };
 
@@ -149,74 +186,71 @@ export const subsidyPractice: RuleDef = {
       salesShort = !enoughData && !pr.licenceIssuedAt;
     }
     const facts = parts.join('；') || '无营业执照或网店记录';
-    const out = (f: Finding): Finding => {
-      f.amountYuan = f.status === 'pass' || f.status === 'pending' ? yuan : 0;
-      if (qualifiesOn) f.qualifiesOn = qualifiesOn;
-      return f;
-    };
-    const training = v.blocking.length ? 'fail' : v.pending.length ? 'pending' : 'pass';
-    if (training === 'fail')
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'info',
-          'fail',
-          '培训未完成或不予补贴，不能申领创业实践指导补贴',
-          facts,
-          t.id,
-        ),
-      );
-    if (salesShort)
-      return out(
-        ctx.pending('R-SUBSIDY-PRACTICE', `销售数据不足 ${rules.shopMonths} 个月`, facts, t.id),
-      );
-    if (!qualifiesOn)
-      return out(
-        ctx.finding('R-SUBSIDY-PRACTICE', 'info', 'fail', '未达到成功创业条件', facts, t.id),
-      );
-    if (qualifiesOn > ctx.asOf)
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'info',
-          'fail',
-          `尚未满 ${rules.licenceMonths} 个月，${qualifiesOn} 起可申领`,
-          `${facts}；评估日 ${ctx.asOf}`,
-          t.id,
-        ),
-      );
-    if (pr.evidenceFileIds.length === 0)
-      return out(
-        ctx.pending('R-SUBSIDY-PRACTICE', '须提交营业执照或销售交易数据证明材料', facts, t.id),
-      );
-    if (training === 'pending')
-      return out(ctx.pending('R-SUBSIDY-PRACTICE', '培训补贴尚待核查', facts, t.id));
-    const early =
-      pr.licenceIssuedAt &&
-      pr.licenceIssuedAt < ctx.cls.startDate &&
-      (!pr.shopOpenedAt || pr.shopOpenedAt < ctx.cls.startDate);
-    if (early) {
-      return out(
-        ctx.finding(
-          'R-SUBSIDY-PRACTICE',
-          'warning',
-          'pass',
-          `可申领 ${yuan} 元，但创业早于开班，须核实为培训后指导创业`,
-          `${facts}；开班 ${ctx.cls.startDate}`,
-          t.id,
-        ),
-      );
-    }
-    return out(
-      ctx.pass(
-        'R-SUBSIDY-PRACTICE',
-        `可申领创业实践指导补贴 ${yuan} 元`,
-        `${facts}；评估日 ${ctx.asOf}`,
-        t.id,
-      ),
-    );
+    const f = practiceFinding(ctx, t, v, facts, qualifiesOn, salesShort);
+    f.amountYuan = f.status === 'pass' || f.status === 'pending' ? yuan : 0;
+    if (qualifiesOn) f.qualifiesOn = qualifiesOn;
+    return f;
   },
 };
+
+function practiceFinding(
+  ctx: ClassContext,
+  t: TraineeState,
+  v: TraineeVerdict,
+  facts: string,
+  qualifiesOn: string | undefined,
+  salesShort: boolean,
+): Finding {
+  const rules = ctx.pack.practice;
+  const yuan = rules.yuan;
+  const pr = t.trainee!.practice!;
+  const training = v.blocking.length ? 'fail' : v.pending.length ? 'pending' : 'pass';
+  if (training === 'fail')
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'info',
+      'fail',
+      '培训未完成或不予补贴，不能申领创业实践指导补贴',
+      facts,
+      t.id,
+    );
+  if (salesShort)
+    return ctx.pending('R-SUBSIDY-PRACTICE', `销售数据不足 ${rules.shopMonths} 个月`, facts, t.id);
+  if (!qualifiesOn)
+    return ctx.finding('R-SUBSIDY-PRACTICE', 'info', 'fail', '未达到成功创业条件', facts, t.id);
+  if (qualifiesOn > ctx.asOf)
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'info',
+      'fail',
+      `尚未满 ${rules.licenceMonths} 个月，${qualifiesOn} 起可申领`,
+      `${facts}；评估日 ${ctx.asOf}`,
+      t.id,
+    );
+  if (pr.evidenceFileIds.length === 0)
+    return ctx.pending('R-SUBSIDY-PRACTICE', '须提交营业执照或销售交易数据证明材料', facts, t.id);
+  if (training === 'pending')
+    return ctx.pending('R-SUBSIDY-PRACTICE', '培训补贴尚待核查', facts, t.id);
+  const early =
+    pr.licenceIssuedAt &&
+    pr.licenceIssuedAt < ctx.cls.startDate &&
+    (!pr.shopOpenedAt || pr.shopOpenedAt < ctx.cls.startDate);
+  if (early)
+    return ctx.finding(
+      'R-SUBSIDY-PRACTICE',
+      'warning',
+      'pass',
+      `可申领 ${yuan} 元，但创业早于开班，须核实为培训后指导创业`,
+      `${facts}；开班 ${ctx.cls.startDate}`,
+      t.id,
+    );
+  return ctx.pass(
+    'R-SUBSIDY-PRACTICE',
+    `可申领创业实践指导补贴 ${yuan} 元`,
+    `${facts}；评估日 ${ctx.asOf}`,
+    t.id,
+  );
+}
 
 export const fundDeadline: RuleDef = {
   id: 'R-FUND-DEADLINE',

@@ -2,7 +2,7 @@
 // teaching. Duties of the district or the platform are warnings; the organizer's own duties
 // (sign-in, clips, full recording) are errors.
 import type { ClassSession } from '../../records/records';
-import type { ClassContext } from '../context';
+import { memoSlot, type ClassContext } from '../context';
 import { addYears } from '../dates';
 import { fmtHours, fmtPercent, type Finding } from '../findings';
 import type { RuleDef } from './types';
@@ -160,6 +160,17 @@ export const recordedCheck: RuleDef = {
   },
 };
 
+/** By the number of sessions missed. */
+const signInsMissing = memoSlot('R-OFFLINE-SIGNIN', (ctx, n: number) =>
+  ctx.finding(
+    'R-OFFLINE-SIGNIN',
+    'warning',
+    'fail',
+    `缺少 ${n} 次线下签到，须核实出勤`,
+    `缺少人脸识别+位置签到 ${n} 次`,
+  ),
+);
+
 export const offlineSignIn: RuleDef = {
   id: 'R-OFFLINE-SIGNIN',
   group: 'supervision',
@@ -179,15 +190,7 @@ export const offlineSignIn: RuleDef = {
   traineeCheck: (ctx, t) => {
     const n = ctx.missingSignIns.get(t.id);
     if (!n) return null;
-    return ctx.memo('R-OFFLINE-SIGNIN', `si|${n}`, () =>
-      ctx.finding(
-        'R-OFFLINE-SIGNIN',
-        'warning',
-        'fail',
-        `缺少 ${n} 次线下签到，须核实出勤`,
-        `缺少人脸识别+位置签到 ${n} 次`,
-      ),
-    );
+    return ctx.memo(signInsMissing, n, n, undefined);
   },
 };
 

@@ -1,10 +1,11 @@
 // The per-class context: its cache must keep rules apart, and facts several rules read must not
 // depend on which rule runs first.
 import { describe, expect, it } from 'vitest';
-import { buildIndex, ClassContext } from '../../../src-shared/policy/context';
+import { buildIndex, ClassContext, memoSlot } from '../../../src-shared/policy/context';
 import { fmtHours } from '../../../src-shared/policy/findings';
 import { BUILTIN_PACKS } from '../../../src-shared/policy/pack-jrsnf-2023-25';
-import { AS_OF, makeClass } from './factories';
+import { RULES } from '../../../src-shared/policy/registry';
+import { AS_OF, cleanAudit, evaluate, makeClass, merge, withOutcomes } from './factories';
 
 function contextFor(records: ReturnType<typeof makeClass>): ClassContext {
   const cls = records.classes[0]!;
@@ -19,28 +20,74 @@ function contextFor(records: ReturnType<typeof makeClass>): ClassContext {
 }
 
 describe('ClassContext.memo', () => {
-  it('keeps one value per rule and key, made once', () => {
+  it('keeps one value per slot and key, made once from the arguments of the first call', () => {
     const ctx = contextFor(makeClass());
     let made = 0;
-    const make = (): string => `v${++made}`;
-    expect(ctx.memo('R-HOURS-MIN', 'k', make)).toBe('v1');
-    expect(ctx.memo('R-HOURS-MIN', 'k', make)).toBe('v1');
-    expect(made).toBe(1);
+    const slot = memoSlot('R-HOURS-MIN', (_ctx, a: string, b: number) => `${a}${b}#${++made}`);
+    expect(ctx.memo(slot, 'k', 'v', 1)).toBe('v1#1');
+    expect(ctx.memo(slot, 'k', 'other', 2)).toBe('v1#1');
+    expect(ctx.memo(slot, 7, 'w', 7)).toBe('w7#2');
+    expect(made).toBe(2);
   });
 
   it('never hands one rule the value another rule stored under the same key', () => {
     const ctx = contextFor(makeClass());
-    ctx.memo('R-SUBSIDY-BASIC', 'ok|same basis', () => 'basic');
-    expect(ctx.memo('R-SUBSIDY-ONLINE', 'ok|same basis', () => 'online')).toBe('online');
-    expect(ctx.memo('R-SUBSIDY-BASIC', 'ok|same basis', () => 'other')).toBe('basic');
+    const basic = memoSlot('R-SUBSIDY-BASIC', (_ctx, v: string) => v);
+    const online = memoSlot('R-SUBSIDY-ONLINE', (_ctx, v: string) => v);
+    ctx.memo(basic, 'same basis', 'basic', undefined);
+    expect(ctx.memo(online, 'same basis', 'online', undefined)).toBe('online');
+    expect(ctx.memo(basic, 'same basis', 'other', undefined)).toBe('basic');
+    expect(basic.ruleId).toBe('R-SUBSIDY-BASIC');
+    expect(online.ruleId).toBe('R-SUBSIDY-ONLINE');
+  });
+
+  it('keeps two caches of one rule apart', () => {
+    const ctx = contextFor(makeClass());
+    const refused = memoSlot('R-TARGET-GROUP', () => 'refused');
+    const accepted = memoSlot('R-TARGET-GROUP', () => 'accepted');
+    expect(ctx.memo(refused, 'veteran', undefined, undefined)).toBe('refused');
+    expect(ctx.memo(accepted, 'veteran', undefined, undefined)).toBe('accepted');
+  });
+
+  it('keeps values per class', () => {
+    const slot = memoSlot('R-HOURS-MIN', (ctx) => ctx.cls.id);
+    const a = contextFor(makeClass({ id: 'C-A' }));
+    const b = contextFor(makeClass({ id: 'C-B' }));
+    expect(a.once(slot)).toBe('C-A');
+    expect(b.once(slot)).toBe('C-B');
   });
 
   it('caches a value that is falsy', () => {
     const ctx = contextFor(makeClass());
     let made = 0;
-    expect(ctx.memo('R-HOURS-MIN', 'empty', () => (made++, ''))).toBe('');
-    expect(ctx.memo('R-HOURS-MIN', 'empty', () => (made++, 'x'))).toBe('');
+    const slot = memoSlot('R-HOURS-MIN', (_ctx, v: string) => (made++, v));
+    expect(ctx.memo(slot, 'empty', '', undefined)).toBe('');
+    expect(ctx.memo(slot, 'empty', 'x', undefined)).toBe('');
     expect(made).toBe(1);
+  });
+});
+
+describe('cached findings in an evaluation', () => {
+  it('each trainee reads each rule at most once, in the registry order, with that rule’s own finding', () => {
+    const all = merge(
+      makeClass({ id: 'B', trainees: 12 }),
+      makeClass({ id: 'O', program: 'online', trainees: 12 }),
+      makeClass({ id: 'L', program: 'elite-launch', trainees: 12 }),
+      makeClass({ id: 'P', program: 'elite-practice', trainees: 12 }),
+    );
+    // Passed, failed and not yet reviewed in every class, so every cached wording is made.
+    const outcomes = withOutcomes(all, (id) => [true, false, undefined][Number(id.slice(-1)) % 3]);
+    const res = evaluate(all, { ...cleanAudit(all, outcomes) });
+    const order = new Map(RULES.map((r, i) => [r.id, i]));
+    let reasons = 0;
+    for (const c of res.classes)
+      for (const t of c.trainees) {
+        const at = t.reasons.map((f) => order.get(f.ruleId)!);
+        expect(at, `${c.classId}/${t.traineeId}`).toEqual([...new Set(at)].sort((a, b) => a - b));
+        reasons += at.length;
+        for (const f of t.reasons) expect(f.classId).toBe(c.classId);
+      }
+    expect(reasons).toBeGreaterThan(48 * 5);
   });
 });
 

@@ -48,6 +48,16 @@ describe('which class hour a clip proves', () => {
     expect(r.hours.map((h) => h.clipFileIds)).toEqual([['a'], ['x'], [], []]);
   });
 
+  it('fills the free hours with untimed clips around the timed ones, first to last', () => {
+    const r = clipHours(
+      session(['x', 'a', 'y', 'z', 'w']),
+      times({ a: '2025-03-10T09:50:00+08:00' }),
+      45,
+    );
+    expect(r.hours.map((h) => h.clipFileIds)).toEqual([['x'], ['a'], ['y'], ['z']]);
+    expect(r.outside).toEqual(['w']);
+  });
+
   it('sets aside clips captured before the start or after the last whole hour', () => {
     const r = clipHours(
       session(['early', 'late', 'ok'], 100),
