@@ -1,7 +1,9 @@
 // The expert's work list: every assignment for the linked expert, with what the screen needs
 // to show about it (trainee, class, state of the review) — one query, read in one transaction.
 import type { ProgramCode } from '../../../src-shared/records/records';
+import Dexie, { type Table } from 'dexie';
 import type { WorkstationDb } from '../../db/db';
+import { rowsById } from '../../db/rowsById';
 import type { AssignmentRow, SubmissionRow } from '../../db/types';
 import { declarationsInForce, isRecused } from '../../../src-shared/review/conflict';
 import { latestOf, type ReviewRow } from './reviewStore';
@@ -23,6 +25,14 @@ export interface QueueItem {
   latest: ReviewRow | null;
   /** How many versions this profile has submitted (a change adds one). */
   versions: number;
+}
+
+/** Like bulkGet, reading each distinct id once. */
+async function distinctById<T>(table: Table<T, string>, ids: string[]): Promise<(T | undefined)[]> {
+  const keys = [...new Set(ids)];
+  const rows = await table.bulkGet(keys);
+  const byKey = new Map(keys.map((k, i) => [k, rows[i]]));
+  return ids.map((id) => byKey.get(id));
 }
 
 function stateOf(latest: ReviewRow | null, hasDraft: boolean): QueueState {
@@ -51,29 +61,50 @@ export async function loadQueue(
     ],
     async () => {
       const assignments = await db.assignments.where('expertId').equals(expertId).toArray();
-      const ids = assignments.map((a) => a.id);
+      const ids = new Set(assignments.map((a) => a.id));
+      const packageIds = [...new Set(assignments.map((a) => a.packageId))];
+      // This profile's own reviews and drafts, by the indexes that start with the profile (one
+      // range each): anyOf over 50,000 assignment ids walked a cursor key by key.
+      const own = [profileId, Dexie.minKey] as const;
+      const ownEnd = [profileId, Dexie.maxKey] as const;
       const [subs, reviews, drafts, declarations] = await Promise.all([
-        db.submissions.bulkGet(assignments.map((a) => a.submissionId)),
-        db.reviews.where('assignmentId').anyOf(ids).toArray() as Promise<unknown[]> as Promise<
-          ReviewRow[]
-        >,
+        rowsById(
+          db.submissions,
+          assignments.map((a) => a.submissionId),
+          packageIds,
+        ),
+        db.reviews
+          .where('[profileId+submissionId]')
+          .between(own, ownEnd, true, true)
+          .toArray() as Promise<unknown[]> as Promise<ReviewRow[]>,
         db.reviewDrafts
           .where('[profileId+assignmentId]')
-          .anyOf(ids.map((id) => [profileId, id]))
+          .between(own, ownEnd, true, true)
           .toArray(),
         db.conflictDeclarations.where('profileId').equals(profileId).toArray(),
       ]);
       const [trainees, classes] = await Promise.all([
-        db.trainees.bulkGet(subs.map((s) => s?.traineeId ?? '')),
-        db.classes.bulkGet(subs.map((s) => s?.classId ?? '')),
+        rowsById(
+          db.trainees,
+          subs.map((s) => s?.traineeId ?? ''),
+          packageIds,
+        ),
+        // A few hundred classes behind tens of thousands of assignments: each read once.
+        distinctById(
+          db.classes,
+          subs.map((s) => s?.classId ?? ''),
+        ),
       ]);
-      const organizers = await db.organizers.bulkGet(classes.map((c) => c?.organizerId ?? ''));
+      const organizers = await distinctById(
+        db.organizers,
+        classes.map((c) => c?.organizerId ?? ''),
+      );
       const inForce = declarationsInForce(declarations);
       const draftFor = new Set(drafts.map((d) => d.assignmentId));
       // Grouped once: filtering every review per assignment grew as assignments × reviews.
       const ownByAssignment = new Map<string, ReviewRow[]>();
       for (const r of reviews) {
-        if (r.profileId !== profileId) continue;
+        if (r.profileId !== profileId || !ids.has(r.assignmentId)) continue;
         const list = ownByAssignment.get(r.assignmentId);
         if (list) list.push(r);
         else ownByAssignment.set(r.assignmentId, [r]);
