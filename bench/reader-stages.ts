@@ -1,8 +1,11 @@
 // Where the reader's first page goes: opens the two 40-page plans of the reader benchmark in
 // turn and writes down, per open, when each stage was reached (ms after the click), read from
-// inside the page: the /files fetch (resource timing), the viewer's status, page 1's canvas
-// appearing, its first ink, its text layer, and how many pages/thumbnails have canvases by then.
-// Not a benchmark (no ratio): `npx tsx bench/reader-stages.ts [opens] [--profile out.cpuprofile]`.
+// inside the page: the /files fetch and how many there were (resource timing), the viewer's
+// status, page 1's canvas appearing, its first ink, its text layer, and how many pages have
+// canvases by then. Marks named 'qhx …' (performance.mark, added by hand to a build being
+// profiled) are listed too. Not a benchmark (no ratio):
+//   npx tsx bench/reader-stages.ts [opens] [--idb] [--profile out.cpuprofile] [--trace out.json]
+// --idb lists the page's IndexedDB requests; --profile / --trace record the last open (CDP).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +58,7 @@ const watch = (tailMs: number) => `(() => {
           for (const e of performance.getEntriesByType('resource')) {
             if (e.startTime < t0.v) continue;
             const name = new URL(e.name).pathname.split('/').slice(0, 3).join('/');
+            stages['fetches of ' + name] = (stages['fetches of ' + name] ?? 0) + 1;
             stages['fetch ' + name + ' start'] = e.startTime - t0.v;
             stages['fetch ' + name + ' first byte'] = e.responseStart - t0.v;
             stages['fetch ' + name + ' end'] = e.responseEnd - t0.v;
