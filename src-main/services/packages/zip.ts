@@ -281,6 +281,14 @@ async function failOnRecord(zip: ZipFile, reader: RandomAccessReader, pkg: strin
  * Opens the package and reads its whole central directory, refusing hostile structure. The
  * caller owns the returned ZipFile and must close it.
  */
+/**
+ * Opens the archive without reading its central directory: for streaming an entry whose record
+ * was read and checked before (extract.ts keeps those while the package file is unchanged).
+ */
+export async function openArchive(path: string, pkg: string): Promise<ZipFile> {
+  return (await openZip(path, pkg)).zip;
+}
+
 export async function readCentralDirectory(
   source: ZipSource,
   pkg: string,

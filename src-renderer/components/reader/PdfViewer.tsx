@@ -8,10 +8,10 @@ import 'pdfjs-dist/web/pdf_viewer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ANCHOR_QUOTE_MAX } from '../../../src-shared/review/anchor';
 import { t } from '../../app/strings';
-import { fetchPackageFile } from './fetchFile';
 import { PdfThumbnails } from './PdfThumbnails';
 import { PdfToolbar, type FindMatches } from './PdfToolbar';
-import { loadPdfjs, PDF_OPEN_OPTIONS } from './pdfjs';
+import { loadPdfjs } from './pdfjs';
+import { takePdf } from './pdfOpen';
 import { ErrorNotice, type ShownError } from '../ErrorNotice';
 
 const s = t.reader;
@@ -74,37 +74,16 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
   useEffect(() => {
     const controller = new AbortController();
     let opened: Open | null = null;
+    const { load, release } = takePdf(url, path);
     void (async () => {
-      const fetched = await fetchPackageFile(url, controller.signal);
+      const result = await load.promise;
       if (controller.signal.aborted) return;
-      if (!fetched.ok) return setStatus({ kind: 'error', error: fetched.error });
-      if (!fetched.contentType.startsWith('application/pdf'))
-        return setStatus({
-          kind: 'error',
-          error: { message: s.notPdfType, detail: `${s.fileDetail(path)}\n${fetched.contentType}` },
-        });
-      const { lib, viewer, worker } = await loadPdfjs();
-      let pdf: PDFDocumentProxy;
-      try {
-        pdf = await lib.getDocument({ data: fetched.bytes, worker, ...PDF_OPEN_OPTIONS }).promise;
-      } catch (error) {
-        if (!controller.signal.aborted)
-          setStatus({
-            kind: 'error',
-            error: {
-              code: 'not-a-pdf',
-              message: s.damagedPdf,
-              detail: `${s.fileDetail(path)}\n${String(error)}`,
-            },
-          });
-        return;
-      }
+      if (!result.ok) return setStatus({ kind: 'error', error: result.error });
+      const pdf = result.doc;
+      const { lib, viewer } = await loadPdfjs();
       const container = containerRef.current;
       const viewerDiv = viewerRef.current;
-      if (controller.signal.aborted || !container || !viewerDiv) {
-        void pdf.loadingTask.destroy();
-        return;
-      }
+      if (controller.signal.aborted || !container || !viewerDiv) return;
       const eventBus = new viewer.EventBus();
       const linkService = new viewer.PDFLinkService({ eventBus });
       const findController = new viewer.PDFFindController({ eventBus, linkService });
@@ -114,6 +93,8 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
         eventBus,
         linkService,
         findController,
+        // Nothing is edited in a submission: no editor manager and its selection listeners.
+        annotationEditorMode: lib.AnnotationEditorType.DISABLE,
       });
       linkService.setViewer(pdfViewer);
       eventBus.on('pagesinit', () => {
@@ -138,10 +119,8 @@ export function PdfViewer({ url, path, goTo, onCite }: PdfViewerProps) {
     return () => {
       controller.abort();
       openRef.current = null;
-      if (opened) {
-        opened.viewer.cleanup();
-        void opened.doc.loadingTask.destroy();
-      }
+      opened?.viewer.cleanup();
+      release();
     };
   }, [url, path]);
 

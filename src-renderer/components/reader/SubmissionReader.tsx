@@ -8,6 +8,7 @@ import { t } from '../../app/strings';
 import type { FileRow } from '../../db/types';
 import { ImageViewer } from './ImageViewer';
 import { PdfViewer, type PageRequest, type PdfCite } from './PdfViewer';
+import { readableFiles, readerKindOf } from './readerFiles';
 import { SalesSheetView } from './SalesSheetView';
 import { fileNameOf, labelFiles } from './fileLabels';
 import { isolated } from '../../../src-shared/records/visibleText';
@@ -19,15 +20,6 @@ export interface FilePageRequest extends PageRequest {
   fileId: string;
 }
 
-export type ReaderKind = 'pdf' | 'image' | 'csv' | 'other';
-
-export function readerKindOf(file: Pick<FileRow, 'mediaType'>): ReaderKind {
-  const type = file.mediaType.toLowerCase().split(';')[0]!.trim();
-  if (type === 'application/pdf') return 'pdf';
-  if (type === 'image/png' || type === 'image/jpeg') return 'image';
-  if (type === 'text/csv') return 'csv';
-  return 'other';
-}
 
 export interface SubmissionReaderProps {
   files: FileRow[];
@@ -37,7 +29,7 @@ export interface SubmissionReaderProps {
 }
 
 export function SubmissionReader({ files, goTo, onCite }: SubmissionReaderProps) {
-  const readable = files.filter((f) => readerKindOf(f) !== 'other');
+  const readable = readableFiles(files);
   const [selected, setSelected] = useState<string | null>(readable[0]?.id ?? null);
   // A new page request switches to its file (state adjusted while rendering, not in an effect).
   const [seenGoTo, setSeenGoTo] = useState(goTo);

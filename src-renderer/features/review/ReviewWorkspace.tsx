@@ -15,6 +15,8 @@ import { ReviewQueue } from './ReviewQueue';
 import { ShortcutSheet } from './ShortcutSheet';
 import { ScreenTitle } from '../../app/ScreenTitle';
 import { RecordText } from '../../components/RecordText';
+import { preloadFirstFile } from '../../components/reader/readerFiles';
+import { submissionFilesById } from '../../db/submissionFiles';
 
 const s = t.review;
 
@@ -65,6 +67,13 @@ export function ReviewWorkspace({
 
   const position = items && selected ? Math.max(0, items.indexOf(selected)) : 0;
   const current = items?.at(position) ?? null;
+  // The plan of the item just selected starts loading now, while React draws its form: the
+  // reader mounts only after the form's data is read and takes this load (pdfOpen.ts).
+  const submissionId = current?.assignment.submissionId;
+  useEffect(() => {
+    if (!submissionId) return;
+    void submissionFilesById(db, submissionId).then(preloadFirstFile, () => undefined);
+  }, [db, submissionId]);
   const move = (delta: number) => {
     if (!items || items.count === 0) return;
     const next = items.at(Math.min(items.count - 1, Math.max(0, position + delta)));
