@@ -11,7 +11,7 @@ import type { Benchmark } from './lib/types';
 
 const COUNT = 10_000;
 
-function makeReviews(count: number): ResultRecord[] {
+export function makeReviews(count: number): ResultRecord[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `rev-${i}`,
     kind: 'review' as const,

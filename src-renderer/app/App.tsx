@@ -1,13 +1,42 @@
 import { Box, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { DbContext } from './dbContext';
 import { SessionContext } from './sessionContext';
-import { Shell } from './Shell';
 import { t } from './strings';
 import { cssVariablesResolver, lightOnly, theme } from './theme';
 import { useWorkstation } from './useWorkstation';
+
+// The profile picker is the first screen. The workstation behind it (every screen, the package
+// import, the policy engine and their schemas) is a separate chunk: it loads while the person
+// picks, not before the picker can show.
+const loadShell = () => import('./Shell');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+
+/** Fetches the workstation chunk once the picker is up and the window is idle. */
+function usePrefetchShell() {
+  useEffect(() => {
+    const prefetch = () => void loadShell();
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(prefetch, 200);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
+function Opening() {
+  return (
+    <Center h="100vh">
+      <Stack align="center">
+        <Loader />
+        <Text c="dimmed">{t.boot.opening}</Text>
+      </Stack>
+    </Center>
+  );
+}
 
 function Workstation() {
   const { state, retry, entered, lock } = useWorkstation();
@@ -18,19 +47,16 @@ function Workstation() {
     return (
       <SessionContext.Provider value={controls}>
         <DbContext.Provider value={state.opened.db} key={state.opened.profile.id}>
-          <Shell profile={state.opened.profile} />
+          <Suspense fallback={<Opening />}>
+            <Shell profile={state.opened.profile} />
+          </Suspense>
         </DbContext.Provider>
       </SessionContext.Provider>
     );
   }
   if (state.phase === 'picker') {
     return (
-      <ProfilePicker
-        api={state.api}
-        dir={state.dir}
-        unlockFirst={state.unlock}
-        onOpened={entered}
-      />
+      <PickerScreen api={state.api} dir={state.dir} unlockFirst={state.unlock} onOpened={entered} />
     );
   }
   if (state.phase === 'failed') {
@@ -46,14 +72,12 @@ function Workstation() {
       </Center>
     );
   }
-  return (
-    <Center h="100vh">
-      <Stack align="center">
-        <Loader />
-        <Text c="dimmed">{t.boot.opening}</Text>
-      </Stack>
-    </Center>
-  );
+  return <Opening />;
+}
+
+function PickerScreen(props: Parameters<typeof ProfilePicker>[0]) {
+  usePrefetchShell();
+  return <ProfilePicker {...props} />;
 }
 
 export function App() {

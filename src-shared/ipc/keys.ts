@@ -2,7 +2,7 @@
 // this boundary: the renderer sends a passphrase for each signing action and gets back public
 // facts (key id, pinned platform keys) and file paths the person chose.
 import { z } from 'zod';
-import { roleSchema } from '../profiles/roles';
+import { roleSchema } from '../profiles/profileSchema';
 import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 import { channel } from './channel';
 

@@ -4,7 +4,7 @@
 // window. Later replies rotate keys, but only when signed by a key that is pinned and valid
 // now, and only if newer than the last reply applied (an old reply cannot resurrect a key).
 import { z } from 'zod';
-import { roleSchema } from '../profiles/roles';
+import { roleSchema } from '../profiles/profileSchema';
 import { base64ToBytes } from '../wire/envelope';
 import { isoInstant, recordId, sha256Hex } from '../wire/primitives';
 

@@ -1,9 +1,10 @@
-// The four kinds of people who use a workstation, and which screens each one works in.
-import { z } from 'zod';
+// The four kinds of people who use a workstation, and which screens each one works in. Plain
+// data and types only: the profile picker (the first screen) imports this, and the schemas that
+// check a profile live in profileSchema.ts so that zod loads when a form is submitted, not before
+// the picker shows.
 
 export const roles = ['expert', 'chair', 'auditor', 'printer'] as const;
-export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof roles)[number];
 
 export const screens = [
   'review',
@@ -28,16 +29,16 @@ export function screensFor(role: Role): readonly Screen[] {
   return navigation[role];
 }
 
-export const profileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字'),
-  role: roleSchema,
-  district: z.string().trim().max(40).default(''),
-  createdAt: z.string(),
+/** A profile row; profileSchema.ts checks one (and proves at compile time it yields this type). */
+export interface Profile {
+  id: string;
+  name: string;
+  role: Role;
+  district: string;
+  createdAt: string;
   /**
    * A demo profile also trusts the demo platform key shipped with the app (its private half is
    * public, in this repository); a normal profile trusts only keys pinned at enrollment.
    */
-  demo: z.boolean().optional(),
-});
-export type Profile = z.infer<typeof profileSchema>;
+  demo?: boolean | undefined;
+}

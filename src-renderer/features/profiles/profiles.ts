@@ -1,17 +1,18 @@
 // The profile directory's rows: who uses this workstation. Creating, choosing and deleting a
 // profile here touches only the directory; opening one (its database, its unlock) is
 // session.ts.
-import { profileSchema, type Profile, type Role } from '../../../src-shared/profiles/roles';
+import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import { CURRENT_PROFILE_KEY, type DirectoryDb } from '../../db/directory';
 
 export type FieldError = { ok: false; field: string; message: string };
 export type CreateProfileResult = { ok: true; profile: Profile } | FieldError;
 
-/** Checks the form and builds the row; stores nothing. */
-export function newProfile(
+/** Checks the form and builds the row; stores nothing. The schema (and zod) loads on first use. */
+export async function newProfile(
   input: { name: string; role: Role; district: string; demo?: boolean },
   now: () => Date = () => new Date(),
-): CreateProfileResult {
+): Promise<CreateProfileResult> {
+  const { profileSchema } = await import('../../../src-shared/profiles/profileSchema');
   const parsed = profileSchema.safeParse({
     ...input,
     id: crypto.randomUUID(),

@@ -7,8 +7,7 @@ import type { QihangApi } from '../../../src-shared/ipc/contract';
 import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import type { WorkstationDb } from '../../db/db';
 import type { DirectoryDb } from '../../db/directory';
-import { importVerifiedPackage } from '../../db/importPackage';
-import { migrateLegacyInto, type LegacyOutcome } from '../../db/legacyMigration';
+import type { LegacyOutcome } from '../../db/legacyMigration';
 import { deleteProfileDb, openProfileDb } from '../../db/profileDb';
 import { addProfile, forgetProfile, newProfile, selectProfile, type FieldError } from './profiles';
 
@@ -47,6 +46,8 @@ async function loadDemoInto(api: SessionApi, db: WorkstationDb, profile: Profile
     importer: { profileId: profile.id, demo: profile.demo === true },
   });
   if (!demo.ok) return fieldError('profile', demo.error.message);
+  // Loaded on use, as the migration below: the picker shows without the import's code.
+  const { importVerifiedPackage } = await import('../../db/importPackage');
   const outcome = await importVerifiedPackage(db, demo.value);
   return outcome.kind === 'refused' ? fieldError('profile', outcome.message) : null;
 }
@@ -76,7 +77,9 @@ export async function openSession(
   }
   // A pre-profile install's local work goes to the first normal profile opened after the
   // upgrade; a failure changes nothing and is reported, the profile still opens.
-  const legacy = profile.demo ? undefined : await migrateLegacyInto(db, profile);
+  const legacy = profile.demo
+    ? undefined
+    : await (await import('../../db/legacyMigration')).migrateLegacyInto(db, profile);
   await selectProfile(dir, profile.id);
   return { ok: true, profile, db, ...(legacy && legacy.kind !== 'none' ? { legacy } : {}) };
 }
@@ -96,7 +99,7 @@ export async function createNormalProfile(
   input: { name: string; role: Role; district: string },
   passphrase: string,
 ): Promise<Opened | FieldError> {
-  const built = newProfile(input);
+  const built = await newProfile(input);
   if (!built.ok) return built;
   const key = await deps.api.keys.create({ profileId: built.profile.id, passphrase });
   if (!key.ok) return fieldError('passphrase', key.error.message);
@@ -110,7 +113,7 @@ export async function createDemoProfile(
   role: Role,
   name: string,
 ): Promise<Opened | FieldError> {
-  const built = newProfile({ name, role, district: '', demo: true });
+  const built = await newProfile({ name, role, district: '', demo: true });
   if (!built.ok) return built;
   await addProfile(deps.dir, built.profile);
   return openSession(deps, built.profile);

@@ -21,25 +21,27 @@ afterEach(async () => {
   await Dexie.delete(dir.name);
 });
 
-function made(input: Parameters<typeof newProfile>[0]) {
-  const r = newProfile(input);
+async function made(input: Parameters<typeof newProfile>[0]) {
+  const r = await newProfile(input);
   if (!r.ok) throw new Error(r.message);
   return r.profile;
 }
 
 describe('the profile directory', () => {
   it('adds a profile and makes it the current one', async () => {
-    await addProfile(dir, made({ name: ' 王建华 ', role: 'chair', district: '海淀区' }));
+    await addProfile(dir, await made({ name: ' 王建华 ', role: 'chair', district: '海淀区' }));
     expect(await currentProfile(dir)).toMatchObject({ name: '王建华', role: 'chair' });
   });
 
   it('keeps the demo flag only on a profile built as a demo profile', async () => {
-    expect(made({ name: '演示员', role: 'printer', district: '', demo: true }).demo).toBe(true);
-    expect(made({ name: '正式员', role: 'printer', district: '' }).demo).toBeUndefined();
+    expect((await made({ name: '演示员', role: 'printer', district: '', demo: true })).demo).toBe(
+      true,
+    );
+    expect((await made({ name: '正式员', role: 'printer', district: '' })).demo).toBeUndefined();
   });
 
-  it('refuses an empty name with a Chinese message on the name field', () => {
-    expect(newProfile({ name: '   ', role: 'expert', district: '' })).toEqual({
+  it('refuses an empty name with a Chinese message on the name field', async () => {
+    expect(await newProfile({ name: '   ', role: 'expert', district: '' })).toEqual({
       ok: false,
       field: 'name',
       message: '请填写姓名',
@@ -47,14 +49,14 @@ describe('the profile directory', () => {
   });
 
   it('forgets the current profile on sign-out but keeps the profile', async () => {
-    await addProfile(dir, made({ name: '李', role: 'auditor', district: '' }));
+    await addProfile(dir, await made({ name: '李', role: 'auditor', district: '' }));
     await selectProfile(dir, null);
     expect(await currentProfile(dir)).toBeNull();
     expect(await dir.profiles.count()).toBe(1);
   });
 
   it('removes a deleted profile and stops naming it as the current one', async () => {
-    const p = made({ name: '李', role: 'auditor', district: '' });
+    const p = await made({ name: '李', role: 'auditor', district: '' });
     await addProfile(dir, p);
     await forgetProfile(dir, p.id);
     expect(await currentProfile(dir)).toBeNull();
