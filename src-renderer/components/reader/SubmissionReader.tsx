@@ -20,7 +20,6 @@ export interface FilePageRequest extends PageRequest {
   fileId: string;
 }
 
-
 export interface SubmissionReaderProps {
   files: FileRow[];
   goTo?: FilePageRequest | null;

@@ -5,7 +5,7 @@
 // Every submission points at the factory's one small file: what such a package makes big is its
 // records, and a package may hold at most 20,000 entries. `queueExpected` gives the rows the
 // screen must show for a view, from the same records through the plain reference viewQueue.
-import type { ProgramCode, WorkPackageManifest } from '../../../src-shared/bundle/records';
+import type { ProgramCode, WorkPackageManifest } from '../../../src-shared/records/records';
 import {
   viewQueue,
   type QueueItem,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPackageFileBytes } from '../../../src-main/services/packages';
 import * as zip from '../../../src-main/services/packages/zip';
-import type { PackageFile } from '../../../src-shared/bundle/records';
+import type { PackageFile } from '../../../src-shared/records/records';
 import { makeKey, makeManifest, tempDir, writePackage, type PackageFixture } from './factory';
 
 vi.mock('../../../src-main/services/packages/zip', async (importOriginal) => {
