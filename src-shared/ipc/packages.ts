@@ -188,7 +188,9 @@ export const importStatusSchema = z.object({
   /** The manifest path being verified, for the progress line. */
   current: z.string().optional(),
   /** Present once `phase` is 'failed' or 'cancelled': a package error code and its message. */
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), detail: z.string().optional() })
+    .optional(),
 });
 export type ImportStatus = z.infer<typeof importStatusSchema>;
 

@@ -43,7 +43,7 @@ export interface JobStatus {
   done: number;
   total: number;
   current?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; detail?: string };
 }
 
 export type JobError = Failure;
@@ -129,6 +129,13 @@ export function pageOf<T>(rows: readonly T[], offset: number, limit: number): T[
     out.push(rows[i] as T);
   }
   return out;
+}
+
+/** A failure as the job keeps it: the sentence, and the key id or such for 详情 when there is one. */
+function withDetail(f: { code: string; message: string; detail?: string }): Job['error'] {
+  return f.detail === undefined
+    ? { code: f.code, message: f.message }
+    : { code: f.code, message: f.message, detail: f.detail };
 }
 
 function ioMessage(fileName: string, error: unknown): string {
@@ -467,16 +474,17 @@ export class ImportJobs {
             };
             const kept = this.options.keep ? await this.options.keep(filePath, result) : null;
             if (kept && !kept.ok) {
-              this.finish(job, 'failed', { code: kept.code, message: kept.message });
+              this.finish(job, 'failed', withDetail(kept));
               return;
             }
             job.result = result;
             this.finish(job, 'done');
           } else {
-            this.finish(job, opened.code === 'cancelled' ? 'cancelled' : 'failed', {
-              code: opened.code,
-              message: opened.message,
-            });
+            this.finish(
+              job,
+              opened.code === 'cancelled' ? 'cancelled' : 'failed',
+              withDetail(opened),
+            );
           }
         },
         (error: unknown) => {
@@ -513,7 +521,7 @@ export class ImportJobs {
     );
   }
 
-  private finish(job: Job, phase: JobPhase, error?: { code: string; message: string }): void {
+  private finish(job: Job, phase: JobPhase, error?: Job['error']): void {
     if (TERMINAL.has(job.phase)) return;
     job.phase = phase;
     job.current = undefined;

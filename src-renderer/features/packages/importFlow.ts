@@ -54,7 +54,7 @@ export type ImportView =
       share?: number;
     }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
-  | { step: 'failed'; fileName?: string; code: string; message: string }
+  | { step: 'failed'; fileName?: string; code: string; message: string; detail?: string }
   | { step: 'cancelled'; fileName?: string };
 
 export type ImportSource = { kind: 'dialog' } | { kind: 'file'; file: Blob & { name: string } };
@@ -236,8 +236,8 @@ async function runSteps(
     if (control.cancelled || ended.type === 'done' || ended.error.code === 'cancelled') {
       return end({ step: 'cancelled', ...named });
     }
-    const { code, message } = ended.error;
-    return end({ step: 'failed', ...named, code, message });
+    const { code, message, detail } = ended.error;
+    return end({ step: 'failed', ...named, code, message, ...(detail ? { detail } : {}) });
   }
   const last = ended.data;
   // The head crosses once, here; the rows follow in pages while they are written.

@@ -207,6 +207,9 @@ describe('which platform keys an import trusts', () => {
     expect(status.phase).toBe('failed');
     expect(status.error?.code).toBe('untrusted-signer');
     expect(status.error?.message).toContain('demo-signed.qhpkg');
+    // The key id is for support (详情), not for the sentence.
+    expect(status.error?.message).not.toMatch(/[0-9a-f]{8}/);
+    expect(status.error?.detail).toContain(DEMO_KEY.keyid);
   });
 
   it('refuses the bundled demo package itself for a normal profile', async () => {

@@ -385,6 +385,16 @@ describe('importing a package chosen in the dialog', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps the technical detail of a refusal for 详情 (the key id stays out of the sentence)', async () => {
+    const error = {
+      code: 'untrusted-signer',
+      message: '工作包“x.qhpkg”不是由本用户信任的平台密钥签名的，已拒绝',
+      detail: '签名密钥：0123456789abcdef',
+    };
+    const { last } = await run(fakeApi([{ phase: 'files' }, { phase: 'failed', error }]));
+    expect(last).toEqual({ step: 'failed', fileName: 'pkg.qhpkg', ...error });
+  });
+
   it('shows a trust failure (no enrollment) before any job exists', async () => {
     const fake = fakeApi([], { dialog: fail('not-enrolled', '尚未登记平台公钥') });
     const { last } = await run(fake);
