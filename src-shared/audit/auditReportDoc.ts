@@ -73,6 +73,16 @@ export const auditReportDataSchema = z
       .max(500),
     conclusion: z.enum(sessionVerdicts).optional(),
     conclusionNote: z.string().max(2000).default(''),
+    /**
+     * The cited rules' names and clauses from the policy pack in force for the class, so people
+     * read 讲师在场 before R-LECTURERS; a rule missing here is cited by its id alone.
+     */
+    rules: z
+      .record(
+        z.string().max(32),
+        z.object({ title: z.string().max(200), clause: z.string().max(400) }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export type AuditReportData = z.infer<typeof auditReportDataSchema>;
@@ -98,6 +108,11 @@ const min1 = (m: number) => (Math.round(m * 10) / 10).toString();
 export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   const title = `${data.district}创业培训视频抽查报告`;
   const b: AuditDocBlock[] = [{ type: 'title', text: title }];
+  // The rule's name, its clause and the id last (the platform and support search by id).
+  const ruleName = (id: string) => {
+    const r = data.rules?.[id];
+    return r ? `${r.title}（${r.clause ? `${r.clause}，` : ''}${id}）` : id;
+  };
   let h = 0;
   const heading = (text: string) => b.push({ type: 'heading', text: `${cn[h++]}、${text}` });
 
@@ -105,7 +120,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   const classLabel = data.classNameShared ? `${data.className}（${data.classId}）` : data.className;
   b.push({ type: 'para', text: `培训班：${classLabel}` });
   b.push({ type: 'para', text: `培训组织方：${data.organizerName}` });
-  b.push({ type: 'para', text: `工作包：${data.packageTitle}（${data.packageId}）` });
+  b.push({ type: 'para', text: `工作包：${data.packageTitle}` });
   b.push({ type: 'para', text: `抽查人：${data.auditorName}${GAP}抽查日期：${zhDate(data.date)}` });
 
   heading('抽样方法与覆盖情况');
@@ -146,7 +161,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
     });
     b.push({
       type: 'para',
-      text: `${GAP}依据：${f.ruleId}${f.exitGround ? `；可能构成清退情形 ${f.exitGround}（附件1–3 二（四）${f.exitGround}）` : ''}`,
+      text: `${GAP}依据：${ruleName(f.ruleId)}${f.exitGround ? `；可能构成清退情形 ${f.exitGround}（附件1–3 二（四）${f.exitGround}）` : ''}`,
     });
     if (f.grab)
       b.push({
@@ -170,7 +185,7 @@ export function auditReportDoc(data: AuditReportData): AuditReportDoc {
   b.push({
     type: 'para',
     indent: true,
-    text: `京人社能发〔2023〕25号《通知》四（一）（直播视频按不低于 10% 比例抽查）；本报告引用的规则：${rules.join('、')}。`,
+    text: `京人社能发〔2023〕25号《通知》四（一）（直播视频按不低于 10% 比例抽查）；本报告引用的规则：${rules.map(ruleName).join('、')}。`,
   });
 
   b.push({

@@ -183,6 +183,21 @@ export function ruleText(
   return { title: r.title ?? id, ...(p ?? { clause: r.clause, quote: r.quote }) };
 }
 
+/**
+ * Rule names and clauses as the pack in force on `date` gives them (the id where a pack names
+ * none): what a screen or document shows for a rule id it holds as data.
+ */
+export function ruleTextsOn(
+  packs: readonly PolicyPack[],
+  date: string,
+): (id: RuleId) => { title: string; clause: string } {
+  const { pack } = selectPack(packs, date);
+  return (id) => {
+    const { title, clause } = ruleText(pack, id);
+    return { title, clause };
+  };
+}
+
 /** The rule's name from the pack; the id itself where a pack names none (never empty). */
 export function ruleTitle(pack: PolicyPack, id: RuleId): string {
   return pack.rules[id]?.title ?? id;

@@ -66,7 +66,9 @@ export const auditStrings = {
     saved: '已保存发现',
     list: '本文件的发现',
     none: '尚无发现',
-    rule: (rule: string, ground?: number) => (ground ? `${rule} · 清退情形 ${ground}` : rule),
+    /** The rule by its name first, the id small beside it (support and the platform use it). */
+    rule: (title: string, id: string, ground?: number) =>
+      `${title}（${id}）${ground ? ` · 清退情形 ${ground}` : ''}`,
     grabbed: (hash: string) => `截图 SHA-256 ${hash.slice(0, 12)}…`,
   },
   offline: {

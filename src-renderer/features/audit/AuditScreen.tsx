@@ -24,6 +24,8 @@ import { OfflineChecks } from './OfflineChecks';
 import { Player } from './Player';
 import { SamplePanel, type PlayTarget } from './SamplePanel';
 import { useAuditData } from './useAuditData';
+import { ruleTextsOn } from '../../../src-shared/policy/pack';
+import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { pickAuditClass } from './pickClass';
 import { useMedia } from './useMedia';
 import { ClassConclusionCard, SessionVerdictControl } from './VerdictPanel';
@@ -79,6 +81,8 @@ export function AuditScreen({ profile }: { profile: Profile }) {
 
   const packageId = data.pkg.packageId;
   const plan = data.plans.find((p) => p.payload.classId === klass.id);
+  const ruleTexts = ruleTextsOn(data.packs, klass.startDate);
+  const ruleName = (id: RuleId) => ruleTexts(id).title;
   const verdicts = latestVerdicts(data.verdicts.map((v) => v.payload));
   const session = target ? sessions.find((x) => x.id === target.sessionId) : undefined;
   const file = target ? data.files.find((f) => f.id === target.fileId) : undefined;
@@ -276,6 +280,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
               </Group>
               <Player
                 key={file.id}
+                ruleName={ruleName}
                 media={status}
                 session={session}
                 storedWatched={data.ledgers.get(file.id)?.intervals ?? []}
@@ -324,7 +329,7 @@ export function AuditScreen({ profile }: { profile: Profile }) {
                   );
                 }}
               />
-              <FindingList findings={fileFindings} />
+              <FindingList findings={fileFindings} ruleName={ruleName} />
             </Stack>
           ) : (
             <Alert color="gray">{s().player.choose}</Alert>

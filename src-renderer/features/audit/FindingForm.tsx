@@ -10,6 +10,7 @@ import {
   type FindingCategory,
   type FindingSeverity,
 } from '../../../src-shared/audit/findings';
+import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { formatTimecode } from '../../../src-shared/audit/timecode';
 import { t } from '../../app/strings';
 
@@ -29,6 +30,7 @@ export function FindingForm(props: {
   onPause: () => void;
   onSave: (d: FindingDraft) => Promise<void>;
   onCancel: () => void;
+  ruleName: (id: RuleId) => string;
 }) {
   const [category, setCategory] = useState<FindingCategory | ''>('');
   const [severity, setSeverity] = useState<FindingSeverity>('minor');
@@ -87,7 +89,11 @@ export function FindingForm(props: {
         </Group>
         {def && (
           <Text size="xs" c="dimmed">
-            {s().rule(def.ruleId, severity === 'serious' ? def.exitGround : undefined)}
+            {s().rule(
+              props.ruleName(def.ruleId),
+              def.ruleId,
+              severity === 'serious' ? def.exitGround : undefined,
+            )}
           </Text>
         )}
         <Textarea

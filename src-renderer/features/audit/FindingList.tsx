@@ -1,12 +1,19 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { CATEGORIES, classify, SEVERITY_LABEL } from '../../../src-shared/audit/findings';
 import { formatTimecode } from '../../../src-shared/audit/timecode';
+import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { t } from '../../app/strings';
 import type { StoredFinding } from '../../db/auditWork';
 
 const s = () => t.audit.finding;
 
-export function FindingList({ findings }: { findings: StoredFinding[] }) {
+export function FindingList({
+  findings,
+  ruleName,
+}: {
+  findings: StoredFinding[];
+  ruleName: (id: RuleId) => string;
+}) {
   return (
     <Card withBorder padding="sm" data-testid="finding-list">
       <Stack gap={4}>
@@ -33,7 +40,7 @@ export function FindingList({ findings }: { findings: StoredFinding[] }) {
                 {CATEGORIES[f.category].label}
               </Text>
               <Text size="xs" c="dimmed">
-                {s().rule(c.ruleId, c.exitGround)}
+                {s().rule(ruleName(c.ruleId), c.ruleId, c.exitGround)}
               </Text>
               <Text size="xs" style={{ flex: 1 }} truncate>
                 {f.note}

@@ -2,6 +2,7 @@
 // verified hash, reads the current time from requestVideoFrameCallback's media time, records
 // what is actually played (≤ 2×, no seeks) into the watched ledger, and takes findings by keyboard.
 import { Alert, Box, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   isWatchedStep,
@@ -42,6 +43,8 @@ export function Player(props: {
     d: FindingDraft & { start: number; end?: number; wallClock: string },
     grab: (Grab & { mediaTime: number }) | null,
   ) => Promise<void>;
+  /** A rule's name for the finding form (the pack in force for this class). */
+  ruleName: (id: RuleId) => string;
 }) {
   const { media, session } = props;
   const video = useRef<HTMLVideoElement>(null);
@@ -368,6 +371,7 @@ export function Player(props: {
       </Text>
       {formAt !== null && (
         <FindingForm
+          ruleName={props.ruleName}
           start={formAt}
           now={now}
           onPause={pause}

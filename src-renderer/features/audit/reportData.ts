@@ -5,6 +5,8 @@ import { latestVerdicts, watchedBySession } from '../../../src-shared/audit/poli
 import { sampledSessionIds } from '../../../src-shared/audit/sampling';
 import { idsSharingAName } from '../../../src-shared/records/sameNames';
 import { shanghaiDate } from '../../../src-shared/time';
+import { ruleTextsOn } from '../../../src-shared/policy/pack';
+import type { RuleId } from '../../../src-shared/policy/ruleIds';
 import type { WorkstationDb } from '../../db/db';
 import type { AuditData } from './useAuditData';
 
@@ -66,6 +68,12 @@ export async function buildReportData(
       ...(grab ? { grab } : {}),
     });
   }
+  const ruleTexts = ruleTextsOn(data.packs, klass.startDate);
+  const rules = Object.fromEntries(
+    [...new Set<RuleId>(['R-LIVE-SAMPLE', ...findings.map((f) => f.ruleId as RuleId)])].map(
+      (id) => [id, ruleTexts(id)],
+    ),
+  );
   const conclusion = verdicts.find((v) => v.subject === 'class' && v.classId === classId);
   const sampled = new Set(plan ? sampledSessionIds(plan) : []);
   const drawn = new Set(plan?.drawnSessionIds ?? []);
@@ -112,5 +120,6 @@ export async function buildReportData(
     findings,
     ...(conclusion?.subject === 'class' ? { conclusion: conclusion.conclusion } : {}),
     conclusionNote: conclusion?.subject === 'class' ? conclusion.note : '',
+    rules,
   };
 }

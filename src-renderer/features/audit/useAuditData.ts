@@ -10,6 +10,8 @@ import {
   type StoredVerdict,
 } from '../../db/auditWork';
 import { pickPackage } from '../../db/checkInput';
+import type { PolicyPack } from '../../../src-shared/policy/pack';
+import { packsWithShipped } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import type { WorkstationDb } from '../../db/db';
 import type {
   ClassRow,
@@ -22,6 +24,8 @@ import type {
 
 export interface AuditData {
   pkg: PackageRow;
+  /** The policy packs this package is read under (built in and shipped), for rule names. */
+  packs: PolicyPack[];
   classes: ClassRow[];
   sessions: SessionRow[];
   files: FileRow[];
@@ -53,6 +57,7 @@ export function useAuditData(db: WorkstationDb): AuditData | null | undefined {
     sessions.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
     return {
       pkg,
+      packs: packsWithShipped(pkg.policyPacks),
       classes,
       sessions,
       files,

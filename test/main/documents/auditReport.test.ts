@@ -33,6 +33,23 @@ describe('抽查报告 DOCX', () => {
       expect(text).toContain(part);
   });
 
+  it('cites rules by their names and clauses first, the id last, and the package by its title', async () => {
+    const data = {
+      ...makeAuditReportData(),
+      rules: {
+        'R-LECTURERS': { title: '讲师在场', clause: '附件1 第五条' },
+        'R-LIVE-SAMPLE': { title: '直播视频抽查', clause: '通知 四（一）' },
+      },
+    };
+    const { text } = await docx(await auditReportDocx(auditReportDoc(data)));
+    expect(text).toContain('依据：讲师在场（附件1 第五条，R-LECTURERS）；可能构成清退情形 4');
+    expect(text).toContain(
+      '本报告引用的规则：直播视频抽查（通知 四（一），R-LIVE-SAMPLE）、讲师在场（',
+    );
+    expect(text).toContain(`工作包：${data.packageTitle}抽查人`);
+    expect(text).not.toContain(data.packageId);
+  });
+
   it('embeds the frame grab byte for byte, so its SHA-256 in the caption can be checked', async () => {
     const data = makeAuditReportData();
     const { entries, text } = await docx(await auditReportDocx(auditReportDoc(data)));

@@ -80,7 +80,7 @@ type Status = {
   done: number;
   total: number;
   result?: { manifest: { packageId: string; version: number } };
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; detail?: string };
 };
 
 async function writePkg(
