@@ -13,13 +13,7 @@ import { launchBrowser } from '../test/e2e/harness/browser';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness } from '../test/e2e/harness/server';
 import { attachHarness } from '../test/e2e/harness/session';
-import {
-  importLongPlan,
-  LONG_PLAN_EXPERT,
-  writeLongPlanPackage,
-} from '../test/e2e/helpers/longPlan';
-import { enterDemo } from '../test/e2e/helpers/profiles';
-import { linkExpert } from '../test/e2e/helpers/review';
+import { openLongPlanAsExpert } from '../test/e2e/helpers/longPlan';
 
 type Stages = Record<string, number>;
 
@@ -117,11 +111,7 @@ async function main() {
     await context.addInitScript({ content: IDB_LOG });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(app.url);
-    await enterDemo(page, '评审专家');
-    await importLongPlan(page, app, await writeLongPlanPackage(app.userDataDir, 40, false));
-    await linkExpert(page, LONG_PLAN_EXPERT);
+    await openLongPlanAsExpert(page, app);
     const other = page.locator('[data-testid="review-queue-item"][aria-selected="false"]');
     const cdp = await context.newCDPSession(page);
     const all: Stages[] = [];

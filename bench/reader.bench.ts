@@ -9,13 +9,7 @@ import path from 'node:path';
 import { launchBrowser } from '../test/e2e/harness/browser';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness } from '../test/e2e/harness/server';
-import {
-  importLongPlan,
-  LONG_PLAN_EXPERT,
-  writeLongPlanPackage,
-} from '../test/e2e/helpers/longPlan';
-import { enterDemo } from '../test/e2e/helpers/profiles';
-import { linkExpert } from '../test/e2e/helpers/review';
+import { openLongPlanAsExpert } from '../test/e2e/helpers/longPlan';
 import { buildBaseline, timeLoad } from './cold-start.bench';
 import { compare, ms, resultOf } from './lib/measure';
 import { attachHarness } from '../test/e2e/harness/session';
@@ -36,11 +30,7 @@ export default {
     await attachHarness(context, app);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.setViewportSize({ width: 1366, height: 768 });
-      await page.goto(app.url);
-      await enterDemo(page, '评审专家');
-      await importLongPlan(page, app, await writeLongPlanPackage(app.userDataDir, 40, false));
-      await linkExpert(page, LONG_PLAN_EXPERT);
+      await openLongPlanAsExpert(page, app);
       // Two plans in the queue: each call opens the one not shown now.
       const other = page.locator('[data-testid="review-queue-item"][aria-selected="false"]');
       const openNext = async () => {

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { PartyDeclaration } from '../../src-shared/review/conflict';
 import { schemaVersions } from './schema';
+import { packageTables } from '../../src-shared/records/packageTables';
 import type {
   AssignmentRow,
   AuditLogRow,
@@ -80,17 +81,4 @@ export class WorkstationDb extends Dexie {
 }
 
 /** Tables filled from work packages; a package update replaces their rows for that package. */
-export const packageTables = [
-  'organizers',
-  'classes',
-  'sessions',
-  'lecturers',
-  'trainees',
-  'submissions',
-  'experts',
-  'panels',
-  'assignments',
-  'rubrics',
-  'certificateNumbers',
-  'files',
-] as const;
+export { packageTables };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packageTables } from '../records/packageTables';
 import {
   forwardedBundleSchema,
   packageFileSchema,
@@ -31,25 +32,8 @@ export const verifiedPackageSchema = z.object({
 });
 export type VerifiedPackage = z.infer<typeof verifiedPackageSchema>;
 
-/**
- * The record arrays and the file list of a verified package, in the order main hands them over
- * page by page. Classes come before trainees: a trainee's row is built with the classes that
- * list it.
- */
-export const pagedTables = [
-  'organizers',
-  'classes',
-  'sessions',
-  'lecturers',
-  'trainees',
-  'submissions',
-  'experts',
-  'panels',
-  'assignments',
-  'rubrics',
-  'certificateNumbers',
-  'files',
-] as const;
+/** The record arrays and the file list of a verified package, in the order main pages them. */
+export const pagedTables = packageTables;
 export type PagedTable = (typeof pagedTables)[number];
 
 const verifiedFileSchema = verifiedPackageSchema.shape.files.element;

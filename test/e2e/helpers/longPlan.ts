@@ -10,6 +10,8 @@ import { longPlanPdf } from '../../fixtures/longPlanPdf';
 import { makeManifest, writePackage } from '../../main/packages/factory';
 import type { Harness } from '../harness/server';
 import { DEMO_KEY } from './packages';
+import { enterDemo } from './profiles';
+import { linkExpert } from './review';
 
 export const LONG_PLAN_EXPERT = '李专家';
 
@@ -143,4 +145,16 @@ export async function importLongPlan(page: Page, harness: Harness, file: string)
   await page.getByTestId('import-close').click();
   await page.locator('[data-screen="review"]').click();
   await page.getByTestId('screen-review').waitFor();
+}
+
+/**
+ * The benches' opening: a fresh page at 1366×768 entered as the demo expert, with the 40-page
+ * plan's package imported and 李专家 linked, on the review screen.
+ */
+export async function openLongPlanAsExpert(page: Page, harness: Harness): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(harness.url);
+  await enterDemo(page, '评审专家');
+  await importLongPlan(page, harness, await writeLongPlanPackage(harness.userDataDir, 40, false));
+  await linkExpert(page, LONG_PLAN_EXPERT);
 }
