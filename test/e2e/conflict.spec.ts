@@ -171,11 +171,12 @@ describe('an expert declares a conflict of interest', () => {
     await page.getByTestId('withdraw-conflict').click();
     await page.getByTestId('queue-status').getByText(/^全部/).click();
     await expect.poll(() => statusCount('已回避'), SLOW).toBe(0);
-    expect(await statusCount('全部')).toBe(total);
+    await expect.poll(() => statusCount('全部'), SLOW).toBe(total);
     await page.locator('[data-screen="settings"]').click();
     await page.getByTestId('audit-chain-status').filter({ hasText: '完整（共 3 条）' }).waitFor();
-    const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
-    expect(rows[0]).toContain('撤回');
+    // The chain's status and the log's rows come from separate queries: wait for the rows too.
+    const rows = page.locator('[data-testid="audit-log-rows"] tbody tr');
+    await expect.poll(async () => (await rows.allTextContents())[0] ?? '', SLOW).toContain('撤回');
     expect(app.pageErrors).toEqual([]);
   });
 });
