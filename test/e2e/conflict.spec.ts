@@ -108,7 +108,10 @@ describe('an expert declares a conflict of interest', () => {
     await page.locator('[data-screen="settings"]').click();
     await page.getByTestId('audit-log-card').waitFor();
     await page.getByTestId('audit-chain-status').filter({ hasText: '完整（共 1 条）' }).waitFor();
-    const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
+    // The chain's status and the log's rows come from separate queries: wait for the rows too.
+    const rowsShown = page.locator('[data-testid="audit-log-rows"] tbody tr');
+    await expect.poll(() => rowsShown.count()).toBe(1);
+    const rows = await rowsShown.allTextContents();
     expect(rows[0]).toMatch(
       /声明.*回避声明：培训组织方「.+」，存在任职关系，回避：本人兼任该机构教学顾问/,
     );

@@ -149,11 +149,13 @@ describe('an expert reviews an assigned outcome', () => {
     await page.getByTestId('audit-log-card').waitFor();
     // Before the review: one 回避声明 per organizer opened (the first item's, and the one the
     // helper submitted, which may be another organizer's).
-    await page
-      .getByTestId('audit-chain-status')
-      .filter({ hasText: /完整（共 [34] 条）/ })
-      .waitFor();
-    const rows = await page.locator('[data-testid="audit-log-rows"] tbody tr').allTextContents();
+    const chain = page.getByTestId('audit-chain-status').filter({ hasText: /完整（共 [34] 条）/ });
+    await chain.waitFor();
+    const entries = Number((await chain.textContent())?.match(/共 (\d+) 条/)?.[1]);
+    // The chain's status and the log's rows come from separate queries: wait for the rows too.
+    const rowsShown = page.locator('[data-testid="audit-log-rows"] tbody tr');
+    await expect.poll(() => rowsShown.count()).toBe(entries);
+    const rows = await rowsShown.allTextContents();
     expect(rows[0]).toContain('修改');
     expect(rows[1]).toContain('提交');
     expect(rows.at(-1)).toMatch(/声明.*回避声明：培训组织方「.+」，无利害关系/);
