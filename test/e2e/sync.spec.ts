@@ -264,6 +264,20 @@ describe('sync round trip', () => {
     await expect
       .poll(() => page.getByTestId('pending-bundle').textContent())
       .toContain('没有等待回执');
+    // The message floats over the window's corner; scrolled to the end, the history's last row
+    // comes up above it instead of staying covered until the message is closed.
+    await page.setViewportSize(VIEWPORT);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const lastRow = page.getByTestId('sync-history').locator('tr').last();
+    await expect
+      .poll(async () => {
+        const row = await lastRow.boundingBox();
+        const floating = await page.getByTestId('sync-message-place').boundingBox();
+        return row && floating ? floating.y - (row.y + row.height) : null;
+      })
+      .toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, 'sync-message-over-history-1366.png') });
+    await page.setViewportSize(DEFAULT_VIEWPORT);
     await shot('acknowledged');
     await page.locator('[data-screen="review"]').click();
     await page.getByText('平台已确认').first().waitFor();

@@ -14,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type CSSProperties, type FormEvent } from 'react';
 import type { KeyStatus } from '../../../src-shared/ipc/keys';
@@ -166,6 +167,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
   const api = getApi();
   const { ask, modal } = usePassphrasePrompt();
   const [message, setMessage] = useState<Message>(null);
+  const { ref: messageRef, height: messageHeight } = useElementSize();
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState<null | 'export' | 'upload' | 'receipt'>(null);
@@ -262,7 +264,7 @@ export function SyncScreen({ profile }: { profile: Profile }) {
       {/* The outcome of an action floats in the window's corner: always in view, and it never
           pushes the key panel and the actions down under the person's pointer. */}
       {message && (
-        <div style={MESSAGE_PLACE} data-testid="sync-message-place">
+        <div ref={messageRef} style={MESSAGE_PLACE} data-testid="sync-message-place">
           {message.kind === 'ok' ? (
             <Alert
               color="green"
@@ -367,6 +369,15 @@ export function SyncScreen({ profile }: { profile: Profile }) {
           <History status={status} />
         </Stack>
       </Card>
+      {/* Room under the last card as tall as the floating message, so whatever it covers can be
+          scrolled up above it while it stays open. */}
+      {message && (
+        <div
+          aria-hidden
+          data-testid="sync-message-room"
+          style={{ height: messageHeight + 32, flexShrink: 0 }}
+        />
+      )}
     </Stack>
   );
 }
