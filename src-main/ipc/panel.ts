@@ -105,7 +105,8 @@ export function panelHandlers(ctx: MainContext): QihangHandlers['panel'] {
         }
         const verified = await verifyExpertBundle(read.bytes, experts, fileName);
         if (!verified.ok) {
-          results.push({ ok: false, fileName, code: verified.code, message: verified.message });
+          const { ok: _ok, ...failure } = verified;
+          results.push({ ok: false, fileName, ...failure });
           continue;
         }
         const { ok: _ok, ...facts } = verified;

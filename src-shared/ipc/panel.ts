@@ -38,7 +38,14 @@ export type ImportExpertBundleResponse = z.infer<typeof importExpertBundleRespon
 /** One forwarded bundle of a package: verified, or why not (the others still count). */
 export const forwardedBundleOutcomeSchema = z.union([
   verifiedExpertBundleSchema.extend({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), fileName: z.string(), code: z.string(), message: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    fileName: z.string(),
+    code: z.string(),
+    message: z.string(),
+    /** Key ids and the like, for support (详情), kept out of the sentence. */
+    detail: z.string().optional(),
+  }),
 ]);
 export type ForwardedBundleOutcome = z.infer<typeof forwardedBundleOutcomeSchema>;
 

@@ -65,6 +65,7 @@ export async function verifyExpertBundle(
       ok: false,
       code: `panel/${verified.code}`,
       message: `${fileName}：${verified.message}`,
+      ...(verified.detail !== undefined ? { detail: verified.detail } : {}),
     };
   }
   const signerExpertIds = [

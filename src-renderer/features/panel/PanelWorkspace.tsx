@@ -21,7 +21,7 @@ import { shanghaiDate } from '../../../src-shared/time';
 import { getApi } from '../../app/api';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, TechnicalDetails } from '../../components/ErrorNotice';
 import type { PanelRow } from '../../db/types';
 import type { FilePageRequest } from '../../components/reader/SubmissionReader';
 import { AnchorReaderModal, useSubmissionFiles } from './AnchorReader';
@@ -68,9 +68,10 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
         <SummaryLines key={r.fileName} r={r} />
       ))}
       {failed.map((f) => (
-        <Text size="sm" key={f.fileName} data-testid="panel-report-failed">
-          {s.forwardedRefused(f.fileName, f.message)}
-        </Text>
+        <div key={f.fileName} data-testid="panel-report-failed">
+          <Text size="sm">{s.forwardedRefused(f.fileName, f.message)}</Text>
+          {f.detail && <TechnicalDetails text={f.detail} />}
+        </div>
       ))}
       {otherRecords > 0 && <Text size="sm">{s.noOther(otherRecords)}</Text>}
     </Alert>

@@ -18,9 +18,27 @@ export type FlowReport =
       summaries: ImportSummary[];
       otherRecords: number;
       /** Forwarded bundles refused whole (the expert's signature did not verify, …). */
-      failed: { fileName: string; message: string }[];
+      failed: RefusedBundle[];
     }
   | { kind: 'saved'; path: string };
+
+/** A forwarded bundle refused whole; the detail (key ids…) is for 详情, not the sentence. */
+export interface RefusedBundle {
+  fileName: string;
+  message: string;
+  detail?: string;
+}
+
+/** The exception's text is for support (详情); the person reads the plain sentence. */
+function unexpected(e: unknown): FlowReport {
+  return { kind: 'error', code: 'unexpected', message: '', detail: String(e) };
+}
+
+/** Both imports start alike: only a chair whose panel lists enrolled expert keys imports. */
+async function chairExperts(db: WorkstationDb, panel: PanelRow) {
+  const experts = await panelExpertKeys(db, panel);
+  return experts.length > 0 ? experts : null;
+}
 
 export async function importBundleFlow(
   api: QihangApi,
@@ -29,8 +47,8 @@ export async function importBundleFlow(
   profileId: string,
 ): Promise<FlowReport> {
   try {
-    const experts = await panelExpertKeys(db, panel);
-    if (experts.length === 0) return { kind: 'error', message: t.panel.notChair };
+    const experts = await chairExperts(db, panel);
+    if (!experts) return { kind: 'error', message: t.panel.notChair };
     const r = await api.panel.importExpertBundle({ experts });
     if (!r.ok) return { kind: 'error', ...r.error };
     if (r.value.path === null || !('fileName' in r.value)) return { kind: 'cancelled' };
@@ -42,7 +60,7 @@ export async function importBundleFlow(
       failed: [],
     };
   } catch (e) {
-    return { kind: 'error', message: `${t.errors.generic}：${(e as Error).message}` };
+    return unexpected(e);
   }
 }
 
@@ -66,18 +84,22 @@ export async function importForwardedFlow(
   profileId: string,
 ): Promise<FlowReport> {
   try {
-    const experts = await panelExpertKeys(db, panel);
-    if (experts.length === 0) return { kind: 'error', message: t.panel.notChair };
+    const experts = await chairExperts(db, panel);
+    if (!experts) return { kind: 'error', message: t.panel.notChair };
     const bundles = await forwardedBundlesOf(db, panel);
     if (bundles.length === 0) return { kind: 'error', message: t.panel.noForwarded };
     const r = await api.panel.importForwarded({ packageId: panel.packageId, bundles, experts });
     if (!r.ok) return { kind: 'error', ...r.error };
     const summaries: ImportSummary[] = [];
-    const failed: { fileName: string; message: string }[] = [];
+    const failed: RefusedBundle[] = [];
     let otherRecords = 0;
     for (const b of r.value.results) {
       if (!b.ok) {
-        failed.push({ fileName: b.fileName, message: b.message });
+        failed.push({
+          fileName: b.fileName,
+          message: b.message,
+          ...(b.detail !== undefined ? { detail: b.detail } : {}),
+        });
         continue;
       }
       const { ok: _ok, ...bundle } = b;
@@ -91,8 +113,7 @@ export async function importForwardedFlow(
     }
     return { kind: 'imported', summaries, otherRecords, failed };
   } catch (e) {
-    // The exception's text is for support (详情); the person reads the plain sentence.
-    return { kind: 'error', code: 'unexpected', message: '', detail: String(e) };
+    return unexpected(e);
   }
 }
 
@@ -114,7 +135,6 @@ export async function exportDocFlow(
     if (r.value.path === null) return { kind: 'cancelled' };
     return { kind: 'saved', path: r.value.path };
   } catch (e) {
-    // The exception's text is for support (详情); the person reads the plain sentence.
-    return { kind: 'error', code: 'unexpected', message: '', detail: String(e) };
+    return unexpected(e);
   }
 }

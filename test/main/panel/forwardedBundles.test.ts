@@ -110,6 +110,9 @@ describe('reviews forwarded by the platform in a package update', () => {
       fileName: 'expert-1-forged.qhres',
       code: 'panel/unlisted-key',
     });
+    // The key that signed it is for support (详情): it crosses the contract, not the sentence.
+    expect(second?.ok === false && second.detail).toMatch(/[0-9a-f]{16}/);
+    expect(second?.ok === false && second.message).not.toMatch(/[0-9a-f]{16}/);
   });
 
   it('answers for a file the store does not hold, without reading anything else', async () => {

@@ -356,6 +356,7 @@ describe('reviews forwarded by the platform', () => {
           fileName: 'li.qhres',
           code: 'panel/unlisted-key',
           message: 'li.qhres：结果包的签名密钥不是工作包为本评审组专家登记的密钥，已拒绝导入',
+          detail: '签名密钥：0123456789abcdef',
         },
       ]),
       db,
@@ -365,7 +366,7 @@ describe('reviews forwarded by the platform', () => {
     expect(r).toMatchObject({
       kind: 'imported',
       summaries: [],
-      failed: [{ fileName: 'li.qhres' }],
+      failed: [{ fileName: 'li.qhres', detail: '签名密钥：0123456789abcdef' }],
     });
     expect(await db.panelRecords.count()).toBe(0);
   });
