@@ -14,10 +14,9 @@ import {
   prepareDoc,
   type PreparedDoc,
 } from '../src-shared/similarity/document';
-import { minhashSeeds } from '../src-shared/similarity/hash';
 import { lshCandidates, minhashSignature } from '../src-shared/similarity/minhash';
 import { alignPassages } from '../src-shared/similarity/passages';
-import { DEFAULT_PRECHECK_OPTIONS, precheck } from '../src-shared/similarity/precheck';
+import { DEFAULT_PRECHECK_OPTIONS, precheck, templateCut } from '../src-shared/similarity/precheck';
 import { median } from './lib/measure';
 import { planDocs, readAll } from './similarity.bench';
 
@@ -63,16 +62,10 @@ function stages(docs: SimilarityDoc[]): Record<string, number> {
   lap('prepare (normalise + shingle)');
   const distinct = prepared.map((d) => distinctSorted(d.shingles));
   lap('distinct');
-  const df = new Map<number, number>();
-  for (const set of distinct) for (const h of set) df.set(h, (df.get(h) ?? 0) + 1);
-  const dropped = new Set<number>();
-  const maxDf = Math.max(o.templateMinDocs, Math.ceil(o.templateShare * prepared.length));
-  for (const [h, n] of df) if (n > maxDf) dropped.add(h);
+  const { kept, dropped } = templateCut(distinct, o);
   const isKept = (h: number) => !dropped.has(h);
-  const kept = distinct.map((set) => set.filter(isKept));
   lap('template cuts');
-  const seeds = minhashSeeds(o.bands * o.rows);
-  const sigs = kept.map((set) => (set.length > 0 ? minhashSignature(set, seeds) : null));
+  const sigs = kept.map((set) => (set.length > 0 ? minhashSignature(set, o.bands * o.rows) : null));
   lap('minhash');
   const cands = lshCandidates(sigs, o);
   lap('lsh');
