@@ -35,7 +35,7 @@ function prose(rng: Rng, chars: number): string {
   return `${s}。`;
 }
 
-function planDocs(): Array<{ id: string; title: string; doc: PlanDoc }> {
+export function planDocs(): Array<{ id: string; title: string; doc: PlanDoc }> {
   const rng = makeRng(500);
   const plans: Array<{ id: string; title: string; doc: PlanDoc }> = [];
   for (let i = 0; i < PLANS; i++) {
@@ -70,7 +70,7 @@ function planDocs(): Array<{ id: string; title: string; doc: PlanDoc }> {
   return plans;
 }
 
-async function readAll(pdfs: Uint8Array[]): Promise<SimilarityDoc[]> {
+export async function readAll(pdfs: Uint8Array[]): Promise<SimilarityDoc[]> {
   const docs: SimilarityDoc[] = [];
   for (const [i, bytes] of pdfs.entries()) {
     // pdf.js may take ownership of the buffer it is given: each run reads a copy.

@@ -9,7 +9,7 @@ import {
   type PreparedDoc,
   type SimilarityDoc,
 } from './document';
-import { fnv1a32Utf16, minhashSeeds } from './hash';
+import { fnv1a32Utf16 } from './hash';
 import { lshCandidates, minhashSignature } from './minhash';
 import { normalizedString } from './normalize';
 import { alignPassages, type Passage } from './passages';
@@ -37,6 +37,12 @@ export interface PrecheckOptions {
   templatePhrases: readonly string[];
   minPassageChars: number;
   maxPassages: number;
+  /**
+   * Packages of at most this many documents compare every pair exactly instead of through LSH:
+   * LSH finds a pair only with a probability that falls with its similarity, and for a class of
+   * this size the exact check of every pair costs little.
+   */
+  allPairsUpTo: number;
 }
 
 export const DEFAULT_PRECHECK_OPTIONS: PrecheckOptions = {
@@ -53,6 +59,7 @@ export const DEFAULT_PRECHECK_OPTIONS: PrecheckOptions = {
   templatePhrases: [],
   minPassageChars: 12,
   maxPassages: 40,
+  allPairsUpTo: 100,
 };
 
 export interface SimilarPair {
@@ -93,6 +100,88 @@ function templateHashes(phrases: readonly string[], k: number): Set<number> {
   return set;
 }
 
+/** Whether an ascending array holds `x`. */
+function holds(sorted: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** `set` without the members of `drop` (both ascending and distinct), by merging. */
+function without(set: Uint32Array, drop: Uint32Array): Uint32Array {
+  const out = new Uint32Array(set.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < set.length; i++) {
+    const x = set[i]!;
+    while (j < drop.length && drop[j]! < x) j++;
+    if (j < drop.length && drop[j] === x) continue;
+    out[n++] = x;
+  }
+  return n === set.length ? out : out.slice(0, n);
+}
+
+/** Every pair [i, j] (i < j) of non-empty sets. */
+function allPairs(sets: readonly Uint32Array[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < sets.length; i++) {
+    if (sets[i]!.length === 0) continue;
+    for (let j = i + 1; j < sets.length; j++) if (sets[j]!.length > 0) pairs.push([i, j]);
+  }
+  return pairs;
+}
+
+export interface TemplateCut {
+  /** Each document's distinct shingles without the template ones, ascending. */
+  kept: Uint32Array[];
+  /** The shingles that never count (both cuts). */
+  dropped: Set<number>;
+  /** How many of `dropped` occur in some document. */
+  templateShingles: number;
+  maxDocFrequency: number;
+}
+
+/**
+ * The template cuts. Document frequencies are counted by sorting every document's distinct
+ * shingles together and measuring runs: a package holds some two million distinct shingles,
+ * and a Map keyed by 32-bit hashes (heap numbers, not small integers) took seconds to fill.
+ */
+export function templateCut(distinct: readonly Uint32Array[], o: PrecheckOptions): TemplateCut {
+  const maxDocFrequency = Math.max(o.templateMinDocs, Math.ceil(o.templateShare * distinct.length));
+  let total = 0;
+  for (const set of distinct) total += set.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const set of distinct) {
+    all.set(set, at);
+    at += set.length;
+  }
+  all.sort();
+  const dropped = templateHashes(o.templatePhrases, o.shingleSize);
+  let templateShingles = 0;
+  for (const h of dropped) if (holds(all, h)) templateShingles++;
+  for (let i = 0; i < total;) {
+    const h = all[i]!;
+    let j = i + 1;
+    while (j < total && all[j] === h) j++;
+    if (j - i > maxDocFrequency && !dropped.has(h)) {
+      dropped.add(h);
+      templateShingles++;
+    }
+    i = j;
+  }
+  const drop = Uint32Array.from(dropped).sort();
+  const kept = distinct.map((set) => without(set, drop));
+  return { kept, dropped, templateShingles, maxDocFrequency };
+}
+
 export function precheck(
   docs: readonly SimilarityDoc[],
   partial: Partial<PrecheckOptions> = {},
@@ -103,18 +192,16 @@ export function precheck(
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
     .map((d) => prepareDoc(d, o.shingleSize));
   const distinct = prepared.map((d) => distinctSorted(d.shingles));
-
-  const df = new Map<number, number>();
-  for (const set of distinct) for (const h of set) df.set(h, (df.get(h) ?? 0) + 1);
-  const maxDocFrequency = Math.max(o.templateMinDocs, Math.ceil(o.templateShare * prepared.length));
-  const dropped = templateHashes(o.templatePhrases, o.shingleSize);
-  for (const [h, n] of df) if (n > maxDocFrequency) dropped.add(h);
+  const { kept, dropped, templateShingles, maxDocFrequency } = templateCut(distinct, o);
   const isKept = (h: number) => !dropped.has(h);
-  const kept = distinct.map((set) => set.filter(isKept));
 
-  const seeds = minhashSeeds(o.bands * o.rows);
-  const signatures = kept.map((set) => (set.length > 0 ? minhashSignature(set, seeds) : null));
-  const candidates = lshCandidates(signatures, { bands: o.bands, rows: o.rows });
+  const candidates =
+    kept.length <= o.allPairsUpTo
+      ? allPairs(kept)
+      : lshCandidates(
+          kept.map((set) => (set.length > 0 ? minhashSignature(set, o.bands * o.rows) : null)),
+          { bands: o.bands, rows: o.rows },
+        );
 
   const pairs: SimilarPair[] = [];
   for (const [i, j] of candidates) {
@@ -127,6 +214,7 @@ export function precheck(
       b: b.id,
       similarity: value,
       sharedShingles: shared,
+      // Only the reported pairs are aligned: the candidates the exact check drops never are.
       passages: alignPassages(a, b, {
         shingleSize: o.shingleSize,
         minChars: o.minPassageChars,
@@ -145,7 +233,7 @@ export function precheck(
       kept: kept[i]!.length,
     })),
     candidates: candidates.length,
-    templateShingles: [...dropped].filter((h) => df.has(h)).length,
+    templateShingles,
     maxDocFrequency,
   };
 }

@@ -38,6 +38,16 @@ describe('precheck', () => {
     expect(longest.b.text).toContain('主打无糖杂粮面包，每天清晨');
   });
 
+  it('finds the same near copy through MinHash + LSH, as packages above allPairsUpTo do', () => {
+    const copy = PROSE.replace('低糖全麦面包', '无糖杂粮面包').replace('十二万元', '十五万元');
+    const docs = [doc('a', '封面', PROSE), doc('b', copy), doc('c', OTHER)];
+    const exact = precheck(docs);
+    const banded = precheck(docs, { allPairsUpTo: 0 });
+    expect(exact.candidates).toBe(3);
+    expect(banded.candidates).toBeLessThan(3);
+    expect(banded.pairs).toEqual(exact.pairs);
+  });
+
   it('does not pair two plans that share only their template headings', () => {
     const headings = [
       '一、项目概述',
