@@ -2,6 +2,8 @@
 // through the one ZIP layer shared with work packages (services/packages/zip.ts), because a
 // bundle may arrive from anyone over the network.
 import { ZipFile } from 'yazl';
+// yazl's CRC-32 is a JavaScript loop; this points it at Node's native one (see there).
+import '../packages/yazlCrc';
 
 export interface ZipLimits {
   maxEntries: number;

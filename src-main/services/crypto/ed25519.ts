@@ -46,6 +46,23 @@ export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
   });
 }
 
+// Building a KeyObject costs more than the Ed25519 verification it serves, and the same few
+// trusted keys check every bundle, receipt and package: each raw key is turned into one once.
+// Bounded so that a stream of never-seen keys cannot grow it without end.
+const verifyingKeys = new Map<string, KeyObject>();
+const MAX_VERIFYING_KEYS = 1024;
+
+function verifyingKey(raw: Uint8Array): KeyObject {
+  const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex');
+  let key = verifyingKeys.get(id);
+  if (!key) {
+    key = publicKeyFromRaw(raw);
+    if (verifyingKeys.size >= MAX_VERIFYING_KEYS) verifyingKeys.clear();
+    verifyingKeys.set(id, key);
+  }
+  return key;
+}
+
 export function rawPublicKey(key: KeyObject): Uint8Array {
   const der = key.export({ format: 'der', type: 'spki' });
   return new Uint8Array(der.subarray(der.length - 32));
@@ -164,7 +181,7 @@ export function verifyParsedEnvelope(
         message: '签名所用的密钥不在本机信任的密钥中',
         detail: untrustedKeyDetail(s.keyid),
       };
-    if (!verify(null, pae, publicKeyFromRaw(pub), Buffer.from(base64ToBytes(s.sig)))) {
+    if (!verify(null, pae, verifyingKey(pub), Buffer.from(base64ToBytes(s.sig)))) {
       return {
         ok: false,
         code: 'bad-signature',

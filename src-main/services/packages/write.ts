@@ -14,6 +14,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ZipFile } from 'yazl';
+// yazl's CRC-32 is a JavaScript loop; this points it at Node's native one (see there).
+import './yazlCrc';
 import { PAYLOAD_TYPES } from '../../../src-shared/wire/envelope';
 import {
   workPackageManifestSchema,
