@@ -233,7 +233,19 @@ function keysOf(table: PagedTable, rows: readonly unknown[]): (string | [string,
   return (rows as { id: string }[]).map((r) => r.id);
 }
 
-/** Which ids of one page are already stored, and under which package. */
+/** The id a refusal names for a stored row of `table`. */
+function idOf(table: PagedTable, row: Record<string, unknown>): string {
+  return table === 'certificateNumbers'
+    ? `${String(row['traineeId'])}/${String(row['program'])}`
+    : String(row['id']);
+}
+
+/**
+ * Which ids of one page are already stored, and under which package. One key cursor over the
+ * slice's ids (anyOf) rather than a get per id (bulkGet): the profile of the 200,000-trainee
+ * import showed bulkGet issuing 2,000 requests in one task (100–200 ms on the loaded machine),
+ * while a cursor costs a request per row found, and a new package's ids are mostly not found.
+ */
 async function ownersOf(
   db: WorkstationDb,
   table: PagedTable,
@@ -244,17 +256,18 @@ async function ownersOf(
   const keys = keysOf(table, rows);
   const owned: OwnedRecord[] = [];
   await run.inSlices(keys, 'checking', table, async (slice) => {
-    const found = (await db.table(table).bulkGet(slice)) as ({ packageId: string } | undefined)[];
-    found.forEach((row, i) => {
-      if (!row) return;
-      const key = slice[i] ?? '';
-      owned.push({
-        table,
-        id: Array.isArray(key) ? key.join('/') : key,
-        packageId: row.packageId,
-        ownerSignedBy: signers.get(row.packageId) ?? [],
-      });
-    });
+    const found = (await db.table(table).where(':id').anyOf(slice).toArray()) as ({
+      packageId: string;
+    } & Record<string, unknown>)[];
+    if (found.length === 0) return;
+    const owner = new Map(found.map((row) => [idOf(table, row), row.packageId]));
+    // In the page's order, as bulkGet gave them: a refusal names the first foreign id.
+    for (const key of slice) {
+      const id = Array.isArray(key) ? key.join('/') : key;
+      const packageId = owner.get(id);
+      if (packageId === undefined) continue;
+      owned.push({ table, id, packageId, ownerSignedBy: signers.get(packageId) ?? [] });
+    }
   });
   return owned;
 }
