@@ -102,7 +102,8 @@ class Run {
    * A slicer per stage and table: looking up 2,000 ids takes a fraction of writing 2,000 rows,
    * and a class row (50 trainee ids) costs more than a trainee row, so a size learnt on one
    * would overshoot on the other (one shared slicer let a write slice take the size the fast
-   * lookup had reached: 2,000 rows written in one task of half a second).
+   * lookup had reached: profiled at 200,000 trainees, IndexedDB's puts of one such slice took
+   * 222 ms of the main thread at load ~20).
    */
   private readonly slicers = new Map<string, Slicer>();
 
