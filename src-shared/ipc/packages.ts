@@ -45,14 +45,16 @@ export type PagedRow<T extends PagedTable> = T extends 'files'
 /**
  * A page holds at most this many rows and at most IMPORT_PAGE_CHARS of JSON (whichever comes
  * first; always at least one row). The window takes a page in as one task (Electron's
- * structured clone, the harness's JSON.parse). Measured with Node's JSON.parse on the 2-core
- * machine at load ~20: 5,000 trainees are ~1.0 Mi characters and parse in ~50 ms; 5,000 class
- * rows (50 trainee ids each) would be ~5 Mi, so the character bound is what keeps a class page
- * small; 2 Mi characters parse in ~70 ms, about a third of the 200 ms at which a pause is felt,
- * while 200,000 trainees still take only ~40 round trips.
+ * structured clone, the harness's JSON.parse), and the fresh rows it brings are what the
+ * garbage collector then has to scan. Node's JSON.parse alone suggested 5,000 rows / 2 Mi
+ * characters (~70 ms), but a CPU profile of the 200,000-trainee import in the page (load ~20 on
+ * 2 cores) put the window's long tasks (200–700 ms, mostly garbage collection) at each page's
+ * arrival. Pages a fifth that size keep that task small; 200,000 trainees take ~200 round trips,
+ * a few ms each. A class row (50 trainee ids) is ~1 Ki characters, so the character bound is
+ * what keeps a class page small.
  */
-export const IMPORT_PAGE_ROWS = 5000;
-export const IMPORT_PAGE_CHARS = 2 * 1024 * 1024;
+export const IMPORT_PAGE_ROWS = 1000;
+export const IMPORT_PAGE_CHARS = 256 * 1024;
 
 const rowCount = z.number().int().nonnegative();
 

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../src-renderer/db/db';
 import { importVerifiedPackage } from '../../../src-renderer/db/importPackage';
-import type { VerifiedPackage } from '../../../src-shared/ipc/packages';
+import { pagedRowsOf, pagedTables, type VerifiedPackage } from '../../../src-shared/ipc/packages';
 import { makeManifest, makeRecords, makeVerifiedPackage } from '../../fixtures/records';
 
 let db: WorkstationDb;
@@ -302,6 +302,35 @@ describe('importing against what is already there (planImport)', () => {
     );
     expect(await db.trainees.toArray()).toEqual(before);
     expect(await db.packages.get('PKG-FORGED')).toBeUndefined();
+  });
+
+  it('names the first reused id in package order and counts every reused row, compound keys too', async () => {
+    // A certificate number is keyed by [traineeId+program]: the lookup must find those as well.
+    const withNumber = () => {
+      const r = makeRecords({});
+      const cls = r.classes[0]!;
+      r.certificateNumbers = [
+        { traineeId: cls.traineeIds[0]!, classId: cls.id, program: cls.program, number: 'N-1' },
+      ];
+      return r;
+    };
+    const real = makeVerifiedPackage(makeManifest({ packageId: 'PKG-REAL' }, withNumber()));
+    await importVerifiedPackage(db, real);
+    const forged = makeVerifiedPackage(
+      makeManifest({ packageId: 'PKG-FORGED' }, withNumber()),
+      'f'.repeat(64),
+    );
+    forged.signedBy = ['d'.repeat(64)];
+    const rows = pagedTables.flatMap((t) =>
+      (pagedRowsOf(real, t) as Record<string, unknown>[]).map((r) =>
+        t === 'certificateNumbers' ? `${String(r['traineeId'])}/${String(r['program'])}` : r['id'],
+      ),
+    );
+    expect(pagedRowsOf(real, 'certificateNumbers').length).toBeGreaterThan(0);
+    const outcome = await importVerifiedPackage(db, forged);
+    expect(outcome.kind === 'refused' && outcome.message).toContain(
+      `记录 ${String(rows[0])}（${pagedTables.find((t) => pagedRowsOf(real, t).length > 0)}）等 ${rows.length} 条记录`,
+    );
   });
 
   it('lets packages from the same signer share record ids (the platform resends an expert)', async () => {
