@@ -52,6 +52,25 @@ async function boot(): Promise<WorkstationState> {
   return { phase: 'open', api, dir, opened };
 }
 
+let early: Promise<WorkstationState> | null = null;
+
+/**
+ * Starts the first boot before React's first render: the directory database then opens while
+ * the page renders its opening screen, not after that screen's effects have run. The first
+ * useWorkstation takes it; a retry boots afresh.
+ */
+export function startBoot(): void {
+  early ??= boot();
+  // Handled where it is taken; this only keeps a failure before then from counting as unhandled.
+  early.catch(() => undefined);
+}
+
+function takeBoot(attempt: number): Promise<WorkstationState> {
+  const started = attempt === 0 ? early : null;
+  early = null;
+  return started ?? boot();
+}
+
 export function useWorkstation(): Workstation {
   const [state, setState] = useState<WorkstationState>({ phase: 'opening' });
   const [attempt, setAttempt] = useState(0);
@@ -62,7 +81,7 @@ export function useWorkstation(): Workstation {
   }, [state]);
   useEffect(() => {
     let live = true;
-    void boot().then((s) => live && setState(s));
+    void takeBoot(attempt).then((s) => live && setState(s));
     return () => {
       live = false;
     };

@@ -9,6 +9,12 @@
 import Dexie, { type Table } from 'dexie';
 import type { ProfileRow, SettingRow } from './types';
 
+// Dexie turns its debug mode on by itself on an http://localhost or http://127.0.0.1 page (a
+// console task and long stacks for every table call): that is the browser harness's origin,
+// never the app's (app://qihang). Off outside development, so the harness and the benchmarks run
+// the database as the app does.
+if (!import.meta.env.DEV) Dexie.debug = false;
+
 export const DIRECTORY_DB_NAME = 'qihang-directory';
 
 /** Schema history of the directory; like schema.ts, versions only ever get added. */
