@@ -50,7 +50,8 @@ export function ReviewWorkspace({
   );
   const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
   useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
-  const all = useQueue(db, profile.id, expertId);
+  const queue = useQueue(db, profile.id, expertId);
+  const all = queue?.items;
   // Indexed when the list first loads (queueIndex.ts); a filter change or a keystroke then
   // costs a pass over bitsets, and the list reads only the rows it draws. A saved draft or
   // review hands over a list in which only its item is new (queueLive.ts): only the items that
@@ -132,7 +133,7 @@ export function ReviewWorkspace({
   }, [selected]);
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
-  if (!items || !all || !counts) return <Loader size="sm" />;
+  if (!queue || !items || !all || !counts) return <Loader size="sm" />;
   return (
     <>
       <ShortcutSheet opened={keysOpen} onClose={() => setKeysOpen(false)} />
@@ -173,7 +174,7 @@ export function ReviewWorkspace({
         </Group>
       </Group>
       <QueueToolbar
-        all={all}
+        facts={queue.base}
         counts={counts}
         view={view}
         onChange={(change) => setView((old) => ({ ...old, ...change }))}

@@ -67,14 +67,15 @@ export function useQueue(
   db: WorkstationDb,
   profileId: string,
   expertId: string,
-): readonly QueueItem[] | undefined {
+): { items: readonly QueueItem[]; base: readonly QueueBase[] } | undefined {
   const base = useLiveQuery(() => liveQueueBase(db, expertId), [db, expertId]);
   const own = useLiveQuery(() => loadQueueOwn(db, profileId), [db, profileId]);
   // Unchanged items keep their identity (queueIndex.ts then re-indexes only the changed ones).
   // A repeated render (StrictMode) passes the same parts and gets the same list back.
   const [combine] = useState(queueCombiner);
   return useMemo(
-    () => (base && own && own.profileId === profileId ? combine(base, own) : undefined),
+    () =>
+      base && own && own.profileId === profileId ? { items: combine(base, own), base } : undefined,
     [base, own, profileId, combine],
   );
 }
