@@ -153,7 +153,7 @@ function installProbe() {
   };
 }
 
-interface Side {
+export interface Side {
   size: number;
   harness: Harness;
   context: BrowserContext;
@@ -166,7 +166,8 @@ interface Side {
   openMs: number;
 }
 
-async function openSide(size: number): Promise<Side> {
+/** A harness and Chromium with a demo expert linked to the package of `size` assignments. */
+export async function openSide(size: number): Promise<Side> {
   const work = mkdtempSync(path.join(tmpdir(), `qihang-bench-queue-${size}-`));
   const browserDir = mkdtempSync(path.join(tmpdir(), `qihang-bench-queue-browser-`));
   const pkg = await writeQueuePackage(path.join(work, `queue-${size}.qhpkg`), size);
@@ -260,7 +261,7 @@ async function cycle(side: Side): Promise<number> {
   return total;
 }
 
-const median = (v: number[]) => {
+export const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
 };

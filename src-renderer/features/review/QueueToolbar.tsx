@@ -4,7 +4,7 @@ import { programLabels, t } from '../../app/strings';
 import {
   queueSorts,
   statusFilters,
-  type QueueItem,
+  type QueueBase,
   type QueueSort,
   type QueueView,
   type StatusFilter,
@@ -15,7 +15,7 @@ const s = t.review.queue;
 
 type Option = { value: string; label: string };
 
-function options(items: readonly QueueItem[], pick: (i: QueueItem) => Option | null): Option[] {
+function options(items: readonly QueueBase[], pick: (i: QueueBase) => Option | null): Option[] {
   const seen = new Map<string, string>();
   for (const i of items) {
     const o = pick(i);
@@ -28,34 +28,35 @@ function options(items: readonly QueueItem[], pick: (i: QueueItem) => Option | n
 
 /** Status, search, order and the finer filters (program, class, organizer, kind). */
 export function QueueToolbar({
-  all,
+  facts,
   counts,
   view,
   onChange,
 }: {
-  all: readonly QueueItem[];
+  /** The package's facts of every item (only an import changes them, not a saved draft). */
+  facts: readonly QueueBase[];
   counts: Record<StatusFilter, number>;
   view: QueueView;
   onChange: (change: Partial<QueueView>) => void;
 }) {
   const choices = useMemo(
     () => ({
-      program: options(all, (i) =>
+      program: options(facts, (i) =>
         i.program ? { value: i.program, label: programLabels[i.program] } : null,
       ),
-      classId: options(all, (i) =>
+      classId: options(facts, (i) =>
         i.submission ? { value: i.submission.classId, label: isolated(i.className) } : null,
       ),
-      organizerId: options(all, (i) =>
+      organizerId: options(facts, (i) =>
         i.organizerId ? { value: i.organizerId, label: isolated(i.organizerName) } : null,
       ),
-      kind: options(all, (i) =>
+      kind: options(facts, (i) =>
         i.submission
           ? { value: i.submission.kind, label: t.review.kinds[i.submission.kind] }
           : null,
       ),
     }),
-    [all],
+    [facts],
   );
   const active = [view.program, view.classId, view.organizerId, view.kind].filter(
     (v) => v !== null,

@@ -6,7 +6,8 @@ import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { t } from '../../app/strings';
 import { ExpertLink } from './ExpertLink';
-import { defaultView, loadQueue, statusCounts, type QueueView } from './queue';
+import { defaultView, statusCounts, type QueueView } from './queue';
+import { useQueue } from './queueLive';
 import { queryQueue, queueIndexer } from './queueIndex';
 import { recallQueue, rememberQueue } from './queueMemory';
 import { QueueToolbar } from './QueueToolbar';
@@ -49,11 +50,12 @@ export function ReviewWorkspace({
   );
   const [view, setView] = useState<QueueView>(() => recallQueue(profile.id)?.view ?? defaultView());
   useEffect(() => rememberQueue(profile.id, { selected, view }), [profile.id, selected, view]);
-  const all = useLiveQuery(() => loadQueue(db, profile.id, expertId), [db, profile.id, expertId]);
+  const queue = useQueue(db, profile.id, expertId);
+  const all = queue?.items;
   // Indexed when the list first loads (queueIndex.ts); a filter change or a keystroke then
-  // costs a pass over bitsets, and the list reads only the rows it draws. The live query hands
-  // over the whole list again after every saved draft or review: only the items that changed
-  // are re-indexed. The index is built for the order in use; another order's on first use.
+  // costs a pass over bitsets, and the list reads only the rows it draws. A saved draft or
+  // review hands over a list in which only its item is new (queueLive.ts): only the items that
+  // changed are re-indexed. The index is built for the order in use; another order's on first use.
   const [indexer] = useState(queueIndexer);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const index = useMemo(() => (all ? indexer(all, view.sort) : undefined), [all, indexer]);
@@ -131,7 +133,7 @@ export function ReviewWorkspace({
   }, [selected]);
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
-  if (!items || !all || !counts) return <Loader size="sm" />;
+  if (!queue || !items || !all || !counts) return <Loader size="sm" />;
   return (
     <>
       <ShortcutSheet opened={keysOpen} onClose={() => setKeysOpen(false)} />
@@ -172,7 +174,7 @@ export function ReviewWorkspace({
         </Group>
       </Group>
       <QueueToolbar
-        all={all}
+        facts={queue.base}
         counts={counts}
         view={view}
         onChange={(change) => setView((old) => ({ ...old, ...change }))}

@@ -1,16 +1,26 @@
 // The expert's work list: every assignment for the linked expert, with what the screen needs
-// to show about it (trainee, class, state of the review) — one query, read in one transaction.
+// to show about it (trainee, class, state of the review). Read in two parts that change at very
+// different rates: the package part (assignments, submissions, trainees, classes, organizers),
+// which only an import changes and which is the heavy read at panel scale, and this profile's
+// own work (reviews, drafts, declarations), which every autosave changes. The screen watches
+// each part on its own (queueLive.ts), so a saved draft re-reads only the small part, and
+// combineQueue joins them again without touching what did not change.
 import type { ProgramCode } from '../../../src-shared/records/records';
 import Dexie, { type Table } from 'dexie';
 import type { WorkstationDb } from '../../db/db';
 import { rowsById } from '../../db/rowsById';
 import type { AssignmentRow, SubmissionRow } from '../../db/types';
-import { declarationsInForce, isRecused } from '../../../src-shared/review/conflict';
+import {
+  declarationsInForce,
+  partyKey,
+  type PartyDeclaration,
+} from '../../../src-shared/review/conflict';
 import { latestOf, type ReviewRow } from './reviewStore';
 
 export type QueueState = 'todo' | 'draft' | 'pending' | 'sent' | 'acknowledged' | 'recused';
 
-export interface QueueItem {
+/** What the package says about an assignment (the same for every profile). */
+export interface QueueBase {
   assignment: AssignmentRow;
   submission: SubmissionRow | null;
   traineeName: string;
@@ -19,12 +29,24 @@ export interface QueueItem {
   organizerId: string | null;
   organizerName: string;
   traineeId: string | null;
+}
+
+export interface QueueItem extends QueueBase {
   state: QueueState;
   /** A draft exists (for a submitted review: an unsubmitted change). */
   hasDraft: boolean;
   latest: ReviewRow | null;
   /** How many versions this profile has submitted (a change adds one). */
   versions: number;
+}
+
+/** This profile's own work on the queue. */
+export interface QueueOwn {
+  profileId: string;
+  reviews: ReviewRow[];
+  /** Assignment ids that have a draft. */
+  drafts: string[];
+  declarations: PartyDeclaration[];
 }
 
 /** Like bulkGet, reading each distinct id once. */
@@ -42,105 +64,168 @@ function stateOf(latest: ReviewRow | null, hasDraft: boolean): QueueState {
   return 'pending';
 }
 
+/** The package tables the base part reads. */
+export const queueBaseTables = [
+  'assignments',
+  'submissions',
+  'trainees',
+  'classes',
+  'organizers',
+] as const;
+
+/**
+ * The expert's assignments with their package facts, in the queue's order (due date first,
+ * none last, then by submission, so the order is stable for j/k). Reads only package tables.
+ */
+export async function loadQueueBase(db: WorkstationDb, expertId: string): Promise<QueueBase[]> {
+  return db.transaction('r', [...queueBaseTables], async () => {
+    const assignments = await db.assignments.where('expertId').equals(expertId).toArray();
+    const packageIds = [...new Set(assignments.map((a) => a.packageId))];
+    const subs = await rowsById(
+      db.submissions,
+      assignments.map((a) => a.submissionId),
+      packageIds,
+    );
+    const [trainees, classes] = await Promise.all([
+      rowsById(
+        db.trainees,
+        subs.map((s) => s?.traineeId ?? ''),
+        packageIds,
+      ),
+      // A few hundred classes behind tens of thousands of assignments: each read once.
+      distinctById(
+        db.classes,
+        subs.map((s) => s?.classId ?? ''),
+      ),
+    ]);
+    const organizers = await distinctById(
+      db.organizers,
+      classes.map((c) => c?.organizerId ?? ''),
+    );
+    const base = assignments.map((assignment, i): QueueBase => {
+      const organizerId = classes[i]?.organizerId ?? null;
+      return {
+        assignment,
+        submission: subs[i] ?? null,
+        traineeName: trainees[i]?.name ?? '—',
+        className: classes[i]?.name ?? '—',
+        program: classes[i]?.program ?? null,
+        organizerId,
+        organizerName: organizers[i]?.name ?? organizerId ?? '—',
+        traineeId: subs[i]?.traineeId ?? null,
+      };
+    });
+    return base.sort(
+      (a, b) =>
+        (a.assignment.dueAt ?? '9999').localeCompare(b.assignment.dueAt ?? '9999') ||
+        a.assignment.submissionId.localeCompare(b.assignment.submissionId),
+    );
+  });
+}
+
+/** The profile's own tables the light part reads. */
+export const queueOwnTables = ['reviews', 'reviewDrafts', 'conflictDeclarations'] as const;
+
+/**
+ * This profile's reviews, drafts and declarations, by the indexes that start with the profile
+ * (one range each: anyOf over 50,000 assignment ids walked a cursor key by key). Reads no
+ * package table, so its cost follows the profile's own work, not the package's size.
+ */
+export async function loadQueueOwn(db: WorkstationDb, profileId: string): Promise<QueueOwn> {
+  return db.transaction('r', [...queueOwnTables], async () => {
+    const own = [profileId, Dexie.minKey] as const;
+    const ownEnd = [profileId, Dexie.maxKey] as const;
+    const [reviews, drafts, declarations] = await Promise.all([
+      db.reviews
+        .where('[profileId+submissionId]')
+        .between(own, ownEnd, true, true)
+        .toArray() as Promise<unknown[]> as Promise<ReviewRow[]>,
+      // Only the keys: a draft's form is not the queue's business.
+      db.reviewDrafts
+        .where('[profileId+assignmentId]')
+        .between(own, ownEnd, true, true)
+        .primaryKeys(),
+      db.conflictDeclarations.where('profileId').equals(profileId).toArray(),
+    ]);
+    return {
+      profileId,
+      reviews,
+      drafts: drafts.map(([, assignmentId]) => assignmentId),
+      declarations,
+    };
+  });
+}
+
+/**
+ * The queue from its two parts. An item of `prev` (the list this one follows) that reads the
+ * same is reused as it is, and `prev` itself is returned when no item changed, so what follows
+ * the list (the index, React) sees only what a draft or a review changed.
+ */
+export function combineQueue(
+  base: readonly QueueBase[],
+  own: QueueOwn,
+  prev?: readonly QueueItem[],
+): readonly QueueItem[] {
+  // The parties with a conflict in force, as their keys: most lists have none, and then no
+  // item builds a key at all (two strings per item at 50,000 items, on every autosave).
+  const conflicts = new Set<string>();
+  for (const [key, d] of declarationsInForce(own.declarations))
+    if (d.decision === 'conflict') conflicts.add(key);
+  const recused = (b: QueueBase) =>
+    conflicts.size > 0 &&
+    ((b.organizerId !== null &&
+      conflicts.has(partyKey({ kind: 'organizer', id: b.organizerId }))) ||
+      (b.traineeId !== null && conflicts.has(partyKey({ kind: 'trainee', id: b.traineeId }))));
+  const draftFor = new Set(own.drafts);
+  // Grouped once: filtering every review per assignment grew as assignments × reviews.
+  const ownByAssignment = new Map<string, ReviewRow[]>();
+  for (const r of own.reviews) {
+    if (r.profileId !== own.profileId) continue;
+    const list = ownByAssignment.get(r.assignmentId);
+    if (list) list.push(r);
+    else ownByAssignment.set(r.assignmentId, [r]);
+  }
+  const reuse = prev && prev.length === base.length ? prev : undefined;
+  let changed = !reuse;
+  const items = base.map((b, i): QueueItem => {
+    const history = ownByAssignment.get(b.assignment.id);
+    history?.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+    const latest = history ? latestOf(history) : null;
+    const hasDraft = draftFor.has(b.assignment.id);
+    // A recusal outranks any state: the expert does not score what they are recused from.
+    const state = recused(b) ? 'recused' : stateOf(latest, hasDraft);
+    const versions = history?.length ?? 0;
+    const old = reuse?.[i];
+    if (
+      old &&
+      old.assignment === b.assignment &&
+      old.submission === b.submission &&
+      old.state === state &&
+      old.hasDraft === hasDraft &&
+      old.versions === versions &&
+      old.latest?.id === latest?.id &&
+      old.latest?.syncState === latest?.syncState
+    )
+      return old;
+    changed = true;
+    return { ...b, state, hasDraft, latest, versions };
+  });
+  return changed ? items : reuse!;
+}
+
+/** The whole queue in one transaction (the tests' and tools' way; the screen watches the parts). */
 export async function loadQueue(
   db: WorkstationDb,
   profileId: string,
   expertId: string,
-): Promise<QueueItem[]> {
-  return db.transaction(
-    'r',
-    [
-      db.assignments,
-      db.submissions,
-      db.trainees,
-      db.classes,
-      db.organizers,
-      db.reviews,
-      db.reviewDrafts,
-      db.conflictDeclarations,
-    ],
-    async () => {
-      const assignments = await db.assignments.where('expertId').equals(expertId).toArray();
-      const ids = new Set(assignments.map((a) => a.id));
-      const packageIds = [...new Set(assignments.map((a) => a.packageId))];
-      // This profile's own reviews and drafts, by the indexes that start with the profile (one
-      // range each): anyOf over 50,000 assignment ids walked a cursor key by key.
-      const own = [profileId, Dexie.minKey] as const;
-      const ownEnd = [profileId, Dexie.maxKey] as const;
-      const [subs, reviews, drafts, declarations] = await Promise.all([
-        rowsById(
-          db.submissions,
-          assignments.map((a) => a.submissionId),
-          packageIds,
-        ),
-        db.reviews
-          .where('[profileId+submissionId]')
-          .between(own, ownEnd, true, true)
-          .toArray() as Promise<unknown[]> as Promise<ReviewRow[]>,
-        db.reviewDrafts
-          .where('[profileId+assignmentId]')
-          .between(own, ownEnd, true, true)
-          .toArray(),
-        db.conflictDeclarations.where('profileId').equals(profileId).toArray(),
-      ]);
-      const [trainees, classes] = await Promise.all([
-        rowsById(
-          db.trainees,
-          subs.map((s) => s?.traineeId ?? ''),
-          packageIds,
-        ),
-        // A few hundred classes behind tens of thousands of assignments: each read once.
-        distinctById(
-          db.classes,
-          subs.map((s) => s?.classId ?? ''),
-        ),
-      ]);
-      const organizers = await distinctById(
-        db.organizers,
-        classes.map((c) => c?.organizerId ?? ''),
-      );
-      const inForce = declarationsInForce(declarations);
-      const draftFor = new Set(drafts.map((d) => d.assignmentId));
-      // Grouped once: filtering every review per assignment grew as assignments × reviews.
-      const ownByAssignment = new Map<string, ReviewRow[]>();
-      for (const r of reviews) {
-        if (r.profileId !== profileId || !ids.has(r.assignmentId)) continue;
-        const list = ownByAssignment.get(r.assignmentId);
-        if (list) list.push(r);
-        else ownByAssignment.set(r.assignmentId, [r]);
-      }
-      const items = assignments.map((assignment, i): QueueItem => {
-        const history = (ownByAssignment.get(assignment.id) ?? []).sort(
-          (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-        );
-        const latest = latestOf(history);
-        const hasDraft = draftFor.has(assignment.id);
-        const organizerId = classes[i]?.organizerId ?? null;
-        const traineeId = subs[i]?.traineeId ?? null;
-        return {
-          assignment,
-          submission: subs[i] ?? null,
-          traineeName: trainees[i]?.name ?? '—',
-          className: classes[i]?.name ?? '—',
-          program: classes[i]?.program ?? null,
-          organizerId,
-          organizerName: organizers[i]?.name ?? organizerId ?? '—',
-          traineeId,
-          // A recusal outranks any state: the expert does not score what they are recused from.
-          state: isRecused(inForce, organizerId, traineeId) ? 'recused' : stateOf(latest, hasDraft),
-          hasDraft,
-          latest,
-          versions: history.length,
-        };
-      });
-      // Due date first (none last), then by submission so the order is stable for j/k.
-      return items.sort(
-        (a, b) =>
-          (a.assignment.dueAt ?? '9999').localeCompare(b.assignment.dueAt ?? '9999') ||
-          a.assignment.submissionId.localeCompare(b.assignment.submissionId),
-      );
-    },
-  );
+): Promise<readonly QueueItem[]> {
+  return db.transaction('r', [...queueBaseTables, ...queueOwnTables], async () => {
+    const [base, own] = await Promise.all([
+      loadQueueBase(db, expertId),
+      loadQueueOwn(db, profileId),
+    ]);
+    return combineQueue(base, own);
+  });
 }
 
 // ---- what the list shows: filters, search and order (pure, tested in Node) -------------
@@ -246,7 +331,12 @@ export function statusCounts(items: readonly QueueItem[]): Record<StatusFilter, 
     submitted: 0,
     recused: 0,
   };
-  for (const i of items) for (const f of statusFilters) if (statusMatches(i.state, f)) counts[f]++;
+  // Counted by state, then summed per filter: a pass of five filters per item is five times
+  // the work at 50,000 items, after every autosave.
+  const byState = new Map<QueueState, number>();
+  for (const i of items) byState.set(i.state, (byState.get(i.state) ?? 0) + 1);
+  for (const [state, n] of byState)
+    for (const f of statusFilters) if (statusMatches(state, f)) counts[f] += n;
   return counts;
 }
 
@@ -302,6 +392,7 @@ export function keepUnchanged(
   let changed = false;
   const out = next.map((item, i) => {
     const old = prev[i]!;
+    if (old === item) return old;
     if (old.assignment.id === item.assignment.id && sameQueueItem(old, item)) return old;
     changed = true;
     return item;
