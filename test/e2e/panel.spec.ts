@@ -52,6 +52,69 @@ async function importBundle(file: string) {
   await app.page.getByTestId('panel-import').click();
 }
 
+/**
+ * The platform's next version of the demo package (demo version + `step`) forwarding the given
+ * bundles for the plan panel, each as a listed file signed with the package.
+ */
+async function writeForwardedUpdate(
+  step: number,
+  bundles: readonly { expertId: string; bytes: Uint8Array; name?: string }[],
+): Promise<string> {
+  const entries = await readZip(await readFile(DEMO_PACKAGE));
+  const contents = new Map<string, Uint8Array>();
+  for (const f of demoManifest.files) {
+    const bytes = entries.get(`files/${f.path}`);
+    if (bytes) contents.set(f.path, new Uint8Array(bytes));
+  }
+  const forwarded = bundles.map(({ expertId, bytes, name }, i) => {
+    const file = {
+      id: `fwd-${step}-${expertId}`,
+      path: `forwarded/${name ?? `demo-reviews-${expertId}.qhres`}`,
+      size: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      mediaType: FORWARDED_BUNDLE_MEDIA_TYPE,
+      kind: 'other' as const,
+      external: false,
+    };
+    contents.set(file.path, bytes);
+    const entry = {
+      fileId: file.id,
+      expertId,
+      panelId: 'panel-plan',
+      receivedAt: `2025-07-0${4 + i}T09:00:00+08:00`,
+    };
+    return { file, entry };
+  });
+  const update = path.join(files, `demo-update-${step}.qhpkg`);
+  const written = await writeWorkPackage({
+    manifest: {
+      ...demoManifest,
+      version: demoManifest.version + step,
+      records: { ...demoManifest.records, forwardedBundles: forwarded.map((f) => f.entry) },
+      files: [...demoManifest.files, ...forwarded.map((f) => f.file)],
+    },
+    files: contents,
+    signingKeys: [DEMO_KEY],
+    outPath: update,
+  });
+  if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+  return update;
+}
+
+/** Imports a package update through 设置 and comes back to the panel screen. */
+async function importUpdate(update: string) {
+  const { page } = app;
+  await page.locator('[data-screen="settings"]').click();
+  await page.getByTestId('package-import-card').waitFor();
+  app.harness.dialogs.answerNextOpen(update);
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-summary').waitFor(SLOW);
+  await page.getByTestId('import-close').click();
+  await page.getByTestId('import-modal').waitFor({ state: 'hidden' });
+  await page.locator('[data-screen="panel"]').click();
+  await page.getByTestId('screen-panel').waitFor();
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   files = mkdtempSync(path.join(tmpdir(), 'qh-panel-e2e-'));
@@ -132,58 +195,15 @@ describe('the panel chair decides', () => {
     const { page } = app;
     // The platform's next version of the demo package forwards exp-02's bundle (already here
     // from USB) and exp-04's (new), byte for byte, signed with the package.
-    const entries = await readZip(await readFile(DEMO_PACKAGE));
-    const contents = new Map<string, Uint8Array>();
-    for (const f of demoManifest.files) {
-      const bytes = entries.get(`files/${f.path}`);
-      if (bytes) contents.set(f.path, new Uint8Array(bytes));
-    }
-    const forwarded = ['exp-02', 'exp-04'].map((expertId, i) => {
-      const bytes = new Uint8Array(
-        readFileSync(path.join(BUNDLES, `demo-reviews-${expertId}.qhres`)),
-      );
-      const file = {
-        id: `fwd-${expertId}`,
-        path: `forwarded/demo-reviews-${expertId}.qhres`,
-        size: bytes.byteLength,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        mediaType: FORWARDED_BUNDLE_MEDIA_TYPE,
-        kind: 'other' as const,
-        external: false,
-      };
-      contents.set(file.path, bytes);
-      const entry = {
-        fileId: file.id,
+    const update = await writeForwardedUpdate(
+      1,
+      ['exp-02', 'exp-04'].map((expertId) => ({
         expertId,
-        panelId: 'panel-plan',
-        receivedAt: `2025-07-0${4 + i}T09:00:00+08:00`,
-      };
-      return { file, entry };
-    });
-    const update = path.join(files, 'demo-update.qhpkg');
-    const written = await writeWorkPackage({
-      manifest: {
-        ...demoManifest,
-        version: demoManifest.version + 1,
-        records: { ...demoManifest.records, forwardedBundles: forwarded.map((f) => f.entry) },
-        files: [...demoManifest.files, ...forwarded.map((f) => f.file)],
-      },
-      files: contents,
-      signingKeys: [DEMO_KEY],
-      outPath: update,
-    });
-    if (!written.ok) throw new Error(written.errors.map((e) => e.message).join('; '));
+        bytes: new Uint8Array(readFileSync(path.join(BUNDLES, `demo-reviews-${expertId}.qhres`))),
+      })),
+    );
 
-    await page.locator('[data-screen="settings"]').click();
-    await page.getByTestId('package-import-card').waitFor();
-    app.harness.dialogs.answerNextOpen(update);
-    await page.getByTestId('import-button').click();
-    await page.getByTestId('import-summary').waitFor(SLOW);
-    await page.getByTestId('import-close').click();
-    await page.getByTestId('import-modal').waitFor({ state: 'hidden' });
-
-    await page.locator('[data-screen="panel"]').click();
-    await page.getByTestId('screen-panel').waitFor();
+    await importUpdate(update);
     const button = page.getByTestId('panel-import-forwarded');
     await expect
       .poll(() => page.getByTestId('panel-forwarded').textContent())
@@ -201,6 +221,41 @@ describe('the panel chair decides', () => {
     await expect
       .poll(() => report().textContent(), SLOW)
       .toMatch(/^demo-reviews-exp-04\.qhres：新增 0 条，5 条已收到过/);
+  });
+
+  it('refuses a forwarded bundle signed by a key the package does not list, the key id behind 详情', async () => {
+    const { page } = app;
+    // exp-03's bundle with its signature relabelled to a key nobody enrolled: the sentence
+    // names the refusal, the key's full id is for support behind 详情.
+    const stranger = 'ab'.repeat(32);
+    const relabelled = await editEnvelope(
+      new Uint8Array(readFileSync(path.join(BUNDLES, 'demo-reviews-exp-03.qhres'))),
+      (env) => ({
+        ...env,
+        signatures: env.signatures.map((sg, i) => (i === 0 ? { ...sg, keyid: stranger } : sg)),
+      }),
+    );
+    const update = await writeForwardedUpdate(2, [
+      { expertId: 'exp-03', bytes: relabelled, name: 'stranger-exp-03.qhres' },
+    ]);
+    await importUpdate(update);
+    await expect
+      .poll(() => page.getByTestId('panel-forwarded').textContent())
+      .toBe('工作包更新中有平台转来的本组专家结果包 1 份。导入平台转来的评审');
+    await page.getByTestId('panel-import-forwarded').click();
+    const failed = page.getByTestId('panel-report-failed');
+    await expect.poll(() => failed.textContent(), SLOW).toContain('stranger-exp-03.qhres');
+    const sentence = (await failed.locator('p').first().textContent()) ?? '';
+    // The file is named once, then why it was refused.
+    expect(sentence).toBe(
+      '平台转来 stranger-exp-03.qhres：结果包不是由工作包为本评审组专家登记的密钥签名的，已拒绝导入',
+    );
+    expect(sentence).not.toContain(stranger);
+    await failed.getByTestId('error-details').locator('summary').click();
+    await expect
+      .poll(() => failed.getByTestId('error-details').innerText())
+      .toContain(`未受信任的签名密钥指纹：${stranger}`);
+    await shot('forwarded-refused');
   });
 
   it('refuses a bundle whose signature does not verify with the listed key', async () => {

@@ -22,7 +22,8 @@ export const panelStrings = {
   forwardedWaiting: (n: number) => `工作包更新中有平台转来的本组专家结果包 ${n} 份。`,
   forwardedFrom: (file: string) => `平台转来 ${file}`,
   noForwarded: '工作包中没有平台转来的本组专家结果包',
-  forwardedRefused: (file: string, message: string) => `平台转来 ${file}：已拒收。${message}`,
+  // main's refusal already names the file (平台转来 x.qhres：结果包不是由…，已拒绝导入).
+  forwardedRefused: (message: string) => `平台转来 ${message}`,
   noOther: (n: number) => `（另有 ${n} 条非评审记录，已忽略）`,
   saved: (path: string) => `已保存：${path}`,
   list: {

@@ -69,7 +69,7 @@ function Report({ report, onClose }: { report: FlowReport | null; onClose: () =>
       ))}
       {failed.map((f) => (
         <div key={f.fileName} data-testid="panel-report-failed">
-          <Text size="sm">{s.forwardedRefused(f.fileName, f.message)}</Text>
+          <Text size="sm">{s.forwardedRefused(f.message)}</Text>
           {f.detail && <TechnicalDetails text={f.detail} />}
         </div>
       ))}
