@@ -42,9 +42,22 @@ function todayInShanghai(): string {
   }).format(new Date());
 }
 
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** Thrown by die: main turns it into exit 2 after writing the message (no process.exit inside). */
+class Refusal {
+  constructor(readonly error: PolicyError) {}
+}
+
 function die(error: PolicyError): never {
-  process.stderr.write(`错误（${error.code}）：${error.message}\n`);
-  process.exit(2);
+  throw new Refusal(error);
 }
 
 const SEVERITY_ZH: Record<Finding['severity'], string> = {
@@ -115,7 +128,23 @@ function renderTable(e: PackageEvaluation): string {
   return out.join('\n');
 }
 
-async function main(argv: string[]): Promise<void> {
+/** The command; exit code 0, 2 or 1 as the header says. Tests call it in-process. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    await command(argv, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof Refusal) {
+      io.err(`错误（${e.error.code}）：${e.error.message}\n`);
+      return 2;
+    }
+    // A bug, not bad input: exit 1 so scripts can tell the two apart.
+    io.err(`错误（policy/internal）：检查时出现意外错误：${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function command(argv: string[], io: Io): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -138,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parsed;
   const [command, file] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${HELP}\n`);
+    io.out(`${HELP}\n`);
     return;
   }
   if (command !== 'check' && command !== 'sheet')
@@ -194,27 +223,26 @@ async function main(argv: string[]): Promise<void> {
     const written = await writeSubsidySheet(sheet.sheet, out);
     if (!written.ok) die(written.error);
     const s = sheet.sheet;
-    process.stdout.write(
+    io.out(
       `已写入 ${out}：${s.quarterZh} ${s.district}，可申领 ${s.totals.claimableRows} 人次 ${s.totals.claimableYuan} 元，暂不申领 ${s.totals.unclaimableRows} 人次；报送截止 ${s.deadline}\n`,
     );
     if (s.notApplicable.length) {
-      process.stdout.write(
-        `不适用 ${s.notApplicable.length} 个班级（开班日无有效政策包，未列入申领）：\n`,
-      );
+      io.out(`不适用 ${s.notApplicable.length} 个班级（开班日无有效政策包，未列入申领）：\n`);
       for (const c of s.notApplicable)
-        process.stdout.write(`  ${c.classId}「${c.className}」：${c.neededPack}\n`);
+        io.out(`  ${c.classId}「${c.className}」：${c.neededPack}\n`);
     }
     return;
   }
-  if (values.format === 'table') process.stdout.write(`${renderTable(evaluation)}\n`);
+  if (values.format === 'table') io.out(`${renderTable(evaluation)}\n`);
   else
-    process.stdout.write(
+    io.out(
       `${JSON.stringify({ file, kind: loaded.value.kind, packs: packs.map((p) => p.id), evaluation }, null, 2)}\n`,
     );
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
-  // A bug, not bad input: exit 1 so scripts can tell the two apart.
-  process.stderr.write(`错误（policy/internal）：检查时出现意外错误：${(e as Error).message}\n`);
-  process.exit(1);
-});
+if (process.argv[1] !== undefined && /cli[\\/]policy\.[cm]?[jt]s$/.test(process.argv[1])) {
+  // exitCode, not exit(): a large JSON answer to a pipe is written out before the process ends.
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

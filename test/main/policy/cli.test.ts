@@ -9,6 +9,7 @@ import { JRSNF_2023_25 } from '../../../src-shared/policy/pack-jrsnf-2023-25';
 import { makeClass, withOutcomes } from '../../shared/policy/factories';
 import { writeJson, writeQhpkg } from './packageFixture';
 import { tempFolders } from '../tempFolders';
+import { main } from '../../../src-main/cli/policy';
 
 const temp = tempFolders();
 
@@ -17,18 +18,22 @@ const dir = temp.sync('policy-cli-');
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-function run(...args: string[]) {
-  return runIn(root, ...args);
+/** The CLI in-process (its `main`): a spawn per case cost 10–37 s each on a loaded machine. */
+async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
 }
 
-function runIn(cwd: string, ...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    // tsx by path: the working folder may be outside the repository (no node_modules there).
-    ['--import', tsxLoader, join(root, 'src-main/cli/policy.ts'), ...args],
-    { cwd, encoding: 'utf8' },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
+async function runIn(cwd: string, ...args: string[]) {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await run(...args);
+  } finally {
+    process.chdir(before);
+  }
 }
 
 const records = makeClass({ trainees: 3 });
@@ -108,8 +113,8 @@ beforeAll(async () => {
 }, 30_000);
 
 describe('policy CLI', () => {
-  test('checks a JSON class file and prints findings and subsidy figures as JSON', () => {
-    const r = run('check', join(dir, 'class.json'), '--as-of', '2025-12-01');
+  test('checks a JSON class file and prints findings and subsidy figures as JSON', async () => {
+    const r = await run('check', join(dir, 'class.json'), '--as-of', '2025-12-01');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.kind).toBe('json');
@@ -126,8 +131,8 @@ describe('policy CLI', () => {
     ).toBe('pass');
   }, 30_000);
 
-  test('--inputs replaces the inputs of the class file', () => {
-    const r = run(
+  test('--inputs replaces the inputs of the class file', async () => {
+    const r = await run(
       'check',
       join(dir, 'class.json'),
       '--inputs',
@@ -139,8 +144,15 @@ describe('policy CLI', () => {
     expect(JSON.parse(r.out).evaluation.totals.trainingYuan).toBe(0);
   }, 30_000);
 
-  test('reads a .qhpkg work package, including the policy pack it carries, as a table', () => {
-    const r = run('check', join(dir, 'work.qhpkg'), '--format', 'table', '--as-of', '2025-12-01');
+  test('reads a .qhpkg work package, including the policy pack it carries, as a table', async () => {
+    const r = await run(
+      'check',
+      join(dir, 'work.qhpkg'),
+      '--format',
+      'table',
+      '--as-of',
+      '2025-12-01',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('班级 C1');
     expect(r.out).toContain('待核查');
@@ -148,15 +160,38 @@ describe('policy CLI', () => {
     // their 1500 元 each is claimable without any local input; C1-T3 has no number and waits.
     expect(r.out).toContain('合计：可申领 3000 元');
     expect(r.out).toContain('学员 C1-T3 学员C1-T3：待核查');
-    const json = JSON.parse(run('check', join(dir, 'work.qhpkg'), '--as-of', '2025-12-01').out);
+    const json = JSON.parse(
+      (await run('check', join(dir, 'work.qhpkg'), '--as-of', '2025-12-01')).out,
+    );
     expect(json.packs).toEqual(['jrsnf-2023-25', 'next-2026']);
   }, 30_000);
 
-  test('the help says the signature is not verified', () => {
-    const r = run('--help');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('不验证平台签名');
-  }, 30_000);
+  test('runs as `npm run policy` does, a process of its own; the help says the signature is not verified', () => {
+    // tsx by path: the same loader npm run policy uses.
+    const r = spawnSync(
+      process.execPath,
+      ['--import', tsxLoader, join(root, 'src-main/cli/policy.ts'), '--help'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('不验证平台签名');
+  }, 120_000);
+
+  test('a refusal exits 2 from the process too', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        tsxLoader,
+        join(root, 'src-main/cli/policy.ts'),
+        'check',
+        join(dir, 'broken.json'),
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('broken.json');
+  }, 120_000);
 
   test.each([
     ['missing.json', '文件不存在'],
@@ -166,8 +201,8 @@ describe('policy CLI', () => {
     ['badpack.qhpkg', 'files/p.json'],
   ])(
     'exits 2 naming %s and the problem (%s)',
-    (name, problem) => {
-      const r = run('check', join(dir, name));
+    async (name, problem) => {
+      const r = await run('check', join(dir, name));
       expect(r.code).toBe(2);
       expect(r.err).toContain(name);
       expect(r.err).toContain(problem);
@@ -178,7 +213,7 @@ describe('policy CLI', () => {
 
   test('writes the quarter subsidy sheet as XLSX', async () => {
     const out = join(dir, 'q4.xlsx');
-    const r = run(
+    const r = await run(
       'sheet',
       join(dir, 'class.json'),
       '--quarter',
@@ -197,9 +232,9 @@ describe('policy CLI', () => {
     expect(wb.getWorksheet('可申领')!.getCell('I7').value).toMatchObject({ result: 3000 });
   }, 30_000);
 
-  test('without --out, writes 补贴申领表_<区>_<季度>.xlsx in the working folder', () => {
+  test('without --out, writes 补贴申领表_<区>_<季度>.xlsx in the working folder', async () => {
     const cwd = temp.sync('policy-cli-cwd-');
-    const r = runIn(
+    const r = await runIn(
       cwd,
       'sheet',
       join(dir, 'class.json'),
@@ -216,7 +251,14 @@ describe('policy CLI', () => {
   }, 30_000);
 
   test('no pack, no claim: a class starting 2026-03-01 is 不适用, names the pack it needs and stays out of the sheet', async () => {
-    const r = run('check', join(dir, 'future.json'), '--format', 'table', '--as-of', '2026-04-01');
+    const r = await run(
+      'check',
+      join(dir, 'future.json'),
+      '--format',
+      'table',
+      '--as-of',
+      '2026-04-01',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('须导入有效期覆盖 2026-03-01 的政策包');
     expect(r.out).toContain('不适用 40');
@@ -225,7 +267,7 @@ describe('policy CLI', () => {
     expect(r.out).toContain('学员 C9-T1 学员C9-T1：不适用');
     expect(r.out).not.toMatch(/学员 C9-T\d+ \S+：可申领/);
     const out = join(dir, 'q1-2026.xlsx');
-    const s = run('sheet', join(dir, 'future.json'), '--quarter', '2026Q1', '--out', out);
+    const s = await run('sheet', join(dir, 'future.json'), '--quarter', '2026Q1', '--out', out);
     expect(s.code).toBe(0);
     expect(s.out).toContain('可申领 0 人次 0 元');
     expect(s.out).toContain('不适用 1 个班级');
@@ -238,9 +280,9 @@ describe('policy CLI', () => {
     expect(String(na.getCell('E5').value)).toContain('须导入有效期覆盖 2026-03-01 的政策包');
   }, 30_000);
 
-  test('refuses a sheet for a district the file has no class in, naming the ones it has', () => {
+  test('refuses a sheet for a district the file has no class in, naming the ones it has', async () => {
     const out = join(dir, 'none.xlsx');
-    const r = run(
+    const r = await run(
       'sheet',
       join(dir, 'class.json'),
       '--quarter',
