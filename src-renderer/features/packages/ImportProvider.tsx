@@ -21,6 +21,7 @@ import { ImportModal } from './ImportModal';
 import {
   checkDropped,
   ImportControl,
+  paceRowProgress,
   runImport,
   type ImportSource,
   type ImportView,
@@ -98,12 +99,14 @@ export function PackageImportProvider({
       control.current = c;
       busy.current = true;
       setCancelling(false);
+      const paced = paceRowProgress(setView);
       void runImport(
         { api: api.packages, jobs: api.jobs, db, importer },
         source,
         c,
-        setView,
+        paced.show,
       ).finally(() => {
+        paced.dispose();
         busy.current = false;
       });
     },

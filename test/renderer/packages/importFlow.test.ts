@@ -1,7 +1,7 @@
 // The renderer's import flow against a scripted main side: progress views, the Dexie write,
 // cancel at each step, the chunked upload of a dropped file, and errors that change nothing.
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobs as contractJobs } from '../../../src-shared/ipc/contract';
 import { createJobHub } from '../../../src-shared/ipc/events';
 import type { ImportStatus, PagedTable, VerifiedPackage } from '../../../src-shared/ipc/packages';
@@ -21,6 +21,7 @@ import { importVerifiedPackage, WRITE_CHUNK } from '../../../src-renderer/db/imp
 import {
   checkDropped,
   ImportControl,
+  paceRowProgress,
   runImport,
   toBase64,
   type ImportView,
@@ -535,5 +536,66 @@ describe('a package signed by a key this user does not trust', () => {
       '工作包“x.qhpkg”的签名密钥不是本用户信任的平台密钥，已拒绝',
     ]);
     expect(shown.details).toBe('错误代码：untrusted-signer');
+  });
+});
+
+describe('row progress shown by the dialog', () => {
+  const rows = (done: number): ImportView => ({
+    step: 'writing',
+    fileName: 'a.qhpkg',
+    stage: 'writing',
+    done,
+    total: 100,
+  });
+  let clock = 0;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    clock = 0;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const advance = (ms: number) => {
+    clock += ms;
+    vi.advanceTimersByTime(ms);
+  };
+
+  it('shows at most one count per interval, the newest, and none after the end', () => {
+    const shown: ImportView[] = [];
+    const paced = paceRowProgress(
+      (v) => shown.push(v),
+      100,
+      () => clock,
+    );
+    paced.show(rows(1));
+    paced.show(rows(2));
+    paced.show(rows(3));
+    expect(shown).toEqual([rows(1)]);
+    advance(100);
+    expect(shown).toEqual([rows(1), rows(3)]);
+    advance(30);
+    paced.show(rows(4));
+    const finished: ImportView = { step: 'cancelled', fileName: 'a.qhpkg' };
+    paced.show(finished);
+    advance(500);
+    // The count that was waiting never replaces the end.
+    expect(shown).toEqual([rows(1), rows(3), finished]);
+  });
+
+  it('shows a count at once when the last one is old enough, and drops a waiting one on dispose', () => {
+    const shown: ImportView[] = [];
+    const paced = paceRowProgress(
+      (v) => shown.push(v),
+      100,
+      () => clock,
+    );
+    paced.show(rows(1));
+    advance(150);
+    paced.show(rows(2));
+    expect(shown).toEqual([rows(1), rows(2)]);
+    paced.show(rows(3));
+    paced.dispose();
+    advance(500);
+    expect(shown).toEqual([rows(1), rows(2)]);
   });
 });
