@@ -114,7 +114,7 @@ function Summary({ view }: { view: Extract<ImportView, { step: 'finished' }> }) 
           {(['classes', 'trainees', 'submissions'] as const).map((k) => (
             <Table.Tr key={k}>
               <Table.Th w={160}>{s.counts[k]}</Table.Th>
-              <Table.Td data-testid={`import-count-${k}`}>{outcome.counts[k]}</Table.Td>
+              <Table.Td data-testid={`import-count-${k}`}>{s.count(outcome.counts[k])}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>
