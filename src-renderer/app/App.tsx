@@ -1,5 +1,5 @@
 import { Box, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { DbContext } from './dbContext';
@@ -27,7 +27,20 @@ function usePrefetchShell() {
   }, []);
 }
 
+/**
+ * The opening screen waits this long before it shows: the directory usually opens sooner, and a
+ * screen painted for a few frames before the picker costs the picker a render, a layout and a
+ * paint of its own (and flashes a spinner).
+ */
+const OPENING_DELAY_MS = 300;
+
 function Opening() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), OPENING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!shown) return null;
   return (
     <Center h="100vh">
       <Stack align="center">

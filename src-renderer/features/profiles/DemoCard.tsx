@@ -34,6 +34,9 @@ export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: 
           value={role}
           onChange={(v) => v && setRole(v as Role)}
           allowDeselect={false}
+          // The list mounts when opened: a kept-mounted list is measured by the popover (a forced
+          // layout) while the first screen renders.
+          comboboxProps={{ keepMounted: false }}
           data-testid="demo-role-select"
         />
         {error && <ErrorNotice error={error} data-testid="demo-error" />}

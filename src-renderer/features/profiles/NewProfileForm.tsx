@@ -80,6 +80,9 @@ export function NewProfileForm({
           value={role}
           onChange={(v) => v && setRole(v as Role)}
           allowDeselect={false}
+          // The list mounts when opened: a kept-mounted list is measured by the popover (a forced
+          // layout) while the first screen renders.
+          comboboxProps={{ keepMounted: false }}
           data-testid="role-select"
         />
         <TextInput
