@@ -48,7 +48,7 @@ describe('openWorkPackage against hostile archives', () => {
     ['files\\evil.pdf', '反斜杠'],
     ['files/a.pdf:stream', '禁用字符'],
     ['files/a\u0000.pdf', '控制字符'],
-  ])('refuses the entry %s as an unsafe path', async (name, why) => {
+  ])('refuses the entry %j as an unsafe path', async (name, why) => {
     const result = await openRaw([{ name, data: Buffer.from('x') }]);
 
     expect(result).toMatchObject({ ok: false, code: 'unsafe-path' });
