@@ -6,14 +6,15 @@
 // read of `packages`; the profile's own part is watched over its own ranges. Each new pair is
 // joined with the list before it (combineQueue), keeping the items that did not change.
 //
-// The package part is also stored under the same key, as one JSON string in `settings`: the
-// first open after the app starts read 150,000 rows of five tables (20 s and more at 50,000
+// The package part is also stored under the same key, as columns (columns.ts) in `settings`:
+// the first open after the app starts read 150,000 rows of five tables (20 s and more at 50,000
 // assignments on a loaded machine) to build what the last session had already built from the
-// same packages. One string is read and parsed in a fraction of that.
+// same packages. One row of columns is read in a fraction of that.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { WorkstationDb } from '../../db/db';
+import { fromColumns, isColumns, toColumns, type Columns } from './columns';
 import {
   combineQueue,
   loadQueueBase,
@@ -42,18 +43,18 @@ const STORED_BASE_FORMAT = 1;
 
 interface StoredBase {
   key: string;
-  json: string;
+  columns: Columns;
 }
 
 const isStoredBase = (v: unknown): v is StoredBase =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as StoredBase).key === 'string' &&
-  typeof (v as StoredBase).json === 'string';
+  isColumns((v as StoredBase).columns);
 
 /**
- * Writes the part for the next session once the page is idle: stringifying 50,000 items takes
- * a moment the first paint should not wait for. Outside the live query's transaction (a
+ * Writes the part for the next session once the page is idle: turning 50,000 items into columns
+ * takes a moment the first paint should not wait for. Outside the live query's transaction (a
  * read-only one). A write that fails costs only the next session's speed.
  */
 function storeBase(db: WorkstationDb, entry: BaseEntry): void {
@@ -63,7 +64,7 @@ function storeBase(db: WorkstationDb, entry: BaseEntry): void {
     void Dexie.ignoreTransaction(() =>
       db.settings.put({
         key: STORED_BASE_KEY,
-        value: { key: entry.key, json: JSON.stringify(entry.base) } satisfies StoredBase,
+        value: { key: entry.key, columns: toColumns(entry.base) } satisfies StoredBase,
       }),
     ).catch(() => undefined);
   };
@@ -98,7 +99,7 @@ export async function liveQueueBase(
     }
     const stored = (await db.settings.get(STORED_BASE_KEY))?.value;
     if (isStoredBase(stored) && stored.key === key) {
-      const base = JSON.parse(stored.json) as QueueBase[];
+      const base = fromColumns<QueueBase>(stored.columns);
       bases.set(db, { key, base });
       return base;
     }
