@@ -21,6 +21,7 @@ export const reviewStrings = {
     title: '分配给我的成果',
     count: (done: number, all: number) => `已提交 ${done} / 共 ${all} 件`,
     empty: '工作包中没有分配给您的成果。',
+    loading: '正在载入分配给您的成果…',
     keys: '↑/↓ 或 J/K 切换，Ctrl+Enter 提交',
     due: (d: string) => `截止 ${d}`,
     noneInView: '没有符合筛选条件的成果。',

@@ -1,10 +1,10 @@
-import { Loader, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { useDb } from '../../app/dbContext';
 import { ExpertLink } from './ExpertLink';
-import { ReviewWorkspace } from './ReviewWorkspace';
+import { QueueLoading, ReviewWorkspace } from './ReviewWorkspace';
 import { linkedExpertId } from '../../db/expertLink';
 
 /**
@@ -24,7 +24,7 @@ export function ReviewScreen({
   return (
     <Stack data-testid="screen-review" gap="md">
       {expertId === undefined ? (
-        <Loader size="sm" />
+        <QueueLoading />
       ) : expertId === null ? (
         <ExpertLink profile={profile} />
       ) : (

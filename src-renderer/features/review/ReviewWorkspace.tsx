@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Kbd, Loader, Text } from '@mantine/core';
+import { Button, Center, Grid, Group, Kbd, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -32,6 +32,16 @@ const FORM_ENTRY = [
 
 const typing = (el: HTMLElement) =>
   el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+
+/** While the list is read: at panel scale the first open of a session takes a while. */
+export function QueueLoading() {
+  return (
+    <Center h={200} role="status" data-testid="queue-loading">
+      <Loader size="sm" />
+      <Text ml="sm">{s.queue.loading}</Text>
+    </Center>
+  );
+}
 
 export function ReviewWorkspace({
   profile,
@@ -133,7 +143,7 @@ export function ReviewWorkspace({
   }, [selected]);
 
   if (relinking) return <ExpertLink profile={profile} onDone={() => setRelinking(false)} />;
-  if (!queue || !items || !all || !counts) return <Loader size="sm" />;
+  if (!queue || !items || !all || !counts) return <QueueLoading />;
   return (
     <>
       <ShortcutSheet opened={keysOpen} onClose={() => setKeysOpen(false)} />

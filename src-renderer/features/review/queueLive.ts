@@ -5,9 +5,16 @@
 // `packages` row in the same transaction as the rows), so coming back to the screen costs one
 // read of `packages`; the profile's own part is watched over its own ranges. Each new pair is
 // joined with the list before it (combineQueue), keeping the items that did not change.
+//
+// The package part is also stored under the same key, as columns (columns.ts) in `settings`:
+// the first open after the app starts read 150,000 rows of five tables (20 s and more at 50,000
+// assignments on a loaded machine) to build what the last session had already built from the
+// same packages. One row of columns is read in a fraction of that.
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { WorkstationDb } from '../../db/db';
+import { fromColumns, isColumns, toColumns, type Columns } from './columns';
 import {
   combineQueue,
   loadQueueBase,
@@ -26,6 +33,45 @@ interface BaseEntry {
 /** One entry per database: the last expert's list (a profile links one expert). */
 const bases = new WeakMap<WorkstationDb, BaseEntry>();
 
+/** The `settings` row that keeps the last package part between sessions. */
+export const STORED_BASE_KEY = 'queueBase';
+/**
+ * Part of the key: raised whenever QueueBase or the way loadQueueBase builds it changes, so a
+ * list stored by an older build is read again rather than used.
+ */
+const STORED_BASE_FORMAT = 1;
+
+interface StoredBase {
+  key: string;
+  columns: Columns;
+}
+
+const isStoredBase = (v: unknown): v is StoredBase =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as StoredBase).key === 'string' &&
+  isColumns((v as StoredBase).columns);
+
+/**
+ * Writes the part for the next session once the page is idle: turning 50,000 items into columns
+ * takes a moment the first paint should not wait for. Outside the live query's transaction (a
+ * read-only one). A write that fails costs only the next session's speed.
+ */
+function storeBase(db: WorkstationDb, entry: BaseEntry): void {
+  const write = () => {
+    // A newer list replaced this one meanwhile: that one is stored instead.
+    if (bases.get(db) !== entry) return;
+    void Dexie.ignoreTransaction(() =>
+      db.settings.put({
+        key: STORED_BASE_KEY,
+        value: { key: entry.key, columns: toColumns(entry.base) } satisfies StoredBase,
+      }),
+    ).catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 5_000 });
+  else setTimeout(write, 0);
+}
+
 /**
  * The package part for a live query. Served from the entry kept for this database when the
  * expert and every package's version and import are the same; the query then reads (and is
@@ -36,9 +82,10 @@ export async function liveQueueBase(
   db: WorkstationDb,
   expertId: string,
 ): Promise<readonly QueueBase[]> {
-  return db.transaction('r', [db.packages, ...queueBaseTables], async () => {
+  return db.transaction('r', [db.packages, db.settings, ...queueBaseTables], async () => {
     const packages = await db.packages.toArray();
     const key = [
+      `format ${STORED_BASE_FORMAT}`,
       expertId,
       ...packages
         .map((p) => `${p.packageId}\u0000${p.version}\u0000${p.envelopeHash}\u0000${p.importedAt}`)
@@ -46,10 +93,20 @@ export async function liveQueueBase(
     ].join('\u0001');
     const kept = bases.get(db);
     if (packages.length > 0 && kept?.key === key) return kept.base;
-    const base = await loadQueueBase(db, expertId);
-    if (packages.length > 0) bases.set(db, { key, base });
-    else bases.delete(db);
-    return base;
+    if (packages.length === 0) {
+      bases.delete(db);
+      return loadQueueBase(db, expertId);
+    }
+    const stored = (await db.settings.get(STORED_BASE_KEY))?.value;
+    if (isStoredBase(stored) && stored.key === key) {
+      const base = fromColumns<QueueBase>(stored.columns);
+      bases.set(db, { key, base });
+      return base;
+    }
+    const entry = { key, base: await loadQueueBase(db, expertId) };
+    bases.set(db, entry);
+    storeBase(db, entry);
+    return entry.base;
   });
 }
 

@@ -11,7 +11,11 @@ import {
   queueBaseTables,
   type QueueItem,
 } from '../../../src-renderer/features/review/queue';
-import { liveQueueBase, queueCombiner } from '../../../src-renderer/features/review/queueLive';
+import {
+  liveQueueBase,
+  queueCombiner,
+  STORED_BASE_KEY,
+} from '../../../src-renderer/features/review/queueLive';
 import { saveDraft, submitReview } from '../../../src-renderer/features/review/reviewStore';
 import { assignment, goodDraft, PKG, rubric, seed } from './fixtures';
 
@@ -90,6 +94,20 @@ function watchQueue(profileId: string, expertId: string) {
   };
 }
 
+/** The package row an import writes with the fixture's rows. */
+const pkg = {
+  packageId: PKG,
+  version: 1,
+  envelopeHash: 'h1',
+  title: '测试工作包',
+  issuer: '测试',
+  district: '海淀区',
+  createdAt: '2025-03-01T00:00:00+08:00',
+  policyPackId: 'pp',
+  signedBy: [],
+  importedAt: '2025-03-02T00:00:00+08:00',
+};
+
 const stateOf = (items: readonly QueueItem[], id: string) =>
   items.find((i) => i.assignment.id === id)?.state;
 
@@ -142,18 +160,6 @@ describe('the live queue', () => {
   });
 
   it('keeps the package part for the next visit and reads it again after an import', async () => {
-    const pkg = {
-      packageId: PKG,
-      version: 1,
-      envelopeHash: 'h1',
-      title: '测试工作包',
-      issuer: '测试',
-      district: '海淀区',
-      createdAt: '2025-03-01T00:00:00+08:00',
-      policyPackId: 'pp',
-      signedBy: [],
-      importedAt: '2025-03-02T00:00:00+08:00',
-    };
     await db.packages.put(pkg);
     const first = watch(() => liveQueueBase(db, 'exp-01'));
     const base = await first.next((b) => b.length === 2);
@@ -173,5 +179,44 @@ describe('the live queue', () => {
     const renamed = await again.next((b) => b.some((i) => i.traineeName === '张三丰'));
     expect(renamed).not.toBe(base);
     expect(packageReads()).toBeGreaterThan(before);
+  });
+
+  it('opens the next session from the stored part, and reads the tables after an import', async () => {
+    await db.packages.put(pkg);
+    const base = await watch(() => liveQueueBase(db, 'exp-01')).next((b) => b.length === 2);
+    await watch(() => db.settings.get(STORED_BASE_KEY)).next((row) => row !== undefined);
+
+    // The app started again: nothing in memory, a database object of its own.
+    const later = new WorkstationDb(db.name);
+    const laterReads = countReads(later);
+    const laterPackageReads = () =>
+      queueBaseTables.reduce((sum, t) => sum + (laterReads.get(t) ?? 0), 0);
+    try {
+      await later.open();
+      const stored = watch(() => liveQueueBase(later, 'exp-01'));
+      expect(await stored.next(() => true)).toEqual(base);
+      expect(laterPackageReads()).toBe(0);
+      expect((await later.settings.get(STORED_BASE_KEY))?.value).toMatchObject({
+        key: expect.stringContaining('exp-01'),
+      });
+
+      // Another expert's list is not this one: read from the tables.
+      const other = await watch(() => liveQueueBase(later, 'exp-02')).next(() => true);
+      expect(other.every((i) => i.assignment.expertId === 'exp-02')).toBe(true);
+      expect(laterPackageReads()).toBeGreaterThan(0);
+
+      // An import changes the key: the stored list is not used, the new rows are.
+      const before = laterPackageReads();
+      await later.transaction('rw', [later.packages, later.trainees], async () => {
+        await later.trainees.update('T-1', { name: '张三丰' });
+        await later.packages.put({ ...pkg, version: 2, importedAt: '2025-03-03T00:00:00+08:00' });
+      });
+      const renamed = await stored.next((b) => b.some((i) => i.traineeName === '张三丰'));
+      expect(renamed).toHaveLength(2);
+      expect(laterPackageReads()).toBeGreaterThan(before);
+    } finally {
+      for (const stop of stops.splice(0)) stop();
+      later.close();
+    }
   });
 });
