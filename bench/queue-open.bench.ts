@@ -10,10 +10,9 @@
 // Playwright's round trips are not in the figure. The small side's load is mostly the app's
 // own start, which the large side pays too: the ratio shows what the queue's size adds.
 import type { Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { compare, ms, resultOf } from './lib/measure';
-import { median, openSide, type Side } from './queue.bench';
+import { median, closeSides, openSide, type Side } from './queue.bench';
 
 const LARGE = Number(process.env.QUEUE_BENCH_LARGE ?? 50_000);
 const SMALL = 1_000;
@@ -151,11 +150,7 @@ export default {
         },
       };
     } finally {
-      for (const { side: s } of sides) {
-        await s.context.close();
-        await s.harness.close();
-        for (const dir of s.dirs) rmSync(dir, { recursive: true, force: true });
-      }
+      await closeSides(sides.map((s) => s.side));
     }
   },
 };

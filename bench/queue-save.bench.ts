@@ -8,11 +8,10 @@
 // carries data-state="draft" and two frames have passed. Every call takes a new item, in
 // submission order, so every call is a first save. What this times at panel scale is the live
 // queue's work on a save: before the split (queueLive.ts) it re-read and rebuilt every item.
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { compare, ms, resultOf } from './lib/measure';
-import { median, openSide, type Side } from './queue.bench';
+import { median, closeSides, openSide, type Side } from './queue.bench';
 
 const LARGE = Number(process.env.QUEUE_BENCH_LARGE ?? 50_000);
 const SMALL = 1_000;
@@ -145,11 +144,7 @@ export default {
         },
       };
     } finally {
-      for (const { side: s } of sides) {
-        await s.context.close();
-        await s.harness.close();
-        for (const dir of s.dirs) rmSync(dir, { recursive: true, force: true });
-      }
+      await closeSides(sides.map((s) => s.side));
     }
   },
 };

@@ -167,6 +167,15 @@ export interface Side {
 }
 
 /** A harness and Chromium with a demo expert linked to the package of `size` assignments. */
+/** Closes what openSide opened: the browser context, the harness and their folders. */
+export async function closeSides(sides: readonly Side[]): Promise<void> {
+  for (const s of sides) {
+    await s.context.close();
+    await s.harness.close();
+    for (const dir of s.dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function openSide(size: number): Promise<Side> {
   const work = mkdtempSync(path.join(tmpdir(), `qihang-bench-queue-${size}-`));
   const browserDir = mkdtempSync(path.join(tmpdir(), `qihang-bench-queue-browser-`));
@@ -303,11 +312,7 @@ export default {
         },
       };
     } finally {
-      for (const s of sides) {
-        await s.context.close();
-        await s.harness.close();
-        for (const dir of s.dirs) rmSync(dir, { recursive: true, force: true });
-      }
+      await closeSides(sides);
     }
   },
 };
