@@ -3,14 +3,12 @@
 import type { z } from 'zod';
 import { base64ToBytes, envelopeSchema, type Envelope } from '../../../src-shared/wire/envelope';
 import { describeIssue } from '../../../src-shared/bundle/resultBundle';
-import { isUtf8 } from 'node:buffer';
+import { decodeStrictUtf8 } from '../../common/utf8';
 import { verifyParsedEnvelope, type TrustedKeys } from './ed25519';
 
-/** Strict UTF-8 decoding through Node's native check (TextDecoder's fatal mode is slow on megabytes). */
+/** Strict UTF-8 decoding: throws on bytes that are not well-formed UTF-8. */
 export function strictUtf8(bytes: Uint8Array): string {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buf)) throw new Error('not UTF-8');
-  return buf.toString('utf8');
+  return decodeStrictUtf8(bytes);
 }
 
 export type SignedJsonError = {

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The fallback path is reached by making transcode throw, as it does in a Node without ICU.
+const broken = vi.hoisted(() => ({ transcode: false }));
+vi.mock('node:buffer', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:buffer')>();
+  return {
+    ...real,
+    transcode: (...args: Parameters<typeof real.transcode>) => {
+      if (broken.transcode) throw new Error('ICU is not available');
+      return real.transcode(...args);
+    },
+  };
+});
+
+const { decodeStrictUtf8, encodeJsonUtf8 } = await import('../../../src-main/common/utf8');
+
+afterEach(() => {
+  broken.transcode = false;
+});
+
+// Long enough to take the ICU path (it starts at 64 KiB) with Chinese, emoji and controls mixed in.
+const bigText = (seed: string) =>
+  Array.from({ length: 4000 }, (_, i) => `第${i}份：${seed}😀\u0000\t"é`).join('，');
+
+describe('encodeJsonUtf8', () => {
+  it.each([
+    ['short', JSON.stringify({ a: '市场分析较完整' })],
+    ['long', JSON.stringify([bigText('现金流'), bigText('lone \udc00 surrogate')])],
+  ])('writes the same bytes as Buffer.from for %s JSON text', (_name, json) => {
+    expect(encodeJsonUtf8(json).equals(Buffer.from(json, 'utf8'))).toBe(true);
+  });
+
+  it('agrees with Buffer.from on any JSON.stringify output, with and without ICU', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 40 }),
+        fc.boolean(),
+        (parts, icu) => {
+          broken.transcode = !icu;
+          // Repeated so the text crosses the 64 KiB threshold.
+          const json = JSON.stringify(Array.from({ length: 2000 }, () => parts));
+          return encodeJsonUtf8(json).equals(Buffer.from(json, 'utf8'));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('decodeStrictUtf8', () => {
+  it('reads back what was written, through ICU and without it', () => {
+    const text = bigText('财务测算');
+    const bytes = Buffer.from(text, 'utf8');
+    expect(bytes.byteLength).toBeGreaterThan(64 * 1024);
+    expect(decodeStrictUtf8(bytes)).toBe(text);
+    broken.transcode = true;
+    expect(decodeStrictUtf8(bytes)).toBe(text);
+  });
+
+  it('reads a view into a larger buffer, not the whole buffer', () => {
+    const text = bigText('视图');
+    const inner = Buffer.from(text, 'utf8');
+    const outer = new Uint8Array(inner.byteLength + 20);
+    outer.set(inner, 10);
+    expect(decodeStrictUtf8(outer.subarray(10, 10 + inner.byteLength))).toBe(text);
+  });
+
+  it.each([
+    ['a truncated sequence at the end', [0xe7, 0xac]],
+    ['a lone continuation byte', [0x80]],
+    ['an overlong encoding', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+  ])('refuses %s, in short and long input alike', (_name, bad) => {
+    expect(() => decodeStrictUtf8(Uint8Array.from(bad))).toThrow('not UTF-8');
+    const long = Buffer.concat([Buffer.from(bigText('坏字节'), 'utf8'), Buffer.from(bad)]);
+    // ICU would have put U+FFFD there; the strict reading must refuse instead.
+    expect(() => decodeStrictUtf8(long)).toThrow('not UTF-8');
+  });
+
+  it('keeps a byte order mark, so JSON.parse still refuses it', () => {
+    const json = JSON.stringify([bigText('BOM')]);
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]);
+    const text = decodeStrictUtf8(bytes);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+});
