@@ -75,6 +75,27 @@ describe('reading a business plan beside the scoring form', () => {
     await page.screenshot({ path: path.join(SHOTS, 'reader-first-page.png') });
   });
 
+  it('shows every toolbar control and the kind badge whole at 1366×768 (no label cut short)', async () => {
+    // Labels that do not fit are cut by their button, controls by the toolbar: neither may be.
+    const cut = () =>
+      app.page.getByTestId('reader-toolbar').evaluate((bar) => {
+        const box = bar.getBoundingClientRect();
+        const out: string[] = [];
+        for (const label of bar.querySelectorAll<HTMLElement>('.mantine-Button-label'))
+          if (label.scrollWidth > label.clientWidth + 1) out.push(`label ${label.textContent}`);
+        for (const el of bar.querySelectorAll<HTMLElement>('button, input')) {
+          const r = el.getBoundingClientRect();
+          if (r.left < box.left - 1 || r.right > box.right + 1)
+            out.push(`control ${el.textContent || el.getAttribute('aria-label')}`);
+        }
+        return out;
+      });
+    await expect.poll(() => app.page.getByTestId('reader-cite').isVisible()).toBe(true);
+    expect(await cut()).toEqual([]);
+    const kind = app.page.getByTestId('submission-kind').locator('.mantine-Badge-label');
+    expect(await kind.evaluate((l) => l.scrollWidth <= l.clientWidth + 1)).toBe(true);
+  });
+
   it('has a text layer holding the plan text, selectable', async () => {
     await expect.poll(() => textLayers()).toContain('创业计划书');
     await expect.poll(() => textLayers()).toContain('项目概述');

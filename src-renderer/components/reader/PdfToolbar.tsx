@@ -54,7 +54,9 @@ export function PdfToolbar(props: PdfToolbarProps) {
   };
 
   return (
-    <Group gap={6} wrap="nowrap" data-testid="reader-toolbar" style={{ overflowX: 'auto' }}>
+    // Beside the scoring form at 1366×768 the reader is about 500 px wide: rather than squeeze
+    // the buttons until their labels are cut (缩略 for 缩略图), the find box wraps to a second row.
+    <Group gap={6} wrap="wrap" data-testid="reader-toolbar" style={{ rowGap: 4 }}>
       <Button
         size="compact-xs"
         variant={props.thumbs ? 'light' : 'subtle'}
@@ -109,7 +111,7 @@ export function PdfToolbar(props: PdfToolbarProps) {
           {s.fitWidth}
         </Button>
       </Group>
-      <Group gap={2} wrap="nowrap" style={{ flex: 1, minWidth: 160 }}>
+      <Group gap={2} wrap="nowrap" style={{ flex: 1, minWidth: 220 }}>
         <TextInput
           ref={findRef}
           size="xs"

@@ -36,7 +36,10 @@ export function SubmissionFacts({ ctx }: { ctx: ReviewContext }) {
           <Title order={4} data-testid="submission-title">
             <RecordText text={submission.title} max={80} />
           </Title>
-          <Badge variant="outline">{t.review.kinds[submission.kind]}</Badge>
+          {/* Its own width, not a share of the title's: a squeezed badge read 创业计… */}
+          <Badge variant="outline" style={{ flexShrink: 0 }} data-testid="submission-kind">
+            {t.review.kinds[submission.kind]}
+          </Badge>
         </Group>
         <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs">
           <Fact label={s.trainee} value={trainee?.name ?? submission.traineeId} record />
