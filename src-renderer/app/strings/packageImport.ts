@@ -1,6 +1,6 @@
 // 导入工作包: the button, the drop targets and the progress / summary dialog.
-// One formatter: building an Intl formatter per progress update cost more than the update.
-const rowsFormat = new Intl.NumberFormat('zh-CN');
+import { countText } from './numbers';
+
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export const packageImportStrings = {
@@ -21,13 +21,13 @@ export const packageImportStrings = {
     external: (done: number, total: number) => `查找并校验外部媒体文件 ${mb(done)} / ${mb(total)}`,
     writing: '写入数据库…',
     clearingRows: (done: number, total: number) =>
-      `移除旧版本数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+      `移除旧版本数据 ${countText(done)} / ${countText(total)} 条`,
     receivingRows: (done: number, total: number) =>
-      `接收数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+      `接收数据 ${countText(done)} / ${countText(total)} 条`,
     checkingRows: (done: number, total: number) =>
-      `核对本机已有数据 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+      `核对本机已有数据 ${countText(done)} / ${countText(total)} 条`,
     writingRows: (done: number, total: number) =>
-      `写入数据库 ${rowsFormat.format(done)} / ${rowsFormat.format(total)} 条`,
+      `写入数据库 ${countText(done)} / ${countText(total)} 条`,
   },
   cancel: '取消',
   close: '关闭',
@@ -52,7 +52,7 @@ export const packageImportStrings = {
     `未作更改：本机已导入同一工作包“${title}”（第 ${version} 版）`,
   counts: { classes: '培训班', trainees: '学员', submissions: '创业成果' },
   // Grouped like the progress counts above it (30,000, not 30000).
-  count: (n: number) => rowsFormat.format(n),
+  count: (n: number) => countText(n),
   mediaLabel: '外部媒体',
   media: (m: { external: number; found: number; missing: number }) =>
     m.external === 0 ? '无' : `共 ${m.external} 个：已找到 ${m.found} 个，缺失 ${m.missing} 个`,

@@ -1,4 +1,5 @@
 // zh-CN strings of the 评审任务 screen.
+import { countText } from './numbers';
 import type { fileKinds } from '../../../src-shared/records/records';
 export const reviewStrings = {
   link: {
@@ -19,7 +20,9 @@ export const reviewStrings = {
   },
   queue: {
     title: '分配给我的成果',
-    count: (done: number, all: number) => `已提交 ${done} / 共 ${all} 件`,
+    count: (done: number, all: number) => `已提交 ${countText(done)} / 共 ${countText(all)} 件`,
+    /** A status filter's label with its count. */
+    statusCount: (label: string, n: number) => `${label} ${countText(n)}`,
     empty: '工作包中没有分配给您的成果。',
     loading: '正在载入分配给您的成果…',
     keys: '↑/↓ 或 J/K 切换，Ctrl+Enter 提交',

@@ -97,7 +97,10 @@ export function QueueToolbar({
           const status = statusFilters.find((f) => f === v);
           if (status) onChange({ status });
         }}
-        data={statusFilters.map((f) => ({ value: f, label: `${s.status[f]} ${counts[f]}` }))}
+        data={statusFilters.map((f) => ({
+          value: f,
+          label: s.statusCount(s.status[f], counts[f]),
+        }))}
       />
       <TextInput
         size="xs"
