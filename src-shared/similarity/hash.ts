@@ -44,10 +44,3 @@ export function fmix32(x: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-
-/** `count` fixed seeds, the same on every machine and in every run (results are cacheable). */
-export function minhashSeeds(count: number): Uint32Array {
-  const seeds = new Uint32Array(count);
-  for (let i = 0; i < count; i++) seeds[i] = fmix32(Math.imul(i + 1, 0x9e3779b9));
-  return seeds;
-}
