@@ -22,10 +22,6 @@ export const packageImportStrings = {
     writing: '写入数据库…',
     clearingRows: (done: number, total: number) =>
       `移除旧版本数据 ${countText(done)} / ${countText(total)} 条`,
-    receivingRows: (done: number, total: number) =>
-      `接收数据 ${countText(done)} / ${countText(total)} 条`,
-    checkingRows: (done: number, total: number) =>
-      `核对本机已有数据 ${countText(done)} / ${countText(total)} 条`,
     writingRows: (done: number, total: number) =>
       `写入数据库 ${countText(done)} / ${countText(total)} 条`,
   },

@@ -2,35 +2,11 @@ import { Alert, Button, Group, Modal, Progress, Stack, Table, Text } from '@mant
 import { t } from '../../app/strings';
 import { ErrorNotice, type ShownError } from '../../components/ErrorNotice';
 import type { ImportView } from './importFlow';
+import { phaseText } from './importPhase';
 import { RecordText } from '../../components/RecordText';
 import { isolated } from '../../../src-shared/records/visibleText';
 
 const s = t.packageImport;
-
-const rowsText = {
-  clearing: s.phase.clearingRows,
-  receiving: s.phase.receivingRows,
-  checking: s.phase.checkingRows,
-  writing: s.phase.writingRows,
-};
-
-function phaseText(view: ImportView): string {
-  if (view.step === 'writing')
-    return view.total
-      ? rowsText[view.stage ?? 'writing'](view.done ?? 0, view.total)
-      : s.phase.writing;
-  if (view.step !== 'running') return s.phase.starting;
-  switch (view.phase) {
-    case 'uploading':
-      return s.phase.uploading(view.done, view.total);
-    case 'signature':
-      return s.phase.signature;
-    case 'files':
-      return s.phase.files(view.done, view.total);
-    case 'external':
-      return s.phase.external(view.done, view.total);
-  }
-}
 
 /** Bytes or rows done and in all, where the step has a count (rows: the share of all stages). */
 function countOf(view: ImportView): { done: number; total: number } | null {

@@ -52,6 +52,8 @@ export type ImportView =
       done?: number;
       total?: number;
       share?: number;
+      /** Rows written so far (what the dialog's line counts, whatever the stage). */
+      written?: number;
     }
   | { step: 'finished'; fileName: string; title: string; outcome: ImportOutcome }
   | { step: 'failed'; fileName?: string; code: string; message: string; detail?: string }
@@ -254,7 +256,15 @@ async function runSteps(
     const share = rows
       ? (done.receiving + done.checking + done.writing) / (3 * Math.max(total, 1))
       : n / Math.max(total, 1);
-    show({ step: 'writing', fileName: last.fileName, stage, done: n, total, share });
+    show({
+      step: 'writing',
+      fileName: last.fileName,
+      stage,
+      done: n,
+      total,
+      share,
+      written: done.writing,
+    });
   };
   try {
     const outcome = await importPackageRows(deps.db, rows, {

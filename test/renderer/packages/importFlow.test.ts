@@ -276,6 +276,11 @@ describe('importing a package chosen in the dialog', () => {
     const shares = writing.map((v) => (v.step === 'writing' ? v.share! : 0));
     expect(shares.every((x, i) => i === 0 || x >= shares[i - 1]!)).toBe(true);
     expect(shares.at(-1)).toBeCloseTo(1);
+    // The dialog's line counts rows written: it only grows, up to every row.
+    const written = writing.map((v) => (v.step === 'writing' ? (v.written ?? 0) : 0));
+    expect(written.every((x, i) => i === 0 || x >= written[i - 1]!)).toBe(true);
+    const end = writing.at(-1);
+    expect(end?.step === 'writing' && end.written).toBe(end?.step === 'writing' && end.total);
   });
 
   it('cancelled half-way through an update, keeps the previous version whole', async () => {
