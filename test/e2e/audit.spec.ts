@@ -163,6 +163,8 @@ describe('视频抽查', () => {
     await expect
       .poll(() => page.getByTestId('finding-grab').textContent())
       .toMatch(/SHA-256 [0-9a-f]{12}/);
+    // The whole hash is a hover away, for comparing with the result bundle.
+    expect(await page.getByTestId('finding-grab').getAttribute('title')).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByTestId('finding-marker').count()).toBe(1);
     await page.getByTestId('screen-audit').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(SHOTS, 'audit.png') });

@@ -42,11 +42,18 @@ export function FindingList({
               <Text size="xs" c="dimmed">
                 {s().rule(ruleName(c.ruleId), c.ruleId, c.exitGround)}
               </Text>
-              <Text size="xs" style={{ flex: 1 }} truncate>
+              <Text size="xs" style={{ flex: 1 }} truncate title={f.note}>
                 {f.note}
               </Text>
               {f.frameGrab && (
-                <Text size="xs" c="dimmed" ff="monospace" data-testid="finding-grab">
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  ff="monospace"
+                  data-testid="finding-grab"
+                  // Shortened on screen; the whole hash, to compare with the bundle, on hover.
+                  title={f.frameGrab.sha256}
+                >
                   {s().grabbed(f.frameGrab.sha256)}
                 </Text>
               )}

@@ -94,7 +94,9 @@ export function AuditLogCard({ profile }: { profile: Profile }) {
                     <Table.Td>
                       {s.entities[r.entityKind] ?? r.entityKind}：{words?.object}
                     </Table.Td>
-                    <Table.Td ff="monospace">{r.hash.slice(0, 12)}…</Table.Td>
+                    <Table.Td ff="monospace" title={r.hash}>
+                      {r.hash.slice(0, 12)}…
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
