@@ -3,13 +3,13 @@ import {
   CloseButton,
   createTheme,
   Modal,
-  Pagination,
   PasswordInput,
   darken,
   DEFAULT_THEME,
   luminance,
   type CSSVariablesResolver,
   type MantineColorSchemeManager,
+  type PaginationProps,
 } from '@mantine/core';
 import { t } from './strings';
 
@@ -88,7 +88,9 @@ export const theme = createTheme({
     }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t.controls.close } } }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: t.controls.close } }),
-    Pagination: Pagination.extend({
+    // Not Pagination.extend (an identity function): importing Pagination put the whole
+    // component into the first screen's script, which has no pagination.
+    Pagination: {
       defaultProps: {
         getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
           'aria-label': {
@@ -98,8 +100,8 @@ export const theme = createTheme({
             last: t.controls.pageLast,
           }[control],
         }),
-      },
-    }),
+      } satisfies Partial<PaginationProps>,
+    },
     PasswordInput: PasswordInput.extend({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': t.controls.showPassphrase } },
     }),
