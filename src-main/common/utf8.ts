@@ -10,16 +10,12 @@ import { isUtf8, transcode } from 'node:buffer';
 // Below this the ordinary conversion is as fast and allocates less.
 const LARGE = 64 * 1024;
 
-function viewOf(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /**
  * The text of bytes that must be well-formed UTF-8; throws on anything else. A byte order mark
  * stays in the text (as U+FEFF), so JSON.parse refuses it as the strict reading always has.
  */
 export function decodeStrictUtf8(bytes: Uint8Array): string {
-  const buf = viewOf(bytes);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Checked first: transcode would replace a bad sequence with U+FFFD instead of failing.
   if (!isUtf8(buf)) throw new Error('not UTF-8');
   if (buf.byteLength >= LARGE) {

@@ -28,7 +28,8 @@ import {
 } from '../../../src-shared/panel/chairSignature';
 import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
-import { openSignedJson, parseEnvelopeText, strictUtf8 } from '../crypto/signedJson';
+import { openSignedJson, parseEnvelopeText } from '../crypto/signedJson';
+import { decodeStrictUtf8 } from '../../common/utf8';
 import { PackageFailure } from '../packages/failure';
 import type { PackageLimits } from '../packages/limits';
 import { readCentralDirectory, requireCrc, streamEntry, type ZipSource } from '../packages/zip';
@@ -322,7 +323,7 @@ function readRecords(
   // Bytes that match the signed hash can still be malformed if the signing workstation was faulty.
   let json: unknown;
   try {
-    json = JSON.parse(strictUtf8(data));
+    json = JSON.parse(decodeStrictUtf8(data));
   } catch {
     return {
       ok: false,

@@ -6,11 +6,6 @@ import { describeIssue } from '../../../src-shared/bundle/resultBundle';
 import { decodeStrictUtf8 } from '../../common/utf8';
 import { verifyParsedEnvelope, type TrustedKeys } from './ed25519';
 
-/** Strict UTF-8 decoding: throws on bytes that are not well-formed UTF-8. */
-export function strictUtf8(bytes: Uint8Array): string {
-  return decodeStrictUtf8(bytes);
-}
-
 export type SignedJsonError = {
   ok: false;
   code:
@@ -26,7 +21,7 @@ export function parseEnvelopeText(
 ): { ok: true; envelope: Envelope } | SignedJsonError {
   let raw: unknown;
   try {
-    raw = JSON.parse(typeof text === 'string' ? text : strictUtf8(text));
+    raw = JSON.parse(typeof text === 'string' ? text : decodeStrictUtf8(text));
   } catch {
     return { ok: false, code: 'unreadable', message: `${what}不是有效的 JSON 文件` };
   }
@@ -39,7 +34,7 @@ export function parseEnvelopeText(
 /** Decodes a payload without verifying it: only to learn which keys to verify with. */
 export function peekPayload<S extends z.ZodType>(envelope: Envelope, schema: S): z.infer<S> | null {
   try {
-    const parsed = schema.safeParse(JSON.parse(strictUtf8(base64ToBytes(envelope.payload))));
+    const parsed = schema.safeParse(JSON.parse(decodeStrictUtf8(base64ToBytes(envelope.payload))));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -70,7 +65,7 @@ export function openSignedJson<S extends z.ZodType>(
   }
   let json: unknown;
   try {
-    json = JSON.parse(strictUtf8(checked.payload));
+    json = JSON.parse(decodeStrictUtf8(checked.payload));
   } catch {
     return { ok: false, code: 'invalid-payload', message: `${what}的内容不是有效的 UTF-8 JSON` };
   }

@@ -48,7 +48,7 @@ export const packageImportStrings = {
     `未作更改：本机已导入同一工作包“${title}”（第 ${version} 版）`,
   counts: { classes: '培训班', trainees: '学员', submissions: '创业成果' },
   // Grouped like the progress counts above it (30,000, not 30000).
-  count: (n: number) => countText(n),
+  count: countText,
   mediaLabel: '外部媒体',
   media: (m: { external: number; found: number; missing: number }) =>
     m.external === 0 ? '无' : `共 ${m.external} 个：已找到 ${m.found} 个，缺失 ${m.missing} 个`,
