@@ -4,19 +4,19 @@
 // ours runs here but the UTF-8 conversion the bundles use (src-main/common/utf8.ts): no
 // validation, no manifest, no signatures, no ZIP writer or reader, and the CRC is Node's native
 // one. If this ratio is near 3 on a machine, bundle-sign cannot hold ≤ 3 there by cutting our
-// code; what is left is V8's JSON.stringify (with flattening its result) and JSON.parse. Not a
+// code; what is left is V8's JSON.stringify and JSON.parse. Not a
 // registered *.bench.ts (it measures no product code beyond that conversion).
 //   npx tsx bench/bundle-sign-floor.ts
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { decodeStrictUtf8, encodeJsonUtf8 } from '../src-main/common/utf8';
+import { decodeStrictUtf8, encodeJsonArrayUtf8 } from '../src-main/common/utf8';
 import { makeReviews } from './bundle-sign.bench';
 import { compare, ms } from './lib/measure';
 
 async function main() {
   const records = makeReviews(10_000);
   const pipeline = () => {
-    const bytes = encodeJsonUtf8(JSON.stringify(records));
+    const bytes = encodeJsonArrayUtf8(records);
     createHash('sha256').update(bytes).digest('hex');
     crc32(bytes);
     createHash('sha256').update(bytes).digest('hex');

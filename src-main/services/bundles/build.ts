@@ -20,7 +20,7 @@ import { checkEvidenceLinks } from '../../../src-shared/bundle/evidenceLinks';
 import { sha256Hex } from '../crypto/hash';
 import { signWithAll, type Signer } from '../keys/signer';
 import { markDemoName } from '../profiles/exportName';
-import { encodeJsonUtf8 } from '../../common/utf8';
+import { encodeJsonArrayUtf8 } from '../../common/utf8';
 import { writeZip } from './zip';
 
 /** A bundle's file name before any demo mark: the profile and its zero-padded chain counter. */
@@ -81,7 +81,7 @@ export async function buildResultBundle(
       code: 'invalid-bundle',
       message: describeIssue(records.error, '结果包记录（records）'),
     };
-  const recordsBytes = encodeJsonUtf8(JSON.stringify(records.data));
+  const recordsBytes = encodeJsonArrayUtf8(records.data);
   const evidence = input.evidence ?? [];
   const candidate = {
     schemaVersion: RESULT_BUNDLE_SCHEMA_VERSION,

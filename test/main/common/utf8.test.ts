@@ -14,7 +14,8 @@ vi.mock('node:buffer', async (importOriginal) => {
   };
 });
 
-const { decodeStrictUtf8, encodeJsonUtf8 } = await import('../../../src-main/common/utf8');
+const { decodeStrictUtf8, encodeJsonArrayUtf8, encodeJsonUtf8 } =
+  await import('../../../src-main/common/utf8');
 
 afterEach(() => {
   broken.transcode = false;
@@ -45,6 +46,48 @@ describe('encodeJsonUtf8', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('encodeJsonArrayUtf8', () => {
+  const same = (items: unknown[]) =>
+    encodeJsonArrayUtf8(items).equals(Buffer.from(JSON.stringify(items), 'utf8'));
+
+  it('writes the bytes of JSON.stringify for empty, one-element and many-slice arrays', () => {
+    expect(encodeJsonArrayUtf8([]).toString()).toBe('[]');
+    expect(same([{ a: '市场分析' }])).toBe(true);
+    // Reviews of very different sizes, so the slices change length as they go.
+    const mixed = Array.from({ length: 3000 }, (_, i) => ({
+      id: `rev-${i}`,
+      comment: i % 97 === 0 ? bigText(`长评语${i}`) : `第 ${i} 份：现金流😀`,
+      n: i,
+      gone: undefined,
+    }));
+    expect(same(mixed)).toBe(true);
+    expect(encodeJsonArrayUtf8(mixed).byteLength).toBeGreaterThan(1024 * 1024);
+  });
+
+  it('agrees with JSON.stringify on any array of JSON values, with and without ICU', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.string({ unit: 'binary', maxLength: 400 }),
+            fc.constant(undefined),
+          ),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (items, copies, icu) => {
+          broken.transcode = !icu;
+          // Repeated so that most arrays need several slices.
+          return same(Array.from({ length: copies }, () => items).flat());
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
