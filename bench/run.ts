@@ -79,10 +79,14 @@ export function formatResult(name: string, goal: number, result: BenchResult): s
     `bench ${name}: ratio ${ratio.toFixed(2)} (goal <= ${goal}) ${verdict}`,
     `    ours ${figure(result.ours)} ms, baseline ${figure(result.baseline)} ms`,
   ];
+  // A run repeats its calls until it lasts MIN_RUN_MS: `batch` is the least number it makes.
   const spread = (label: string, sample: Sample, batch: number) =>
-    `    ${label} min/median/max ${figure(sample.min)} / ${figure(sample.median)} / ${figure(sample.max)} ms per call (${sample.runs.length} runs × ${batch} calls)`;
+    `    ${label} min/median/max ${figure(sample.min)} / ${figure(sample.median)} / ${figure(sample.max)} ms per call (${sample.runs.length} runs of >= ${batch} calls)`;
   lines.push(spread('ours    ', result.spread.ours, result.spread.batch.ours));
   lines.push(spread('baseline', result.spread.baseline, result.spread.batch.baseline));
+  lines.push(
+    `    shortest run ${figure(result.spread.shortestRunMs)} ms (each >= ${MIN_RUN_MS} ms)`,
+  );
   for (const [key, value] of Object.entries(result.details ?? {})) {
     lines.push(`    ${key}: ${typeof value === 'number' ? figure(value) : value}`);
   }
