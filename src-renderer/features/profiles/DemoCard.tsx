@@ -1,11 +1,12 @@
 // 体验演示: one click makes a demo profile for the chosen role, with the demo package loaded into
 // that profile's own database (never into anyone else's).
-import { Button, Card, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { roles, type Role } from '../../../src-shared/profiles/roles';
+import type { Role } from '../../../src-shared/profiles/roles';
 import { roleLabels, t } from '../../app/strings';
 import { createDemoProfile, type Opened, type SessionDeps } from './session';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RoleChoice } from './RoleChoice';
 
 export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: Opened) => void }) {
   const [role, setRole] = useState<Role>('expert');
@@ -28,16 +29,11 @@ export function DemoCard({ deps, onOpened }: { deps: SessionDeps; onOpened: (o: 
         <Text size="sm" c="dimmed">
           {t.profile.demoIntro}
         </Text>
-        <Select
+        <RoleChoice
           label={t.profile.demoRole}
-          data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
           value={role}
-          onChange={(v) => v && setRole(v as Role)}
-          allowDeselect={false}
-          // The list mounts when opened: a kept-mounted list is measured by the popover (a forced
-          // layout) while the first screen renders.
-          comboboxProps={{ keepMounted: false }}
-          data-testid="demo-role-select"
+          onChange={setRole}
+          testId="demo-role-select"
         />
         {error && <ErrorNotice error={error} data-testid="demo-error" />}
         <Button color="orange" onClick={() => void start()} loading={busy} w="fit-content">

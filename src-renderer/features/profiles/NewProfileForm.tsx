@@ -1,10 +1,11 @@
 // 新建用户: a real profile, protected from the first moment by the passphrase that seals its
 // signing key. The passphrase goes to main once (key creation) and is dropped from state.
-import { Alert, Button, Card, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../../src-shared/profiles/roles';
-import { roleLabels, t } from '../../app/strings';
+import type { Role } from '../../../src-shared/profiles/roles';
+import { t } from '../../app/strings';
 import { PassphraseStrength } from './PassphraseStrength';
+import { RoleChoice } from './RoleChoice';
 import { createNormalProfile, type Opened, type SessionDeps } from './session';
 
 /** Main's rule (services/keys/keystore.ts); checked here too so the form can say it at once. */
@@ -74,17 +75,7 @@ export function NewProfileForm({
           error={errorOn('name')}
           required
         />
-        <Select
-          label={t.profile.role}
-          data={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
-          value={role}
-          onChange={(v) => v && setRole(v as Role)}
-          allowDeselect={false}
-          // The list mounts when opened: a kept-mounted list is measured by the popover (a forced
-          // layout) while the first screen renders.
-          comboboxProps={{ keepMounted: false }}
-          data-testid="role-select"
-        />
+        <RoleChoice label={t.profile.role} value={role} onChange={setRole} testId="role-select" />
         <TextInput
           label={t.profile.district}
           placeholder={t.profile.districtPlaceholder}

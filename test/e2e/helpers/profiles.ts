@@ -9,8 +9,10 @@ export const E2E_PASSPHRASE = 'qihang-e2e-口令';
 /** 体验演示 for the role; waits until the shell shows the demo profile (named 演示 + role). */
 export async function enterDemo(page: Page, roleLabel: string): Promise<string> {
   await page.getByTestId('demo-card').waitFor();
-  await page.getByTestId('demo-role-select').click();
-  await page.getByRole('option', { name: roleLabel, exact: true }).click();
+  await page
+    .getByTestId('demo-role-select')
+    .getByRole('radio', { name: roleLabel, exact: true })
+    .check();
   await page.getByRole('button', { name: '进入演示' }).click();
   const name = `演示${roleLabel}`;
   // Verifying the demo package takes a few seconds on a loaded machine.
@@ -26,8 +28,10 @@ export async function fillProfileForm(
   passphrase = E2E_PASSPHRASE,
 ): Promise<void> {
   await page.getByLabel('姓名').fill(name);
-  await page.getByTestId('role-select').click();
-  await page.getByRole('option', { name: roleLabel, exact: true }).click();
+  await page
+    .getByTestId('role-select')
+    .getByRole('radio', { name: roleLabel, exact: true })
+    .check();
   await page.getByTestId('new-passphrase').fill(passphrase);
   await page.getByTestId('new-passphrase-confirm').fill(passphrase);
 }
