@@ -21,6 +21,7 @@ export const packageLayers = {
   '@mantine/hooks': ['renderer'],
   dexie: ['renderer'],
   'dexie-react-hooks': ['renderer'],
+  idb: ['renderer'],
   '@tanstack/react-virtual': ['renderer'],
   '@zxcvbn-ts/core': ['renderer'],
   '@zxcvbn-ts/language-common': ['renderer'],

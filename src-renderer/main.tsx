@@ -1,11 +1,10 @@
 import '../src-shared/ipc/pageZod';
+import './app/bootEarly';
 import '@mantine/core/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startBoot } from './app/useWorkstation';
 
-startBoot();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

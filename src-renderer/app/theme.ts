@@ -2,7 +2,6 @@ import {
   Alert,
   CloseButton,
   createTheme,
-  Modal,
   PasswordInput,
   darken,
   DEFAULT_THEME,
@@ -86,10 +85,11 @@ export const theme = createTheme({
     CloseButton: CloseButton.extend({
       defaultProps: { 'aria-label': t.controls.close } as Record<string, string>,
     }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t.controls.close } } }),
+    // Dialogs' close buttons are CloseButtons, named by the entry above. Pagination is a plain
+    // entry, not Pagination.extend (an identity function): importing a component here put it
+    // into the first screen's script, which has no pagination (a Modal.extend here did the
+    // same, and Modal brings its scroll area and floating-ui, ~80 KB).
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: t.controls.close } }),
-    // Not Pagination.extend (an identity function): importing Pagination put the whole
-    // component into the first screen's script, which has no pagination.
     Pagination: {
       defaultProps: {
         getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({

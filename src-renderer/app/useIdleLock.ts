@@ -1,15 +1,15 @@
 // Locks the open profile after the idle time set in 设置 without keyboard, pointer or wheel
 // input. A timer restarted on each input (not polling), so an idle station costs nothing.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { idleLockMinutes } from '../db/directory';
+import { useDirectory } from '../db/useDirectory';
 import { useSession } from './sessionContext';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
 
 export function useIdleLock(): void {
   const { dir, lock } = useSession();
-  const minutes = useLiveQuery(() => idleLockMinutes(dir), [dir]);
+  const minutes = useDirectory(dir, idleLockMinutes);
   useEffect(() => {
     if (minutes === undefined) return;
     let timer = window.setTimeout(() => void lock(true), minutes * 60_000);

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../src-shared/profiles/roles';
 import { DirectoryDb } from '../db/directory';
+import { loadUnlockModal } from '../features/profiles/dialogs';
 import { currentProfile } from '../features/profiles/profiles';
 import {
   closeSession,
@@ -42,6 +43,8 @@ async function boot(): Promise<WorkstationState> {
   }
   const last = await currentProfile(dir);
   if (!last) return { phase: 'picker', api, dir, unlock: null };
+  // Most starts end in this profile's unlock dialog: fetch it while main is asked.
+  void loadUnlockModal();
   // The last profile reopens by itself only when it has nothing to unlock (a demo profile
   // without a key); anyone else is asked for the passphrase again after a restart or reload.
   if ((await needsPassphrase(api, last.id)) !== false) {

@@ -1,3 +1,5 @@
+// The Node-side programs (benches, e2e helpers) compile this file too: import.meta.env is typed by Vite.
+/// <reference types="vite/client" />
 import Dexie, { type Table } from 'dexie';
 import type { PartyDeclaration } from '../../src-shared/review/conflict';
 import { schemaVersions } from './schema';
@@ -30,6 +32,12 @@ import type {
 } from './types';
 
 export const DB_NAME = 'qihang-workstation';
+
+// Dexie turns its debug mode on by itself on an http://localhost or http://127.0.0.1 page (a
+// console task and long stacks for every table call): that is the browser harness's origin,
+// never the app's (app://qihang). Off outside development, so the harness and the benchmarks run
+// the database as the app does.
+if (!import.meta.env.DEV) Dexie.debug = false;
 
 export class WorkstationDb extends Dexie {
   packages!: Table<PackageRow, string>;

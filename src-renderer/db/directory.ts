@@ -6,37 +6,131 @@
 // anything; main keeps its own authoritative record of which profiles are demo profiles
 // (services/packages/profileKinds.ts), so a tampered directory cannot make a real profile
 // trust the demo key.
-import Dexie, { type Table } from 'dexie';
+//
+// Reached through idb (a thin promise wrapper over IndexedDB) rather than Dexie: the picker is
+// the first screen, and Dexie (~95 KB, its start-up and its open) was a fifth of what that screen
+// ran before it could show. Profile databases keep Dexie; they load once someone is let in. The
+// database on disk is the one Dexie made: same name, stores, indexes and version.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ProfileRow, SettingRow } from './types';
-
-// Dexie turns its debug mode on by itself on an http://localhost or http://127.0.0.1 page (a
-// console task and long stacks for every table call): that is the browser harness's origin,
-// never the app's (app://qihang). Off outside development, so the harness and the benchmarks run
-// the database as the app does.
-if (!import.meta.env.DEV) Dexie.debug = false;
 
 export const DIRECTORY_DB_NAME = 'qihang-directory';
 
-/** Schema history of the directory; like schema.ts, versions only ever get added. */
-export const directoryVersions: { version: number; stores: Record<string, string | null> }[] = [
-  { version: 1, stores: { profiles: 'id, role, name', settings: 'key' } },
-];
+/**
+ * The IndexedDB version. Dexie stored its schema version 1 as 10 (it multiplies by ten), so
+ * directories made before idb open here without an upgrade. Versions only ever get added.
+ */
+export const DIRECTORY_DB_VERSION = 10;
 
-export class DirectoryDb extends Dexie {
-  profiles!: Table<ProfileRow, string>;
-  settings!: Table<SettingRow, string>;
-
-  constructor(name: string = DIRECTORY_DB_NAME) {
-    super(name);
-    for (const v of directoryVersions) this.version(v.version).stores(v.stores);
-  }
+interface DirectorySchema extends DBSchema {
+  profiles: { key: string; value: ProfileRow; indexes: { role: string; name: string } };
+  settings: { key: string; value: SettingRow };
 }
 
 export const CURRENT_PROFILE_KEY = 'currentProfileId';
 export const IDLE_LOCK_KEY = 'idleLockMinutes';
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
+export class DirectoryDb {
+  readonly name: string;
+  private db: IDBPDatabase<DirectorySchema> | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(name: string = DIRECTORY_DB_NAME) {
+    this.name = name;
+  }
+
+  async open(): Promise<void> {
+    if (this.db) return;
+    this.db = await openDB<DirectorySchema>(this.name, DIRECTORY_DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 10) {
+          const profiles = db.createObjectStore('profiles', { keyPath: 'id' });
+          profiles.createIndex('role', 'role');
+          profiles.createIndex('name', 'name');
+          db.createObjectStore('settings', { keyPath: 'key' });
+        }
+      },
+      // Another window (or a test) deleting or upgrading the directory: let it, this handle is
+      // done; the next call says so instead of hanging the other side.
+      blocking: () => this.close(),
+    });
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private get handle(): IDBPDatabase<DirectorySchema> {
+    if (!this.db) throw new Error(`用户目录数据库 ${this.name} 未打开`);
+    return this.db;
+  }
+
+  /** Called after every change made through this directory (the picker's list, the idle lock). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Every profile, by name. */
+  async listProfiles(): Promise<ProfileRow[]> {
+    return this.handle.getAllFromIndex('profiles', 'name');
+  }
+
+  async getProfile(id: string): Promise<ProfileRow | null> {
+    return (await this.handle.get('profiles', id)) ?? null;
+  }
+
+  async countProfiles(): Promise<number> {
+    return this.handle.count('profiles');
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return (await this.handle.get('settings', key))?.value;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.handle.put('settings', { key, value });
+    this.changed();
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.handle.delete('settings', key);
+    this.changed();
+  }
+
+  /** Adds the profile and makes it the current one, both or neither. */
+  async addCurrentProfile(profile: ProfileRow): Promise<void> {
+    const tx = this.handle.transaction(['profiles', 'settings'], 'readwrite');
+    // add, not put: an id already present fails the transaction (ConstraintError).
+    await Promise.all([
+      tx.objectStore('profiles').add(profile),
+      tx.objectStore('settings').put({ key: CURRENT_PROFILE_KEY, value: profile.id }),
+      tx.done,
+    ]);
+    this.changed();
+  }
+
+  /** Removes the profile; if it was the current one, no profile is current any more. */
+  async removeProfile(profileId: string): Promise<void> {
+    const tx = this.handle.transaction(['profiles', 'settings'], 'readwrite');
+    const settings = tx.objectStore('settings');
+    const current = await settings.get(CURRENT_PROFILE_KEY);
+    await Promise.all([
+      tx.objectStore('profiles').delete(profileId),
+      current?.value === profileId ? settings.delete(CURRENT_PROFILE_KEY) : null,
+      tx.done,
+    ]);
+    this.changed();
+  }
+}
+
 export async function idleLockMinutes(dir: DirectoryDb): Promise<number> {
-  const row = await dir.settings.get(IDLE_LOCK_KEY);
-  return typeof row?.value === 'number' && row.value >= 1 ? row.value : DEFAULT_IDLE_LOCK_MINUTES;
+  const value = await dir.getSetting(IDLE_LOCK_KEY);
+  return typeof value === 'number' && value >= 1 ? value : DEFAULT_IDLE_LOCK_MINUTES;
 }

@@ -11,16 +11,15 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
 import { appName, roleLabels, t } from '../../app/strings';
 import type { DirectoryDb } from '../../db/directory';
-import { DeleteProfileModal } from './DeleteProfileModal';
+import { useDirectory } from '../../db/useDirectory';
 import { DemoCard } from './DemoCard';
+import { DeleteProfileModal, UnlockModal } from './dialogs';
 import { NewProfileForm } from './NewProfileForm';
 import { needsPassphrase, openSession, type Opened, type SessionApi } from './session';
-import { UnlockModal } from './UnlockModal';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 export interface PickerProps {
@@ -31,8 +30,10 @@ export interface PickerProps {
   onOpened: (opened: Opened) => void;
 }
 
+const listProfiles = (dir: DirectoryDb) => dir.listProfiles();
+
 export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) {
-  const profiles = useLiveQuery(() => dir.profiles.orderBy('name').toArray(), [dir]);
+  const profiles = useDirectory(dir, listProfiles);
   const [unlocking, setUnlocking] = useState<Profile | null>(unlockFirst);
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -119,17 +120,19 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
           <NewProfileForm deps={deps} onOpened={onOpened} />
         </SimpleGrid>
       </Stack>
-      {unlocking && (
-        <UnlockModal
-          deps={deps}
-          profile={unlocking}
-          onClose={() => setUnlocking(null)}
-          onOpened={onOpened}
-        />
-      )}
-      {deleting && (
-        <DeleteProfileModal deps={deps} profile={deleting} onClose={() => setDeleting(null)} />
-      )}
+      <Suspense fallback={null}>
+        {unlocking && (
+          <UnlockModal
+            deps={deps}
+            profile={unlocking}
+            onClose={() => setUnlocking(null)}
+            onOpened={onOpened}
+          />
+        )}
+        {deleting && (
+          <DeleteProfileModal deps={deps} profile={deleting} onClose={() => setDeleting(null)} />
+        )}
+      </Suspense>
     </Center>
   );
 }

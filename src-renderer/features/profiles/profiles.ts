@@ -31,27 +31,20 @@ export async function newProfile(
 
 /** Adds the profile to the directory and makes it the current one. */
 export async function addProfile(dir: DirectoryDb, profile: Profile): Promise<void> {
-  await dir.transaction('rw', dir.profiles, dir.settings, async () => {
-    await dir.profiles.add(profile);
-    await dir.settings.put({ key: CURRENT_PROFILE_KEY, value: profile.id });
-  });
+  await dir.addCurrentProfile(profile);
 }
 
 export async function selectProfile(dir: DirectoryDb, profileId: string | null): Promise<void> {
-  if (profileId === null) await dir.settings.delete(CURRENT_PROFILE_KEY);
-  else await dir.settings.put({ key: CURRENT_PROFILE_KEY, value: profileId });
+  if (profileId === null) await dir.deleteSetting(CURRENT_PROFILE_KEY);
+  else await dir.putSetting(CURRENT_PROFILE_KEY, profileId);
 }
 
 export async function currentProfile(dir: DirectoryDb): Promise<Profile | null> {
-  const setting = await dir.settings.get(CURRENT_PROFILE_KEY);
-  if (typeof setting?.value !== 'string') return null;
-  return (await dir.profiles.get(setting.value)) ?? null;
+  const id = await dir.getSetting(CURRENT_PROFILE_KEY);
+  if (typeof id !== 'string') return null;
+  return dir.getProfile(id);
 }
 
 export async function forgetProfile(dir: DirectoryDb, profileId: string): Promise<void> {
-  await dir.transaction('rw', dir.profiles, dir.settings, async () => {
-    await dir.profiles.delete(profileId);
-    const current = await dir.settings.get(CURRENT_PROFILE_KEY);
-    if (current?.value === profileId) await dir.settings.delete(CURRENT_PROFILE_KEY);
-  });
+  await dir.removeProfile(profileId);
 }

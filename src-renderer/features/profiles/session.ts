@@ -8,7 +8,6 @@ import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import type { WorkstationDb } from '../../db/db';
 import type { DirectoryDb } from '../../db/directory';
 import type { LegacyOutcome } from '../../db/legacyMigration';
-import { deleteProfileDb, openProfileDb } from '../../db/profileDb';
 import { addProfile, forgetProfile, newProfile, selectProfile, type FieldError } from './profiles';
 
 export type SessionApi = Pick<QihangApi, 'profiles' | 'keys' | 'packages'>;
@@ -67,7 +66,8 @@ export async function openSession(
     if (typeof needs !== 'boolean') return needs;
     if (needs) return fieldError('passphrase', '请输入口令解锁该用户');
   }
-  const db = await (deps.open ?? openProfileDb)(profile.id);
+  // Loaded on use: Dexie and the profile schema are not needed before someone is let in.
+  const db = await (deps.open ?? (await import('../../db/profileDb')).openProfileDb)(profile.id);
   if (profile.demo) {
     const failed = await loadDemoInto(api, db, profile);
     if (failed) {
@@ -130,7 +130,7 @@ export async function deleteProfile(
     ...(passphrase !== undefined ? { passphrase } : {}),
   });
   if (!removed.ok) return fieldError('passphrase', removed.error.message);
-  await deleteProfileDb(profile.id);
+  await (await import('../../db/profileDb')).deleteProfileDb(profile.id);
   await forgetProfile(deps.dir, profile.id);
   return { ok: true };
 }

@@ -1,13 +1,13 @@
 import { Card, NumberInput, Stack, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useSession } from '../../app/sessionContext';
 import { t } from '../../app/strings';
 import { IDLE_LOCK_KEY, idleLockMinutes } from '../../db/directory';
+import { useDirectory } from '../../db/useDirectory';
 
 /** 无操作自动锁定: one workstation-wide setting, kept in the profile directory. */
 export function IdleLockCard() {
   const { dir } = useSession();
-  const minutes = useLiveQuery(() => idleLockMinutes(dir), [dir]);
+  const minutes = useDirectory(dir, idleLockMinutes);
   return (
     <Card withBorder maw={640}>
       <Stack gap="xs">
@@ -19,8 +19,7 @@ export function IdleLockCard() {
           allowDecimal={false}
           value={minutes ?? ''}
           onChange={(v) => {
-            if (typeof v === 'number' && v >= 1 && v <= 240)
-              void dir.settings.put({ key: IDLE_LOCK_KEY, value: v });
+            if (typeof v === 'number' && v >= 1 && v <= 240) void dir.putSetting(IDLE_LOCK_KEY, v);
           }}
           w={240}
           data-testid="idle-lock-minutes"

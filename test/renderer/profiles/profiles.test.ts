@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirectoryDb } from '../../../src-renderer/db/directory';
 import {
@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   dir.close();
-  await Dexie.delete(dir.name);
+  await deleteDB(dir.name);
 });
 
 async function made(input: Parameters<typeof newProfile>[0]) {
@@ -52,7 +52,7 @@ describe('the profile directory', () => {
     await addProfile(dir, await made({ name: '李', role: 'auditor', district: '' }));
     await selectProfile(dir, null);
     expect(await currentProfile(dir)).toBeNull();
-    expect(await dir.profiles.count()).toBe(1);
+    expect(await dir.countProfiles()).toBe(1);
   });
 
   it('removes a deleted profile and stops naming it as the current one', async () => {
@@ -60,7 +60,7 @@ describe('the profile directory', () => {
     await addProfile(dir, p);
     await forgetProfile(dir, p.id);
     expect(await currentProfile(dir)).toBeNull();
-    expect(await dir.profiles.count()).toBe(0);
+    expect(await dir.countProfiles()).toBe(0);
   });
 });
 
