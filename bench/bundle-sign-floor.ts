@@ -4,8 +4,8 @@
 // ours runs here but the UTF-8 conversion the bundles use (src-main/common/utf8.ts): no
 // validation, no manifest, no signatures, no ZIP writer or reader, and the CRC is Node's native
 // one. If this ratio is near 3 on a machine, bundle-sign cannot hold ≤ 3 there by cutting our
-// code; what is left is V8's JSON.stringify and JSON.parse. Not a
-// registered *.bench.ts (it measures no product code beyond that conversion).
+// code; what is left is V8's JSON.stringify and JSON.parse. Not a registered *.bench.ts (it
+// measures no product code beyond that conversion).
 //   npx tsx bench/bundle-sign-floor.ts
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';

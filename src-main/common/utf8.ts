@@ -7,7 +7,7 @@
 // the ordinary conversion answers: same result, only slower.
 import { isUtf8, transcode } from 'node:buffer';
 
-// Below this the ordinary conversion is as fast and allocates less.
+// Below this the ordinary decoding is as fast and allocates less.
 const LARGE = 64 * 1024;
 
 /**
@@ -29,15 +29,11 @@ export function decodeStrictUtf8(bytes: Uint8Array): string {
 }
 
 /**
- * The UTF-8 bytes of JSON text made by JSON.stringify. Only for that: JSON.stringify escapes
- * lone surrogates, so the text is well-formed UTF-16 and both conversions agree byte for byte
- * (for a lone surrogate Buffer.from writes U+FFFD where ICU might not).
+ * The UTF-8 bytes of JSON text made by JSON.stringify, through ICU, or the ordinary conversion in
+ * a Node without ICU. Only for that text: JSON.stringify escapes lone surrogates, so it is
+ * well-formed UTF-16 and both conversions agree byte for byte (for a lone surrogate Buffer.from
+ * writes U+FFFD where ICU might not).
  */
-export function encodeJsonUtf8(json: string): Buffer {
-  return json.length >= LARGE ? transcodeJson(json) : Buffer.from(json, 'utf8');
-}
-
-/** ICU's conversion of JSON text, or the ordinary one in a Node without ICU. */
 function transcodeJson(json: string): Buffer {
   try {
     return transcode(Buffer.from(json, 'utf16le'), 'utf16le', 'utf8');

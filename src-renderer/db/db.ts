@@ -1,4 +1,5 @@
-// The Node-side programs (benches, e2e helpers) compile this file too: import.meta.env is typed by Vite.
+// The Node-side programs (benches, e2e helpers) compile this file too: import.meta.env is typed
+// by Vite.
 /// <reference types="vite/client" />
 import Dexie, { type Table } from 'dexie';
 import type { PartyDeclaration } from '../../src-shared/review/conflict';
