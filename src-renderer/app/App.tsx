@@ -69,7 +69,13 @@ function Workstation() {
   }
   if (state.phase === 'picker') {
     return (
-      <PickerScreen api={state.api} dir={state.dir} unlockFirst={state.unlock} onOpened={entered} />
+      <PickerScreen
+        api={state.api}
+        dir={state.dir}
+        unlockFirst={state.unlock}
+        initialProfiles={state.profiles}
+        onOpened={entered}
+      />
     );
   }
   if (state.phase === 'failed') {

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../src-shared/profiles/roles';
 import { DirectoryDb } from '../db/directory';
 import { loadUnlockModal } from '../features/profiles/dialogs';
-import { currentProfile } from '../features/profiles/profiles';
 import {
   closeSession,
   needsPassphrase,
@@ -19,8 +18,17 @@ import { t } from './strings';
 export type WorkstationState =
   | { phase: 'opening' }
   | { phase: 'failed'; title: string; message: string }
-  /** `unlock`: the profile whose unlock dialog is shown first (the last one in use). */
-  | { phase: 'picker'; api: SessionApi; dir: DirectoryDb; unlock: Profile | null }
+  /**
+   * `unlock`: the profile whose unlock dialog is shown first (the last one in use). `profiles`:
+   * the directory as read at start, so the picker's first frame already lists everyone.
+   */
+  | {
+      phase: 'picker';
+      api: SessionApi;
+      dir: DirectoryDb;
+      unlock: Profile | null;
+      profiles?: Profile[];
+    }
   | { phase: 'open'; api: SessionApi; dir: DirectoryDb; opened: Opened };
 
 export interface Workstation {
@@ -41,14 +49,14 @@ async function boot(): Promise<WorkstationState> {
   } catch (error) {
     return { phase: 'failed', title: t.boot.dbFailed, message: String((error as Error).message) };
   }
-  const last = await currentProfile(dir);
-  if (!last) return { phase: 'picker', api, dir, unlock: null };
+  const { current: last, profiles } = await dir.readStart();
+  if (!last) return { phase: 'picker', api, dir, unlock: null, profiles };
   // Most starts end in this profile's unlock dialog: fetch it while main is asked.
   void loadUnlockModal();
   // The last profile reopens by itself only when it has nothing to unlock (a demo profile
   // without a key); anyone else is asked for the passphrase again after a restart or reload.
   if ((await needsPassphrase(api, last.id)) !== false) {
-    return { phase: 'picker', api, dir, unlock: last };
+    return { phase: 'picker', api, dir, unlock: last, profiles };
   }
   const opened = await openSession({ api, dir }, last);
   if (!opened.ok) return { phase: 'failed', title: t.boot.dbFailed, message: opened.message };

@@ -82,6 +82,22 @@ export class DirectoryDb {
     return this.handle.getAllFromIndex('profiles', 'name');
   }
 
+  /**
+   * What the picker's first frame needs, read in one transaction (every request is a round trip
+   * to the browser process, slow while it is still starting): everyone by name, and the profile
+   * last in use if it is still there.
+   */
+  async readStart(): Promise<{ profiles: ProfileRow[]; current: ProfileRow | null }> {
+    const tx = this.handle.transaction(['profiles', 'settings']);
+    const [profiles, setting] = await Promise.all([
+      tx.objectStore('profiles').index('name').getAll(),
+      tx.objectStore('settings').get(CURRENT_PROFILE_KEY),
+      tx.done,
+    ]);
+    const id = setting?.value;
+    return { profiles, current: profiles.find((p) => p.id === id) ?? null };
+  }
+
   async getProfile(id: string): Promise<ProfileRow | null> {
     return (await this.handle.get('profiles', id)) ?? null;
   }

@@ -6,12 +6,16 @@ import type { DirectoryDb } from './directory';
 /**
  * undefined until the first read has answered. `read` must be a stable function (declared at
  * module level): a new one each render would subscribe and read again on every render.
+ * `initial`, when the caller has just read the same value, is shown from the first frame and
+ * replaces the first read; later changes come through the subscription as always.
  */
 export function useDirectory<T>(
   dir: DirectoryDb,
   read: (dir: DirectoryDb) => Promise<T>,
+  initial?: T,
 ): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const [value, setValue] = useState<T | undefined>(initial);
+  const known = initial !== undefined;
   useEffect(() => {
     let latest = 0;
     let live = true;
@@ -22,12 +26,12 @@ export function useDirectory<T>(
         if (live && mine === latest) setValue(() => v);
       });
     };
-    refresh();
+    if (!known) refresh();
     const unsubscribe = dir.subscribe(refresh);
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [dir, read]);
+  }, [dir, read, known]);
   return value;
 }

@@ -234,6 +234,35 @@ describe('profiles keep people apart', () => {
     await expect.poll(() => dump(realDb)).toBe(before.rows);
   });
 
+  it('after a reload the picker comes up already listing everyone, then asks the last user', async () => {
+    const { page } = app;
+    // Records what the picker held when it first entered the page (the observer runs after
+    // React's commit inserted it): a list read only after mount would show 0 entries here.
+    await page.context().addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        const picker = document.querySelector('[data-testid="profile-picker"]');
+        if (!picker) return;
+        const w = window as unknown as { __firstPickerEntries?: string[] };
+        w.__firstPickerEntries = [...picker.querySelectorAll('[data-testid="profile-entry"]')].map(
+          (e) => e.textContent ?? '',
+        );
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.reload();
+    const field = page.getByTestId('unlock-passphrase');
+    await field.waitFor(SLOW);
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstPickerEntries?: string[] }).__firstPickerEntries,
+    );
+    expect(first).toHaveLength(2);
+    expect(first!.join(' ')).toContain(REAL_NAME);
+    expect(first!.join(' ')).toContain('演示评审专家');
+    await field.fill(E2E_PASSPHRASE);
+    await field.press('Enter');
+    await page.getByTestId('profile-name').filter({ hasText: REAL_NAME }).waitFor(SLOW);
+  });
+
   it('locks itself after the idle time set in 设置: screens gone, unlock dialog up', async () => {
     const { page } = app;
     await page.clock.install();

@@ -5,7 +5,6 @@ import {
   Card,
   Center,
   Group,
-  SimpleGrid,
   Stack,
   Text,
   Title,
@@ -28,12 +27,22 @@ export interface PickerProps {
   /** Show this profile's unlock dialog at once (the last one in use, or an idle lock). */
   unlockFirst: Profile | null;
   onOpened: (opened: Opened) => void;
+  /** The directory as read at start; without it the list is read on mount. */
+  initialProfiles?: Profile[];
 }
 
 const listProfiles = (dir: DirectoryDb) => dir.listProfiles();
 
-export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) {
-  const profiles = useDirectory(dir, listProfiles);
+// Two fixed columns. A plain grid, not SimpleGrid: that one writes its columns into a <style>
+// element of its own at render, a stylesheet change the whole first screen then restyles for.
+const columns = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+  gap: 'var(--mantine-spacing-lg)',
+} as const;
+
+export function ProfilePicker({ api, dir, unlockFirst, onOpened, initialProfiles }: PickerProps) {
+  const profiles = useDirectory(dir, listProfiles, initialProfiles);
   const [unlocking, setUnlocking] = useState<Profile | null>(unlockFirst);
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +74,7 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
             {t.profile.intro}
           </Text>
         </Stack>
-        <SimpleGrid cols={2} spacing="lg">
+        <div style={columns}>
           <Stack gap="lg">
             <Card withBorder padding="lg">
               <Title order={2} size="h4" mb="sm">
@@ -118,7 +127,7 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened }: PickerProps) 
             <DemoCard deps={deps} onOpened={onOpened} />
           </Stack>
           <NewProfileForm deps={deps} onOpened={onOpened} />
-        </SimpleGrid>
+        </div>
       </Stack>
       <Suspense fallback={null}>
         {unlocking && (

@@ -39,12 +39,6 @@ export async function selectProfile(dir: DirectoryDb, profileId: string | null):
   else await dir.putSetting(CURRENT_PROFILE_KEY, profileId);
 }
 
-export async function currentProfile(dir: DirectoryDb): Promise<Profile | null> {
-  const id = await dir.getSetting(CURRENT_PROFILE_KEY);
-  if (typeof id !== 'string') return null;
-  return dir.getProfile(id);
-}
-
 export async function forgetProfile(dir: DirectoryDb, profileId: string): Promise<void> {
   await dir.removeProfile(profileId);
 }

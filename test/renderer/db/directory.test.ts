@@ -107,6 +107,23 @@ describe('the profile directory on idb', () => {
     dir.close();
   });
 
+  it('reads what the first screen needs at once: everyone by name and who was last in use', async () => {
+    const dir = new DirectoryDb(fresh());
+    await dir.open();
+    expect(await dir.readStart()).toEqual({ profiles: [], current: null });
+    await dir.addCurrentProfile(profile('p2', '王'));
+    await dir.addCurrentProfile(profile('p1', '李'));
+    const start = await dir.readStart();
+    expect(start.profiles).toEqual(await dir.listProfiles());
+    expect(start.current?.id).toBe('p1');
+    // A current id naming no profile (removed elsewhere, or a damaged row) is nobody.
+    await dir.putSetting(CURRENT_PROFILE_KEY, 'gone');
+    expect((await dir.readStart()).current).toBeNull();
+    await dir.putSetting(CURRENT_PROFILE_KEY, 42);
+    expect((await dir.readStart()).current).toBeNull();
+    dir.close();
+  });
+
   it('adds a profile and makes it current both or neither: a taken id changes nothing', async () => {
     const dir = new DirectoryDb(fresh());
     await dir.open();

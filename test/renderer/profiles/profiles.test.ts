@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirectoryDb } from '../../../src-renderer/db/directory';
 import {
   addProfile,
-  currentProfile,
   forgetProfile,
   newProfile,
   selectProfile,
@@ -20,6 +19,8 @@ afterEach(async () => {
   dir.close();
   await deleteDB(dir.name);
 });
+
+const currentProfile = async (d: DirectoryDb) => (await d.readStart()).current;
 
 async function made(input: Parameters<typeof newProfile>[0]) {
   const r = await newProfile(input);
