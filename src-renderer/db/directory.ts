@@ -98,14 +98,6 @@ export class DirectoryDb {
     return { profiles, current: profiles.find((p) => p.id === id) ?? null };
   }
 
-  async getProfile(id: string): Promise<ProfileRow | null> {
-    return (await this.handle.get('profiles', id)) ?? null;
-  }
-
-  async countProfiles(): Promise<number> {
-    return this.handle.count('profiles');
-  }
-
   async getSetting(key: string): Promise<unknown> {
     return (await this.handle.get('settings', key))?.value;
   }

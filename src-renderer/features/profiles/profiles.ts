@@ -1,6 +1,6 @@
-// The profile directory's rows: who uses this workstation. Creating, choosing and deleting a
-// profile here touches only the directory; opening one (its database, its unlock) is
-// session.ts.
+// The profile directory's rows: who uses this workstation. Building a new row and choosing
+// who is current touch only the directory (adding and removing rows are DirectoryDb's own,
+// each one transaction); opening a profile (its database, its unlock) is session.ts.
 import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import { CURRENT_PROFILE_KEY, type DirectoryDb } from '../../db/directory';
 
@@ -29,16 +29,7 @@ export async function newProfile(
   return { ok: true, profile: parsed.data };
 }
 
-/** Adds the profile to the directory and makes it the current one. */
-export async function addProfile(dir: DirectoryDb, profile: Profile): Promise<void> {
-  await dir.addCurrentProfile(profile);
-}
-
 export async function selectProfile(dir: DirectoryDb, profileId: string | null): Promise<void> {
   if (profileId === null) await dir.deleteSetting(CURRENT_PROFILE_KEY);
   else await dir.putSetting(CURRENT_PROFILE_KEY, profileId);
-}
-
-export async function forgetProfile(dir: DirectoryDb, profileId: string): Promise<void> {
-  await dir.removeProfile(profileId);
 }

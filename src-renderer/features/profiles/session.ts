@@ -8,7 +8,7 @@ import type { Profile, Role } from '../../../src-shared/profiles/roles';
 import type { WorkstationDb } from '../../db/db';
 import type { DirectoryDb } from '../../db/directory';
 import type { LegacyOutcome } from '../../db/legacyMigration';
-import { addProfile, forgetProfile, newProfile, selectProfile, type FieldError } from './profiles';
+import { newProfile, selectProfile, type FieldError } from './profiles';
 
 export type SessionApi = Pick<QihangApi, 'profiles' | 'keys' | 'packages'>;
 
@@ -103,7 +103,7 @@ export async function createNormalProfile(
   if (!built.ok) return built;
   const key = await deps.api.keys.create({ profileId: built.profile.id, passphrase });
   if (!key.ok) return fieldError('passphrase', key.error.message);
-  await addProfile(deps.dir, built.profile);
+  await deps.dir.addCurrentProfile(built.profile);
   return openSession(deps, built.profile, passphrase);
 }
 
@@ -115,7 +115,7 @@ export async function createDemoProfile(
 ): Promise<Opened | FieldError> {
   const built = await newProfile({ name, role, district: '', demo: true });
   if (!built.ok) return built;
-  await addProfile(deps.dir, built.profile);
+  await deps.dir.addCurrentProfile(built.profile);
   return openSession(deps, built.profile);
 }
 
@@ -131,6 +131,6 @@ export async function deleteProfile(
   });
   if (!removed.ok) return fieldError('passphrase', removed.error.message);
   await (await import('../../db/profileDb')).deleteProfileDb(profile.id);
-  await forgetProfile(deps.dir, profile.id);
+  await deps.dir.removeProfile(profile.id);
   return { ok: true };
 }

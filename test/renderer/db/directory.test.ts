@@ -61,9 +61,9 @@ describe('the profile directory on idb', () => {
     const dir = new DirectoryDb(name);
     await dir.open();
     expect(await dir.getSetting(CURRENT_PROFILE_KEY)).toBe('b');
-    expect((await dir.getProfile('b'))?.name).toBe('乙');
+    expect((await dir.listProfiles()).find((p) => p.id === 'b')?.name).toBe('乙');
     expect(await idleLockMinutes(dir)).toBe(30);
-    expect(await dir.countProfiles()).toBe(2);
+    expect(await dir.listProfiles()).toHaveLength(2);
     dir.close();
   });
 
@@ -131,7 +131,7 @@ describe('the profile directory on idb', () => {
     await dir.putSetting(CURRENT_PROFILE_KEY, 'elsewhere');
     await expect(dir.addCurrentProfile(profile('p1', '另一个李'))).rejects.toThrow();
     expect(await dir.getSetting(CURRENT_PROFILE_KEY)).toBe('elsewhere');
-    expect((await dir.getProfile('p1'))?.name).toBe('李');
+    expect((await dir.listProfiles()).find((p) => p.id === 'p1')?.name).toBe('李');
     dir.close();
   });
 
@@ -144,7 +144,7 @@ describe('the profile directory on idb', () => {
     expect(await dir.getSetting(CURRENT_PROFILE_KEY)).toBe('p2');
     await dir.removeProfile('p2');
     expect(await dir.getSetting(CURRENT_PROFILE_KEY)).toBeUndefined();
-    expect(await dir.countProfiles()).toBe(0);
+    expect(await dir.listProfiles()).toHaveLength(0);
     dir.close();
   });
 

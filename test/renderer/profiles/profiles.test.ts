@@ -1,12 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirectoryDb } from '../../../src-renderer/db/directory';
-import {
-  addProfile,
-  forgetProfile,
-  newProfile,
-  selectProfile,
-} from '../../../src-renderer/features/profiles/profiles';
+import { newProfile, selectProfile } from '../../../src-renderer/features/profiles/profiles';
 import { screensFor } from '../../../src-shared/profiles/roles';
 
 let dir: DirectoryDb;
@@ -30,7 +25,9 @@ async function made(input: Parameters<typeof newProfile>[0]) {
 
 describe('the profile directory', () => {
   it('adds a profile and makes it the current one', async () => {
-    await addProfile(dir, await made({ name: ' 王建华 ', role: 'chair', district: '海淀区' }));
+    await dir.addCurrentProfile(
+      await made({ name: ' 王建华 ', role: 'chair', district: '海淀区' }),
+    );
     expect(await currentProfile(dir)).toMatchObject({ name: '王建华', role: 'chair' });
   });
 
@@ -50,18 +47,18 @@ describe('the profile directory', () => {
   });
 
   it('forgets the current profile on sign-out but keeps the profile', async () => {
-    await addProfile(dir, await made({ name: '李', role: 'auditor', district: '' }));
+    await dir.addCurrentProfile(await made({ name: '李', role: 'auditor', district: '' }));
     await selectProfile(dir, null);
     expect(await currentProfile(dir)).toBeNull();
-    expect(await dir.countProfiles()).toBe(1);
+    expect(await dir.listProfiles()).toHaveLength(1);
   });
 
   it('removes a deleted profile and stops naming it as the current one', async () => {
     const p = await made({ name: '李', role: 'auditor', district: '' });
-    await addProfile(dir, p);
-    await forgetProfile(dir, p.id);
+    await dir.addCurrentProfile(p);
+    await dir.removeProfile(p.id);
     expect(await currentProfile(dir)).toBeNull();
-    expect(await dir.countProfiles()).toBe(0);
+    expect(await dir.listProfiles()).toHaveLength(0);
   });
 });
 

@@ -209,7 +209,7 @@ describe('creating and deleting', () => {
       'short',
     );
     expect(r).toEqual({ ok: false, field: 'passphrase', message: '口令至少 8 个字符' });
-    expect(await dir.countProfiles()).toBe(0);
+    expect(await dir.listProfiles()).toHaveLength(0);
   });
 
   it('deletes the profile: its database is gone and the directory forgets it', async () => {
@@ -220,6 +220,6 @@ describe('creating and deleting', () => {
       ok: true,
     });
     expect(await Dexie.exists(a.db.name)).toBe(false);
-    expect(await dir.countProfiles()).toBe(0);
+    expect(await dir.listProfiles()).toHaveLength(0);
   });
 });
