@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/server';
 import { startApp, type AppSession } from './harness/session';
 import { writeSignedPackage } from './helpers/packages';
-import { enterDemo } from './helpers/profiles';
+import { createProfile, enterDemo, switchUser } from './helpers/profiles';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screens');
 const TITLE = '季度报告\u202efdp.exe';
 const NUL_NAME = '王\u0000五';
 const LONG_NAME = `欧阳${'很长的名字'.repeat(12)}`;
+/** As long as 新建用户 takes (40 characters). */
+const LONG_PROFILE = `欧阳${'长'.repeat(38)}`;
 const CLASS_ID = 'CLS-1';
 const NUL_TRAINEE = 'TRN-1-2';
 const LONG_TRAINEE = 'TRN-1-3';
@@ -164,6 +166,28 @@ describe('record text from a hostile package', () => {
       if (n >= 5) ids.push(r.getCell(5).value);
     });
     expect(ids).toEqual(expect.arrayContaining(['TRN-1-1', NUL_TRAINEE, LONG_TRAINEE]));
+  });
+
+  it('cuts a long profile name in the picker, keeping its role and delete button in the card', async () => {
+    await switchUser(app.page);
+    await createProfile(app.page, LONG_PROFILE, '评审专家');
+    await switchUser(app.page);
+    const entry = app.page.getByTestId('profile-entry').filter({ hasText: '欧阳' });
+    await expect.poll(() => entry.getByTitle(LONG_PROFILE).count()).toBe(1);
+    const inCard = await app.page.getByLabel(`删除 ${LONG_PROFILE}`).evaluate((del) => {
+      const card = del.closest('.mantine-Card-root')!.getBoundingClientRect();
+      const row = del.parentElement!;
+      const badge = [...row.querySelectorAll('.mantine-Badge-root')].find(
+        (b) => b.textContent === '评审专家',
+      );
+      const inside = (el: Element | undefined) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.width > 0 && r.left >= card.left && r.right <= card.right;
+      };
+      return { del: inside(del), badge: inside(badge) };
+    });
+    expect(inCard).toEqual({ del: true, badge: true });
+    await app.page.screenshot({ path: path.join(SHOTS, 'record-text-picker.png') });
   });
 
   it('raised no uncaught page errors', () => {

@@ -94,13 +94,16 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened, initialProfiles
                       data-testid="profile-entry"
                       p="sm"
                       flex={1}
+                      // Without it the row grows to its name's full width and pushes the role
+                      // badges and the delete button out of the card; the name is cut instead.
+                      miw={0}
                       style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
                     >
                       <Group justify="space-between" wrap="nowrap">
-                        <Text fw={500} truncate>
+                        <Text fw={500} truncate title={p.name}>
                           {p.name}
                         </Text>
-                        <Group gap={4} wrap="nowrap">
+                        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                           {p.demo && (
                             <Badge variant="filled" color="orange">
                               {t.packageImport.demoBadge}
