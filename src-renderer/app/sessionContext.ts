@@ -4,7 +4,7 @@ import type { DirectoryDb } from '../db/directory';
 /** What the shell and the settings screen may do with the open session. */
 export interface SessionControls {
   dir: DirectoryDb;
-  /** Locks the profile: `reopen` shows its unlock dialog (idle lock), else the picker. */
+  /** Locks the profile: `reopen` asks its passphrase again (idle lock), else the picker. */
   lock: (reopen: boolean) => Promise<void>;
 }
 

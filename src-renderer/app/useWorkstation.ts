@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../src-shared/profiles/roles';
 import { DirectoryDb } from '../db/directory';
-import { loadUnlockModal } from '../features/profiles/dialogs';
 import {
   closeSession,
   needsPassphrase,
@@ -19,7 +18,7 @@ export type WorkstationState =
   | { phase: 'opening' }
   | { phase: 'failed'; title: string; message: string }
   /**
-   * `unlock`: the profile whose unlock dialog is shown first (the last one in use). `profiles`:
+   * `unlock`: the profile whose passphrase is asked first (the last one in use). `profiles`:
    * the directory as read at start, so the picker's first frame already lists everyone.
    */
   | {
@@ -36,7 +35,7 @@ export interface Workstation {
   retry: () => void;
   /** The picker reports a profile it opened. */
   entered: (opened: Opened) => void;
-  /** Locks the open profile; `reopen` keeps its unlock dialog up (idle lock), else the picker. */
+  /** Locks the open profile; `reopen` keeps its passphrase asked (idle lock), else the picker. */
   lock: (reopen: boolean) => Promise<void>;
 }
 
@@ -51,8 +50,6 @@ async function boot(): Promise<WorkstationState> {
   }
   const { current: last, profiles } = await dir.readStart();
   if (!last) return { phase: 'picker', api, dir, unlock: null, profiles };
-  // Most starts end in this profile's unlock dialog: fetch it while main is asked.
-  void loadUnlockModal();
   // The last profile reopens by itself only when it has nothing to unlock (a demo profile
   // without a key); anyone else is asked for the passphrase again after a restart or reload.
   if ((await needsPassphrase(api, last.id)) !== false) {

@@ -1,5 +1,5 @@
 // Accessibility as a test: axe-core on every stop of the walk (every screen of every role, the
-// picker, the unlock dialog) at 1366×768. Any critical or serious violation fails, listed as
+// picker, the passphrase form) at 1366×768. Any critical or serious violation fails, listed as
 // "stop: rule (impact) — what — where" so the failure says what to fix.
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

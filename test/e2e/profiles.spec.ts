@@ -246,6 +246,8 @@ describe('profiles keep people apart', () => {
         w.__firstPickerEntries = [...picker.querySelectorAll('[data-testid="profile-entry"]')].map(
           (e) => e.textContent ?? '',
         );
+        (w as { __firstPickerAsks?: boolean }).__firstPickerAsks =
+          picker.querySelector('[data-testid="unlock-passphrase"]') !== null;
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, attributes: true });
     });
@@ -258,12 +260,18 @@ describe('profiles keep people apart', () => {
     expect(first).toHaveLength(2);
     expect(first!.join(' ')).toContain(REAL_NAME);
     expect(first!.join(' ')).toContain('演示评审专家');
+    // The last user's passphrase is asked in that same first frame, with the keyboard on it.
+    const asks = await page.evaluate(
+      () => (window as unknown as { __firstPickerAsks?: boolean }).__firstPickerAsks,
+    );
+    expect(asks).toBe(true);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
     await field.fill(E2E_PASSPHRASE);
     await field.press('Enter');
     await page.getByTestId('profile-name').filter({ hasText: REAL_NAME }).waitFor(SLOW);
   });
 
-  it('locks itself after the idle time set in 设置: screens gone, unlock dialog up', async () => {
+  it('locks itself after the idle time set in 设置: screens gone, passphrase asked', async () => {
     const { page } = app;
     await page.clock.install();
     // Any input restarts the idle timer, now on the page's fake clock.
@@ -278,9 +286,25 @@ describe('profiles keep people apart', () => {
     await shot('idle-locked');
   });
 
+  it('Esc or 取消 puts the passphrase form away and leaves the keyboard on its entry', async () => {
+    const { page } = app;
+    const entry = page.getByTestId('profile-entry').filter({ hasText: REAL_NAME });
+    const field = page.getByTestId('unlock-passphrase');
+    await expect.poll(() => entry.getAttribute('aria-expanded')).toBe('true');
+    await field.press('Escape');
+    await expect.poll(() => field.count()).toBe(0);
+    await expect.poll(() => entry.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => entry.getAttribute('aria-expanded')).toBe('false');
+    // Enter on the entry asks again, under it; 取消 puts it away the same way.
+    await entry.press('Enter');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByTestId('unlock-panel').getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => field.count()).toBe(0);
+    await expect.poll(() => entry.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('deletes a profile after confirmation: its entry and its database are gone', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '取消' }).click();
     const databases = () =>
       page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
     const before = await databases();

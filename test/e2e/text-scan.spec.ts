@@ -1,5 +1,5 @@
 // Plain language as a test: every stop of the walk (every screen of every role, the picker, the
-// unlock dialog) at 1366×768, its rendered text — what is visible, plus the title, aria-label,
+// passphrase form) at 1366×768, its rendered text — what is visible, plus the title, aria-label,
 // placeholder and alt a person or a screen reader meets — scanned for English words outside a
 // short allow list, UUIDs, the work package's internal ids and rule ids inside sentences
 // (test/e2e/helpers/textScan.ts). Paths shown verbatim carry `data-verbatim`.

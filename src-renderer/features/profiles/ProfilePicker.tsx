@@ -1,30 +1,21 @@
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Card,
-  Center,
-  Group,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
-import { Suspense, useState } from 'react';
+import { Box, Card, Center, Stack, Text, Title } from '@mantine/core';
+import { Suspense, useRef, useState } from 'react';
 import type { Profile } from '../../../src-shared/profiles/roles';
-import { appName, roleLabels, t } from '../../app/strings';
+import { appName, t } from '../../app/strings';
 import type { DirectoryDb } from '../../db/directory';
 import { useDirectory } from '../../db/useDirectory';
 import { DemoCard } from './DemoCard';
-import { DeleteProfileModal, UnlockModal } from './dialogs';
+import { DeleteProfileModal } from './dialogs';
 import { NewProfileForm } from './NewProfileForm';
+import { ProfileEntry } from './ProfileEntry';
+import { UnlockPanel } from './UnlockPanel';
 import { needsPassphrase, openSession, type Opened, type SessionApi } from './session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 export interface PickerProps {
   api: SessionApi;
   dir: DirectoryDb;
-  /** Show this profile's unlock dialog at once (the last one in use, or an idle lock). */
+  /** Ask for this profile's passphrase at once (the last one in use, or an idle lock). */
   unlockFirst: Profile | null;
   onOpened: (opened: Opened) => void;
   /** The directory as read at start; without it the list is read on mount. */
@@ -46,7 +37,14 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened, initialProfiles
   const [unlocking, setUnlocking] = useState<Profile | null>(unlockFirst);
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const entries = useRef(new Map<string, HTMLButtonElement>());
   const deps = { api, dir };
+  // Back to the entry the form was for, so the keyboard carries on from there.
+  const closeUnlock = () => {
+    const id = unlocking?.id;
+    setUnlocking(null);
+    if (id) entries.current.get(id)?.focus();
+  };
 
   const choose = async (p: Profile) => {
     setError(null);
@@ -87,44 +85,31 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened, initialProfiles
                 </Box>
               )}
               <Stack gap="xs">
-                {profiles?.map((p) => (
-                  <Group key={p.id} gap="xs" wrap="nowrap">
-                    <UnstyledButton
-                      onClick={() => void choose(p)}
-                      data-testid="profile-entry"
-                      p="sm"
-                      flex={1}
-                      // Without it the row grows to its name's full width and pushes the role
-                      // badges and the delete button out of the card; the name is cut instead.
-                      miw={0}
-                      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}
-                    >
-                      <Group justify="space-between" wrap="nowrap">
-                        <Text fw={500} truncate title={p.name}>
-                          {p.name}
-                        </Text>
-                        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-                          {p.demo && (
-                            <Badge variant="filled" color="orange">
-                              {t.packageImport.demoBadge}
-                            </Badge>
-                          )}
-                          <Badge variant="light">{roleLabels[p.role]}</Badge>
-                        </Group>
-                      </Group>
-                    </UnstyledButton>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="lg"
-                      aria-label={`${t.profile.delete} ${p.name}`}
-                      onClick={() => setDeleting(p)}
-                      data-testid="profile-delete"
-                    >
-                      ✕
-                    </ActionIcon>
-                  </Group>
-                ))}
+                {profiles?.map((p) => {
+                  const asking = unlocking?.id === p.id;
+                  return (
+                    <Stack key={p.id} gap={4}>
+                      <ProfileEntry
+                        profile={p}
+                        asking={asking}
+                        onChoose={() => void choose(p)}
+                        onDelete={() => setDeleting(p)}
+                        entryRef={(el) => {
+                          if (el) entries.current.set(p.id, el);
+                          else entries.current.delete(p.id);
+                        }}
+                      />
+                      {asking && (
+                        <UnlockPanel
+                          deps={deps}
+                          profile={p}
+                          onClose={closeUnlock}
+                          onOpened={onOpened}
+                        />
+                      )}
+                    </Stack>
+                  );
+                })}
               </Stack>
             </Card>
             <DemoCard deps={deps} onOpened={onOpened} />
@@ -133,14 +118,6 @@ export function ProfilePicker({ api, dir, unlockFirst, onOpened, initialProfiles
         </div>
       </Stack>
       <Suspense fallback={null}>
-        {unlocking && (
-          <UnlockModal
-            deps={deps}
-            profile={unlocking}
-            onClose={() => setUnlocking(null)}
-            onOpened={onOpened}
-          />
-        )}
         {deleting && (
           <DeleteProfileModal deps={deps} profile={deleting} onClose={() => setDeleting(null)} />
         )}

@@ -1,12 +1,7 @@
-// The picker's two dialogs load on demand: Mantine's Modal brings its scroll area, and with it
+// The picker's one dialog loads on demand: Mantine's Modal brings its scroll area, and with it
 // floating-ui, focus trapping and scroll locking, ~80 KB the first screen would otherwise parse
-// and run on every start before the picker shows. The unlock dialog is fetched as soon as the
-// start finds a profile to unlock (loadUnlockModal), so it is there by the time the picker is.
+// and run on every start before the picker shows. (Unlocking is not a dialog: UnlockPanel.)
 import { lazy } from 'react';
-
-export const loadUnlockModal = () => import('./UnlockModal');
-
-export const UnlockModal = lazy(() => loadUnlockModal().then((m) => ({ default: m.UnlockModal })));
 
 export const DeleteProfileModal = lazy(() =>
   import('./DeleteProfileModal').then((m) => ({ default: m.DeleteProfileModal })),

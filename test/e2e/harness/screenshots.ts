@@ -1,5 +1,5 @@
 // `npm run screenshots`: every stop of the e2e walk (every screen of every role, the picker, the
-// unlock dialog) photographed at 1366×768 into docs/screenshots/<stop>.png, so a reviewer sees
+// passphrase form) photographed at 1366×768 into docs/screenshots/<stop>.png, so a reviewer sees
 // what a change did to each screen. Rebuilds the renderer first: a stale build would show the
 // screens as they were.
 import { mkdirSync } from 'node:fs';
