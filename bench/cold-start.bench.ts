@@ -1,8 +1,10 @@
 // Cold start of the renderer in the harness against an empty Mantine page built the same way.
-// "Cold" = a new browser process on a browser profile that already holds the workstation's
-// data (the daily start); the very first run (empty directory, nothing imported: the demo is
-// loaded only when someone picks 体验演示) is reported alongside. Browser launch time is
-// excluded from both sides.
+// "Cold" = a new browser process on a browser profile the workstation has run in before (its
+// directory database and the browser's caches exist), until the picker shows; the very first
+// run (no directory yet) is reported alongside. The daily start, where the picker lists a user
+// and asks the last one's passphrase, is timed too, until that passphrase field shows, against
+// the same baseline: printed, not the goal (issue 2 set the goal on the picker). Browser launch
+// time is excluded from every side.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { ensureRendererBuilt } from '../test/e2e/harness/build';
 import { startHarness, type Harness } from '../test/e2e/harness/server';
 import { compare, median, resultOf } from './lib/measure';
 import { attachHarness } from '../test/e2e/harness/session';
+import { createProfile } from '../test/e2e/helpers/profiles';
 
 export async function buildBaseline(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'qihang-bench-baseline-'));
@@ -67,6 +70,19 @@ export async function timeLoad(
   }
 }
 
+/** Leaves one real user in the browser profile, the last in use: the next start asks for it. */
+async function makeDailyProfile(harness: Harness, profileDir: string): Promise<void> {
+  const { context } = await launchBrowser(profileDir);
+  await attachHarness(context, harness);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(harness.url);
+    await createProfile(page, '韩正式', '评审专家');
+  } finally {
+    await context.close();
+  }
+}
+
 export default {
   name: 'cold-start',
   goal: 1.5,
@@ -77,6 +93,7 @@ export default {
     const baseline = await startHarness({ rendererDir: baselineDir });
     const appProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-app-'));
     const baseProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-base-'));
+    const dailyProfile = mkdtempSync(path.join(tmpdir(), 'qihang-bench-daily-'));
     try {
       // First run: empty profile directory.
       const firstRun = await timeLoad(app, appProfile, 'profile-picker');
@@ -89,10 +106,19 @@ export default {
         () => timeLoad(baseline, baseProfile, 'ready', preload.baseline),
         { runs: 25 },
       );
+      await makeDailyProfile(app, dailyProfile);
+      const daily = await compare(
+        () => timeLoad(app, dailyProfile, 'unlock-passphrase'),
+        () => timeLoad(baseline, baseProfile, 'ready'),
+        { runs: 15 },
+      );
       return {
         ...resultOf(result),
         details: {
           'first run ms': Math.round(firstRun),
+          'daily start (passphrase asked), median ms: ours': Math.round(daily.ours.median),
+          'daily start, median ms: baseline': Math.round(daily.baseline.median),
+          'daily start ratio': Math.round((daily.ours.median / daily.baseline.median) * 100) / 100,
           'harness preload in each load, median ms: ours': Math.round(median(preload.ours)),
           'harness preload in each load, median ms: baseline': Math.round(median(preload.baseline)),
         },
@@ -100,7 +126,7 @@ export default {
     } finally {
       await app.close();
       await baseline.close();
-      for (const dir of [appProfile, baseProfile, baselineDir])
+      for (const dir of [appProfile, baseProfile, dailyProfile, baselineDir])
         rmSync(dir, { recursive: true, force: true });
     }
   },
